@@ -1,0 +1,138 @@
+# Makefile - builds the runtime and the demos for i386 and x86_64.
+#
+#   make                 both arches, into build/x86_64/ and build/i386/
+#   make ARCH=i386       one arch
+#   make CC=clang OPT=-O0 V=1
+#   make run             build/x86_64/vdso, natively
+#   make test            everything the tests need, then all the tests
+#   make bench           the benchmarks (not tests)
+#   make clean
+#
+# The runtime is compiled freestanding: -nostdinc removes every system
+# header folder, and only two come back: the compiler's own (stddef.h,
+# stdint.h, stdarg.h) and a folder of links to the kernel's UAPI headers
+# (linux/, asm/, asm-generic/), so that no libc header can be included.
+
+ARCHES  := x86_64 i386
+ARCH    ?= $(ARCHES)
+CC      := $(if $(filter default,$(origin CC)),gcc,$(CC))
+OPT     ?= -O2
+BUILD   ?= build
+V       ?= 0
+Q       := $(if $(filter 1,$(V)),,@)
+
+# Where the kernel's UAPI headers are: Debian puts asm/ in a multiarch folder.
+UAPI_SRC := $(firstword $(wildcard /usr/include/$(shell uname -m)-linux-gnu/asm/unistd.h /usr/include/asm/unistd.h))
+UAPI_ASM := $(patsubst %/unistd.h,%,$(UAPI_SRC))
+
+.PHONY: all run test bench clean units
+.SECONDARY:
+.DEFAULT_GOAL := all
+
+ifneq ($(words $(ARCH)),1)
+# More than one arch: build each with this same Makefile.
+all units:
+	$(Q)for a in $(ARCH); do $(MAKE) --no-print-directory ARCH=$$a $@ || exit; done
+else
+# ---- one arch --------------------------------------------------------------
+OUT := $(BUILD)/$(ARCH)
+
+ARCH_FLAGS_x86_64 := -m64
+ARCH_FLAGS_i386   := -m32 -march=i686
+ARCH_FLAGS := $(ARCH_FLAGS_$(ARCH))
+ifeq ($(ARCH_FLAGS),)
+$(error ARCH must be x86_64 or i386, not '$(ARCH)')
+endif
+
+IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
+CC_INCLUDE := $(shell $(CC) -print-file-name=include)
+
+CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(BUILD)/uapi \
+	-I. -Iarch/$(ARCH) -I$(OUT)/gen
+CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
+	-ffreestanding -fno-pie -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-ffunction-sections -fdata-sections
+LDFLAGS := $(ARCH_FLAGS) -static -nostdlib -no-pie -Wl,-T,linker.ld \
+	-Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
+	-Wl,--build-id=none
+# gcc may turn memset's own loop into a call to memset: not in lib/mem.c.
+MEM_CFLAGS := $(if $(IS_CLANG),,-fno-tree-loop-distribute-patterns)
+
+# The runtime: one archive, so that a program links only what it uses.
+RUNTIME_SRC := $(wildcard lib/*.c start/*.c syscall/*.c vdso/*.c)
+RUNTIME_ASM := $(filter-out arch/$(ARCH)/start.S,$(wildcard arch/$(ARCH)/*.S))
+RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(OUT)/obj/%.o) $(RUNTIME_ASM:%.S=$(OUT)/obj/%.o)
+START_OBJ   := $(OUT)/obj/arch/$(ARCH)/start.o
+LIBRUNTIME  := $(OUT)/libruntime.a
+
+PROGRAMS := $(OUT)/hello $(OUT)/vdso
+UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c))
+
+all: $(PROGRAMS)
+units: $(UNITS)
+
+$(BUILD)/uapi/.stamp:
+	$(Q)test -n "$(UAPI_ASM)" || { echo "make: the kernel's UAPI headers are missing (Debian: linux-libc-dev)" >&2; exit 1; }
+	$(Q)mkdir -p $(BUILD)/uapi
+	$(Q)ln -sfn /usr/include/linux $(BUILD)/uapi/linux
+	$(Q)ln -sfn /usr/include/asm-generic $(BUILD)/uapi/asm-generic
+	$(Q)ln -sfn $(UAPI_ASM) $(BUILD)/uapi/asm
+	$(Q)touch $@
+
+$(OUT)/gen/errno_table.h: syscall/errno.awk $(BUILD)/uapi/.stamp
+	$(Q)mkdir -p $(@D)
+	$(Q)awk -f syscall/errno.awk $(BUILD)/uapi/asm-generic/errno-base.h $(BUILD)/uapi/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
+
+$(OUT)/obj/%.o: %.c $(BUILD)/uapi/.stamp $(OUT)/gen/errno_table.h Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
+
+$(OUT)/obj/%.o: %.S $(BUILD)/uapi/.stamp Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  AS      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(ARCH_FLAGS) -c $< -o $@
+
+$(LIBRUNTIME): $(RUNTIME_OBJ)
+	$(if $(Q),@echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# hello is one file; vdso is every other file of demo/.
+HELLO_OBJ := $(OUT)/obj/demo/hello.o
+VDSO_OBJ  := $(patsubst %.c,$(OUT)/obj/%.o,$(filter-out demo/hello.c,$(wildcard demo/*.c)))
+
+$(OUT)/hello: $(HELLO_OBJ) $(START_OBJ) $(LIBRUNTIME) linker.ld
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $(HELLO_OBJ) $(LIBRUNTIME)
+
+$(OUT)/vdso: $(VDSO_OBJ) $(START_OBJ) $(LIBRUNTIME) linker.ld
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $(VDSO_OBJ) $(LIBRUNTIME)
+
+# Unit tests run on the runtime itself; the SSE test needs SSE2 on i386.
+$(OUT)/unit/%: $(OUT)/obj/tests/unit/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
+$(OUT)/obj/tests/unit/%.o: CFLAGS += -msse2
+
+-include $(shell find $(OUT)/obj -name '*.d' 2>/dev/null)
+endif
+
+# ---- whole-project targets ---------------------------------------------------
+run:
+	$(Q)$(MAKE) --no-print-directory ARCH=x86_64 all
+	$(BUILD)/x86_64/vdso
+
+test:
+	$(Q)bash tests/setup/deps.sh
+	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
+	$(Q)prove $(if $(filter 1,$(V)),-v) tests/
+
+bench:
+	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
+	$(Q)bash tests/bench/run.sh
+
+clean:
+	rm -rf $(BUILD)/x86_64 $(BUILD)/i386 $(BUILD)/uapi $(BUILD)/test

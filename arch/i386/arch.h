@@ -1,0 +1,64 @@
+/*
+ * arch/i386/arch.h - what is particular to i386.  Everything above arch/
+ * is written once and reads these names.
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <asm/unistd.h>
+
+#define ARCH_NAME        "i386"
+#define ARCH_ELF_CLASS   32          /* ELFCLASS32 */
+#define ARCH_ELF_MACHINE 3           /* EM_386 */
+#define ARCH_RAW_ENTRY   "int $0x80" /* how a raw system call enters */
+
+/* arch/i386/enter.S: the two ways in. */
+long arch_int80(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+long arch_gate_call(void *entry, long nr, long a1, long a2, long a3,
+		    long a4, long a5, long a6);
+
+/*
+ * The raw system call: `int $0x80`, number in %eax, arguments in %ebx %ecx
+ * %edx %esi %edi %ebp.  It is a function in assembly rather than inline asm
+ * because the sixth argument goes in %ebp, which the compiler may be using
+ * as its frame pointer.  Unused arguments are ignored by the kernel.
+ */
+static inline long arch_syscall(long nr, long a1, long a2, long a3,
+				long a4, long a5, long a6)
+{
+	return arch_int80(nr, a1, a2, a3, a4, a5, a6);
+}
+
+/* The gate: __kernel_vsyscall, whose address the kernel puts in AT_SYSINFO. */
+#define ARCH_HAS_GATE 1
+static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
+				     long a3, long a4, long a5, long a6)
+{
+	return arch_gate_call(entry, nr, a1, a2, a3, a4, a5, a6);
+}
+
+/* How calls with 64-bit quantities are made (asm/unistd_32.h): */
+#define ARCH_NR_mmap            __NR_mmap2  /* offset in 4096-byte units */
+#define ARCH_MMAP_OFFSET_SHIFT  12
+#define ARCH_NR_clock_gettime64 __NR_clock_gettime64  /* 64-bit time_t, 5.1+ */
+#define ARCH_NR_clock_getres64  __NR_clock_getres_time64
+#define ARCH_NR_llseek          __NR__llseek  /* 64-bit offset in two halves */
+/* pread64's offset: two registers, low half first. */
+#define ARCH_OFF_LO(off)        ((long)(unsigned long)(off))
+#define ARCH_OFF_HI(off)        ((long)((unsigned long long)(off) >> 32))
+
+/*
+ * The vDSO (the kernel's arch/x86/entry/vdso/vdso32/vdso32.lds.S): the
+ * time functions at LINUX_2.6, with *_time64 twins that take a 64-bit
+ * time_t (safe past 2038), and the gate __kernel_vsyscall at LINUX_2.5.
+ */
+#define ARCH_VDSO_VERSION          "LINUX_2.6"
+#define ARCH_VDSO_CLOCK_GETTIME64  "__vdso_clock_gettime64"
+#define ARCH_VDSO_CLOCK_GETRES64   "__vdso_clock_getres_time64"
+#define ARCH_VDSO_GATE             "__kernel_vsyscall"
+#define ARCH_VDSO_GATE_VERSION     "LINUX_2.5"
+
+/* The signal restorer (arch/i386/enter.S). */
+void arch_sigreturn(void);
+
+#endif

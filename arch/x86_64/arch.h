@@ -1,0 +1,72 @@
+/*
+ * arch/x86_64/arch.h - what is particular to x86_64.  Everything above arch/
+ * is written once and reads these names.
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <asm/unistd.h>
+
+#define ARCH_NAME        "x86_64"
+#define ARCH_ELF_CLASS   64          /* ELFCLASS64 */
+#define ARCH_ELF_MACHINE 62          /* EM_X86_64 */
+#define ARCH_RAW_ENTRY   "syscall"   /* how a raw system call enters */
+
+/*
+ * The raw system call (x86-64 psABI, appendix A.2; the kernel's
+ * arch/x86/entry/entry_64.S): number in %rax, arguments in %rdi %rsi %rdx
+ * %r10 %r8 %r9, result in %rax (-4095..-1 is -errno).  The `syscall`
+ * instruction itself overwrites %rcx (return address) and %r11 (flags).
+ * The kernel ignores the registers a call does not use, so one form with
+ * six arguments serves calls of 0 to 6.
+ */
+static inline long arch_syscall(long nr, long a1, long a2, long a3,
+				long a4, long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+	long ret;
+
+	__asm__ volatile ("syscall"
+			  : "=a"(ret)
+			  : "a"(nr), "D"(a1), "S"(a2), "d"(a3),
+			    "r"(r10), "r"(r8), "r"(r9)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* No gate on x86_64: the kernel gives no AT_SYSINFO, `syscall` is the way. */
+#define ARCH_HAS_GATE 0
+static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
+				     long a3, long a4, long a5, long a6)
+{
+	(void)entry;
+	return arch_syscall(nr, a1, a2, a3, a4, a5, a6);
+}
+
+/* How calls with 64-bit quantities are made (asm/unistd_64.h): */
+#define ARCH_NR_mmap            __NR_mmap   /* offset in bytes */
+#define ARCH_MMAP_OFFSET_SHIFT  0
+#define ARCH_NR_clock_gettime64 __NR_clock_gettime  /* time_t is 64-bit */
+#define ARCH_NR_clock_getres64  __NR_clock_getres
+#define ARCH_NR_llseek          (-1)        /* lseek takes 64 bits itself */
+/* pread64's offset: one register. */
+#define ARCH_OFF_LO(off)        ((long)(off))
+#define ARCH_OFF_HI(off)        0L
+
+/*
+ * The vDSO (the kernel's arch/x86/entry/vdso/vdso.lds.S): every function is
+ * __vdso_<name>, version LINUX_2.6, and time_t is 64-bit already, so there
+ * are no separate *_time64 entries and no gate.
+ */
+#define ARCH_VDSO_VERSION          "LINUX_2.6"
+#define ARCH_VDSO_CLOCK_GETTIME64  ((const char *)0)
+#define ARCH_VDSO_CLOCK_GETRES64   ((const char *)0)
+#define ARCH_VDSO_GATE             ((const char *)0)
+#define ARCH_VDSO_GATE_VERSION     ((const char *)0)
+
+/* The signal restorer (arch/x86_64/sigreturn.S). */
+void arch_sigreturn(void);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * demo/vdso.c - the command line: from the first instruction of a process
+ * to the kernel's vDSO and back.  `vdso help` lists what it does.
+ */
+#include <lib/lib.h>
+#include <start/start.h>
+#include <syscall/syscall.h>
+#include "commands.h"
+
+#define VERSION "0.1"
+
+static const char usage_text[] =
+	"usage: vdso [COMMAND [ARG...]]\n"
+	"\n"
+	"  (none)             a short summary: where the vDSO is, its symbols, one call both ways\n"
+	"  auxv               the auxiliary vector, one AT_NAME: value a line\n"
+	"  help, --help       this text\n"
+	"  --version          the version\n";
+
+static int help(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	out_str(&out_stdout, usage_text);
+	return 0;
+}
+
+static int version(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	out_str(&out_stdout, "vdso " VERSION " (" ARCH_NAME ")\n");
+	return 0;
+}
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);  /* argv[0] is the command's name */
+};
+
+static const struct command commands[] = {
+	{ "auxv", cmd_auxv },
+	{ "help", help },
+	{ "--help", help },
+	{ "-h", help },
+	{ "--version", version },
+};
+
+/* A usage error: one line on stderr, exit status 2. */
+int usage_error(const char *what, const char *arg)
+{
+	out_str(&out_stderr, "vdso: ");
+	out_str(&out_stderr, what);
+	if (arg) {
+		out_str(&out_stderr, ": ");
+		out_str(&out_stderr, arg);
+	}
+	out_str(&out_stderr, " (try 'vdso help')\n");
+	return 2;
+}
+
+/* The end of a command: what it printed must have reached its reader. */
+static int finish(int status)
+{
+	if (out_flush(&out_stdout) < 0) {
+		errno_report("vdso", "standard output", out_stdout.error);
+		return status ? status : 1;
+	}
+	return status;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	unsigned i;
+
+	(void)envp;
+	if (argc < 2)
+		return finish(cmd_summary(argc - 1, argv + 1));
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (str_eq(argv[1], commands[i].name))
+			return finish(commands[i].run(argc - 1, argv + 1));
+	if (argv[1][0] == '-')
+		return usage_error("unknown option", argv[1]);
+	return usage_error("unknown command", argv[1]);
+}

@@ -1,0 +1,76 @@
+/*
+ * start/start.c - the C side of _start.
+ *
+ * _start (arch/<arch>/start.S) hands over the stack pointer the kernel left.
+ * The layout is the same on i386 and x86_64, one machine word a slot (the
+ * psABIs, "Process Initialization"; the kernel's fs/binfmt_elf.c):
+ *
+ *     sp[0]            argc
+ *     sp[1..argc]      argv[0..argc-1]
+ *     sp[argc+1]       NULL
+ *     ...              envp[0..], then NULL
+ *     ...              auxv: (type, value) pairs, ending with AT_NULL (0)
+ *
+ * Above that are the strings the pointers point at, AT_RANDOM's 16 bytes
+ * and, at the top, the file name of the program.
+ */
+#include <arch.h>
+#include <lib/lib.h>
+#include "start.h"
+
+int start_argc;
+char **start_argv;
+char **start_envp;
+unsigned long *start_auxv;
+
+/* A weak reference does not pull lib/out.o out of the archive: a program
+ * that never uses the writer has no writer, and this address is 0.  (musl
+ * flushes stdio at exit the same way.) */
+extern void out_flush_all(void) __attribute__((weak));
+
+__attribute__((noreturn)) void start_c(unsigned long *sp);
+
+void start_c(unsigned long *sp)
+{
+	char **envp;
+	int status;
+
+	start_argc = (int)sp[0];
+	start_argv = (char **)(sp + 1);
+	start_envp = envp = start_argv + start_argc + 1;
+	while (*envp)
+		envp++;
+	start_auxv = (unsigned long *)(envp + 1);
+
+	status = main(start_argc, start_argv, start_envp);
+
+	if (out_flush_all)      /* linked in only if the program writes with it */
+		out_flush_all();
+	/* exit_group: every thread, and the status is the low 8 bits */
+	for (;;)
+		arch_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
+}
+
+int auxv_get(unsigned long type, unsigned long *value)
+{
+	unsigned long *a;
+
+	for (a = start_auxv; a[0] != 0; a += 2) {   /* 0 is AT_NULL */
+		if (a[0] == type) {
+			*value = a[1];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+const char *env_get(const char *name)
+{
+	size_t n = strlen(name);
+	char **e;
+
+	for (e = start_envp; *e; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * start/start.h - the face of start-up: what the kernel left on the stack.
+ */
+#ifndef START_H
+#define START_H
+
+#include <stddef.h>
+
+/* Saved by start_c before main runs. */
+extern int start_argc;
+extern char **start_argv;
+extern char **start_envp;
+extern unsigned long *start_auxv;   /* (type, value) pairs up to AT_NULL */
+
+/*
+ * The value of auxiliary vector entry 'type'.  Returns 1 and sets *value if
+ * the kernel gave one, 0 if not: 0 is a real value for some types
+ * (AT_SECURE, AT_UID), so absence is told apart from a value.
+ */
+int auxv_get(unsigned long type, unsigned long *value);
+
+/* The name of an AT_* type ("AT_PAGESZ"), or 0 for a type not known here. */
+const char *auxv_name(unsigned long type);
+
+/* How an AT_* value reads: a number, an address, a string, flags... */
+enum auxv_kind { AUXV_DEC, AUXV_HEX, AUXV_STR, AUXV_BYTES16 };
+enum auxv_kind auxv_kind(unsigned long type);
+
+/* getenv without libc: the value of NAME in the environment, or 0. */
+const char *env_get(const char *name);
+
+/* The program's main, called by start_c. */
+int main(int argc, char **argv, char **envp);
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * syscall/sys.c - typed wrappers.  Each returns what the kernel returned:
+ * the result, or -errno.  Numbers come from the kernel's <asm/unistd.h>;
+ * where i386 and x86_64 differ, arch.h names the call and how its 64-bit
+ * arguments are passed.
+ */
+#include "syscall.h"
+
+#define L(x) ((long)(x))
+
+long sys_read(int fd, void *buf, size_t n)
+{
+	return sys_call(__NR_read, fd, L(buf), L(n), 0, 0, 0);
+}
+
+long sys_write(int fd, const void *buf, size_t n)
+{
+	return sys_call(__NR_write, fd, L(buf), L(n), 0, 0, 0);
+}
+
+long sys_openat(int dirfd, const char *path, int flags, int mode)
+{
+	/* O_LARGEFILE: 64-bit file offsets also on i386 (asm-generic/fcntl.h
+	 * leaves it 0 on x86_64, where they always are). */
+	return sys_call(__NR_openat, dirfd, L(path), flags | O_LARGEFILE, mode, 0, 0);
+}
+
+long sys_close(int fd)
+{
+	return sys_call(__NR_close, fd, 0, 0, 0, 0, 0);
+}
+
+long sys_lseek(int fd, int64_t offset, int whence, int64_t *result)
+{
+	long r;
+
+	if (ARCH_NR_llseek < 0) {       /* lseek takes and returns 64 bits */
+		r = sys_call(__NR_lseek, fd, L(offset), whence, 0, 0, 0);
+		if (!sys_failed(r))
+			*result = r;
+		return sys_failed(r) ? r : 0;
+	}
+	/* _llseek(fd, high, low, &result, whence) */
+	r = sys_call(ARCH_NR_llseek, fd, L((uint64_t)offset >> 32),
+		     L((uint32_t)offset), L(result), whence, 0);
+	return r;
+}
+
+long sys_pread(int fd, void *buf, size_t n, int64_t offset)
+{
+	return sys_call(__NR_pread64, fd, L(buf), L(n),
+			ARCH_OFF_LO(offset), ARCH_OFF_HI(offset), 0);
+}
+
+long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset)
+{
+	return sys_call(ARCH_NR_mmap, L(addr), L(len), prot, flags, fd,
+			L(offset >> ARCH_MMAP_OFFSET_SHIFT));
+}
+
+long sys_munmap(void *addr, size_t len)
+{
+	return sys_call(__NR_munmap, L(addr), L(len), 0, 0, 0, 0);
+}
+
+void sys_exit_group(int status)
+{
+	for (;;)
+		sys_call(__NR_exit_group, status, 0, 0, 0, 0, 0);
+}
+
+long sys_getpid(void)
+{
+	return sys_call(__NR_getpid, 0, 0, 0, 0, 0, 0);
+}
+
+long sys_uname(struct new_utsname *u)
+{
+	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);
+}
+
+long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
+{
+	return sys_call(ARCH_NR_clock_gettime64, clock, L(ts), 0, 0, 0, 0);
+}
+
+long sys_clock_getres(int clock, struct __kernel_timespec *ts)
+{
+	return sys_call(ARCH_NR_clock_getres64, clock, L(ts), 0, 0, 0, 0);
+}
+
+long sys_clock_gettime_old(int clock, struct __kernel_old_timespec *ts)
+{
+	return sys_call(__NR_clock_gettime, clock, L(ts), 0, 0, 0, 0);
+}
+
+long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+{
+	return sys_call(__NR_gettimeofday, L(tv), L(tz), 0, 0, 0, 0);
+}
+
+long sys_time(long *t)
+{
+	return sys_call(__NR_time, L(t), 0, 0, 0, 0, 0);
+}
+
+long sys_getcpu(unsigned *cpu, unsigned *node)
+{
+	return sys_call(__NR_getcpu, L(cpu), L(node), 0, 0, 0, 0);
+}
+
+long sys_getrandom(void *buf, size_t n, unsigned flags)
+{
+	return sys_call(__NR_getrandom, L(buf), L(n), L(flags), 0, 0, 0);
+}
+
+long sys_kill(int pid, int sig)
+{
+	return sys_call(__NR_kill, pid, sig, 0, 0, 0, 0);
+}
+
+long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath)
+{
+	return sys_call(__NR_renameat, olddir, L(oldpath), newdir, L(newpath), 0, 0);
+}
+
+long sys_fsync(int fd)
+{
+	return sys_call(__NR_fsync, fd, 0, 0, 0, 0, 0);
+}
+
+long sys_unlinkat(int dirfd, const char *path, int flags)
+{
+	return sys_call(__NR_unlinkat, dirfd, L(path), flags, 0, 0, 0);
+}
+
+long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st)
+{
+	return sys_call(__NR_statx, dirfd, L(path), flags, L(mask), L(st), 0);
+}
+
+long sys_mount(const char *source, const char *target, const char *fstype,
+	       unsigned long flags, const void *data)
+{
+	return sys_call(__NR_mount, L(source), L(target), L(fstype), L(flags), L(data), 0);
+}
+
+long sys_reboot(unsigned cmd)
+{
+	/* the two magic numbers guard against a stray call (linux/reboot.h) */
+	return sys_call(__NR_reboot, 0xfee1dead, 672274793, L(cmd), 0, 0, 0);
+}
+
+long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
+		      struct kernel_sigaction *old)
+{
+	/* the last argument is the size of the mask: 8 bytes, 64 signals */
+	return sys_call(__NR_rt_sigaction, sig, L(act), L(old), 8, 0, 0);
+}
+
+long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old)
+{
+	return sys_call(__NR_rt_sigprocmask, how, L(set), L(old), 8, 0, 0);
+}

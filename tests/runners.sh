@@ -1,0 +1,117 @@
+# tests/runners.sh - run a static binary on each runner of the test matrix
+# (DESIGN.md, "Test matrix").  Sourced after tap.sh, which sets TOP, BUILD.
+#
+#   all_runners                        -> "native qemu7 qemu10"
+#   arches                             -> "x86_64 i386"
+#   runner_available RUNNER ARCH       -> status 0, or 1 with a one-line
+#                                         reason on stdout (for a TAP skip)
+#   run_on RUNNER ARCH PROG [ARGS...]  -> runs PROG there; its stdout,
+#                                         stderr and exit status pass through
+#   run_on_traced RUNNER ARCH OUTFILE PROG [ARGS...]
+#                                      -> the same, and the system calls it
+#                                         made are written to OUTFILE
+#   runner_cmd RUNNER ARCH             -> the command prefix (empty: native)
+#
+# Runners:
+#   native  the machine's own kernel (and its vDSO)
+#   qemu7   the system's qemu-user 7.2 (Debian 12): no vDSO, no AT_SYSINFO
+#   qemu10  QEMU 10 from bookworm-backports, fetched into the build tree
+#           by tests/setup/qemu10.sh: QEMU's own vDSO
+#
+# Every run is under `timeout $RUN_TIMEOUT` (20 s; status 124 if it fires).
+# The emulator command is left unquoted on purpose: natively it is empty
+# (so a build path must not contain spaces).
+
+RUN_TIMEOUT=${RUN_TIMEOUT:-20}
+
+all_runners() { echo "native qemu7 qemu10"; }
+arches() { echo "x86_64 i386"; }
+
+# runner_cmd RUNNER ARCH: what to put before the program (empty for native);
+# status 1 and a reason on stdout if there is no such emulator.
+runner_cmd() {
+	case $1 in
+	native) ;;
+	qemu7)
+		local q=/usr/bin/qemu-$2
+		[ -x "$q" ] || { echo "qemu-user 7.2 not installed (no $q)"; return 1; }
+		echo "$q" ;;
+	qemu10)
+		local q=$BUILD/cache/qemu10/bin/qemu-$2 log=$BUILD/cache/qemu10.log
+		# The fetch is instant once done; its last stderr line says why not.
+		mkdir -p "$BUILD/cache"
+		if ! "$TOP/tests/setup/qemu10.sh" "$BUILD" 2> "$log"; then
+			tail -n 1 "$log" | sed 's/^qemu10: //'
+			return 1
+		fi
+		echo "$q" ;;
+	*)
+		echo "unknown runner '$1'"; return 1 ;;
+	esac
+}
+
+# A probe for ARCH: a static program that only calls exit(0), built once.
+runner_probe() {
+	local p=$BUILD/test/runners/probe-$1 m
+	case $1 in x86_64) m=-m64 ;; i386) m=-m32 ;; *) return 1 ;; esac
+	if [ ! -x "$p" ]; then
+		mkdir -p "${p%/*}"
+		# exit(0) by the arch's own system call instruction.
+		printf '%s\n' 'void _start(void) {' \
+			'#ifdef __x86_64__' \
+			'	__asm__ volatile("mov $60, %eax; xor %edi, %edi; syscall");' \
+			'#else' \
+			'	__asm__ volatile("mov $1, %eax; xor %ebx, %ebx; int $0x80");' \
+			'#endif' \
+			'}' |
+			gcc $m -static -nostdlib -x c - -o "$p.$$" 2> /dev/null &&
+			mv "$p.$$" "$p" || { rm -f "$p.$$"; return 1; }
+	fi
+	echo "$p"
+}
+
+# runner_available RUNNER ARCH: try the probe there, say why not if it fails.
+runner_available() {
+	local cmd probe err
+	cmd=$(runner_cmd "$1" "$2") || { echo "$cmd"; return 1; }
+	probe=$(runner_probe "$2") || { echo "cannot build a $2 probe (gcc -static ${2/i386/-m32})"; return 1; }
+	if [ "$1" = native ] && grep -qs '^enabled' "/proc/sys/fs/binfmt_misc/qemu-$2"; then
+		echo "$2 would run through binfmt_misc's QEMU, not natively"
+		return 1
+	fi
+	# Natively, let bash exec it: on ENOEXEC `timeout` (execvp) would hand
+	# the file to /bin/sh, while bash says "Exec format error".
+	if [ -z "$cmd" ]; then
+		err=$("$probe" 2>&1) && return 0
+	else
+		err=$(timeout "$RUN_TIMEOUT" $cmd "$probe" 2>&1) && return 0
+	fi
+	local status=$?
+	case $1 in
+	native) echo "$2 does not run natively on this machine (${err##*: })" ;;
+	*) echo "$1 cannot run a $2 program: ${err:-exit status $status}" ;;
+	esac
+	return 1
+}
+
+# run_on RUNNER ARCH PROG [ARGS...]
+run_on() {
+	local cmd
+	cmd=$(runner_cmd "$1" "$2") || { echo "run_on: $cmd" >&2; return 125; }
+	shift 2
+	timeout "$RUN_TIMEOUT" $cmd "$@"
+}
+
+# run_on_traced RUNNER ARCH OUTFILE PROG [ARGS...]: natively by strace,
+# under QEMU by its own syscall log (-d strace -D FILE, in 7.2 and 10),
+# so that the program's stderr stays its own.  Lines start with the pid.
+run_on_traced() {
+	local cmd out=$3
+	cmd=$(runner_cmd "$1" "$2") || { echo "run_on_traced: $cmd" >&2; return 125; }
+	shift 3
+	if [ -z "$cmd" ]; then
+		timeout "$RUN_TIMEOUT" strace -f -qq -o "$out" "$@"
+	else
+		timeout "$RUN_TIMEOUT" $cmd -d strace -D "$out" "$@"
+	fi
+}

@@ -1,0 +1,143 @@
+/*
+ * vdso/vdso.h - the face of the ELF reader.
+ *
+ * The reader works on a byte range it is given: the live vDSO the kernel
+ * mapped into this process, or the bytes of an image file.  It trusts none
+ * of them: every offset, index, count and string is checked against the
+ * range before it is used, and every walk is bounded.  A broken image gets
+ * an error code, never a read outside the range, a loop or a crash.
+ *
+ * It reads both ELF classes on either arch, so it uses only <stddef.h> and
+ * <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
+ * and the fuzzer) alike.
+ *
+ * Reading: the ELF gABI ("Object Files", "Dynamic Linking"), the LSB's
+ * "Symbol Versioning" chapter, and the GNU hash section as binutils and
+ * glibc define it.
+ */
+#ifndef VDSO_VDSO_H
+#define VDSO_VDSO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Errors: vdso_* functions return 0 or one of these, negated. */
+enum vdso_error {
+	VDSO_OK = 0,
+	VDSO_ENOTELF = 1,     /* no ELF magic */
+	VDSO_ECLASS,          /* class or data encoding not accepted */
+	VDSO_ETYPE,           /* not ET_DYN */
+	VDSO_EHEADER,         /* ELF header fields out of range */
+	VDSO_EPHDR,           /* program headers out of range or malformed */
+	VDSO_ENOLOAD,         /* no PT_LOAD */
+	VDSO_ENODYNAMIC,      /* no PT_DYNAMIC, or it is out of range */
+	VDSO_EDYNAMIC,        /* a dynamic entry is missing or out of range */
+	VDSO_ESTRTAB,         /* string table out of range */
+	VDSO_ESYMTAB,         /* symbol table out of range */
+	VDSO_EHASH,           /* SysV hash table malformed */
+	VDSO_EGNUHASH,        /* GNU hash table malformed */
+	VDSO_EVERSYM,         /* DT_VERSYM out of range */
+	VDSO_EVERDEF,         /* DT_VERDEF list malformed */
+	VDSO_ESHDR,           /* section header table out of range */
+	VDSO_ENOTFOUND,       /* lookup: no such symbol (not a broken image) */
+	VDSO_ERANGE,          /* an index past the end */
+	VDSO_NERRORS
+};
+
+/* One line of text for an error code (positive or negative). */
+const char *vdso_strerror(int err);
+
+/* Flags for vdso_open. */
+#define VDSO_ANY_CLASS 1  /* accept either class and any machine (files) */
+
+/*
+ * An opened image.  All offsets are offsets into bytes[0 .. size).
+ * Fill it with vdso_open; read it only through the functions below.
+ */
+struct vdso_image {
+	const unsigned char *bytes;
+	size_t size;
+	int elf_class;          /* 32 or 64 */
+	unsigned machine;       /* e_machine */
+	uint64_t load_vaddr;    /* p_vaddr of the first PT_LOAD */
+	uint64_t load_offset;   /* p_offset of the first PT_LOAD */
+	/* bias: runtime address = bias + st_value, for an image in memory */
+	uintptr_t bias;
+	/* dynamic table, as offsets into bytes (0 = absent) */
+	size_t strtab, strsz;
+	size_t symtab, syment;
+	size_t hash;            /* DT_HASH */
+	size_t gnu_hash;        /* DT_GNU_HASH */
+	size_t versym;          /* DT_VERSYM */
+	size_t verdef;          /* DT_VERDEF */
+	unsigned verdefnum;     /* DT_VERDEFNUM */
+	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
+	unsigned nsyms;         /* number of dynamic symbols, from the hash tables */
+};
+
+/*
+ * Open size bytes at 'bytes' as an ELF shared object.  Without
+ * VDSO_ANY_CLASS only this build's class and machine are accepted
+ * (what the live vDSO must be).  Returns 0 or -VDSO_E*.
+ */
+int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags);
+
+/*
+ * The extent of an image mapped in memory at ehdr, from its own headers:
+ * the largest end of a PT_LOAD (p_offset + p_filesz) and of the section
+ * header table, rounded up to page.  It reads only the ELF header and the
+ * program headers, and only if they lie within the first 'first' bytes
+ * (the part known to be mapped, e.g. one page).  Returns 0 if the headers
+ * are not sane.
+ */
+size_t vdso_extent(const void *ehdr, size_t first, size_t page);
+
+/* A symbol, as the reader reports it. */
+struct vdso_sym {
+	unsigned index;         /* index in the dynamic symbol table */
+	const char *name;       /* NUL-terminated, inside the image */
+	const char *version;    /* version name, or NULL if none */
+	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
+	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global */
+	uint64_t value;         /* st_value */
+	uint64_t size;          /* st_size */
+	unsigned type;          /* STT_* */
+	unsigned bind;          /* STB_* */
+	unsigned visibility;    /* STV_* */
+	unsigned shndx;         /* st_shndx */
+	uintptr_t addr;         /* bias + value: meaningful for an image in memory */
+};
+
+/* Symbol at index i (0 .. img->nsyms-1).  0 or -VDSO_E*. */
+int vdso_symbol(const struct vdso_image *img, unsigned i, struct vdso_sym *out);
+
+/*
+ * Look up a defined STT_FUNC or STT_NOTYPE symbol of global or weak binding
+ * by name and version (version NULL: any version).  Uses the GNU hash table
+ * (bloom filter, buckets, chains), else the SysV hash table, else a bounded
+ * linear scan.  Returns 0 and fills out, -VDSO_ENOTFOUND, or another
+ * -VDSO_E* for a broken image.
+ */
+int vdso_lookup(const struct vdso_image *img, const char *name,
+		const char *version, struct vdso_sym *out);
+
+/* The soname, or NULL. */
+const char *vdso_soname(const struct vdso_image *img);
+
+/* A version definition (Verdef entry). */
+struct vdso_verdef {
+	unsigned index;         /* vd_ndx */
+	unsigned flags;         /* vd_flags (VER_FLG_BASE = 1) */
+	uint32_t hash;          /* vd_hash */
+	unsigned count;         /* vd_cnt */
+	const char *name;       /* first Verdaux name */
+};
+
+/* Version definition number i in list order (0 .. verdefnum-1). */
+int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *out);
+
+/* The two hash functions, for tests and tables. */
+uint32_t vdso_sysv_hash(const char *name);
+uint32_t vdso_gnu_hash(const char *name);
+
+#endif
