@@ -162,3 +162,28 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old)
 {
 	return sys_call(__NR_rt_sigprocmask, how, L(set), L(old), 8, 0, 0);
 }
+
+long sys_mknodat(int dirfd, const char *path, unsigned mode, unsigned dev)
+{
+	return sys_call(__NR_mknodat, dirfd, L(path), L(mode), L(dev), 0, 0);
+}
+
+long sys_ioctl(int fd, unsigned long request, void *arg)
+{
+	return sys_call(__NR_ioctl, fd, L(request), L(arg), 0, 0, 0);
+}
+
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	return sys_call(__NR_dup3, oldfd, newfd, flags, 0, 0, 0);
+}
+
+long sys_mkdirat(int dirfd, const char *path, unsigned mode)
+{
+	return sys_call(__NR_mkdirat, dirfd, L(path), L(mode), 0, 0, 0);
+}
+
+long sys_sync(void)
+{
+	return sys_call(__NR_sync, 0, 0, 0, 0, 0, 0);
+}

@@ -73,6 +73,19 @@ struct vdso_image {
 	unsigned verdefnum;     /* DT_VERDEFNUM */
 	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
 	unsigned nsyms;         /* number of dynamic symbols, from the hash tables */
+	/* where the headers are, as offsets into bytes */
+	size_t phoff;           /* program headers: phnum entries */
+	unsigned phnum;
+	size_t shoff;           /* section headers: shnum entries; both 0 if absent */
+	unsigned shnum;         /*   or out of range (they are optional) */
+	size_t dynamic;         /* the dynamic table (PT_DYNAMIC) */
+	unsigned dynnum;        /* its entries, up to and including DT_NULL */
+	/*
+	 * How many d_ptr entries held run-time addresses rather than link-time
+	 * ones: a loader relocated the dynamic table in place (glibc does this
+	 * to the libraries it loads).  See translate() in open.c.
+	 */
+	unsigned relocated;
 };
 
 /*
@@ -120,6 +133,25 @@ int vdso_symbol(const struct vdso_image *img, unsigned i, struct vdso_sym *out);
  */
 int vdso_lookup(const struct vdso_image *img, const char *name,
 		const char *version, struct vdso_sym *out);
+
+/* A program header (segment), either class. */
+struct vdso_segment {
+	unsigned type;          /* PT_* */
+	unsigned flags;         /* PF_X 1, PF_W 2, PF_R 4 */
+	uint64_t offset, vaddr, filesz, memsz, align;
+};
+
+/* Program header i (0 .. img->phnum-1).  0 or -VDSO_E*. */
+int vdso_segment(const struct vdso_image *img, unsigned i, struct vdso_segment *out);
+
+/* A dynamic table entry, either class. */
+struct vdso_dynamic {
+	int64_t tag;            /* DT_* */
+	uint64_t value;         /* d_val or d_ptr, as stored */
+};
+
+/* Dynamic entry i (0 .. img->dynnum-1; the last is DT_NULL).  0 or -VDSO_E*. */
+int vdso_dynamic(const struct vdso_image *img, unsigned i, struct vdso_dynamic *out);
 
 /* The soname, or NULL. */
 const char *vdso_soname(const struct vdso_image *img);
