@@ -1,0 +1,39 @@
+#!/bin/bash
+# tests/setup/deps.sh - install what the tests need, from Debian's packages.
+#
+# Run by `make test` (and so by .ci/run).  Each command the tests use is
+# checked; only the packages for missing ones are installed, so a machine
+# that has them all is left untouched.  As non-root it only reports.
+
+set -u
+need=()
+want() {        # want COMMAND-OR-FILE PACKAGE
+	if [ "${1#/}" != "$1" ]; then [ -e "$1" ] && return; else command -v "$1" > /dev/null && return; fi
+	need+=("$2")
+}
+
+want gcc gcc
+want clang clang
+want make make
+want prove perl
+want readelf binutils
+want strace strace
+want qemu-i386 qemu-user
+want qemu-system-x86_64 qemu-system-x86
+want cpio cpio
+want python3 python3
+want flock util-linux
+want /usr/include/linux/auxvec.h linux-libc-dev
+want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
+want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
+
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "deps: installing ${need[*]}" >&2
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: not root: install these by hand: ${need[*]}" >&2
+	exit 0          # the tests that need them will skip and say why
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q > /dev/null || echo "deps: apt-get update failed" >&2
+apt-get install -y -q --no-install-recommends "${need[@]}" > /dev/null ||
+	{ echo "deps: apt-get install ${need[*]} failed" >&2; exit 1; }
