@@ -2,11 +2,37 @@
 #ifndef COMMANDS_H
 #define COMMANDS_H
 
+#include <lib/lib.h>
+#include <vdso/vdso.h>
+
 /* Each takes its own argv (argv[0] is its name) and returns the exit status. */
 int cmd_summary(int argc, char **argv);
 int cmd_auxv(int argc, char **argv);
+int cmd_syms(int argc, char **argv);
+int cmd_call(int argc, char **argv);
+int cmd_gate(int argc, char **argv);
 
 /* "vdso: WHAT: ARG (try 'vdso help')" on stderr; returns 2. */
 int usage_error(const char *what, const char *arg);
+
+/* "vdso: WHAT: SUBJECT: <reader's error>" on stderr; returns 1. */
+int vdso_error(const char *what, const char *subject, int err);
+
+/*
+ * Is the live vDSO open?  If not, says why on stderr ("vdso: WHAT: no
+ * vDSO: ...") and returns 0.
+ */
+int live_vdso(const char *what);
+const char *live_vdso_absence(void);   /* why not, in a few words */
+
+/* demo/symtab.c: symbols and image facts in readelf's style. */
+void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class);
+int print_symbols(struct out *o, const struct vdso_image *img);
+void print_image_facts(struct out *o, const struct vdso_image *img);
+
+/* demo/vdso.c: the command line, argv as main's (argv[0] the program). */
+int vdso_run(int argc, char **argv);
+/* demo/init.c: process 1 under a real kernel: the steps, then power off. */
+int init_main(int argc, char **argv);
 
 #endif

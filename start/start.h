@@ -5,6 +5,13 @@
 #define START_H
 
 #include <stddef.h>
+#include <linux/auxvec.h>
+
+/* asm/auxvec.h defines AT_SYSINFO for i386 builds only; the number is 32
+ * on every x86, and an x86_64 program asks for it to learn it is absent. */
+#ifndef AT_SYSINFO
+#define AT_SYSINFO 32
+#endif
 
 /* Saved by start_c before main runs. */
 extern int start_argc;

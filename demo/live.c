@@ -1,0 +1,43 @@
+/* demo/live.c - errors shared by the subcommands, and the live vDSO's state. */
+#include <lib/lib.h>
+#include <start/start.h>
+#include <syscall/syscall.h>
+#include "commands.h"
+
+int vdso_error(const char *what, const char *subject, int err)
+{
+	struct out *o = &out_stderr;
+
+	out_str(o, "vdso: ");
+	out_str(o, what);
+	out_str(o, ": ");
+	out_str(o, subject);
+	out_str(o, ": ");
+	out_str(o, vdso_strerror(err));
+	out_char(o, '\n');
+	return 1;
+}
+
+/* Why there is no live vDSO, in a few words. */
+const char *live_vdso_absence(void)
+{
+	unsigned long ehdr;
+
+	if (calls_vdso_off)
+		return "switched off (VDSO=off)";
+	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
+		return "the auxiliary vector has no AT_SYSINFO_EHDR";
+	return vdso_strerror(calls_vdso_status);
+}
+
+int live_vdso(const char *what)
+{
+	if (calls_vdso_status == 0)
+		return 1;
+	out_str(&out_stderr, "vdso: ");
+	out_str(&out_stderr, what);
+	out_str(&out_stderr, ": no vDSO: ");
+	out_str(&out_stderr, live_vdso_absence());
+	out_char(&out_stderr, '\n');
+	return 0;
+}

@@ -1,0 +1,22 @@
+/*
+ * demo/syms.c - `vdso syms`: the live vDSO's dynamic symbols, read by our
+ * own reader from the image the kernel mapped (AT_SYSINFO_EHDR).
+ */
+#include <lib/lib.h>
+#include <syscall/syscall.h>
+#include "commands.h"
+
+int cmd_syms(int argc, char **argv)
+{
+	int r;
+
+	if (argc > 1)
+		return usage_error("syms: unexpected argument", argv[1]);
+	if (!live_vdso("syms"))
+		return 1;
+	r = print_symbols(&out_stdout, &calls_vdso);
+	if (r < 0)
+		return vdso_error("syms", "live vDSO", r);
+	print_image_facts(&out_stdout, &calls_vdso);
+	return 0;
+}

@@ -1,0 +1,105 @@
+/*
+ * demo/symtab.c - an image's symbols, as `readelf --dyn-syms -W` shows
+ * them: number, value, size, type, bind, visibility, section, name with
+ * its version (name@@VER for the default version, name@VER for a hidden
+ * one).  Used by `vdso syms` (the live image) and `vdso read` (a file).
+ */
+#include <lib/lib.h>
+#include "commands.h"
+
+static const char *type_name(unsigned t)
+{
+	static const char *const names[] = {
+		"NOTYPE", "OBJECT", "FUNC", "SECTION", "FILE", "COMMON", "TLS"
+	};
+	if (t < sizeof names / sizeof names[0])
+		return names[t];
+	return t == 10 ? "IFUNC" : "<other>";     /* STT_GNU_IFUNC */
+}
+
+static const char *bind_name(unsigned b)
+{
+	static const char *const names[] = { "LOCAL", "GLOBAL", "WEAK" };
+
+	if (b < sizeof names / sizeof names[0])
+		return names[b];
+	return b == 10 ? "UNIQUE" : "<other>";    /* STB_GNU_UNIQUE */
+}
+
+static const char *vis_name(unsigned v)
+{
+	static const char *const names[] = { "DEFAULT", "INTERNAL", "HIDDEN", "PROTECTED" };
+
+	return names[v & 3];
+}
+
+static void print_ndx(struct out *o, unsigned shndx)
+{
+	if (shndx == 0)
+		out_field(o, "UND", 4);             /* SHN_UNDEF */
+	else if (shndx == 0xfff1)
+		out_field(o, "ABS", 4);             /* SHN_ABS */
+	else if (shndx == 0xfff2)
+		out_field(o, "COM", 4);             /* SHN_COMMON */
+	else
+		out_udec_field(o, shndx, 4);
+}
+
+void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
+{
+	out_udec_field(o, s->index, 6);
+	out_str(o, ": ");
+	out_hex(o, s->value, elf_class == 64 ? 16 : 8);
+	out_char(o, ' ');
+	out_udec_field(o, s->size, 5);
+	out_char(o, ' ');
+	out_field(o, type_name(s->type), -7);
+	out_char(o, ' ');
+	out_field(o, bind_name(s->bind), -6);
+	out_char(o, ' ');
+	out_field(o, vis_name(s->visibility), -8);
+	print_ndx(o, s->shndx);
+	out_char(o, ' ');
+	out_str(o, s->name);
+	if (s->version) {
+		out_str(o, s->version_hidden ? "@" : "@@");
+		out_str(o, s->version);
+	}
+	out_char(o, '\n');
+}
+
+int print_symbols(struct out *o, const struct vdso_image *img)
+{
+	struct vdso_sym s;
+	unsigned i;
+	int r;
+
+	out_str(o, "   Num: ");
+	out_field(o, "Value", img->elf_class == 64 ? -16 : -8);
+	out_str(o, "  Size Type    Bind   Vis      Ndx Name\n");
+	for (i = 0; i < img->nsyms; i++) {
+		r = vdso_symbol(img, i, &s);
+		if (r < 0)
+			return r;
+		print_symbol(o, &s, img->elf_class);
+	}
+	return 0;
+}
+
+void print_image_facts(struct out *o, const struct vdso_image *img)
+{
+	const char *soname = vdso_soname(img);
+
+	out_str(o, "soname: ");
+	out_str(o, soname ? soname : "(none)");
+	out_str(o, "\nhash tables:");
+	if (img->gnu_hash)
+		out_str(o, " DT_GNU_HASH");
+	if (img->hash)
+		out_str(o, " DT_HASH");
+	if (!img->gnu_hash && !img->hash)
+		out_str(o, " none (symbols found by a linear scan)");
+	out_str(o, "\nload bias: 0x");
+	out_hex(o, img->bias, 0);
+	out_str(o, " (image + p_offset - p_vaddr of the first PT_LOAD)\n");
+}

@@ -1,0 +1,326 @@
+/*
+ * vdso/hash.c - the two hash tables: how many symbols there are, and which
+ * symbols to look at for a name.
+ *
+ * SysV (gABI, "Hash Table"), DT_HASH, all words 32 bits:
+ *
+ *	nbucket, nchain, bucket[nbucket], chain[nchain]
+ *
+ * bucket[h % nbucket] is the first symbol of a chain, chain[i] the symbol
+ * after i, 0 (STN_UNDEF) the end.  nchain is the number of symbols.
+ *
+ * GNU (binutils and glibc; no formal standard), DT_GNU_HASH:
+ *
+ *	nbuckets, symoffset, bloom_size, bloom_shift   (32-bit words)
+ *	bloom[bloom_size]                              (32- or 64-bit words: the class)
+ *	buckets[nbuckets], chain[]                     (32-bit words)
+ *
+ * Symbols from symoffset on are sorted by bucket.  buckets[h % nbuckets] is
+ * the first symbol of the bucket (0: empty); chain[i - symoffset] holds the
+ * hash of symbol i with bit 0 replaced by "last of its bucket".  The bloom
+ * filter answers "surely absent" for most missing names with one word.
+ * The table does not say how many symbols there are: the count is the end
+ * of the chain that starts at the largest bucket.
+ */
+#include "read.h"
+
+enum { WALK_GNU, WALK_SYSV, WALK_ALL };
+
+/* gABI, "Hash Table": the ELF hash (also the vd_hash of version names). */
+uint32_t vdso_sysv_hash(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	uint32_t h = 0, high;
+
+	while (*s) {
+		h = (h << 4) + *s++;
+		high = h & 0xf0000000;
+		if (high)
+			h ^= high >> 24;
+		h &= ~high;
+	}
+	return h;
+}
+
+/* The GNU hash: Bernstein's h * 33 + c, from 5381. */
+uint32_t vdso_gnu_hash(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	uint32_t h = 5381;
+
+	while (*s)
+		h = h * 33 + *s++;
+	return h;
+}
+
+static uint32_t word_at(const struct vdso_image *img, size_t off)
+{
+	return get32(img->bytes + off);
+}
+
+/* ---- SysV ---- */
+
+struct sysv {
+	uint32_t nbucket, nchain;
+	size_t buckets, chains;         /* offsets of the two arrays */
+};
+
+static int sysv_read(const struct vdso_image *img, struct sysv *t)
+{
+	if (!in_array(img, img->hash, 2, 4))
+		return -VDSO_EHASH;
+	t->nbucket = word_at(img, img->hash);
+	t->nchain = word_at(img, img->hash + 4);
+	/* nbucket 0 would make h % nbucket a division by zero. */
+	if (t->nbucket == 0 ||
+	    !in_array(img, img->hash + 8, (uint64_t)t->nbucket + t->nchain, 4))
+		return -VDSO_EHASH;
+	t->buckets = img->hash + 8;
+	t->chains = t->buckets + (size_t)t->nbucket * 4;
+	return 0;
+}
+
+/* ---- GNU ---- */
+
+struct gnu {
+	uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
+	size_t bloom, buckets, chains;  /* offsets of the three arrays */
+};
+
+static int gnu_read(const struct vdso_image *img, struct gnu *t)
+{
+	size_t word = (size_t)img->elf_class / 8;       /* bloom word bytes */
+	size_t at = img->gnu_hash;
+
+	if (!in_array(img, at, 4, 4))
+		return -VDSO_EGNUHASH;
+	t->nbuckets = word_at(img, at + offsetof(Elf_GnuHash, nbuckets));
+	t->symoffset = word_at(img, at + offsetof(Elf_GnuHash, symoffset));
+	t->bloom_size = word_at(img, at + offsetof(Elf_GnuHash, bloom_size));
+	t->bloom_shift = word_at(img, at + offsetof(Elf_GnuHash, bloom_shift));
+	/*
+	 * nbuckets and bloom_size are divisors.  bloom_size must be a power
+	 * of two: glibc masks with bloom_size - 1 where we take the
+	 * remainder, and the two agree only then.  A shift of 32 or more
+	 * of a 32-bit value is undefined in C.
+	 */
+	if (t->nbuckets == 0 || t->bloom_size == 0 ||
+	    (t->bloom_size & (t->bloom_size - 1)) != 0 || t->bloom_shift >= 32)
+		return -VDSO_EGNUHASH;
+	t->bloom = at + sizeof(Elf_GnuHash);
+	if (!in_array(img, t->bloom, t->bloom_size, word))
+		return -VDSO_EGNUHASH;
+	t->buckets = t->bloom + (size_t)t->bloom_size * word;
+	if (!in_array(img, t->buckets, t->nbuckets, 4))
+		return -VDSO_EGNUHASH;
+	t->chains = t->buckets + (size_t)t->nbuckets * 4;
+	return 0;
+}
+
+/* The chain word of symbol i (i >= symoffset), or an error if out of range. */
+static int gnu_chain(const struct vdso_image *img, const struct gnu *t,
+		     uint32_t i, uint32_t *out)
+{
+	uint64_t off = (uint64_t)t->chains + (uint64_t)(i - t->symoffset) * 4;
+
+	if (i < t->symoffset || !in_range(img, off, 4))
+		return -VDSO_EGNUHASH;
+	*out = word_at(img, (size_t)off);
+	return 0;
+}
+
+/* The symbol count: the end of the chain of the largest bucket.  The walk
+ * is bounded by the image: each step reads a new word, in range. */
+static int gnu_count(const struct vdso_image *img, const struct gnu *t, uint32_t *count)
+{
+	uint32_t b, i, last = 0, word;
+	int err;
+
+	for (b = 0; b < t->nbuckets; b++) {
+		i = word_at(img, t->buckets + (size_t)b * 4);
+		if (i > last)
+			last = i;
+	}
+	if (last == 0) {                /* every bucket empty */
+		*count = t->symoffset;
+		return 0;
+	}
+	for (i = last; ; i++) {
+		if ((err = gnu_chain(img, t, i, &word)) < 0)
+			return err;     /* the chain runs off the image */
+		if (word & 1)
+			break;
+		if (i == UINT32_MAX)
+			return -VDSO_EGNUHASH;
+	}
+	*count = i + 1;
+	return 0;
+}
+
+/*
+ * The bloom filter (GNU): two bits of one word, both set if the name may
+ * be present.  bits is 32 or 64, so the divisions are 32-bit.
+ */
+static int gnu_bloom_may_hold(const struct vdso_image *img, const struct gnu *t,
+			      uint32_t h)
+{
+	uint32_t bits = (uint32_t)img->elf_class;
+	uint32_t n = (h / bits) % t->bloom_size;
+	uint64_t word = get_word(img, img->bytes + t->bloom + (size_t)n * (bits / 8));
+	uint64_t mask = (uint64_t)1 << (h % bits) |
+			(uint64_t)1 << ((h >> t->bloom_shift) % bits);
+
+	return (word & mask) == mask;
+}
+
+/* ---- no hash table: the section headers ---- */
+
+/*
+ * Without a hash table the only count left is the size of the .dynsym
+ * section (gABI, "Sections": SHT_DYNSYM).  Section headers are optional at
+ * run time, so this is the last resort, not the rule.
+ */
+static int dynsym_count(const struct vdso_image *img, uint32_t *count)
+{
+	unsigned i;
+	size_t rec = RECORD(img, Shdr);
+
+	for (i = 0; i < img->shnum; i++) {
+		const unsigned char *p = img->bytes + img->shoff + (size_t)i * rec;
+		uint64_t off = get_word(img, p + FIELD(img, Shdr, sh_offset));
+		uint64_t size = get_word(img, p + FIELD(img, Shdr, sh_size));
+
+		if (get32(p + FIELD(img, Shdr, sh_type)) != SHT_DYNSYM ||
+		    off != img->symtab)
+			continue;
+		if (!in_range(img, off, size))
+			return -VDSO_ESHDR;
+		/* size <= img->size, so this is a size_t division */
+		*count = (uint32_t)((size_t)size / img->syment);
+		return 0;
+	}
+	return -VDSO_ESHDR;
+}
+
+/*
+ * Validate the hash tables and set img->nsyms.  With both tables, SysV's
+ * nchain is the count and the GNU table must not reach past it.
+ */
+int hash_check(struct vdso_image *img)
+{
+	struct sysv s;
+	struct gnu g;
+	uint32_t count;
+	int err;
+
+	if (img->hash) {
+		if ((err = sysv_read(img, &s)) < 0)
+			return err;
+		img->nsyms = s.nchain;
+	}
+	if (img->gnu_hash) {
+		if ((err = gnu_read(img, &g)) < 0 || (err = gnu_count(img, &g, &count)) < 0)
+			return err;
+		if (!img->hash)
+			img->nsyms = count;
+		else if (count > img->nsyms)
+			return -VDSO_EGNUHASH;
+	}
+	if (!img->hash && !img->gnu_hash) {
+		if ((err = dynsym_count(img, &count)) < 0)
+			return err;
+		img->nsyms = count;
+	}
+	return 0;
+}
+
+/* ---- the walk ---- */
+
+int hash_walk_start(const struct vdso_image *img, const char *name,
+		    struct hash_walk *w)
+{
+	struct sysv s;
+	struct gnu g;
+	int err;
+
+	w->steps = 0;
+	w->done = 0;
+	w->index = 0;
+	if (img->gnu_hash) {
+		if ((err = gnu_read(img, &g)) < 0)
+			return err;
+		w->kind = WALK_GNU;
+		w->hash = vdso_gnu_hash(name);
+		w->chains = g.chains;
+		w->symoffset = g.symoffset;
+		w->next = word_at(img, g.buckets + (size_t)(w->hash % g.nbuckets) * 4);
+		if (!gnu_bloom_may_hold(img, &g, w->hash) || w->next == 0)
+			w->done = 1;
+	} else if (img->hash) {
+		if ((err = sysv_read(img, &s)) < 0)
+			return err;
+		w->kind = WALK_SYSV;
+		w->hash = vdso_sysv_hash(name);
+		w->chains = s.chains;
+		w->next = word_at(img, s.buckets + (size_t)(w->hash % s.nbucket) * 4);
+	} else {
+		w->kind = WALK_ALL;     /* a bounded scan of every symbol */
+		w->next = 0;
+	}
+	return 0;
+}
+
+/* GNU: the chain from the bucket on, up to the symbol with the end bit.
+ * Indexes only grow, so the chain cannot loop; it can run past the symbol
+ * table if the end bit is missing, which is an error. */
+static int gnu_next(const struct vdso_image *img, struct hash_walk *w)
+{
+	struct gnu g;
+	uint32_t i, word;
+
+	g.chains = w->chains;
+	g.symoffset = w->symoffset;
+	while (!w->done) {
+		i = w->next;
+		if (i >= img->nsyms || gnu_chain(img, &g, i, &word) < 0)
+			return -VDSO_EGNUHASH;
+		w->done = word & 1;
+		w->next = i + 1;
+		if ((word | 1) == (w->hash | 1)) {
+			w->index = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* SysV: the chain can name any index, so it can loop: a chain has at most
+ * nchain links, and one that takes more is refused. */
+static int sysv_next(const struct vdso_image *img, struct hash_walk *w)
+{
+	uint32_t i = w->next;
+	uint64_t off = (uint64_t)w->chains + (uint64_t)i * 4;
+
+	if (i == 0)                     /* STN_UNDEF: end of chain */
+		return 0;
+	if (i >= img->nsyms || ++w->steps > img->nsyms || !in_range(img, off, 4))
+		return -VDSO_EHASH;
+	w->index = i;
+	w->next = word_at(img, (size_t)off);
+	return 1;
+}
+
+int hash_walk_next(const struct vdso_image *img, struct hash_walk *w)
+{
+	switch (w->kind) {
+	case WALK_GNU:
+		return gnu_next(img, w);
+	case WALK_SYSV:
+		return sysv_next(img, w);
+	default:
+		if (w->next >= img->nsyms)
+			return 0;
+		w->index = w->next++;
+		return 1;
+	}
+}

@@ -1,0 +1,67 @@
+/*
+ * vdso/read.c - reading symbols and strings, bounded.
+ *
+ * The two places where the image's bytes become C values that the rest of
+ * the reader uses: a symbol table entry and a string.  Both re-check their
+ * range, so a caller cannot read past the image even with an index that
+ * vdso_open did not see.
+ */
+#include "read.h"
+
+int elf_read_sym(const struct vdso_image *img, unsigned i, struct elf_sym *out)
+{
+	uint64_t off = (uint64_t)img->symtab + (uint64_t)i * img->syment;
+	const unsigned char *p;
+
+	if (i >= img->nsyms || !in_range(img, off, img->syment))
+		return -VDSO_ESYMTAB;
+	p = img->bytes + (size_t)off;
+	out->name = get32(p + FIELD(img, Sym, st_name));
+	out->info = p[FIELD(img, Sym, st_info)];
+	out->other = p[FIELD(img, Sym, st_other)];
+	out->shndx = get16(p + FIELD(img, Sym, st_shndx));
+	out->value = get_word(img, p + FIELD(img, Sym, st_value));
+	out->size = get_word(img, p + FIELD(img, Sym, st_size));
+	return 0;
+}
+
+/*
+ * gABI, "String Table": strings are NUL-terminated and referenced by their
+ * offset in the table.  An image may hold an offset past the table or a
+ * last string without its NUL; either would lead a plain C string function
+ * out of the image, so both are refused here.
+ */
+const char *elf_string(const struct vdso_image *img, uint64_t idx)
+{
+	const char *s;
+	size_t n, left;
+
+	if (!in_range(img, img->strtab, img->strsz) || idx >= img->strsz)
+		return NULL;
+	s = (const char *)img->bytes + img->strtab + (size_t)idx;
+	left = img->strsz - (size_t)idx;
+	for (n = 0; n < left; n++)
+		if (s[n] == '\0')
+			return s;
+	return NULL;
+}
+
+/* One pass that compares and checks the bound at once: name is trusted to
+ * end, the table's string is not. */
+int elf_string_is(const struct vdso_image *img, uint64_t idx, const char *name)
+{
+	const char *s;
+	size_t n, left;
+
+	if (!in_range(img, img->strtab, img->strsz) || idx >= img->strsz)
+		return 0;
+	s = (const char *)img->bytes + img->strtab + (size_t)idx;
+	left = img->strsz - (size_t)idx;
+	for (n = 0; n < left; n++) {
+		if (s[n] != name[n])
+			return 0;
+		if (s[n] == '\0')
+			return 1;
+	}
+	return 0;       /* the table's string runs off its end */
+}

@@ -1,0 +1,144 @@
+/*
+ * vdso/read.h - how the reader touches the image: bounded, byte by byte.
+ *
+ * Internal to vdso/.  Three rules live here, so the rest can rely on them:
+ *
+ *  1. Every access is checked first.  in_range() and in_array() say
+ *     whether a record or an array lies inside bytes[0 .. size).  They
+ *     are written so that no sum can overflow: "off + len <= size" would
+ *     wrap for a huge off, "len <= size - off" after "off <= size" cannot.
+ *
+ *  2. Multi-byte fields are read one byte at a time, little-endian.  An
+ *     image read from a file may sit at any address, and a uint32_t load
+ *     from an odd address is undefined behaviour in C (UBSan reports it).
+ *     Compilers turn these loops into plain loads where that is allowed.
+ *
+ *  3. One code path for both classes.  FIELD() gives a field's offset in
+ *     the record of the image's class, and get_word() reads a field that is
+ *     32 bits in ELF32 and 64 bits in ELF64 (addresses, offsets, sizes).
+ */
+#ifndef VDSO_READ_H
+#define VDSO_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "vdso.h"
+#include "elf.h"
+
+/* Offset of field f in the Elf32_T or Elf64_T record of img's class. */
+#define FIELD(img, T, f) \
+	((img)->elf_class == 64 ? offsetof(Elf64_##T, f) : offsetof(Elf32_##T, f))
+
+/* Size of the Elf32_T or Elf64_T record of img's class. */
+#define RECORD(img, T) \
+	((img)->elf_class == 64 ? sizeof(Elf64_##T) : sizeof(Elf32_##T))
+
+static inline uint16_t get16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 |
+	       (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t get64(const unsigned char *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+/* An address, offset or size: Elf32_Addr/Off/Word or Elf64_Addr/Off/Xword. */
+static inline uint64_t get_word(const struct vdso_image *img, const unsigned char *p)
+{
+	return img->elf_class == 64 ? get64(p) : get32(p);
+}
+
+/* Do len bytes at offset off lie inside the image? */
+static inline int in_range(const struct vdso_image *img, uint64_t off, uint64_t len)
+{
+	return off <= img->size && len <= img->size - off;
+}
+
+/*
+ * Do count records of elsize bytes at offset off lie inside the image?
+ * The division is on size_t, which is 32 bits on i386: no libgcc helper
+ * (__udivdi3) is needed there.
+ */
+static inline int in_array(const struct vdso_image *img, uint64_t off,
+			   uint64_t count, size_t elsize)
+{
+	return off <= img->size && elsize != 0 &&
+	       count <= (img->size - (size_t)off) / elsize;
+}
+
+/* The class-independent view of a symbol table entry (gABI "Symbol Table"). */
+struct elf_sym {
+	uint32_t name;          /* st_name: offset into the string table */
+	unsigned char info;     /* st_info: bind << 4 | type */
+	unsigned char other;    /* st_other: visibility */
+	uint16_t shndx;         /* st_shndx */
+	uint64_t value;         /* st_value */
+	uint64_t size;          /* st_size */
+};
+
+/* read.c */
+
+/* Symbol i of the dynamic symbol table; i < img->nsyms.  0 or -VDSO_E*. */
+int elf_read_sym(const struct vdso_image *img, unsigned i, struct elf_sym *out);
+
+/*
+ * The NUL-terminated string at offset idx of the dynamic string table, or
+ * NULL if idx is outside the table or the string runs past its end.
+ */
+const char *elf_string(const struct vdso_image *img, uint64_t idx);
+
+/* Is the string at offset idx of the string table equal to name?  Bounded:
+ * it never reads past the table, whatever the image holds. */
+int elf_string_is(const struct vdso_image *img, uint64_t idx, const char *name);
+
+/* hash.c: the symbol count from the hash tables, and the chain walks. */
+
+int hash_check(struct vdso_image *img);  /* validates, sets img->nsyms */
+
+/*
+ * A walk over the candidates for one name: the symbols of its GNU hash
+ * chain whose hash matches, or of its SysV chain, or (no hash table) every
+ * symbol.  Start with hash_walk_start, then call hash_walk_next until it
+ * returns 0 (no more) or an error; each 1 leaves a candidate in 'index'.
+ * The caller still compares the name: hashes collide.
+ */
+struct hash_walk {
+	int kind;               /* which table: see hash.c */
+	uint32_t hash;          /* the name's hash for that table */
+	size_t chains;          /* offset of the table's chain array */
+	uint32_t symoffset;     /* GNU: the symbol index of chain[0] */
+	uint32_t next;          /* the next symbol index to look at */
+	uint32_t steps;         /* SysV: links followed, bounded by nchain */
+	int done;               /* the chain has ended */
+	unsigned index;         /* out: the current candidate */
+};
+
+int hash_walk_start(const struct vdso_image *img, const char *name,
+		    struct hash_walk *w);   /* 0 or -VDSO_E* */
+int hash_walk_next(const struct vdso_image *img, struct hash_walk *w);
+
+/* version.c */
+
+int version_check(const struct vdso_image *img);  /* validates the Verdef list */
+
+/*
+ * The name of version definition 'index' (vd_ndx, without the hidden bit;
+ * base definitions excluded), its vd_hash in *hash; NULL if none.
+ */
+const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash);
+
+/* The versym entry of symbol i (0 if there is no DT_VERSYM). */
+unsigned version_of(const struct vdso_image *img, unsigned i);
+
+/* header.c: the ELF header, shared by vdso_open and vdso_extent
+ * (img->bytes and img->size set; flags as for vdso_open). */
+int elf_read_header(struct vdso_image *img, int flags);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * vdso/symbol.c - the dynamic symbols one by one, all of them, as
+ * `readelf --dyn-syms` lists them: index 0 (the gABI's all-zero STN_UNDEF
+ * entry), section symbols, locals and undefined ones included.
+ */
+#include "read.h"
+
+#define SHN_ABS 0xfff1          /* gABI: an absolute value, not relocated */
+
+int vdso_symbol(const struct vdso_image *img, unsigned i, struct vdso_sym *out)
+{
+	struct elf_sym s;
+	unsigned versym;
+	int err;
+
+	if (i >= img->nsyms)
+		return -VDSO_ERANGE;
+	if ((err = elf_read_sym(img, i, &s)) < 0)
+		return err;
+	out->name = elf_string(img, s.name);
+	if (out->name == NULL)
+		return -VDSO_ESTRTAB;
+	out->index = i;
+	out->value = s.value;
+	out->size = s.size;
+	out->type = ELF_ST_TYPE(s.info);
+	out->bind = ELF_ST_BIND(s.info);
+	out->visibility = ELF_ST_VISIBILITY(s.other);
+	out->shndx = s.shndx;
+
+	/* Without DT_VERSYM every symbol counts as global (index 1). */
+	versym = version_of(img, i);
+	out->version_hidden = (versym & VERSYM_HIDDEN) != 0;
+	out->version_index = versym & VERSYM_INDEX;
+	out->version = NULL;
+	if (out->version_index > VER_NDX_GLOBAL)
+		out->version = version_name(img, out->version_index, NULL);
+
+	/* Where it is at run time: an undefined symbol is nowhere, an
+	 * absolute one is its value, the rest move with the image. */
+	if (s.shndx == SHN_UNDEF)
+		out->addr = 0;
+	else if (s.shndx == SHN_ABS)
+		out->addr = (uintptr_t)s.value;
+	else
+		out->addr = img->bias + (uintptr_t)s.value;
+	return 0;
+}

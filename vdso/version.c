@@ -1,0 +1,136 @@
+/*
+ * vdso/version.c - symbol versions (LSB Core, "Symbol Versioning").
+ *
+ * DT_VERSYM is an array of 16-bit entries, one per dynamic symbol: the
+ * index of the symbol's version, with bit 15 (0x8000) set for a "hidden"
+ * version, one that is not the default (readelf shows name@VER, not
+ * name@@VER).  Index 0 is local, 1 global (unversioned).
+ *
+ * DT_VERDEF is a list of Verdef entries, DT_VERDEFNUM long, each linked to
+ * the next by vd_next (a byte offset from the entry; 0 ends the list) and
+ * to its names by vd_aux (the first Verdaux: the version's own name; the
+ * others name its parents).  vd_ndx is the index that versym entries
+ * carry.  The entry with VER_FLG_BASE names the file itself (the soname)
+ * and is not a version a symbol can have.
+ */
+#include "read.h"
+
+struct verdef_entry {
+	size_t off;             /* where this entry is */
+	unsigned flags, index, count;
+	uint32_t hash;
+	uint32_t next;          /* vd_next */
+	const char *name;       /* the first Verdaux's name */
+};
+
+/*
+ * Read the Verdef entry at off, and its first name.  LSB: vd_version "shall
+ * be 1"; another revision could lay the record out differently.
+ */
+static int verdef_read(const struct vdso_image *img, uint64_t off,
+		       struct verdef_entry *v)
+{
+	const unsigned char *p;
+	uint64_t aux;
+
+	if (!in_range(img, off, sizeof(Elf_Verdef)))
+		return -VDSO_EVERDEF;
+	p = img->bytes + (size_t)off;
+	if (get16(p + offsetof(Elf_Verdef, vd_version)) != VER_DEF_CURRENT)
+		return -VDSO_EVERDEF;
+	v->off = (size_t)off;
+	v->flags = get16(p + offsetof(Elf_Verdef, vd_flags));
+	v->index = get16(p + offsetof(Elf_Verdef, vd_ndx));
+	v->count = get16(p + offsetof(Elf_Verdef, vd_cnt));
+	v->hash = get32(p + offsetof(Elf_Verdef, vd_hash));
+	v->next = get32(p + offsetof(Elf_Verdef, vd_next));
+	aux = off + get32(p + offsetof(Elf_Verdef, vd_aux));
+	if (!in_range(img, aux, sizeof(Elf_Verdaux)))
+		return -VDSO_EVERDEF;
+	v->name = elf_string(img, get32(img->bytes + (size_t)aux +
+					offsetof(Elf_Verdaux, vda_name)));
+	if (v->name == NULL)
+		return -VDSO_EVERDEF;
+	return 0;
+}
+
+/*
+ * Entry i of the list, walked from the start.  The walk is bounded three
+ * ways: by DT_VERDEFNUM, by the image (every entry is range-checked), and
+ * against loops: vd_next is unsigned and added in 64 bits, so each entry
+ * lies after the one before and the list cannot come back on itself.  (A
+ * reader that adds in 32 bits can be sent back by a vd_next that wraps.)
+ * A vd_next of 0 before the DT_VERDEFNUM'th entry means the two disagree.
+ */
+static int verdef_nth(const struct vdso_image *img, unsigned i, struct verdef_entry *v)
+{
+	uint64_t off = img->verdef;
+	unsigned n;
+	int err;
+
+	if (img->verdef == 0 || i >= img->verdefnum)
+		return -VDSO_ERANGE;
+	for (n = 0; ; n++) {
+		if ((err = verdef_read(img, off, v)) < 0)
+			return err;
+		if (n == i)
+			return 0;
+		if (v->next == 0)
+			return -VDSO_EVERDEF;
+		off += v->next;
+	}
+}
+
+/* Called by vdso_open: the whole list must read well. */
+int version_check(const struct vdso_image *img)
+{
+	struct verdef_entry v;
+
+	if (img->verdef == 0)
+		return 0;
+	/* The last entry is read after all the ones before it. */
+	return verdef_nth(img, img->verdefnum - 1, &v);
+}
+
+int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *out)
+{
+	struct verdef_entry v;
+	int err;
+
+	if ((err = verdef_nth(img, i, &v)) < 0)
+		return err;
+	out->index = v.index;
+	out->flags = v.flags;
+	out->hash = v.hash;
+	out->count = v.count;
+	out->name = v.name;
+	return 0;
+}
+
+const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash)
+{
+	struct verdef_entry v;
+	unsigned i;
+
+	for (i = 0; i < img->verdefnum; i++) {
+		if (verdef_nth(img, i, &v) < 0)
+			return NULL;
+		if (v.flags & VER_FLG_BASE)
+			continue;
+		if ((v.index & VERSYM_INDEX) == index) {
+			if (hash)
+				*hash = v.hash;
+			return v.name;
+		}
+	}
+	return NULL;
+}
+
+unsigned version_of(const struct vdso_image *img, unsigned i)
+{
+	uint64_t off = (uint64_t)img->versym + (uint64_t)i * 2;
+
+	if (img->versym == 0 || i >= img->nsyms || !in_range(img, off, 2))
+		return VER_NDX_GLOBAL;
+	return get16(img->bytes + (size_t)off);
+}
