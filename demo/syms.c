@@ -17,6 +17,11 @@ int cmd_syms(int argc, char **argv)
 	r = print_symbols(&out_stdout, &calls_vdso);
 	if (r < 0)
 		return vdso_error("syms", "live vDSO", r);
+	out_str(&out_stdout, "image: 0x");
+	out_hex(&out_stdout, (uintptr_t)calls_vdso.bytes, 0);
+	out_str(&out_stdout, " (AT_SYSINFO_EHDR), ");
+	out_udec(&out_stdout, calls_vdso.size);
+	out_str(&out_stdout, " bytes by its own headers\n");
 	print_image_facts(&out_stdout, &calls_vdso);
 	return 0;
 }

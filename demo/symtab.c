@@ -61,7 +61,9 @@ void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
 	print_ndx(o, s->shndx);
 	out_char(o, ' ');
 	out_str(o, s->name);
-	if (s->version) {
+	/* A version's own symbol (LINUX_2.6 in LINUX_2.6, an ABS OBJECT
+	 * the linker makes for each version) is shown bare, as readelf does. */
+	if (s->version && !str_eq(s->version, s->name)) {
 		out_str(o, s->version_hidden ? "@" : "@@");
 		out_str(o, s->version);
 	}

@@ -1,0 +1,234 @@
+#!/bin/bash
+# tests/30-vdso.t - the live vDSO on every runner: `vdso auxv`, `syms`,
+# `call`, `gate` and the summary, each against an oracle that does not
+# share our code: glibc's getauxval and dlvsym, readelf on the image as
+# glibc sees it, strace (or QEMU's own syscall log) for which path served
+# a call.  What a runner should offer is read from the oracle there, not
+# written here: a vDSO where getauxval finds AT_SYSINFO_EHDR, a gate where
+# it finds AT_SYSINFO.
+
+source "$(dirname "$0")/tap.sh"
+source "$TOP/tests/runners.sh"
+
+O=$BUILD/test/oracle
+mkdir -p "$O"
+make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
+for m in 64 32; do
+	gcc -m$m -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
+	gcc -m$m -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
+	ok $? "build the glibc oracles (-m$m)" || sed 's/^/# /' "$O/auxv-$m.log" "$O/vdso-$m.log"
+done
+
+# Numbers for AT_* names: the kernel's UAPI headers and glibc's elf.h.
+declare -A AT_NUM
+while read -r name num; do AT_NUM[$name]=$num; done < <(
+	cat /usr/include/linux/auxvec.h /usr/include/*/asm/auxvec.h /usr/include/elf.h 2>/dev/null |
+	awk '$1 == "#define" && $2 ~ /^AT_[A-Z0-9_]+$/ && $3 ~ /^[0-9]+$/ { print $2, $3 }')
+# Types newer than this machine's headers (include/uapi/linux/auxvec.h, 6.3+).
+: "${AT_NUM[AT_RSEQ_FEATURE_SIZE]:=27}" "${AT_NUM[AT_RSEQ_ALIGN]:=28}" \
+  "${AT_NUM[AT_HWCAP3]:=29}" "${AT_NUM[AT_HWCAP4]:=30}"
+
+# Whitespace-folded symbol lines (the table only), with values taken as
+# offsets from the image's address BASE where they are past it: QEMU
+# relocates its vDSO in place, so its values are run-time addresses, which
+# differ from one run to the next.
+fold_syms() {        # BASE < listing
+	awk -v base="$(($1))" '$1 ~ /^[0-9]+:$/ {
+		v = strtonum("0x" $2)
+		if (base && v >= base) $2 = sprintf("+%x", v - base)
+		$1 = $1; print }'
+}
+
+check_auxv() {       # RUNNER ARCH BITS LABEL
+	local r=$1 a=$2 m=$3 L=$4 ours oracle name value t want bad=0 seen=0
+	ours=$(run_on "$r" "$a" "$BUILD/$a/vdso" auxv) || { fail "$L auxv runs"; return; }
+	oracle=$(run_on "$r" "$a" "$O/auxv-$m") || { fail "$L auxv oracle runs"; return; }
+	declare -A want_v=()
+	while read -r t v; do want_v[$t]=$v; done <<< "$oracle"
+	# Every type the oracle sees, we print (by name or as AT_<n>).
+	local types
+	types=$(echo "$ours" | while IFS=: read -r name value; do
+		t=${AT_NUM[$name]:-${name#AT_}}; echo "$t"; done | sort -n | tr '\n' ' ')
+	is "$types" "$(echo "$oracle" | awk '{ print $1 }' | sort -n | tr '\n' ' ')" \
+		"$L auxv: the same types as getauxval finds"
+	# Values that are the same in every process of this runner.
+	while read -r name value _; do
+		name=${name%:}
+		case $name in
+		# (not AT_HWCAP: glibc's getauxval answers it from its own x86
+		# cpu-features word, not the kernel's)
+		AT_PAGESZ|AT_CLKTCK|AT_UID|AT_EUID|AT_GID|AT_EGID|AT_SECURE|AT_HWCAP2|AT_FLAGS|AT_MINSIGSTKSZ|AT_RSEQ_FEATURE_SIZE|AT_RSEQ_ALIGN|AT_PHENT|AT_BASE) ;;
+		*) continue ;;
+		esac
+		t=${AT_NUM[$name]:-}
+		[ -n "$t" ] || { bad=$((bad + 1)); diag "no number for $name"; continue; }
+		seen=$((seen + 1))
+		[ "$((value))" = "$((${want_v[$t]}))" ] || { bad=$((bad + 1)); diag "$name: ours $value, getauxval ${want_v[$t]}"; }
+	done <<< "$ours"
+	ok $bad "$L auxv: $seen process-independent values equal getauxval's"
+	# Values of this program: against readelf of the program itself.
+	local entry phnum phdr
+	entry=$(readelf -hW "$BUILD/$a/vdso" | awk '/Entry point/ { print $NF }')
+	phnum=$(readelf -hW "$BUILD/$a/vdso" | awk '/Number of program headers/ { print $NF }')
+	phdr=$(readelf -lW "$BUILD/$a/vdso" | awk '$1 == "LOAD" { print $3; exit }')
+	is "$(echo "$ours" | awk '$1 == "AT_ENTRY:" { print $2 }')" "$(printf '0x%x' "$entry")" "$L auxv: AT_ENTRY is our entry point"
+	is "$(echo "$ours" | awk '$1 == "AT_PHNUM:" { print $2 }')" "$phnum" "$L auxv: AT_PHNUM is our program header count"
+	local ehsize; ehsize=$(readelf -hW "$BUILD/$a/vdso" | awk '/Start of program headers/ { print $5 }')
+	is "$(echo "$ours" | awk '$1 == "AT_PHDR:" { print $2 }')" "$(printf '0x%x' $((phdr + ehsize)))" "$L auxv: AT_PHDR is where our headers are mapped"
+	echo "$ours" | grep -Eq '^AT_RANDOM: +0x[0-9a-f]+ \[[0-9a-f]{32}\]$'
+	ok $? "$L auxv: AT_RANDOM shows its address and 16 bytes"
+	is "$(echo "$ours" | sed -n 's/^AT_EXECFN: *//p')" "$BUILD/$a/vdso" "$L auxv: AT_EXECFN as a string"
+}
+
+check_syms() {       # RUNNER ARCH BITS LABEL HAS_VDSO
+	local r=$1 a=$2 m=$3 L=$4 has=$5 ours err status img=$O/image-$r-$a.so
+	ours=$(run_on "$r" "$a" "$BUILD/$a/vdso" syms 2> "$O/err"); status=$?
+	err=$(cat "$O/err")
+	if [ "$has" = 0 ]; then
+		is "$status" 1 "$L syms: exit 1 without a vDSO"
+		is "$(echo "$err" | wc -l)" 1 "$L syms: one line on stderr"
+		echo "$err" | grep -q '^vdso: syms: no vDSO: '
+		ok $? "$L syms: says there is no vDSO ($err)"
+		return
+	fi
+	is "$status" 0 "$L syms: exit 0"
+	local obase base bias
+	obase=$(run_on "$r" "$a" "$O/vdso-$m" image "$img") || { fail "$L oracle image"; return; }
+	base=$(echo "$ours" | sed -n 's/^image: \(0x[0-9a-f]*\) (AT_SYSINFO_EHDR).*/\1/p')
+	echo "$ours" | fold_syms "$base" > "$O/syms-$r-$a.ours"
+	readelf --dyn-syms -W "$img" | fold_syms "$obase" > "$O/syms-$r-$a.readelf"
+	diff_ok "$O/syms-$r-$a.ours" "$O/syms-$r-$a.readelf" \
+		"$L syms: the same lines as readelf --dyn-syms -W of the image glibc sees"
+	# dlvsym finds each versioned function at the address we compute.
+	local line n=0 bad=0 want got name value
+	bias=$(echo "$ours" | sed -n 's/^load bias: \(0x[0-9a-f]*\).*/\1/p')
+	local names
+	names=$(echo "$ours" | awk '$4 == "FUNC" && $8 ~ /@@/ { sub(/@@/, "@", $8); print $2, $8 }')
+	while read -r value name; do
+		# base and bias come from one run and the oracle from another:
+		# compare offsets from the image's start.
+		want=$(printf '0x%x' $((bias - base + 0x$value)))
+		got=$(run_on "$r" "$a" "$O/vdso-$m" dlvsym "$name" | awk '{ print $2 }')
+		n=$((n + 1))
+		[ "$got" = "$want" ] || { bad=$((bad + 1)); diag "$name: ours $want, dlvsym $got"; }
+	done <<< "$names"
+	ok $bad "$L syms: dlvsym agrees on the offset of all $n versioned functions"
+	echo "$ours" | grep -q '^soname: linux-\(vdso\|gate\).so.1$'
+	ok $? "$L syms: soname shown"
+}
+
+# Under QEMU the vDSO functions are stubs that make the system call, so
+# its syscall log shows whether a stub makes the right one: 2 calls of F
+# per row of `vdso call F` (the stub's and the twin's).  A stub that makes
+# another call is a fault of that vDSO, which `vdso call` must report.
+stub_faults() {      # RUNNER ARCH -> the functions whose stub is wrong
+	local r=$1 a=$2 f rows calls t=$O/stub-$r-$a
+	for f in clock_gettime gettimeofday time clock_getres getcpu; do
+		rows=$(run_on_traced "$r" "$a" "$t" "$BUILD/$a/vdso" call "$f" | grep -c "^$f ")
+		calls=$(grep -Ec "^[0-9]+ +${f}(64|_time64)?\\(" "$t")
+		[ "$calls" = "$((2 * rows))" ] || echo "$f"
+	done
+}
+
+check_call() {       # RUNNER ARCH LABEL HAS_VDSO SYMS
+	local r=$1 a=$2 L=$3 has=$4 syms=$5 out status f want got faults=
+	[ "$has" = 1 ] && [ "$r" != native ] && faults=$(stub_faults "$r" "$a" | tr '\n' ' ')
+	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" call 2>&1); status=$?
+	if [ -z "$faults" ]; then
+		is "$status" 0 "$L call: every function agrees with its syscall"
+		echo "$out" | grep -q DISAGREE && diag "$out"
+	else
+		# Found by the syscall log, not assumed: say it, and check that
+		# the program says so too rather than hiding it.
+		diag "$L this vDSO's stubs for: ${faults}make the wrong system call (seen in QEMU's log)"
+		is "$status" 1 "$L call: a faulty vDSO function makes vdso call exit 1"
+		is "$(echo "$out" | awk '/DISAGREE/ { print $1 }' | sort -u | tr '\n' ' ')" \
+			"$(echo $faults | tr ' ' '\n' | sort -u | tr '\n' ' ')" \
+			"$L call: DISAGREE shown for exactly the faulty functions"
+	fi
+	for f in clock_gettime gettimeofday time clock_getres getcpu; do
+		got=$(echo "$out" | awk -v f=$f '$1 == f { print $3; exit }')
+		want=syscall
+		if [ "$has" = 1 ] && echo "$syms" | grep -Eq "__vdso_${f}(64|_time64)?@@"; then
+			want=vdso
+		elif [ "$a" = i386 ] && [ "$HAS_GATE" = 1 ]; then
+			want=gate
+		fi
+		is "$got" "$want" "$L call: $f served by $want"
+	done
+	out=$(VDSO=off run_on "$r" "$a" "$BUILD/$a/vdso" call 2>&1)
+	is "$(echo "$out" | sed -n 's/^paths: //p' | grep -o '=[a-z]*' | sort -u | tr -d '\n')" "=syscall" \
+		"$L call: VDSO=off: every function by the raw syscall"
+	run_on "$r" "$a" "$BUILD/$a/vdso" call clock_gettime nosuch > /dev/null 2> "$O/err"
+	is "$?" 2 "$L call: an unknown name is a usage error (exit 2)"
+	is "$(wc -l < "$O/err")" 1 "$L call: ... with one line on stderr"
+}
+
+# Which path served clock_gettime, seen from outside: count the
+# clock_gettime system calls the kernel (or QEMU) saw, per row printed.
+check_trace() {      # RUNNER ARCH LABEL HAS_VDSO
+	local r=$1 a=$2 L=$3 has=$4 rows calls t=$O/trace-$r-$a
+	rows=$(run_on_traced "$r" "$a" "$t" "$BUILD/$a/vdso" call clock_gettime | grep -c '^clock_gettime ')
+	calls=$(grep -Ec '^[0-9]+ +clock_gettime(64)?\(' "$t")
+	if [ "$has" = 1 ] && [ "$r" = native ]; then
+		is "$calls" "$rows" "$L trace: $rows clock_gettime rows, only the twins enter the kernel"
+	elif [ "$has" = 1 ]; then
+		# QEMU's vDSO functions are stubs that make the system call.
+		is "$calls" "$((2 * rows))" "$L trace: QEMU's vDSO stubs make the call too ($calls for $rows rows)"
+	else
+		is "$calls" "$((2 * rows))" "$L trace: no vDSO, both calls enter the kernel"
+	fi
+	rows=$(VDSO=off run_on_traced "$r" "$a" "$t" "$BUILD/$a/vdso" call clock_gettime | grep -c '^clock_gettime ')
+	calls=$(grep -Ec '^[0-9]+ +clock_gettime(64)?\(' "$t")
+	is "$calls" "$((2 * rows))" "$L trace: VDSO=off, both calls of each of $rows rows enter the kernel"
+}
+
+check_gate() {       # RUNNER ARCH LABEL HAS_GATE HAS_VDSO
+	local r=$1 a=$2 L=$3 gate=$4 has=$5 out status
+	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" gate 2>&1); status=$?
+	is "$status" 0 "$L gate: exit 0, both doors agree"
+	if [ "$gate" = 1 ]; then
+		echo "$out" | grep -q '^calls now enter by: the gate$'
+		ok $? "$L gate: system calls go through AT_SYSINFO"
+		if [ "$has" = 1 ]; then
+			echo "$out" | grep -q 'the same: AT_SYSINFO is the gate'
+			ok $? "$L gate: AT_SYSINFO is __kernel_vsyscall by lookup"
+		fi
+		is "$(echo "$out" | grep -c ' same$')" 4 "$L gate: getpid, write, mmap (6 args) and a bad number agree"
+	else
+		echo "$out" | grep -q "no AT_SYSINFO"
+		ok $? "$L gate: says there is no AT_SYSINFO"
+	fi
+	echo "$out" | grep -q '^system call 0x7ffff  *-ENOSYS  *-ENOSYS  *same$'
+	ok $? "$L gate: an unknown system call number answers -ENOSYS"
+}
+
+for a in $(arches); do
+	m=64; [ "$a" = i386 ] && m=32
+	for r in $(all_runners); do
+		L="[$a $r]"
+		if ! why=$(runner_available "$r" "$a"); then
+			skip "$L vdso tests" "$why"; continue
+		fi
+		oracle=$(run_on "$r" "$a" "$O/auxv-$m")
+		HAS_VDSO=0; echo "$oracle" | grep -q '^33 ' && HAS_VDSO=1
+		HAS_GATE=0; echo "$oracle" | grep -q '^32 ' && HAS_GATE=1
+		diag "$L getauxval: AT_SYSINFO_EHDR $([ $HAS_VDSO = 1 ] && echo present || echo absent), AT_SYSINFO $([ $HAS_GATE = 1 ] && echo present || echo absent)"
+		out=$(run_on "$r" "$a" "$BUILD/$a/vdso"); status=$?
+		is "$status" 0 "$L summary: exit 0"
+		if [ $HAS_VDSO = 1 ]; then
+			echo "$out" | grep -q "^vdso $a: linux-\(vdso\|gate\).so.1 at 0x"
+			ok $? "$L summary: names the vDSO and where it is"
+		else
+			echo "$out" | grep -q "^vdso $a: no vDSO: .*every call is a system call"
+			ok $? "$L summary: says there is no vDSO and falls back"
+		fi
+		check_auxv "$r" "$a" "$m" "$L"
+		check_syms "$r" "$a" "$m" "$L" "$HAS_VDSO"
+		syms=$(run_on "$r" "$a" "$BUILD/$a/vdso" syms 2> /dev/null)
+		check_call "$r" "$a" "$L" "$HAS_VDSO" "$syms"
+		check_trace "$r" "$a" "$L" "$HAS_VDSO"
+		check_gate "$r" "$a" "$L" "$HAS_GATE" "$HAS_VDSO"
+	done
+done
+done_testing
