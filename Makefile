@@ -134,5 +134,14 @@ bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
 	$(Q)bash tests/bench/run.sh
 
+# make boot [ARCH=x86_64|i386] [CMD="auxv"]: the program as /init under a
+# Debian kernel in qemu-system-x86_64; tests/boot/boot.sh tells the rest.
+.PHONY: boot
+boot:
+	$(Q)st=0; for a in $(ARCH); do \
+		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
+		BUILD=$(BUILD) bash tests/boot/boot.sh $$a $(CMD) || st=$$?; \
+	done; exit $$st
+
 clean:
 	rm -rf $(BUILD)/x86_64 $(BUILD)/i386 $(BUILD)/uapi $(BUILD)/test

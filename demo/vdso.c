@@ -14,8 +14,15 @@ static const char usage_text[] =
 	"\n"
 	"  (none)             a short summary: where the vDSO is, its symbols, one call both ways\n"
 	"  auxv               the auxiliary vector, one AT_NAME: value a line\n"
+	"  syms               the live vDSO's symbols, as readelf --dyn-syms shows them\n"
+	"  call [NAME...]     each vDSO function and its system call twin, side by side:\n"
+	"                     clock_gettime gettimeofday time clock_getres getcpu\n"
+	"  gate               how a system call enters the kernel here (i386: AT_SYSINFO)\n"
 	"  help, --help       this text\n"
-	"  --version          the version\n";
+	"  --version          the version\n"
+	"\n"
+	"Environment: VDSO=off ignores the vDSO and the i386 gate, so that every\n"
+	"call is a plain system call (`syscall`, or `int $0x80` on i386).\n";
 
 static int help(int argc, char **argv)
 {
@@ -38,6 +45,9 @@ struct command {
 
 static const struct command commands[] = {
 	{ "auxv", cmd_auxv },
+	{ "syms", cmd_syms },
+	{ "call", cmd_call },
+	{ "gate", cmd_gate },
 	{ "help", help },
 	{ "--help", help },
 	{ "-h", help },
@@ -67,11 +77,15 @@ static int finish(int status)
 	return status;
 }
 
-int main(int argc, char **argv, char **envp)
+/*
+ * The command line: argv as main gets it (argv[0] the program's name,
+ * argv[1] the command; none is the summary).  main calls it, and so does
+ * init mode (demo/init.c) for each of its steps.
+ */
+int vdso_run(int argc, char **argv)
 {
 	unsigned i;
 
-	(void)envp;
 	if (argc < 2)
 		return finish(cmd_summary(argc - 1, argv + 1));
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -80,4 +94,14 @@ int main(int argc, char **argv, char **envp)
 	if (argv[1][0] == '-')
 		return usage_error("unknown option", argv[1]);
 	return usage_error("unknown command", argv[1]);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	(void)envp;
+	calls_init();   /* the vDSO, the call table and the i386 gate, once */
+	/* Process 1: the kernel ran us as /init (make boot; demo/init.c). */
+	if (sys_getpid() == 1)
+		return init_main(argc, argv);
+	return vdso_run(argc, argv);
 }

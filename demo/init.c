@@ -1,0 +1,332 @@
+/*
+ * demo/init.c - the program as /init: process 1 under a real kernel.
+ *
+ * `make boot` (tests/boot/boot.sh) packs build/<arch>/vdso into an initramfs
+ * as /init and boots a Debian kernel in qemu-system-x86_64.  The kernel
+ * unpacks the archive into its root file system, opens /dev/console as
+ * file descriptors 0, 1 and 2, and executes /init as process 1 (the
+ * kernel's init/main.c: console_on_rootfs, kernel_init).  main() in
+ * demo/vdso.c sees getpid() == 1 and comes here.
+ *
+ * What process 1 has, and what it must not count on:
+ *   - the files of the initramfs and nothing else: no /proc, no /sys, no
+ *     devtmpfs; the device nodes it uses (/dev/console, /dev/ttyS1) are in
+ *     the archive itself;
+ *   - arguments and environment made by the kernel from its command line:
+ *     what the kernel does not know goes to init, and everything after
+ *     "--" goes to init as arguments (Documentation/admin-guide/
+ *     kernel-parameters.rst);
+ *   - the duty never to end: when process 1 exits, or dies of a signal, the
+ *     kernel panics with "Attempted to kill init!" (kernel/exit.c).
+ *
+ * So init here is a small supervisor.  Each step runs in a child process,
+ * so that a crash in one step is reported and the next one still runs:
+ *
+ *   no arguments  the summary, auxv, syms, call, gate - each through the
+ *                 same dispatcher as the command line (vdso_run) - then
+ *                 the live vDSO image, written raw to the second serial
+ *                 port, /dev/ttyS1, which QEMU saves to a host file;
+ *   arguments     (kernel command line "... -- auxv") only that command.
+ *
+ * Every step is framed on the console by lines the tests look for:
+ *
+ *   === vdso-boot: begin auxv ===
+ *   ...
+ *   === vdso-boot: end auxv status=0 ===
+ *
+ * and at the end init powers the machine off with reboot(2), which makes
+ * QEMU exit by itself.
+ */
+#include <lib/lib.h>
+#include <start/start.h>
+#include <syscall/syscall.h>
+#include <vdso/vdso.h>
+#include <linux/auxvec.h>
+#include <linux/reboot.h>
+#include <asm/termbits.h>
+#include <asm/ioctls.h>
+#include "commands.h"
+
+#define MARK "=== vdso-boot: "
+
+/* The second serial port: QEMU's second -serial, char major 4 minor 65
+ * (Documentation/admin-guide/devices.txt). */
+#define DUMP_TTY "/dev/ttyS1"
+
+/* A step: its name on the console and the command line it runs. */
+struct step {
+	const char *name;
+	int argc;
+	char **argv;            /* as main's: argv[0] is the program's name */
+};
+
+static char *argv_summary[] = { "vdso", 0 };
+static char *argv_auxv[] = { "vdso", "auxv", 0 };
+static char *argv_syms[] = { "vdso", "syms", 0 };
+static char *argv_call[] = { "vdso", "call", 0 };
+static char *argv_gate[] = { "vdso", "gate", 0 };
+
+static const struct step default_steps[] = {
+	{ "summary", 1, argv_summary },
+	{ "auxv", 2, argv_auxv },
+	{ "syms", 2, argv_syms },
+	{ "call", 2, argv_call },
+	{ "gate", 2, argv_gate },
+};
+
+/* ---- the live image -------------------------------------------------------- */
+
+/*
+ * The live vDSO, as bytes: the kernel passes the address of its ELF header
+ * as AT_SYSINFO_EHDR (the kernel's Documentation/ABI/stable/vdso) and maps
+ * the image in whole pages from there, so its first page is there for sure;
+ * the length comes from the image's own headers (vdso_extent, vdso/).  This
+ * does not need the reader to accept the image, nor calls_init to have run
+ * (VDSO=off): the dump is also what one looks at when the reader says no.
+ */
+static const unsigned char *live_image(size_t *size)
+{
+	unsigned long ehdr;
+
+	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
+		return 0;
+	*size = vdso_extent((const void *)ehdr, 4096, 4096);
+	return *size ? (const unsigned char *)ehdr : 0;
+}
+
+/*
+ * The POSIX cksum of n bytes: CRC-32 with polynomial 0x04C11DB7, high bit
+ * first, over the bytes and then the length (low byte first, as few bytes
+ * as it takes), complemented (POSIX, the cksum utility).  The host checks
+ * the file it got with `cksum FILE`.
+ */
+static uint32_t crc_byte(uint32_t crc, unsigned char c)
+{
+	int i;
+
+	crc ^= (uint32_t)c << 24;
+	for (i = 0; i < 8; i++)
+		crc = crc & 0x80000000u ? (crc << 1) ^ 0x04C11DB7u : crc << 1;
+	return crc;
+}
+
+static uint32_t posix_cksum(const unsigned char *p, size_t n)
+{
+	uint32_t crc = 0;
+	size_t i, len;
+
+	for (i = 0; i < n; i++)
+		crc = crc_byte(crc, p[i]);
+	for (len = n; len; len >>= 8)
+		crc = crc_byte(crc, (unsigned char)(len & 0xff));
+	return ~crc;
+}
+
+/*
+ * A serial port in raw mode, as termios(3)'s cfmakeraw does it: above all
+ * without OPOST, so the tty layer does not turn "\n" into "\r\n" (ONLCR,
+ * the kernel's drivers/tty/n_tty.c), and 8 bits a byte with no parity.
+ */
+static long tty_raw(int fd)
+{
+	struct termios t;
+	long r = sys_ioctl(fd, TCGETS, &t);
+
+	if (r < 0)
+		return r;
+	t.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
+	t.c_oflag &= ~OPOST;
+	t.c_lflag &= ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
+	t.c_cflag &= ~(CSIZE | PARENB);
+	t.c_cflag |= CS8;
+	return sys_ioctl(fd, TCSETS, &t);
+}
+
+/* tcdrain: TCSBRK with a non-zero argument sends no break and only waits
+ * until the output has left the port (drivers/tty/tty_io.c). */
+static long tty_drain(int fd)
+{
+	return sys_ioctl(fd, TCSBRK, (void *)1);
+}
+
+/* The dump step: the live image, byte for byte, to /dev/ttyS1. */
+static int dump_to_serial(int argc, char **argv)
+{
+	const unsigned char *image;
+	size_t size = 0, done = 0;
+	long fd, r;
+
+	(void)argc, (void)argv;
+	image = live_image(&size);
+	if (!image) {
+		out_str(&out_stderr, "vdso: dump: no vDSO image (AT_SYSINFO_EHDR absent or its headers not sane)\n");
+		return 1;
+	}
+	/* O_NOCTTY: process 1 must not take the port as its controlling tty. */
+	fd = sys_openat(AT_FDCWD, DUMP_TTY, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+	if (fd < 0) {
+		errno_report("vdso", "open " DUMP_TTY, fd);
+		return 1;
+	}
+	if ((r = tty_raw((int)fd)) < 0) {
+		errno_report("vdso", DUMP_TTY ": TCSETS", r);
+		return 1;
+	}
+	while (done < size) {
+		r = sys_write((int)fd, image + done, size - done);
+		if (r == -EINTR)
+			continue;
+		if (r <= 0) {
+			errno_report("vdso", "write " DUMP_TTY, r ? r : -EIO);
+			return 1;
+		}
+		done += (size_t)r;
+	}
+	if ((r = tty_drain((int)fd)) < 0) {
+		errno_report("vdso", DUMP_TTY ": TCSBRK", r);
+		return 1;
+	}
+	sys_close((int)fd);
+	out_str(&out_stdout, "dump: ");
+	out_udec(&out_stdout, size);
+	out_str(&out_stdout, " bytes of the live vDSO at 0x");
+	out_hex(&out_stdout, (uintptr_t)image, 0);
+	out_str(&out_stdout, " to " DUMP_TTY "\n");
+	/* one line for the tests: compare with `cksum FILE` on the host */
+	out_str(&out_stdout, "dump: cksum ");
+	out_udec(&out_stdout, posix_cksum(image, size));
+	out_char(&out_stdout, ' ');
+	out_udec(&out_stdout, size);
+	out_char(&out_stdout, '\n');
+	return 0;
+}
+
+/* ---- the supervisor -------------------------------------------------------- */
+
+/* fork and wait4 have no wrappers in syscall/ yet: called by number.  With
+ * no arguments, fork is the same call on both arches. */
+static long init_fork(void)
+{
+	return sys_call(__NR_fork, 0, 0, 0, 0, 0, 0);
+}
+
+static long init_wait(long pid, int *status)
+{
+	long r;
+
+	do
+		r = sys_call(__NR_wait4, pid, (long)status, 0, 0, 0, 0);
+	while (r == -EINTR);
+	return r;
+}
+
+/*
+ * Run one step in a child and return its status as a shell shows it: the
+ * exit status, or 128 + the signal that killed it.
+ */
+static int run_step(const char *name, int (*run)(int, char **), int argc, char **argv)
+{
+	int ws = 0, status;
+	long pid, r;
+
+	out_str(&out_stdout, MARK "begin ");
+	out_str(&out_stdout, name);
+	out_str(&out_stdout, " ===\n");
+	out_flush_all();        /* or the child would print it a second time */
+
+	pid = init_fork();
+	if (pid == 0) {         /* the child: run, flush, exit */
+		status = run(argc, argv);
+		out_flush_all();
+		sys_exit_group(status);
+	}
+	if (pid < 0) {
+		errno_report("vdso", "init: fork", pid);
+		status = 1;
+	} else if ((r = init_wait(pid, &ws)) < 0) {
+		errno_report("vdso", "init: wait4", r);
+		status = 1;
+	} else if ((ws & 0x7f) == 0) {  /* exited: WIFEXITED, WEXITSTATUS */
+		status = (ws >> 8) & 0xff;
+	} else {                        /* killed: WTERMSIG */
+		status = 128 + (ws & 0x7f);
+	}
+
+	out_str(&out_stdout, MARK "end ");
+	out_str(&out_stdout, name);
+	out_str(&out_stdout, " status=");
+	out_udec(&out_stdout, (unsigned)status);
+	if (status > 128) {
+		out_str(&out_stdout, " signal=");
+		out_udec(&out_stdout, (unsigned)status - 128);
+	}
+	out_str(&out_stdout, " ===\n");
+	out_flush_all();
+	return status;
+}
+
+/* The words of argv[1..] joined by spaces, as the step's name. */
+static const char *join_args(int argc, char **argv, char *buf, size_t size)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		size_t len = strlen(argv[i]);
+
+		if (n + len + 2 > size)
+			break;
+		if (i > 1)
+			buf[n++] = ' ';
+		memcpy(buf + n, argv[i], len);
+		n += len;
+	}
+	buf[n] = 0;
+	return buf;
+}
+
+int init_main(int argc, char **argv)
+{
+	int status, first_failure = 0;
+	unsigned i;
+	long r;
+
+	out_str(&out_stdout, MARK "init pid=");
+	out_dec(&out_stdout, sys_getpid());
+	out_str(&out_stdout, " arch=" ARCH_NAME " ===\n");
+
+	if (argc > 1) {
+		/* A command line from the kernel's, after "--": just that. */
+		char name[128];
+
+		first_failure = run_step(join_args(argc, argv, name, sizeof name),
+					 vdso_run, argc, argv);
+	} else {
+		for (i = 0; i < sizeof default_steps / sizeof default_steps[0]; i++) {
+			const struct step *s = &default_steps[i];
+
+			status = run_step(s->name, vdso_run, s->argc, s->argv);
+			if (status && !first_failure)
+				first_failure = status;
+		}
+		status = run_step("dump", dump_to_serial, 0, 0);
+		if (status && !first_failure)
+			first_failure = status;
+	}
+
+	/* The host reads this line for its exit status (tests/boot/boot.sh). */
+	out_str(&out_stdout, MARK "power off status=");
+	out_udec(&out_stdout, (unsigned)first_failure);
+	out_str(&out_stdout, " ===\n");
+	out_flush_all();
+	tty_drain(1);           /* every byte out of the UART before the power goes */
+	sys_sync();             /* nothing to write back in an initramfs, but the
+				 * rule of reboot(2) is: sync first */
+	r = sys_reboot(LINUX_REBOOT_CMD_POWER_OFF);
+	/* Only a failure comes back.  Returning from here ends process 1 and the
+	 * kernel panics: with panic=-1 it reboots at once, QEMU (-no-reboot)
+	 * exits, and the host sees the panic in the log. */
+	errno_report("vdso", "init: reboot(LINUX_REBOOT_CMD_POWER_OFF)", r);
+	out_flush_all();
+	return 1;
+}
