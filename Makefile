@@ -50,7 +50,8 @@ CC_INCLUDE := $(shell $(CC) -print-file-name=include)
 CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(BUILD)/uapi \
 	-I. -Iarch/$(ARCH) -I$(OUT)/gen
 CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
-	-ffreestanding -fno-pie -fno-stack-protector \
+	-ffreestanding -fno-pie \
+	-fstack-protector-strong -mstack-protector-guard=global \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections
 LDFLAGS := $(ARCH_FLAGS) -static -nostdlib -no-pie -Wl,-T,linker.ld \

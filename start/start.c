@@ -28,7 +28,16 @@ unsigned long *start_auxv;
  * flushes stdio at exit the same way.) */
 extern void out_flush_all(void) __attribute__((weak));
 
-__attribute__((noreturn)) void start_c(unsigned long *sp);
+/* start/stack_protector.c: the canary, from AT_RANDOM.  Weak, like
+ * out_flush_all: only a program with a protected function (one that
+ * refers to the canary) links it, and hello has none. */
+extern void stack_guard_init(void) __attribute__((weak));
+
+/*
+ * start_c must not be protected itself: it sets the canary, so a canary it
+ * read on entry would differ from the one it checked on return.
+ */
+__attribute__((noreturn, no_stack_protector)) void start_c(unsigned long *sp);
 
 void start_c(unsigned long *sp)
 {
@@ -41,6 +50,8 @@ void start_c(unsigned long *sp)
 	while (*envp)
 		envp++;
 	start_auxv = (unsigned long *)(envp + 1);
+	if (stack_guard_init)
+		stack_guard_init();     /* before any protected function runs */
 
 	status = main(start_argc, start_argv, start_envp);
 

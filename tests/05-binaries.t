@@ -34,4 +34,21 @@ for f in "$BUILD"/x86_64/{hello,vdso} "$BUILD"/i386/{hello,vdso} "$BUILD"/*/unit
 	start=$(nm "$f" | awk '$3 == "_start" { print "0x" $1 }')
 	is "$((entry))" "$((start))" "$name: the entry point is _start"
 done
+
+# -fstack-protector-strong in effect: a function with a local array checks
+# its canary (a load of the global guard, a call of __stack_chk_fail).
+for a in x86_64 i386; do
+	f=$BUILD/$a/unit/t_smash
+	body=$(objdump -d --no-show-raw-insn "$f" | awk '/<overflow[^>]*>:$/ { on = 1; next } on && /^$/ { exit } on')
+	# by name (x86_64, rip-relative) or by address (i386, absolute)
+	guard=$(nm "$f" | awk '$3 == "__stack_chk_guard" { sub(/^0+/, "", $1); print $1 }')
+	echo "$body" | grep -Eq "__stack_chk_guard|0x$guard"
+	ok $? "$a: overflow() in t_smash loads the canary (-fstack-protector-strong)"
+	echo "$body" | grep -q '__stack_chk_fail'
+	ok $? "$a: overflow() calls __stack_chk_fail when it changed"
+	n=$(objdump -d "$BUILD/$a/vdso" | grep -c 'call.*<__stack_chk_fail')
+	[ "$n" -gt 0 ]; ok $? "$a: vdso has $n canary checks"
+	nm "$BUILD/$a/hello" | grep -q stack_chk
+	ok $((! $?)) "$a: hello, with no array, carries no stack protector code"
+done
 done_testing

@@ -95,6 +95,21 @@ unit_sys() {
 	run_on "$r" "$a" "$p" exit 42; is "$?" 42 "$label t_sys: exit status 42 comes back"
 }
 
+# t_smash: the stack protector, seeded from AT_RANDOM, stops an overflow.
+unit_smash() {
+	local r=$1 a=$2 p=$3 label=$4 out status g1 g2
+	out=$(run_on "$r" "$a" "$p" 16 2>&1); status=$?
+	is "$status:$out" "0:returned" "$label t_smash: 16 bytes into 16 return normally"
+	out=$(run_on "$r" "$a" "$p" 64 2>&1); status=$?
+	# 134 = 128 + SIGABRT, as the shell reports a death by signal 6
+	is "$status" 134 "$label t_smash: 64 bytes into 16: killed by SIGABRT"
+	# (QEMU adds a line of its own about the signal)
+	is "$(echo "$out" | head -1)" "vdso: stack smashing detected: killed" "$label t_smash: ... with the report on stderr"
+	g1=$(run_on "$r" "$a" "$p" guard); g2=$(run_on "$r" "$a" "$p" guard)
+	is "$(echo "$g1" | head -1)" "guard set" "$label t_smash: canary set, low byte zero"
+	[ "$g1" != "$g2" ]; ok $? "$label t_smash: a new canary every run (AT_RANDOM)"
+}
+
 for v in $VARIANTS; do
 	cc=${v%%:*} opt=${v#*:}
 	dir=$BUILD/test/variants/$cc$opt
@@ -117,6 +132,7 @@ for v in $VARIANTS; do
 			unit_align "$r" "$a" "$u/t_align" "$label"
 			unit_writer "$r" "$a" "$u/t_writer" "$label"
 			unit_sys "$r" "$a" "$u/t_sys" "$label"
+			unit_smash "$r" "$a" "$u/t_smash" "$label"
 		done
 	done
 done
