@@ -66,7 +66,10 @@ static void resolve(void)
 		if (vdso_lookup(&calls_vdso, c->symbol, ARCH_VDSO_VERSION, &sym) == 0) {
 			e->fn = (void *)sym.addr;
 			e->symbol = c->symbol;
-			e->time64 = c->time64;
+			/* Where long is 64 bits (x86_64) the "old" timespec
+			 * is the 64-bit one: no widening copy needed. */
+			e->time64 = c->time64 || sizeof(struct __kernel_old_timespec) ==
+						 sizeof(struct __kernel_timespec);
 		}
 	}
 }
