@@ -33,10 +33,13 @@ while read -r name num; do AT_NUM[$name]=$num; done < <(
 # relocates its vDSO in place, so its values are run-time addresses, which
 # differ from one run to the next.
 fold_syms() {        # BASE < listing
-	awk -v base="$(($1))" '$1 ~ /^[0-9]+:$/ {
-		v = strtonum("0x" $2)
-		if (base && v >= base) $2 = sprintf("+%x", v - base)
-		$1 = $1; print }'
+	local base=$(($1)) num value rest v
+	while read -r num value rest; do
+		case $num in [0-9]*:) ;; *) continue ;; esac
+		v=$((16#$value))
+		[ "$base" != 0 ] && [ "$v" -ge "$base" ] && value=+$(printf '%x' $((v - base)))
+		echo "$num $value" $rest
+	done
 }
 
 check_auxv() {       # RUNNER ARCH BITS LABEL
@@ -117,16 +120,20 @@ check_syms() {       # RUNNER ARCH BITS LABEL HAS_VDSO
 	ok $? "$L syms: soname shown"
 }
 
-# Under QEMU the vDSO functions are stubs that make the system call, so
-# its syscall log shows whether a stub makes the right one: 2 calls of F
-# per row of `vdso call F` (the stub's and the twin's).  A stub that makes
-# another call is a fault of that vDSO, which `vdso call` must report.
+# Under QEMU most vDSO functions are stubs that make the system call
+# themselves (some, like x86_64 getcpu, are real code that makes none).
+# Either way a correct one makes no system call that the plain syscall
+# path does not: any extra call in QEMU's log, against a VDSO=off run of
+# the same command, is a fault of that vDSO, which `vdso call` must report.
+# (the 32-bit and 64-bit time_t twins count as one: clock_gettime64 is
+# clock_gettime)
+syscall_names() { sed -n 's/^[0-9]* *\([a-z_0-9]*\)(.*/\1/p' "$1" | sed 's/_time64$//; s/64$//' | sort -u; }
 stub_faults() {      # RUNNER ARCH -> the functions whose stub is wrong
-	local r=$1 a=$2 f rows calls t=$O/stub-$r-$a
+	local r=$1 a=$2 f t=$O/stub-$r-$a
 	for f in clock_gettime gettimeofday time clock_getres getcpu; do
-		rows=$(run_on_traced "$r" "$a" "$t" "$BUILD/$a/vdso" call "$f" | grep -c "^$f ")
-		calls=$(grep -Ec "^[0-9]+ +${f}(64|_time64)?\\(" "$t")
-		[ "$calls" = "$((2 * rows))" ] || echo "$f"
+		run_on_traced "$r" "$a" "$t.on" "$BUILD/$a/vdso" call "$f" > /dev/null 2>&1
+		VDSO=off run_on_traced "$r" "$a" "$t.off" "$BUILD/$a/vdso" call "$f" > /dev/null 2>&1
+		[ -z "$(comm -23 <(syscall_names "$t.on") <(syscall_names "$t.off"))" ] || echo "$f"
 	done
 }
 
