@@ -11,15 +11,6 @@
  */
 #include "read.h"
 
-/* The d_ptr entries of the dynamic table, before they become offsets. */
-struct dyn_ptrs {
-	uint64_t strtab, symtab, hash, gnu_hash, versym, verdef;
-	unsigned seen;          /* which of them the table has: BIT_* */
-};
-
-enum { BIT_STRTAB = 1, BIT_SYMTAB = 2, BIT_HASH = 4, BIT_GNU_HASH = 8,
-       BIT_VERSYM = 16, BIT_VERDEF = 32, BIT_STRSZ = 64 };
-
 /*
  * Every field set by hand: a struct assignment or a zeroing loop would
  * let the compiler call memset, which freestanding code must then supply.
@@ -107,18 +98,25 @@ int vdso_dynamic(const struct vdso_image *img, unsigned i, struct vdso_dynamic *
 	return 0;
 }
 
+static void dyn_ptr(struct dyn_ptrs *d, enum dyn_table t, uint64_t value)
+{
+	d->value[t] = value;
+	d->seen |= 1u << t;
+}
+
 /*
  * Walk the dynamic table (gABI, "Dynamic Section").  It ends at DT_NULL,
  * and it must end inside its segment: a table without DT_NULL is refused
  * rather than read on into whatever follows.  The d_ptr entries are only
- * collected here; they become offsets in translate_all().
+ * collected here; they become offsets in dyn_translate() (address.c).
+ * Where a tag appears twice, the last one counts, as in glibc's loader.
  */
 static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs *d)
 {
 	size_t max = dyn_size / RECORD(img, Dyn);
 	struct vdso_dynamic e;
 	unsigned i;
-	int err;
+	int err, have_strsz = 0;
 
 	img->dynnum = max < 0xffffffffu ? (unsigned)max : 0xffffffffu;
 	for (i = 0; i < img->dynnum; i++) {
@@ -127,18 +125,24 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 		switch (e.tag) {
 		case DT_NULL:
 			img->dynnum = i + 1;
+			/* gABI: DT_STRTAB, DT_SYMTAB and DT_STRSZ are mandatory
+			 * in a shared object; a hash table is too, but see
+			 * hash_check(). */
+			if (!have_strsz || !(d->seen & 1u << TAB_STRTAB) ||
+			    !(d->seen & 1u << TAB_SYMTAB))
+				return -VDSO_EDYNAMIC;
 			return 0;
-		case DT_STRTAB:   d->strtab = e.value;   d->seen |= BIT_STRTAB; break;
-		case DT_SYMTAB:   d->symtab = e.value;   d->seen |= BIT_SYMTAB; break;
-		case DT_HASH:     d->hash = e.value;     d->seen |= BIT_HASH; break;
-		case DT_GNU_HASH: d->gnu_hash = e.value; d->seen |= BIT_GNU_HASH; break;
-		case DT_VERSYM:   d->versym = e.value;   d->seen |= BIT_VERSYM; break;
-		case DT_VERDEF:   d->verdef = e.value;   d->seen |= BIT_VERDEF; break;
+		case DT_STRTAB:   dyn_ptr(d, TAB_STRTAB, e.value); break;
+		case DT_SYMTAB:   dyn_ptr(d, TAB_SYMTAB, e.value); break;
+		case DT_HASH:     dyn_ptr(d, TAB_HASH, e.value); break;
+		case DT_GNU_HASH: dyn_ptr(d, TAB_GNU_HASH, e.value); break;
+		case DT_VERSYM:   dyn_ptr(d, TAB_VERSYM, e.value); break;
+		case DT_VERDEF:   dyn_ptr(d, TAB_VERDEF, e.value); break;
 		case DT_STRSZ:
 			if (e.value > img->size)
 				return -VDSO_ESTRTAB;
 			img->strsz = (size_t)e.value;
-			d->seen |= BIT_STRSZ;
+			have_strsz = 1;
 			break;
 		case DT_SYMENT:
 			/* gABI: the size of one symbol entry; the reader
@@ -161,88 +165,10 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 	return -VDSO_EDYNAMIC;  /* no DT_NULL within the segment */
 }
 
-/* The file offset of a link-time address, through the PT_LOAD whose file
- * part holds it (gABI, "Program Loading": offset = vaddr - p_vaddr + p_offset). */
-static int vaddr_to_offset(const struct vdso_image *img, uint64_t vaddr, size_t *off)
-{
-	struct vdso_segment ph;
-	unsigned i;
-
-	for (i = 0; i < img->phnum; i++) {
-		if (vdso_segment(img, i, &ph) < 0 || ph.type != PT_LOAD)
-			continue;
-		if (vaddr >= ph.vaddr && vaddr - ph.vaddr < ph.filesz) {
-			/* find_segments checked offset + filesz <= size */
-			*off = (size_t)(ph.offset + (vaddr - ph.vaddr));
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /*
- * A d_ptr as an offset into the bytes.
- *
- * The gABI says a d_ptr is a link-time virtual address, and so it is in
- * the kernel's vDSO and in any file.  But a loader may relocate the table
- * in place: glibc adds the load bias to most d_ptr entries of the libraries
- * it loads (not to DT_VERDEF), so one table can hold both kinds.  QEMU's
- * user-mode vDSO is relocated in place too, but QEMU shifts p_vaddr and
- * st_value along with d_ptr, so its image reads as one linked at its load
- * address and needs no special case: bias is 0 and its d_ptrs are in range.
- *
- * So, per entry: first as a link-time address inside a PT_LOAD; failing
- * that, as a run-time address, vaddr = d_ptr - bias, which is only right
- * for an image that is where it runs (bytes is the mapping, not a copy).
- * For a copy the second try lands somewhere arbitrary; that is harmless:
- * the result is still a checked offset into the bytes, and the tables
- * found there must still pass every check below.  The two readings can
- * only disagree when |bias| is smaller than the image, i.e. an image
- * mapped within its own size of its link address; there the gABI reading
- * wins.  img->relocated counts the entries that needed the second try.
- */
-static int translate(struct vdso_image *img, uint64_t dptr, size_t *off, int err)
-{
-	uint64_t vaddr;
-
-	if (vaddr_to_offset(img, dptr, off))
-		return 0;
-	if (dptr > UINTPTR_MAX)         /* not an address in this process */
-		return err;
-	vaddr = (uintptr_t)((uintptr_t)dptr - img->bias);
-	if (!vaddr_to_offset(img, vaddr, off))
-		return err;
-	img->relocated++;
-	return 0;
-}
-
-static int translate_all(struct vdso_image *img, const struct dyn_ptrs *d)
-{
-	int err;
-	/* gABI: DT_STRTAB, DT_SYMTAB and DT_STRSZ are mandatory in a
-	 * shared object; a hash table is too, but see hash_check(). */
-	unsigned need = BIT_STRTAB | BIT_SYMTAB | BIT_STRSZ;
-
-	if ((d->seen & need) != need)
-		return -VDSO_EDYNAMIC;
-	err = translate(img, d->strtab, &img->strtab, -VDSO_ESTRTAB);
-	if (!err)
-		err = translate(img, d->symtab, &img->symtab, -VDSO_ESYMTAB);
-	if (!err && (d->seen & BIT_HASH))
-		err = translate(img, d->hash, &img->hash, -VDSO_EHASH);
-	if (!err && (d->seen & BIT_GNU_HASH))
-		err = translate(img, d->gnu_hash, &img->gnu_hash, -VDSO_EGNUHASH);
-	if (!err && (d->seen & BIT_VERSYM))
-		err = translate(img, d->versym, &img->versym, -VDSO_EVERSYM);
-	if (!err && (d->seen & BIT_VERDEF))
-		err = translate(img, d->verdef, &img->verdef, -VDSO_EVERDEF);
-	return err;
-}
-
-/*
- * The tables must be where they say, and the offset 0 that the
- * vdso_image fields use for "absent" must not be one of them (it is the
- * ELF header's place).
+ * What dyn_translate leaves: the string table must fit, the soname must
+ * be inside it, and no table may sit at offset 0, which the vdso_image
+ * fields use for "absent" (and which is the ELF header's place).
  */
 static int check_tables(struct vdso_image *img, const struct dyn_ptrs *d)
 {
@@ -253,14 +179,14 @@ static int check_tables(struct vdso_image *img, const struct dyn_ptrs *d)
 		return -VDSO_EDYNAMIC;
 	if (img->symtab == 0)
 		return -VDSO_ESYMTAB;
-	if ((d->seen & BIT_HASH) && img->hash == 0)
+	if ((d->seen & 1u << TAB_HASH) && img->hash == 0)
 		return -VDSO_EHASH;
-	if ((d->seen & BIT_GNU_HASH) && img->gnu_hash == 0)
+	if ((d->seen & 1u << TAB_GNU_HASH) && img->gnu_hash == 0)
 		return -VDSO_EGNUHASH;
-	if ((d->seen & BIT_VERSYM) && img->versym == 0)
+	if ((d->seen & 1u << TAB_VERSYM) && img->versym == 0)
 		return -VDSO_EVERSYM;
 	/* LSB: DT_VERDEF comes with DT_VERDEFNUM, its number of entries */
-	if ((d->seen & BIT_VERDEF) && (img->verdef == 0 || img->verdefnum == 0))
+	if ((d->seen & 1u << TAB_VERDEF) && (img->verdef == 0 || img->verdefnum == 0))
 		return -VDSO_EVERDEF;
 	return 0;
 }
@@ -271,15 +197,14 @@ int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags)
 	size_t dyn_size = 0;
 	int err;
 
-	d.strtab = d.symtab = d.hash = d.gnu_hash = d.versym = d.verdef = 0;
-	d.seen = 0;
+	d.seen = 0;             /* d.value[t] is read only if its bit is set */
 	clear_image(img, bytes, size);
 	if (bytes == NULL)
 		return -VDSO_ENOTELF;
 	if ((err = elf_read_header(img, flags)) < 0 ||
 	    (err = find_segments(img, &dyn_size)) < 0 ||
 	    (err = read_dynamic(img, dyn_size, &d)) < 0 ||
-	    (err = translate_all(img, &d)) < 0 ||
+	    (err = dyn_translate(img, &d)) < 0 ||
 	    (err = check_tables(img, &d)) < 0)
 		goto fail;
 	img->syment = RECORD(img, Sym);

@@ -98,6 +98,20 @@ const char *elf_string(const struct vdso_image *img, uint64_t idx);
  * it never reads past the table, whatever the image holds. */
 int elf_string_is(const struct vdso_image *img, uint64_t idx, const char *name);
 
+/* address.c: the d_ptr entries the reader uses, and their translation. */
+
+enum dyn_table { TAB_STRTAB, TAB_SYMTAB, TAB_HASH, TAB_GNU_HASH, TAB_VERSYM,
+		 TAB_VERDEF, TAB_COUNT };
+
+struct dyn_ptrs {
+	uint64_t value[TAB_COUNT];      /* d_ptr, as the table holds it */
+	unsigned seen;                  /* bit 1 << TAB_* for each present */
+};
+
+/* Set img->strtab, symtab, hash, gnu_hash, versym, verdef and relocated
+ * from the d_ptr values; img->strsz must be set.  0 or -VDSO_E*. */
+int dyn_translate(struct vdso_image *img, const struct dyn_ptrs *d);
+
 /* hash.c: the symbol count from the hash tables, and the chain walks. */
 
 int hash_check(struct vdso_image *img);  /* validates, sets img->nsyms */

@@ -83,7 +83,7 @@ struct vdso_image {
 	/*
 	 * How many d_ptr entries held run-time addresses rather than link-time
 	 * ones: a loader relocated the dynamic table in place (glibc does this
-	 * to the libraries it loads).  See translate() in open.c.
+	 * to the libraries it loads).  See vdso/address.c.
 	 */
 	unsigned relocated;
 };
@@ -111,7 +111,8 @@ struct vdso_sym {
 	const char *name;       /* NUL-terminated, inside the image */
 	const char *version;    /* version name, or NULL if none */
 	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
-	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global */
+	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global
+				 * (also when the image has no DT_VERSYM) */
 	uint64_t value;         /* st_value */
 	uint64_t size;          /* st_size */
 	unsigned type;          /* STT_* */
@@ -171,5 +172,44 @@ int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *ou
 /* The two hash functions, for tests and tables. */
 uint32_t vdso_sysv_hash(const char *name);
 uint32_t vdso_gnu_hash(const char *name);
+
+/* ---- vdso/sections.c: the rest of the ELF header, the section headers ---- */
+
+/* The ELF header's fields that vdso_image does not keep, as stored. */
+struct vdso_ehdr {
+	unsigned type;          /* e_type (ET_DYN = 3) */
+	uint64_t entry;         /* e_entry */
+	uint32_t flags;         /* e_flags */
+	uint64_t shoff;         /* e_shoff */
+	unsigned shnum;         /* e_shnum */
+	unsigned shentsize;     /* e_shentsize */
+	unsigned shstrndx;      /* e_shstrndx: the section name table */
+};
+
+/* The ELF header of an opened image; all 0 if there is none. */
+void vdso_ehdr(const struct vdso_image *img, struct vdso_ehdr *out);
+
+/* A section header, either class (gABI, "Sections"). */
+struct vdso_section {
+	const char *name;       /* from the section name table, or NULL */
+	uint32_t name_offset;   /* sh_name */
+	unsigned type;          /* SHT_* */
+	uint64_t flags, addr, offset, size;
+	unsigned link, info;
+	uint64_t entsize;
+};
+
+/*
+ * Is the section header table sane, checked against the image's size:
+ * the table, its entry size, e_shstrndx, each section's bytes and name?
+ * NULL if it is, or if there is none (e_shnum and e_shoff 0); else a few
+ * words saying what is wrong.  (Sections are optional to a loader, so
+ * vdso_open does not ask.)
+ */
+const char *vdso_sections_check(const struct vdso_image *img);
+
+/* Section header i (0 .. img->shnum-1), named if the name table is sane.
+ * 0 or -VDSO_ERANGE. */
+int vdso_section(const struct vdso_image *img, unsigned i, struct vdso_section *out);
 
 #endif

@@ -16,7 +16,6 @@
 #include "read.h"
 
 struct verdef_entry {
-	size_t off;             /* where this entry is */
 	unsigned flags, index, count;
 	uint32_t hash;
 	uint32_t next;          /* vd_next */
@@ -38,7 +37,6 @@ static int verdef_read(const struct vdso_image *img, uint64_t off,
 	p = img->bytes + (size_t)off;
 	if (get16(p + offsetof(Elf_Verdef, vd_version)) != VER_DEF_CURRENT)
 		return -VDSO_EVERDEF;
-	v->off = (size_t)off;
 	v->flags = get16(p + offsetof(Elf_Verdef, vd_flags));
 	v->index = get16(p + offsetof(Elf_Verdef, vd_ndx));
 	v->count = get16(p + offsetof(Elf_Verdef, vd_cnt));
@@ -55,13 +53,30 @@ static int verdef_read(const struct vdso_image *img, uint64_t off,
 }
 
 /*
- * Entry i of the list, walked from the start.  The walk is bounded three
- * ways: by DT_VERDEFNUM, by the image (every entry is range-checked), and
- * against loops: vd_next is unsigned and added in 64 bits, so each entry
- * lies after the one before and the list cannot come back on itself.  (A
- * reader that adds in 32 bits can be sent back by a vd_next that wraps.)
- * A vd_next of 0 before the DT_VERDEFNUM'th entry means the two disagree.
+ * Read entry n of the list at *off, and move *off on to entry n + 1.  The
+ * walk is bounded three ways: by DT_VERDEFNUM (the callers count), by the
+ * image (every entry is range-checked), and against loops: vd_next is
+ * unsigned and added in 64 bits, so each entry lies after the one before
+ * and the list cannot come back on itself.  (A reader that adds in 32
+ * bits can be sent back by a vd_next that wraps.)  A vd_next of 0 before
+ * the last entry means the list and DT_VERDEFNUM disagree.
  */
+static int verdef_step(const struct vdso_image *img, unsigned n, uint64_t *off,
+		       struct verdef_entry *v)
+{
+	int err = verdef_read(img, *off, v);
+
+	if (err < 0)
+		return err;
+	if (n + 1 < img->verdefnum) {
+		if (v->next == 0)
+			return -VDSO_EVERDEF;
+		*off += v->next;
+	}
+	return 0;
+}
+
+/* Entry i of the list, walked from the start. */
 static int verdef_nth(const struct vdso_image *img, unsigned i, struct verdef_entry *v)
 {
 	uint64_t off = img->verdef;
@@ -70,15 +85,10 @@ static int verdef_nth(const struct vdso_image *img, unsigned i, struct verdef_en
 
 	if (img->verdef == 0 || i >= img->verdefnum)
 		return -VDSO_ERANGE;
-	for (n = 0; ; n++) {
-		if ((err = verdef_read(img, off, v)) < 0)
+	for (n = 0; n <= i; n++)
+		if ((err = verdef_step(img, n, &off, v)) < 0)
 			return err;
-		if (n == i)
-			return 0;
-		if (v->next == 0)
-			return -VDSO_EVERDEF;
-		off += v->next;
-	}
+	return 0;
 }
 
 /* Called by vdso_open: the whole list must read well. */
@@ -110,10 +120,11 @@ int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *ou
 const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash)
 {
 	struct verdef_entry v;
-	unsigned i;
+	uint64_t off = img->verdef;
+	unsigned n;
 
-	for (i = 0; i < img->verdefnum; i++) {
-		if (verdef_nth(img, i, &v) < 0)
+	for (n = 0; img->verdef != 0 && n < img->verdefnum; n++) {
+		if (verdef_step(img, n, &off, &v) < 0)
 			return NULL;
 		if (v.flags & VER_FLG_BASE)
 			continue;
