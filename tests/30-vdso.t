@@ -137,10 +137,39 @@ stub_faults() {      # RUNNER ARCH -> the functions whose stub is wrong
 	done
 }
 
+# Run on one CPU: getcpu's answer is then known without asking the program.
+pinned() {           # CPU RUNNER ARCH PROG [ARGS...]
+	local cpu=$1 cmd
+	cmd=$(runner_cmd "$2" "$3") || return 125
+	shift 3
+	timeout "$RUN_TIMEOUT" taskset -c "$cpu" $cmd "$@"
+}
+
+# getcpu pinned to each CPU: the syscall must name that CPU, and the
+# verdict must follow whether the vDSO's answer does too.  (QEMU 10's
+# x86_64 __vdso_getcpu is real code that answers CPU 0 wherever it runs:
+# the program must say DISAGREE there, and this finds it, not assumes it.)
+check_getcpu() {     # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 cpu out status via sys verdict
+	for cpu in $(seq 0 $(($(nproc) - 1)) | head -4); do
+		out=$(pinned "$cpu" "$r" "$a" "$BUILD/$a/vdso" call getcpu 2> /dev/null); status=$?
+		read -r via sys verdict <<< "$(echo "$out" | awk '$1 == "getcpu" { print $4, $5, $6 }')"
+		is "${sys%.*}" "$cpu" "$L getcpu on CPU $cpu: the syscall says $cpu"
+		if [ "${via%.*}" = "$cpu" ]; then
+			is "$verdict:$status" "agree:0" "$L getcpu on CPU $cpu: the path says $cpu too: agree"
+		else
+			diag "$L the path's getcpu says ${via%.*} on CPU $cpu"
+			is "$verdict:$status" "DISAGREE:1" "$L getcpu on CPU $cpu: the path says ${via%.*}: DISAGREE, exit 1"
+		fi
+	done
+}
+
 check_call() {       # RUNNER ARCH LABEL HAS_VDSO SYMS
 	local r=$1 a=$2 L=$3 has=$4 syms=$5 out status f want got faults=
 	[ "$has" = 1 ] && [ "$r" != native ] && faults=$(stub_faults "$r" "$a" | tr '\n' ' ')
-	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" call 2>&1); status=$?
+	# on CPU 0, where every getcpu seen so far answers right (check_getcpu
+	# tries the others)
+	out=$(pinned 0 "$r" "$a" "$BUILD/$a/vdso" call 2>&1); status=$?
 	if [ -z "$faults" ]; then
 		is "$status" 0 "$L call: every function agrees with its syscall"
 		echo "$out" | grep -q DISAGREE && diag "$out"
@@ -234,6 +263,7 @@ for a in $(arches); do
 		check_syms "$r" "$a" "$m" "$L" "$HAS_VDSO"
 		syms=$(run_on "$r" "$a" "$BUILD/$a/vdso" syms 2> /dev/null)
 		check_call "$r" "$a" "$L" "$HAS_VDSO" "$syms"
+		check_getcpu "$r" "$a" "$L"
 		check_trace "$r" "$a" "$L" "$HAS_VDSO"
 		check_gate "$r" "$a" "$L" "$HAS_GATE" "$HAS_VDSO"
 	done
