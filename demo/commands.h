@@ -11,6 +11,9 @@ int cmd_auxv(int argc, char **argv);
 int cmd_syms(int argc, char **argv);
 int cmd_call(int argc, char **argv);
 int cmd_gate(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
+int cmd_read(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
 
 /* "vdso: WHAT: ARG (try 'vdso help')" on stderr; returns 2. */
 int usage_error(const char *what, const char *arg);
@@ -29,6 +32,16 @@ const char *live_vdso_absence(void);   /* why not, in a few words */
 void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class);
 int print_symbols(struct out *o, const struct vdso_image *img);
 void print_image_facts(struct out *o, const struct vdso_image *img);
+
+/* demo/dump.c: the live image, written whole or not at all. */
+int live_image(const unsigned char **bytes, size_t *size, const char **why);
+int dump_write(const char *what, const char *file, const void *bytes, size_t size);
+const char *dump_default_name(const void *bytes, size_t size);
+/* "vdso: WHAT: SUBJECT: ENAME (message)" on stderr; returns 1. */
+int file_error(const char *what, const char *subject, long err);
+/* demo/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
+int dump_proc(const char *file);
+int dump_check(void);
 
 /* demo/vdso.c: the command line, argv as main's (argv[0] the program). */
 int vdso_run(int argc, char **argv);

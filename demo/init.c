@@ -76,23 +76,8 @@ static const struct step default_steps[] = {
 
 /* ---- the live image -------------------------------------------------------- */
 
-/*
- * The live vDSO, as bytes: the kernel passes the address of its ELF header
- * as AT_SYSINFO_EHDR (the kernel's Documentation/ABI/stable/vdso) and maps
- * the image in whole pages from there, so its first page is there for sure;
- * the length comes from the image's own headers (vdso_extent, vdso/).  This
- * does not need the reader to accept the image, nor calls_init to have run
- * (VDSO=off): the dump is also what one looks at when the reader says no.
- */
-static const unsigned char *live_image(size_t *size)
-{
-	unsigned long ehdr;
-
-	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
-		return 0;
-	*size = vdso_extent((const void *)ehdr, 4096, 4096);
-	return *size ? (const unsigned char *)ehdr : 0;
-}
+/* The image and its size come from live_image (demo/dump.c): the address
+ * from AT_SYSINFO_EHDR, the length from the image's own headers. */
 
 /*
  * The POSIX cksum of n bytes: CRC-32 with polynomial 0x04C11DB7, high bit
@@ -153,13 +138,15 @@ static long tty_drain(int fd)
 static int dump_to_serial(int argc, char **argv)
 {
 	const unsigned char *image;
+	const char *why;
 	size_t size = 0, done = 0;
 	long fd, r;
 
 	(void)argc, (void)argv;
-	image = live_image(&size);
-	if (!image) {
-		out_str(&out_stderr, "vdso: dump: no vDSO image (AT_SYSINFO_EHDR absent or its headers not sane)\n");
+	if (live_image(&image, &size, &why) < 0) {
+		out_str(&out_stderr, "vdso: dump: no vDSO: ");
+		out_str(&out_stderr, why);
+		out_char(&out_stderr, '\n');
 		return 1;
 	}
 	/* O_NOCTTY: process 1 must not take the port as its controlling tty. */

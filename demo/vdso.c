@@ -18,6 +18,16 @@ static const char usage_text[] =
 	"  call [NAME...]     each vDSO function and its system call twin, side by side:\n"
 	"                     clock_gettime gettimeofday time clock_getres getcpu\n"
 	"  gate               how a system call enters the kernel here (i386: AT_SYSINFO)\n"
+	"  dump [FILE|-]      the live image as a file, whole or not at all, its size from\n"
+	"                     its own headers (FILE: its DT_SONAME; -: standard output)\n"
+	"  dump --proc [FILE|-]\n"
+	"                     the same, found in /proc/self/maps, read from /proc/self/mem\n"
+	"  dump --check       both ways, compared: address, size and bytes\n"
+	"  read FILE|-        the reader on an image file of either class, up to 64 MiB:\n"
+	"                     headers, dynamic table, versions, sections, symbols\n"
+	"  bench [--rounds N] [--calls N]\n"
+	"                     nanoseconds per call for every path, vDSO against system\n"
+	"                     call, with a bar chart (default: 11 rounds of 2000 calls)\n"
 	"  help, --help       this text\n"
 	"  --version          the version\n"
 	"\n"
@@ -48,6 +58,9 @@ static const struct command commands[] = {
 	{ "syms", cmd_syms },
 	{ "call", cmd_call },
 	{ "gate", cmd_gate },
+	{ "dump", cmd_dump },
+	{ "read", cmd_read },
+	{ "bench", cmd_bench },
 	{ "help", help },
 	{ "--help", help },
 	{ "-h", help },

@@ -187,3 +187,15 @@ long sys_sync(void)
 {
 	return sys_call(__NR_sync, 0, 0, 0, 0, 0, 0);
 }
+
+long sys_mincore(void *addr, size_t len, unsigned char *vec)
+{
+	/* -ENOMEM if any page of [addr, addr + len) is not mapped (mincore(2)) */
+	return sys_call(__NR_mincore, L(addr), L(len), L(vec), 0, 0, 0);
+}
+
+long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
+{
+	/* the length of the link's text, which has no NUL (readlink(2)) */
+	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
+}

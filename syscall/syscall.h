@@ -114,4 +114,10 @@ long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
 long call_time(long *t);
 long call_getcpu(unsigned *cpu, unsigned *node);
 
+/* Is [addr, addr + len) mapped?  0, or -ENOMEM if a page is not (mincore(2)). */
+long sys_mincore(void *addr, size_t len, unsigned char *vec);
+
+/* The text of a symbolic link, without a NUL: its length, or -errno. */
+long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size);
+
 #endif
