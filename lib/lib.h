@@ -74,4 +74,8 @@ int fmt_hex(char *buf, uint64_t v, int digits);
  * libgcc, which we do not link. */
 uint64_t u64_divmod10(uint64_t v, unsigned *rem);
 
+/* n / d and n % d (into *rem, if not 0) by long division, bit by bit
+ * (lib/div.c); d == 0 gives UINT64_MAX. */
+uint64_t u64_div_u32(uint64_t n, uint32_t d, uint32_t *rem);
+
 #endif
