@@ -20,6 +20,8 @@ int usage_error(const char *what, const char *arg);
 
 /* "vdso: WHAT: SUBJECT: <reader's error>" on stderr; returns 1. */
 int vdso_error(const char *what, const char *subject, int err);
+/* "vdso: WHAT: SUBJECT: ENAME (message)" on stderr; returns 1. */
+int file_error(const char *what, const char *subject, long err);
 
 /*
  * Is the live vDSO open?  If not, says why on stderr ("vdso: WHAT: no
@@ -37,8 +39,6 @@ void print_image_facts(struct out *o, const struct vdso_image *img);
 int live_image(const unsigned char **bytes, size_t *size, const char **why);
 int dump_write(const char *what, const char *file, const void *bytes, size_t size);
 const char *dump_default_name(const void *bytes, size_t size);
-/* "vdso: WHAT: SUBJECT: ENAME (message)" on stderr; returns 1. */
-int file_error(const char *what, const char *subject, long err);
 /* demo/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
 int dump_proc(const char *file);
 int dump_check(void);

@@ -23,22 +23,6 @@
 
 #define PATH_BUF 4160           /* PATH_MAX (4096) and room for ".PID.tmp" */
 
-int file_error(const char *what, const char *subject, long err)
-{
-	struct out *o = &out_stderr;
-
-	out_str(o, "vdso: ");
-	out_str(o, what);
-	out_str(o, ": ");
-	out_str(o, subject);
-	out_str(o, ": ");
-	out_str(o, errno_name((int)err));
-	out_str(o, " (");
-	out_str(o, errno_message((int)err));
-	out_str(o, ")\n");
-	return 1;
-}
-
 /* ---- the live image --------------------------------------------------------- */
 
 /* Are all the pages of [addr, addr + size) mapped?  mincore(2) answers

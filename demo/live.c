@@ -4,7 +4,10 @@
 #include <syscall/syscall.h>
 #include "commands.h"
 
-int vdso_error(const char *what, const char *subject, int err)
+/* "vdso: WHAT: SUBJECT: REASON (DETAIL)" on stderr; DETAIL may be 0.
+ * Every failure of a subcommand ends in one such line and exit 1. */
+static int fail_line(const char *what, const char *subject,
+		     const char *reason, const char *detail)
 {
 	struct out *o = &out_stderr;
 
@@ -13,9 +16,26 @@ int vdso_error(const char *what, const char *subject, int err)
 	out_str(o, ": ");
 	out_str(o, subject);
 	out_str(o, ": ");
-	out_str(o, vdso_strerror(err));
+	out_str(o, reason);
+	if (detail) {
+		out_str(o, " (");
+		out_str(o, detail);
+		out_char(o, ')');
+	}
 	out_char(o, '\n');
 	return 1;
+}
+
+/* The reader's error: "vdso: read: x.so: GNU hash table malformed". */
+int vdso_error(const char *what, const char *subject, int err)
+{
+	return fail_line(what, subject, vdso_strerror(err), 0);
+}
+
+/* A system call's: "vdso: dump: x: ENOSPC (No space left on device)". */
+int file_error(const char *what, const char *subject, long err)
+{
+	return fail_line(what, subject, errno_name((int)err), errno_message((int)err));
 }
 
 /* Why there is no live vDSO, in a few words. */

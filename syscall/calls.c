@@ -121,20 +121,25 @@ static int fell_back(enum call_id id, long r)
 	return 1;
 }
 
-long call_clock_gettime(int clock, struct __kernel_timespec *ts)
+/*
+ * clock_gettime and clock_getres: the vDSO function takes a 64-bit timespec
+ * (time64), or one of longs, widened here; -ENOSYS or no function: the
+ * system call.
+ */
+static long timespec_call(enum call_id id, int clock, struct __kernel_timespec *ts,
+			  long (*syscall_twin)(int, struct __kernel_timespec *))
 {
-	struct call *e = &calls[CALL_CLOCK_GETTIME];
+	struct call *e = &calls[id];
+	struct __kernel_old_timespec old;
 	long r;
 
 	if (e->fn && e->time64) {
 		r = ((long (*)(int, struct __kernel_timespec *))e->fn)(clock, ts);
-		if (!fell_back(CALL_CLOCK_GETTIME, r))
+		if (!fell_back(id, r))
 			return r;
-	} else if (e->fn) {     /* long-sized time_t: widen it */
-		struct __kernel_old_timespec old;
-
+	} else if (e->fn) {
 		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, &old);
-		if (!fell_back(CALL_CLOCK_GETTIME, r)) {
+		if (!fell_back(id, r)) {
 			if (r == 0) {
 				ts->tv_sec = old.tv_sec;
 				ts->tv_nsec = old.tv_nsec;
@@ -142,31 +147,17 @@ long call_clock_gettime(int clock, struct __kernel_timespec *ts)
 			return r;
 		}
 	}
-	return sys_clock_gettime(clock, ts);
+	return syscall_twin(clock, ts);
+}
+
+long call_clock_gettime(int clock, struct __kernel_timespec *ts)
+{
+	return timespec_call(CALL_CLOCK_GETTIME, clock, ts, sys_clock_gettime);
 }
 
 long call_clock_getres(int clock, struct __kernel_timespec *ts)
 {
-	struct call *e = &calls[CALL_CLOCK_GETRES];
-	long r;
-
-	if (e->fn && e->time64) {
-		r = ((long (*)(int, struct __kernel_timespec *))e->fn)(clock, ts);
-		if (!fell_back(CALL_CLOCK_GETRES, r))
-			return r;
-	} else if (e->fn) {
-		struct __kernel_old_timespec old;
-
-		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, &old);
-		if (!fell_back(CALL_CLOCK_GETRES, r)) {
-			if (r == 0) {
-				ts->tv_sec = old.tv_sec;
-				ts->tv_nsec = old.tv_nsec;
-			}
-			return r;
-		}
-	}
-	return sys_clock_getres(clock, ts);
+	return timespec_call(CALL_CLOCK_GETRES, clock, ts, sys_clock_getres);
 }
 
 long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
