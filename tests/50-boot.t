@@ -133,6 +133,41 @@ for a in $ARCHES; do
 	[ "$a" = i386 ] && class=ELF32
 	grep -q "Class: *$class\$" "$OUT/readelf.txt"
 	ok $? "$a: the image is $class, as this arch's vDSO must be"
+
+	# The symbols init printed are the image's: readelf and our own reader
+	# on the host must list the same lines.
+	section "$LOG" syms | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.inside"
+	readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.readelf"
+	"$BUILD/$a/vdso" read "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.read"
+	[ -s "$OUT/syms.inside" ]; ok $? "$a: syms listed $(wc -l < "$OUT/syms.inside") symbols inside"
+	diff_ok "$OUT/syms.readelf" "$OUT/syms.inside" "$a: readelf --dyn-syms of the image lists what syms printed inside"
+	diff_ok "$OUT/syms.read" "$OUT/syms.inside" "$a: vdso read of the image on the host prints the same symbol lines"
+
+	# Every vDSO function agrees with its system call inside.
+	call=$(section "$LOG" call)
+	n=$(grep -c ' agree (' <<< "$call")
+	[ "$n" -gt 0 ] && ! grep -q DISAGREE <<< "$call"
+	ok $? "$a: call inside: all $n rows agree with the system call"
+	paths=$(sed -n 's/^paths: //p' <<< "$call")
+	if [ "$a" = i386 ]; then
+		# i386: the gate is AT_SYSINFO, found again by lookup, and the
+		# 64-bit time_t clock_gettime serves.
+		grep -q 'clock_gettime=vdso(__vdso_clock_gettime64)' <<< "$paths"
+		ok $? "$a: __vdso_clock_gettime64 resolves and serves clock_gettime"
+		gate=$(section "$LOG" gate)
+		grep -q 'the same: AT_SYSINFO is the gate' <<< "$gate"
+		ok $? "$a: gate: AT_SYSINFO equals __kernel_vsyscall by lookup"
+		grep -q '^calls now enter by: the gate$' <<< "$gate"
+		ok $? "$a: gate: system calls enter through __kernel_vsyscall"
+		for c in getpid 'write(1, 37 bytes)' 'mmap, 6 args' 'system call 0x7ffff'; do
+			grep -F "$c" <<< "$gate" | grep -q ' same$'
+			ok $? "$a: gate: $c through the gate and int \$0x80 agree"
+		done
+	else
+		grep -q 'clock_gettime=vdso(__vdso_clock_gettime)' <<< "$paths"
+		ok $? "$a: __vdso_clock_gettime resolves and serves clock_gettime"
+	fi
+	diag "$a inside: $paths"
 done
 
 # A command line from the kernel's (after "--"): only that step, its status
