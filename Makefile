@@ -6,6 +6,7 @@
 #   make run             build/x86_64/vdso, natively
 #   make test            everything the tests need, then all the tests
 #   make bench           the benchmarks (not tests)
+#   make fuzz [FUZZ_SECONDS=N]  the reader under libFuzzer (not a test)
 #   make clean
 #
 # The runtime is compiled freestanding: -nostdinc removes every system
@@ -143,6 +144,14 @@ boot:
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
 		BUILD=$(BUILD) bash tests/boot/boot.sh $$a $(CMD) || st=$$?; \
 	done; exit $$st
+
+# make fuzz [FUZZ_SECONDS=N]: the reader under libFuzzer, each class for N
+# seconds (default 60); tests/fuzz/run.sh tells the rest.  Not part of
+# `make test`, which replays only the regression corpus (tests/60-robust.t).
+.PHONY: fuzz
+fuzz:
+	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
+	$(Q)BUILD=$(BUILD) bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD)/x86_64 $(BUILD)/i386 $(BUILD)/uapi $(BUILD)/test

@@ -32,6 +32,9 @@ const char *live_vdso_absence(void);   /* why not, in a few words */
 
 /* demo/symtab.c: symbols and image facts in readelf's style. */
 void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class);
+/* A name from an image, cut at 1024 bytes with "[...]" (a hostile image's
+ * names may be megabytes long), in a field as out_field's. */
+void print_name(struct out *o, const char *name, int width);
 int print_symbols(struct out *o, const struct vdso_image *img);
 void print_image_facts(struct out *o, const struct vdso_image *img);
 

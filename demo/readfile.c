@@ -208,7 +208,7 @@ static int print_dynamic(struct out *o, const struct vdso_image *img)
 		}
 		if (t && d.tag == 14 && soname) {       /* DT_SONAME */
 			out_str(o, " (");
-			out_str(o, soname);
+			print_name(o, soname, 0);
 			out_char(o, ')');
 		}
 		out_char(o, '\n');
@@ -259,7 +259,7 @@ static int print_versions(struct out *o, const struct vdso_image *img)
 		out_str(o, "  Cnt: ");
 		out_udec(o, v.count);
 		out_str(o, "  Name: ");
-		out_str(o, v.name);
+		print_name(o, v.name, 0);
 		out_char(o, '\n');
 	}
 	return 0;
@@ -321,7 +321,7 @@ static const char *print_sections(struct out *o, const struct vdso_image *img)
 		out_str(o, "  [");
 		out_udec_field(o, i, 2);
 		out_str(o, "] ");
-		out_field(o, s.name ? s.name : "?", -21);
+		print_name(o, s.name ? s.name : "?", -21);
 		out_char(o, ' ');
 		if (section_type(s.type)) {
 			out_field(o, section_type(s.type), -8);

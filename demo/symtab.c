@@ -45,6 +45,29 @@ static void print_ndx(struct out *o, unsigned shndx)
 		out_udec_field(o, shndx, 4);
 }
 
+/*
+ * At most NAME_SHOWN bytes of a name from an image, and "[...]" (readelf's
+ * mark) if it is longer; in a field of |width| columns as out_field.  A
+ * hostile file within `vdso read`'s 64 MiB can give a million symbols one
+ * name of megabytes: in full, the listing would run to terabytes.
+ */
+#define NAME_SHOWN 1024
+
+void print_name(struct out *o, const char *name, int width)
+{
+	int n = 0;
+
+	while (n < NAME_SHOWN && name[n])
+		n++;
+	if (width > n)
+		out_repeat(o, ' ', width - n);
+	out_mem(o, name, (size_t)n);
+	if (name[n])
+		out_str(o, "[...]");
+	else if (-width > n)
+		out_repeat(o, ' ', -width - n);
+}
+
 void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
 {
 	out_udec_field(o, s->index, 6);
@@ -60,12 +83,13 @@ void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
 	out_field(o, vis_name(s->visibility), -8);
 	print_ndx(o, s->shndx);
 	out_char(o, ' ');
-	out_str(o, s->name);
+	print_name(o, s->name, 0);
 	/* A version's own symbol (LINUX_2.6 in LINUX_2.6, an ABS OBJECT
-	 * the linker makes for each version) is shown bare, as readelf does. */
-	if (s->version && !str_eq(s->version, s->name)) {
+	 * the linker makes for each version) is shown bare, as readelf does.
+	 * (Compared as far as shown: the names may be megabytes long.) */
+	if (s->version && strncmp(s->version, s->name, NAME_SHOWN + 1) != 0) {
 		out_str(o, s->version_hidden ? "@" : "@@");
-		out_str(o, s->version);
+		print_name(o, s->version, 0);
 	}
 	out_char(o, '\n');
 }

@@ -5,6 +5,7 @@
 #include <lib/lib.h>
 #include <start/start.h>
 #include <syscall/syscall.h>
+#include <asm/signal.h>
 #include "commands.h"
 
 #define VERSION "0.1"
@@ -36,14 +37,16 @@ static const char usage_text[] =
 
 static int help(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (argc > 1)
+		return usage_error("help: unexpected argument", argv[1]);
 	out_str(&out_stdout, usage_text);
 	return 0;
 }
 
 static int version(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (argc > 1)
+		return usage_error("--version: unexpected argument", argv[1]);
 	out_str(&out_stdout, "vdso " VERSION " (" ARCH_NAME ")\n");
 	return 0;
 }
@@ -111,7 +114,13 @@ int vdso_run(int argc, char **argv)
 
 int main(int argc, char **argv, char **envp)
 {
+	/* A reader that goes away (`vdso syms | head -1`) is an error to
+	 * report, not a silent death by SIGPIPE: ignored, the signal becomes
+	 * write(2)'s EPIPE (pipe(7)), which finish() reports in one line. */
+	struct kernel_sigaction ignore = { .handler = SIG_IGN };
+
 	(void)envp;
+	sys_rt_sigaction(SIGPIPE, &ignore, 0);
 	calls_init();   /* the vDSO, the call table and the i386 gate, once */
 	/* Process 1: the kernel ran us as /init (make boot; demo/init.c). */
 	if (sys_getpid() == 1)

@@ -148,10 +148,10 @@ static int gnu_count(const struct vdso_image *img, const struct gnu *t, uint32_t
 	for (i = last; ; i++) {
 		if ((err = gnu_chain(img, t, i, &word)) < 0)
 			return err;     /* the chain runs off the image */
+		if (i == UINT32_MAX)    /* a count of i + 1 would wrap to 0 */
+			return -VDSO_EGNUHASH;
 		if (word & 1)
 			break;
-		if (i == UINT32_MAX)
-			return -VDSO_EGNUHASH;
 	}
 	*count = i + 1;
 	return 0;

@@ -34,7 +34,8 @@ static int is_callable(const struct elf_sym *s)
  * without version definitions (no DT_VERDEF or no DT_VERSYM) matches by
  * name alone, as the kernel's own vDSO parser does.
  */
-static int has_version(const struct vdso_image *img, unsigned i, const char *version)
+static int has_version(const struct vdso_image *img, unsigned i, const char *version,
+		       uint32_t version_hash)
 {
 	const char *name;
 	uint32_t hash = 0;
@@ -42,7 +43,7 @@ static int has_version(const struct vdso_image *img, unsigned i, const char *ver
 	if (version == NULL || img->verdef == 0 || img->versym == 0)
 		return 1;
 	name = version_name(img, version_of(img, i) & VERSYM_INDEX, &hash);
-	return name != NULL && hash == vdso_sysv_hash(version) && str_equal(name, version);
+	return name != NULL && hash == version_hash && str_equal(name, version);
 }
 
 static int is_hidden(const struct vdso_image *img, unsigned i)
@@ -62,17 +63,20 @@ int vdso_lookup(const struct vdso_image *img, const char *name,
 	struct hash_walk w;
 	struct elf_sym s;
 	unsigned hidden = 0;    /* index of the first hidden match, if any */
+	uint32_t version_hash;
 	int err;
 
 	if (name == NULL)
 		return -VDSO_ENOTFOUND;
+	/* once, not for each candidate: the version may be long */
+	version_hash = version ? vdso_sysv_hash(version) : 0;
 	if ((err = hash_walk_start(img, name, &w)) < 0)
 		return err;
 	while ((err = hash_walk_next(img, &w)) > 0) {
 		if ((err = elf_read_sym(img, w.index, &s)) < 0)
 			return err;
 		if (!elf_string_is(img, s.name, name) || !is_callable(&s) ||
-		    !has_version(img, w.index, version))
+		    !has_version(img, w.index, version, version_hash))
 			continue;
 		if (version != NULL || !is_hidden(img, w.index))
 			return vdso_symbol(img, w.index, out);

@@ -154,8 +154,9 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 			img->soname = e.value < img->size ? (size_t)e.value : img->size;
 			break;
 		case DT_VERDEFNUM:
-			/* each Verdef takes 20 bytes: more cannot fit */
-			if (e.value > img->size / sizeof(Elf_Verdef))
+			/* each Verdef takes 20 bytes: more cannot fit; and
+			 * more than VERDEF_MAX are refused (read.h) */
+			if (e.value > img->size / sizeof(Elf_Verdef) || e.value > VERDEF_MAX)
 				return -VDSO_EVERDEF;
 			img->verdefnum = (unsigned)e.value;
 			break;

@@ -58,19 +58,19 @@ static void shdr_read(const struct vdso_image *img, uint64_t shoff, unsigned i,
 }
 
 /* The name at offset idx of a string table section, or NULL unless the
- * whole string, NUL included, lies inside that section. */
+ * whole string, NUL included, lies inside that section.  gABI, "String
+ * Table": the table's last byte is NUL, "ensuring null termination for all
+ * strings"; checking that byte, not scanning the name, keeps the cost of a
+ * name constant (65535 sections named by one string of megabytes would
+ * otherwise take hours). */
 static const char *section_string(const struct vdso_image *img,
 				  const struct vdso_section *strtab, uint64_t idx)
 {
-	uint64_t i;
-
 	if (strtab->type != SHT_STRTAB || !in_range(img, strtab->offset, strtab->size) ||
-	    idx >= strtab->size)
+	    idx >= strtab->size ||
+	    img->bytes[(size_t)(strtab->offset + strtab->size - 1)] != 0)
 		return NULL;
-	for (i = idx; i < strtab->size; i++)
-		if (img->bytes[(size_t)(strtab->offset + i)] == 0)
-			return (const char *)img->bytes + (size_t)(strtab->offset + idx);
-	return NULL;
+	return (const char *)img->bytes + (size_t)(strtab->offset + idx);
 }
 
 const char *vdso_sections_check(const struct vdso_image *img)

@@ -37,7 +37,7 @@ enum vdso_error {
 	VDSO_EHASH,           /* SysV hash table malformed */
 	VDSO_EGNUHASH,        /* GNU hash table malformed */
 	VDSO_EVERSYM,         /* DT_VERSYM out of range */
-	VDSO_EVERDEF,         /* DT_VERDEF list malformed */
+	VDSO_EVERDEF,         /* DT_VERDEF list malformed, or over 256 entries */
 	VDSO_ESHDR,           /* section header table out of range */
 	VDSO_ENOTFOUND,       /* lookup: no such symbol (not a broken image) */
 	VDSO_ERANGE,          /* an index past the end */

@@ -117,22 +117,32 @@ int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *ou
 	return 0;
 }
 
+/*
+ * It runs once for each symbol listed, so the walk is light: of the
+ * entries it passes it reads vd_flags, vd_ndx and vd_next only (vdso_open
+ * read each entry whole: version_check), and only the one it stops at
+ * whole, name and all.  Still bounded by DT_VERDEFNUM and by the image.
+ */
 const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash)
 {
 	struct verdef_entry v;
+	const unsigned char *p;
 	uint64_t off = img->verdef;
 	unsigned n;
 
 	for (n = 0; img->verdef != 0 && n < img->verdefnum; n++) {
-		if (verdef_step(img, n, &off, &v) < 0)
+		if (!in_range(img, off, sizeof(Elf_Verdef)))
 			return NULL;
-		if (v.flags & VER_FLG_BASE)
-			continue;
-		if ((v.index & VERSYM_INDEX) == index) {
+		p = img->bytes + (size_t)off;
+		if (!(get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
+		    (get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index) {
+			if (verdef_read(img, off, &v) < 0)
+				return NULL;
 			if (hash)
 				*hash = v.hash;
 			return v.name;
 		}
+		off += get32(p + offsetof(Elf_Verdef, vd_next));
 	}
 	return NULL;
 }

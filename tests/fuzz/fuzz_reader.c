@@ -1,0 +1,370 @@
+/*
+ * tests/fuzz/fuzz_reader.c - arbitrary bytes into every entry point of the
+ * ELF reader (vdso/vdso.h).
+ *
+ * Two builds of this one file:
+ *
+ *   libFuzzer   clang -fsanitize=fuzzer,address,undefined   (tests/fuzz/run.sh)
+ *   replay      cc -DFUZZ_REPLAY -fsanitize=address,undefined: a main that
+ *               runs each file named on the command line once, for the
+ *               regression corpus in `make test` (tests/60-robust.t)
+ *
+ * Each input is copied to a fixed, odd address (FUZZ_AT, below), where
+ * AddressSanitizer reports a read one byte outside it and UBSan a
+ * misaligned load.  Beyond the sanitizers the harness checks what the
+ * reader promises (vdso/vdso.h) and aborts if it breaks a promise: every
+ * string it returns lies inside the bytes with its NUL, a lookup returns
+ * the name asked for, an index past the end is refused with VDSO_ERANGE,
+ * a failed open leaves nothing to walk.
+ */
+#define _GNU_SOURCE     /* MAP_FIXED_NOREPLACE; alarm() in the replay */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sanitizer/asan_interface.h>   /* no-ops without AddressSanitizer */
+
+#include "vdso/vdso.h"
+
+/* Walks over counts the image controls stop here: the reader bounds them
+ * by the image's size already, and the fuzzer wants many runs a second. */
+#define MAX_WALK 4096
+/* Lookups by names taken from the image itself, per input. */
+#define MAX_OWN_LOOKUPS 32
+
+static const unsigned char *lo, *hi;    /* the input's bytes */
+
+static void broken(const char *promise)
+{
+	fprintf(stderr, "fuzz_reader: the reader broke a promise: %s\n", promise);
+	abort();
+}
+
+/*
+ * A string the reader returned: inside the bytes, NUL included.  The scan
+ * for the NUL is made for the first MAX_SCANS strings of an input only:
+ * an image can name a million symbols with one string of megabytes, and
+ * the reader answers that in constant time; the check should not take
+ * hours either.
+ */
+#define MAX_SCANS 256
+static unsigned scans;
+
+static void check_string(const char *s, const char *what)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p < lo || p >= hi)
+		broken(what);
+	if (scans < MAX_SCANS) {
+		scans++;
+		if (memchr(p, 0, (size_t)(hi - p)) == NULL)
+			broken(what);
+	}
+}
+
+static const char *const names[] = {
+	"__vdso_clock_gettime", "__vdso_gettimeofday", "__vdso_time",
+	"__vdso_clock_getres", "__vdso_getcpu", "__vdso_getrandom",
+	"__vdso_clock_gettime64", "__kernel_vsyscall", "__kernel_sigreturn",
+	"clock_gettime", "gettimeofday", "time", "getcpu",
+	"vdso_foo", "vdso_notype", "", "a", "no_such_symbol_at_all",
+};
+
+static const char *const versions[] = {
+	NULL, "LINUX_2.6", "LINUX_2.5", "LINUX_2.6.39", "", "linux-vdso.so.1",
+};
+
+static void check_sym(const struct vdso_image *img, const struct vdso_sym *s)
+{
+	check_string(s->name, "a symbol's name lies in the image");
+	if (s->version)
+		check_string(s->version, "a symbol's version lies in the image");
+	if (s->index >= img->nsyms)
+		broken("a symbol's index is below nsyms");
+}
+
+static void lookup(const struct vdso_image *img, const char *name, const char *version)
+{
+	struct vdso_sym s;
+	int err = vdso_lookup(img, name, version, &s);
+
+	if (err > 0 || err <= -VDSO_NERRORS)
+		broken("vdso_lookup returns 0 or -VDSO_E*");
+	if (err < 0)
+		return;
+	check_sym(img, &s);
+	if (strcmp(s.name, name) != 0)
+		broken("vdso_lookup finds the name asked for");
+	/* (an image without version tables matches by name alone) */
+	if (version && s.version && strcmp(s.version, version) != 0)
+		broken("vdso_lookup finds the version asked for");
+}
+
+static void symbols(const struct vdso_image *img)
+{
+	struct vdso_sym s;
+	unsigned i, n = img->nsyms < MAX_WALK ? img->nsyms : MAX_WALK, own = 0;
+
+	for (i = 0; i < n; i++) {
+		if (vdso_symbol(img, i, &s) < 0)
+			continue;
+		check_sym(img, &s);
+		/* names and versions from the image's own string table; short
+		 * ones: a lookup compares the name with every candidate */
+		if (own < MAX_OWN_LOOKUPS && s.name[0] && strnlen(s.name, 256) < 256 &&
+		    (!s.version || strnlen(s.version, 256) < 256)) {
+			lookup(img, s.name, NULL);
+			lookup(img, s.name, s.version);
+			own++;
+		}
+	}
+	if (vdso_symbol(img, img->nsyms, &s) != -VDSO_ERANGE)
+		broken("vdso_symbol(nsyms) is -VDSO_ERANGE");
+}
+
+static void versions_and_names(const struct vdso_image *img)
+{
+	struct vdso_verdef v;
+	unsigned i, n = img->verdefnum < MAX_WALK ? img->verdefnum : MAX_WALK;
+	const char *soname = vdso_soname(img);
+
+	if (soname)
+		check_string(soname, "the soname lies in the image");
+	for (i = 0; i < n; i++) {
+		if (vdso_verdef(img, i, &v) < 0)
+			continue;
+		check_string(v.name, "a version's name lies in the image");
+		if (i < 4 && !(v.flags & 1))    /* not VER_FLG_BASE */
+			lookup(img, "__vdso_clock_gettime", v.name);
+	}
+	if (vdso_verdef(img, img->verdefnum, &v) >= 0)
+		broken("vdso_verdef(verdefnum) is refused");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		unsigned j;
+
+		for (j = 0; j < sizeof versions / sizeof versions[0]; j++)
+			lookup(img, names[i], versions[j]);
+	}
+	if (vdso_lookup(img, NULL, NULL, NULL) != -VDSO_ENOTFOUND)
+		broken("vdso_lookup(NULL) is -VDSO_ENOTFOUND");
+}
+
+static void tables(const struct vdso_image *img)
+{
+	struct vdso_segment ph;
+	struct vdso_dynamic d;
+	unsigned i, n;
+
+	for (i = 0; i < img->phnum; i++)
+		vdso_segment(img, i, &ph);
+	if (vdso_segment(img, img->phnum, &ph) != -VDSO_ERANGE)
+		broken("vdso_segment(phnum) is -VDSO_ERANGE");
+	n = img->dynnum < MAX_WALK ? img->dynnum : MAX_WALK;
+	for (i = 0; i < n; i++)
+		vdso_dynamic(img, i, &d);
+	if (vdso_dynamic(img, img->dynnum, &d) != -VDSO_ERANGE)
+		broken("vdso_dynamic(dynnum) is -VDSO_ERANGE");
+	if (img->dynnum && (vdso_dynamic(img, img->dynnum - 1, &d) < 0 || d.tag != 0))
+		broken("the last dynamic entry is DT_NULL");
+}
+
+/* vdso/sections.c: on any image, opened or not. */
+static void sections(const struct vdso_image *img)
+{
+	struct vdso_section s;
+	struct vdso_ehdr h;
+	const char *problem = vdso_sections_check(img);
+	unsigned i;
+
+	vdso_ehdr(img, &h);
+	if (problem)
+		(void)strlen(problem);
+	for (i = 0; i < img->shnum && i < MAX_WALK; i++) {
+		if (vdso_section(img, i, &s) < 0)
+			broken("vdso_section(i < shnum) succeeds");
+		if (s.name)
+			check_string(s.name, "a section's name lies in the image");
+	}
+	if (vdso_section(img, img->shnum, &s) != -VDSO_ERANGE)
+		broken("vdso_section(shnum) is -VDSO_ERANGE");
+}
+
+/* vdso_extent reads only the first 'first' bytes: the input itself, and a
+ * copy padded with zeros to a page, as the live image is mapped. */
+static void extent(const unsigned char *bytes, size_t size)
+{
+	size_t padded = (size + 4095) & ~(size_t)4095, e;
+	unsigned char *copy;
+
+	vdso_extent(bytes, size, 4096);
+	vdso_extent(bytes, size, 1);
+	if (vdso_extent(bytes, size, 3) != 0)
+		broken("vdso_extent refuses a page size that is no power of two");
+	if (padded == 0)
+		return;
+	copy = calloc(1, padded);
+	if (copy == NULL)
+		abort();
+	memcpy(copy, bytes, size);
+	e = vdso_extent(copy, padded, 4096);
+	if (e % 4096 != 0)
+		broken("vdso_extent is a whole number of pages");
+	free(copy);
+}
+
+static void one_image(const unsigned char *bytes, size_t size)
+{
+	struct vdso_image img, native;
+	int err = vdso_open(&img, bytes, size, VDSO_ANY_CLASS);
+	int err_native = vdso_open(&native, bytes, size, 0);
+
+	/* Only this build's class and machine: the same answer, or ECLASS. */
+	if (err_native != err && err_native != -VDSO_ECLASS)
+		broken("vdso_open without VDSO_ANY_CLASS answers the same, or ECLASS");
+
+	if (err > 0 || err <= -VDSO_NERRORS)
+		broken("vdso_open returns 0 or -VDSO_E*");
+	(void)strlen(vdso_strerror(err));
+	(void)strlen(vdso_strerror(-VDSO_NERRORS - (int)(size & 0xff)));
+	if (vdso_open(&native, NULL, size, VDSO_ANY_CLASS) != -VDSO_ENOTELF)
+		broken("vdso_open(NULL) is -VDSO_ENOTELF");
+	if (err < 0) {
+		if (img.size != 0 || img.nsyms != 0 || img.phnum != 0 || img.dynnum != 0 ||
+		    img.shnum != 0 || img.verdefnum != 0)
+			broken("a failed vdso_open leaves nothing to walk");
+		/* every entry point must still answer, not crash */
+		symbols(&img);
+		versions_and_names(&img);
+		tables(&img);
+		sections(&img);
+		return;
+	}
+	if (img.elf_class != 32 && img.elf_class != 64)
+		broken("an opened image is ELF32 or ELF64");
+	symbols(&img);
+	versions_and_names(&img);
+	tables(&img);
+	sections(&img);
+}
+
+/*
+ * Where the input is read: always at the same address, FUZZ_AT, so that an
+ * image can hold run-time addresses of itself, as an image relocated in
+ * place by glibc does (vdso/address.c reads each d_ptr both ways): the
+ * fuzzer can learn them, and make_hostile.py --at FUZZ_AT makes seeds so.
+ * The rest of the region is poisoned for AddressSanitizer, so that a read
+ * one byte before or after the input is reported as in a heap buffer.  If
+ * the region cannot be had, or the input is bigger, a heap copy it is.
+ */
+#if UINTPTR_MAX > 0xffffffffu
+#define FUZZ_REGION ((uintptr_t)0x500000000000)   /* ASan's heap is at 0x600000000000 */
+#else
+#define FUZZ_REGION ((uintptr_t)0x58000000)
+#endif
+#define FUZZ_REGION_SIZE ((size_t)16 << 20)
+#define FUZZ_AT (FUZZ_REGION + 4097)   /* odd: UBSan sees misaligned loads */
+
+static unsigned char *region(void)
+{
+	static int tried;
+	static unsigned char *r;
+
+	if (!tried) {
+		void *p = mmap((void *)FUZZ_REGION, FUZZ_REGION_SIZE, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+			       -1, 0);
+
+		tried = 1;
+		if (p == (void *)FUZZ_REGION) {
+			r = p;
+			ASAN_POISON_MEMORY_REGION(r, FUZZ_REGION_SIZE);
+		} else if (p != MAP_FAILED) {
+			munmap(p, FUZZ_REGION_SIZE);   /* an old kernel: not fixed */
+		}
+	}
+	return r;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned char *r = region(), *base = NULL, *at;
+
+	if (r && size <= FUZZ_REGION_SIZE - 2 * 4096) {
+		at = (unsigned char *)FUZZ_AT;
+		ASAN_UNPOISON_MEMORY_REGION(at, size);
+	} else {
+		base = malloc(size + 1);
+		if (base == NULL)
+			return 0;
+		at = base + 1;
+	}
+	memcpy(at, data, size);
+	lo = at;
+	hi = lo + size;
+	scans = 0;
+	extent(lo, size);
+	one_image(lo, size);
+	if (base)
+		free(base);
+	else
+		ASAN_POISON_MEMORY_REGION(lo, size);
+	return 0;
+}
+
+#ifdef FUZZ_REPLAY
+/*
+ * The replay: each file once, under a 10-second alarm (a hang is a
+ * failure too: SIGALRM kills the process, and the test sees the signal).
+ * Prints one line per file; exit 0 if every file ran.
+ */
+#include <signal.h>
+#include <unistd.h>
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0, r;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap);
+			if (buf == NULL)
+				abort();
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	*size = n;
+	return buf;
+}
+
+int main(int argc, char **argv)
+{
+	int i, status = 0;
+
+	for (i = 1; i < argc; i++) {
+		size_t size;
+		unsigned char *bytes = read_file(argv[i], &size);
+
+		if (bytes == NULL) {
+			fprintf(stderr, "fuzz_reader: cannot read %s\n", argv[i]);
+			status = 1;
+			continue;
+		}
+		alarm(10);
+		LLVMFuzzerTestOneInput(bytes, size);
+		alarm(0);
+		printf("ran %s (%zu bytes, at %p)\n", argv[i], size, (const void *)lo);
+		free(bytes);
+	}
+	return status;
+}
+#endif
