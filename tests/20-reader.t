@@ -16,12 +16,14 @@
 #                with the right error, without a crash or a sanitizer report;
 #   live         this process's own vDSO, and a dump of it.
 #
-# The 64-bit harness runs natively, the 32-bit one under qemu-i386 (an i386
-# program cannot run natively here); each reads both classes.  Symbol
+# The 64-bit harness runs natively, the 32-bit one natively too where the
+# machine runs i386 programs, else under qemu-i386; each reads both
+# classes.  Symbol
 # listings, lookups and version definitions are compared with what
 # tests/reader/oracle.pl derives from readelf's output.
 
 . "$(dirname "$0")/tap.sh"
+. "$TOP/tests/runners.sh"
 
 D=$BUILD/test/reader
 SRC=$TOP/tests/reader
@@ -88,21 +90,24 @@ else
 	exit
 fi
 
-# The i386 harness runs under qemu-i386, where AddressSanitizer's shadow
-# memory does not work; UBSan alone may.
+# The i386 harness runs natively where this machine runs i386 programs,
+# else under qemu-i386, where AddressSanitizer's shadow memory does not
+# work; UBSan alone does either way.
 H32=
-if ! command -v qemu-i386 > /dev/null; then
-	skip "harness builds (i386)" "qemu-i386 is not installed"
+RUN32=qemu-i386 WHERE32="under qemu-i386"
+runner_available native i386 > /dev/null && RUN32= WHERE32=natively
+if [ -n "$RUN32" ] && ! command -v qemu-i386 > /dev/null; then
+	skip "harness builds (i386)" "no native i386 and qemu-i386 is not installed"
 elif build_harness "$D/harness32" -m32 -fsanitize=undefined -fno-sanitize-recover=all &&
-     qemu-i386 "$D/harness32" extent /dev/null > /dev/null 2>&1; then
+     $RUN32 "$D/harness32" extent /dev/null > /dev/null 2>&1; then
 	H32=yes
-	pass "harness builds (i386, with UBSan) and runs under qemu-i386"
+	pass "harness builds (i386, with UBSan) and runs $WHERE32"
 elif build_harness "$D/harness32" -m32 &&
-     qemu-i386 "$D/harness32" extent /dev/null > /dev/null 2>&1; then
+     $RUN32 "$D/harness32" extent /dev/null > /dev/null 2>&1; then
 	H32=yes
-	pass "harness builds (i386, no sanitizers) and runs under qemu-i386"
+	pass "harness builds (i386, no sanitizers) and runs $WHERE32"
 else
-	fail "harness builds (i386) and runs under qemu-i386"
+	fail "harness builds (i386) and runs $WHERE32"
 	sed 's/^/# /' "$D/harness32.log" | head -20
 fi
 
@@ -116,7 +121,7 @@ h() {
 	if [ "$bits" = 64 ]; then
 		"$D/harness64" "$@"
 	else
-		qemu-i386 "$D/harness32" "$@"
+		$RUN32 "$D/harness32" "$@"
 	fi
 }
 
@@ -458,7 +463,7 @@ if [ -n "$H32" ]; then
 	h 32 live > "$D/live32.txt" 2> "$D/live32.err"
 	rc=$?
 	if [ $rc = 3 ]; then
-		skip "the live vDSO of an i386 process" "qemu-i386: $(cat "$D/live32.err")"
+		skip "the live vDSO of an i386 process" "${RUN32:-native}: $(cat "$D/live32.err")"
 	else
 		ok $rc "the live vDSO of an i386 process opens ($(wc -l < "$D/live32.txt") symbols)"
 	fi
