@@ -42,6 +42,9 @@ void print_image_facts(struct out *o, const struct vdso_image *img);
 int live_image(const unsigned char **bytes, size_t *size, const char **why);
 int dump_write(const char *what, const char *file, const void *bytes, size_t size);
 const char *dump_default_name(const void *bytes, size_t size);
+/* default name, write, and "WHAT: FILE: N bytes from 0x... (SOURCE)" */
+int dump_image(const char *what, const char *file, const void *bytes, size_t size,
+	       uintptr_t from, const char *source);
 /* demo/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
 int dump_proc(const char *file);
 int dump_check(void);

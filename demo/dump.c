@@ -299,6 +299,31 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
 	return r < 0 ? file_error(what, file, r) : 0;
 }
 
+/*
+ * The end of every dump: FILE (default: the image's DT_SONAME) written
+ * whole or not at all, then what was written, from where, on stderr, so
+ * that `vdso dump -` leaves standard output clean.  0, or 1.
+ */
+int dump_image(const char *what, const char *file, const void *bytes, size_t size,
+	       uintptr_t from, const char *source)
+{
+	if (!file)
+		file = dump_default_name(bytes, size);
+	if (dump_write(what, file, bytes, size))
+		return 1;
+	out_str(&out_stderr, what);
+	out_str(&out_stderr, ": ");
+	out_str(&out_stderr, str_eq(file, "-") ? "standard output" : file);
+	out_str(&out_stderr, ": ");
+	out_udec(&out_stderr, size);
+	out_str(&out_stderr, " bytes from 0x");
+	out_hex(&out_stderr, from, 0);
+	out_str(&out_stderr, " (");
+	out_str(&out_stderr, source);
+	out_str(&out_stderr, ")\n");
+	return 0;
+}
+
 /* ---- the command ---------------------------------------------------------------- */
 
 int cmd_dump(int argc, char **argv)
@@ -333,17 +358,6 @@ int cmd_dump(int argc, char **argv)
 		out_char(&out_stderr, '\n');
 		return 1;
 	}
-	if (!file)
-		file = dump_default_name(image, size);
-	if (dump_write("dump", file, image, size))
-		return 1;
-	/* On stderr, so that `vdso dump -` leaves standard output clean. */
-	out_str(&out_stderr, "dump: ");
-	out_str(&out_stderr, str_eq(file, "-") ? "standard output" : file);
-	out_str(&out_stderr, ": ");
-	out_udec(&out_stderr, size);
-	out_str(&out_stderr, " bytes from 0x");
-	out_hex(&out_stderr, (uintptr_t)image, 0);
-	out_str(&out_stderr, " (AT_SYSINFO_EHDR; the size from the image's own headers)\n");
-	return 0;
+	return dump_image("dump", file, image, size, (uintptr_t)image,
+			  "AT_SYSINFO_EHDR; the size from the image's own headers");
 }

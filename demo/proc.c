@@ -174,18 +174,8 @@ int dump_proc(const char *file)
 	if (proc_image("dump --proc", &m, &bytes))
 		return 1;
 	size = (size_t)(m.end - m.start);
-	if (!file)
-		file = dump_default_name(bytes, size);
-	if (dump_write("dump --proc", file, bytes, size))
-		return 1;
-	out_str(&out_stderr, "dump --proc: ");
-	out_str(&out_stderr, str_eq(file, "-") ? "standard output" : file);
-	out_str(&out_stderr, ": ");
-	out_udec(&out_stderr, size);
-	out_str(&out_stderr, " bytes from 0x");
-	out_hex(&out_stderr, m.start, 0);
-	out_str(&out_stderr, " (the [vdso] line of " MAPS ", read through " MEM ")\n");
-	return 0;
+	return dump_image("dump --proc", file, bytes, size, m.start,
+			  "the [vdso] line of " MAPS ", read through " MEM);
 }
 
 static void verdict(struct out *o, const char *what, int same)
