@@ -62,13 +62,16 @@ LDFLAGS := $(ARCH_FLAGS) -static -nostdlib -no-pie -Wl,-T,linker.ld \
 MEM_CFLAGS := $(if $(IS_CLANG),,-fno-tree-loop-distribute-patterns)
 
 # The runtime: one archive, so that a program links only what it uses.
-RUNTIME_SRC := $(wildcard lib/*.c start/*.c syscall/*.c vdso/*.c)
+RUNTIME_SRC := $(wildcard lib/*.c start/*.c syscall/*.c elf/*.c vdso/*.c)
 RUNTIME_ASM := $(filter-out arch/$(ARCH)/start.S,$(wildcard arch/$(ARCH)/*.S))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(OUT)/obj/%.o) $(RUNTIME_ASM:%.S=$(OUT)/obj/%.o)
 START_OBJ   := $(OUT)/obj/arch/$(ARCH)/start.o
 LIBRUNTIME  := $(OUT)/libruntime.a
 
-PROGRAMS := $(OUT)/hello $(OUT)/vdso
+# Each demo/*.c is a program of one file; demo/vdso/ is the tool, all its files.
+LESSONS  := $(patsubst demo/%.c,$(OUT)/%,$(wildcard demo/*.c))
+VDSO_OBJ := $(patsubst %.c,$(OUT)/obj/%.o,$(wildcard demo/vdso/*.c))
+PROGRAMS := $(LESSONS) $(OUT)/vdso
 UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c))
 
 all: $(PROGRAMS)
@@ -100,13 +103,9 @@ $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# hello is one file; vdso is every other file of demo/.
-HELLO_OBJ := $(OUT)/obj/demo/hello.o
-VDSO_OBJ  := $(patsubst %.c,$(OUT)/obj/%.o,$(filter-out demo/hello.c,$(wildcard demo/*.c)))
-
-$(OUT)/hello: $(HELLO_OBJ) $(START_OBJ) $(LIBRUNTIME) linker.ld
+$(LESSONS): $(OUT)/%: $(OUT)/obj/demo/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $(HELLO_OBJ) $(LIBRUNTIME)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
 
 $(OUT)/vdso: $(VDSO_OBJ) $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")

@@ -6,7 +6,6 @@
  *   sys_call()       a call by number, entering through the i386 gate when
  *                    the kernel gave one, else the raw instruction
  *   sys_*()          typed wrappers; each returns the result or -errno
- * and the call table (the vDSO functions), filled once at start-up.
  */
 #ifndef SYSCALL_H
 #define SYSCALL_H
@@ -20,7 +19,6 @@
 #include <linux/fcntl.h>
 #include <linux/mman.h>
 #include <asm-generic/errno.h>
-#include <vdso/vdso.h>
 
 /* A call by number through the way chosen at start-up (see calls_init). */
 long sys_call(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
@@ -81,38 +79,6 @@ const char *errno_message(int e);
 /* "<prog>: <what>: ENOENT (No such file or directory)" on stderr */
 void errno_report(const char *prog, const char *what, long err);
 
-/*
- * The call table (syscall/calls.c): the time functions through the vDSO
- * when it has them, else through the system call.
- */
-enum call_id {
-	CALL_CLOCK_GETTIME, CALL_GETTIMEOFDAY, CALL_TIME, CALL_CLOCK_GETRES,
-	CALL_GETCPU, CALL_COUNT
-};
-enum call_path { PATH_SYSCALL, PATH_GATE, PATH_VDSO };
-
-struct call {
-	const char *name;       /* "clock_gettime" */
-	const char *symbol;     /* the vDSO symbol serving it, or 0 */
-	void *fn;               /* its address, or 0: the system call serves */
-	int time64;             /* fn takes a 64-bit timespec */
-	unsigned fallbacks;     /* times fn answered -ENOSYS */
-};
-
-extern struct call calls[CALL_COUNT];
-extern struct vdso_image calls_vdso;    /* the live vDSO, when open */
-extern int calls_vdso_status;           /* 0 if open, else -VDSO_E* */
-extern int calls_vdso_off;              /* VDSO=off was given */
-
-void calls_init(void);                  /* once, at the start of main */
-enum call_path call_path(enum call_id id);
-const char *call_path_name(enum call_path p);
-
-long call_clock_gettime(int clock, struct __kernel_timespec *ts);
-long call_clock_getres(int clock, struct __kernel_timespec *ts);
-long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
-long call_time(long *t);
-long call_getcpu(unsigned *cpu, unsigned *node);
 
 /* Is [addr, addr + len) mapped?  0, or -ENOMEM if a page is not (mincore(2)). */
 long sys_mincore(void *addr, size_t len, unsigned char *vec);

@@ -11,8 +11,15 @@ ok $? "make all units" || sed 's/^/# /' "$BUILD/binaries.log" | tail -20
 # Symbols that only a libc would bring in.
 LIBC_SYMBOLS='__libc_start_main|__libc_csu_init|_IO_stdin_used|__errno_location|^errno$|^printf$|^malloc$|^free$|^exit$|^_init$|_dl_'
 
-for f in "$BUILD"/x86_64/{hello,vdso} "$BUILD"/i386/{hello,vdso} "$BUILD"/*/unit/t_*; do
-	[ -f "$f" ] || continue
+# Every program the build made: the tool, each demo/*.c, the unit tests.
+programs=()
+for a in x86_64 i386; do
+	for p in vdso $(cd "$TOP/demo" && ls *.c | sed 's/\.c$//'); do
+		test -x "$BUILD/$a/$p"
+		ok $? "$a/$p was built" && programs+=("$BUILD/$a/$p")
+	done
+done
+for f in "${programs[@]}" "$BUILD"/*/unit/t_*; do
 	name=${f#"$BUILD"/}
 	phdrs=$(readelf -lW "$f" 2>&1)
 	loads=$(echo "$phdrs" | awk '$1 == "LOAD" { print $(NF - 1) }' | tr '\n' ' ')

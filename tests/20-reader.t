@@ -1,8 +1,8 @@
 #!/bin/bash
-# tests/20-reader.t - the ELF reader (vdso/) against readelf.
+# tests/20-reader.t - the ELF reader (elf/) against readelf.
 #
 # The reader must build freestanding for both arches with gcc and clang,
-# calling nothing outside vdso/.  Then a hosted harness (tests/reader/
+# calling nothing outside elf/.  Then a hosted harness (tests/reader/
 # harness.c, with AddressSanitizer and UBSan where they work) reads:
 #
 #   fixtures     shared objects built here from tests/reader/fixture.c, in
@@ -40,28 +40,28 @@ for tool in gcc readelf perl; do
 done
 
 # ---------------------------------------------------------------------------
-# The reader builds freestanding and needs nothing from outside vdso/.
+# The reader builds freestanding and needs nothing from outside elf/.
 
 FREE="-std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -nostdlib -nostdinc -fno-pie"
 for cc in gcc clang; do
 	if ! command -v $cc > /dev/null; then
-		skip "vdso/ builds freestanding with $cc" "$cc is not installed"
+		skip "elf/ builds freestanding with $cc" "$cc is not installed"
 		continue
 	fi
 	for m in -m32 -m64; do
 		o=$D/free$m-$cc
 		mkdir -p "$o"
 		status=0
-		for c in "$TOP"/vdso/*.c; do
+		for c in "$TOP"/elf/*.c; do
 			$cc $m $FREE -isystem "$($cc -print-file-name=include)" \
 				-c "$c" -o "$o/$(basename "$c" .c).o" 2>> "$o/log" || status=1
 		done
-		ok $status "vdso/*.c build freestanding: $cc $m -Wall -Wextra -Werror"
+		ok $status "elf/*.c build freestanding: $cc $m -Wall -Wextra -Werror"
 		[ $status = 0 ] || sed 's/^/# /' "$o/log" | head -20
 		emu=elf_x86_64
 		[ $m = -m32 ] && emu=elf_i386
 		undefined=$(ld -m $emu -r "$o"/*.o -o "$o/all.o" 2>&1 && nm -u "$o/all.o")
-		is "$undefined" "" "vdso/ calls nothing outside itself ($cc $m: no memcpy, no libgcc)"
+		is "$undefined" "" "elf/ calls nothing outside itself ($cc $m: no memcpy, no libgcc)"
 	done
 done
 
@@ -76,7 +76,7 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 build_harness() {       # build_harness OUT FLAGS...
 	local out=$1
 	shift
-	gcc $HFLAGS "$@" -o "$out" "$SRC/harness.c" "$TOP"/vdso/*.c -ldl 2> "$out.log"
+	gcc $HFLAGS "$@" -o "$out" "$SRC/harness.c" "$TOP"/elf/*.c -ldl 2> "$out.log"
 }
 
 if build_harness "$D/harness64" $SAN; then
@@ -223,7 +223,7 @@ for name in $FIXTURES; do
 	done
 done
 
-# -n: without VDSO_ANY_CLASS only the harness's own class is accepted.
+# -n: without ELF_ANY_CLASS only the harness's own class is accepted.
 for hb in $HARNESSES; do
 	status=0
 	for name in $FIXTURES; do
@@ -236,10 +236,10 @@ for hb in $HARNESSES; do
 				{ status=1; diag "$name: exit $rc, $(cat "$D/native.err")"; }
 		fi
 	done
-	ok $status "without VDSO_ANY_CLASS the $hb-bit harness opens its own class and refuses the other (ECLASS)"
+	ok $status "without ELF_ANY_CLASS the $hb-bit harness opens its own class and refuses the other (ECLASS)"
 done
 
-# vdso_extent: ld puts the section headers last, so a file's extent is its
+# elf_extent: ld puts the section headers last, so a file's extent is its
 # size rounded up to a page; and headers outside the first bytes are refused.
 status=0
 for name in $FIXTURES; do
@@ -249,9 +249,9 @@ for name in $FIXTURES; do
 	got=$(h 64 extent "$f")
 	[ "$got" = "$want" ] || { status=1; diag "$name: extent $got, want $want"; }
 done
-ok $status "vdso_extent: each fixture's size rounded up to a page"
+ok $status "elf_extent: each fixture's size rounded up to a page"
 head -c 40 "$D/f64-gnu-v-vdso.so" > "$D/short.so"
-is "$(h 64 extent "$D/short.so")" 0 "vdso_extent: 0 when the program headers lie beyond the bytes known to be mapped"
+is "$(h 64 extent "$D/short.so")" 0 "elf_extent: 0 when the program headers lie beyond the bytes known to be mapped"
 
 # ---------------------------------------------------------------------------
 # Images relocated in place.
@@ -314,13 +314,13 @@ for name in $FIXTURES; do
 done
 
 # A real load: glibc's dlopen of the writable vDSO-shaped image, which
-# relocates its dynamic table in place.  vdso_lookup on the mapped image
+# relocates its dynamic table in place.  elf_lookup on the mapped image
 # must agree with dlvsym on every function.
 for hb in $HARNESSES; do
 	f=$D/f$hb-gnu-v-rw.so
 	h $hb dlopen "$f" > "$f.dlopen$hb" 2>&1
 	rc=$?
-	ok $rc "dlopen'd image read in memory: vdso_lookup agrees with dlvsym ($hb-bit, $(grep -c same "$f.dlopen$hb") functions)"
+	ok $rc "dlopen'd image read in memory: elf_lookup agrees with dlvsym ($hb-bit, $(grep -c same "$f.dlopen$hb") functions)"
 	[ $rc = 0 ] || sed 's/^/# /' "$f.dlopen$hb" | head -20
 	n=$(awk '/^relocated/ { print $2 }' "$f.dlopen$hb")
 	if [ "${n:-0}" -gt 0 ]; then
@@ -443,7 +443,7 @@ rc=$?
 if [ $rc = 3 ]; then
 	skip "the live vDSO" "$(cat "$D/live.err")"
 else
-	ok $rc "the live vDSO opens with its extent from vdso_extent ($(wc -l < "$D/live.txt") symbols)"
+	ok $rc "the live vDSO opens with its extent from elf_extent ($(wc -l < "$D/live.txt") symbols)"
 	h 64 live-dump "$D/live.so"
 	ok $? "the live vDSO dumps to a file"
 	is "$(readelf -a -W "$D/live.so" 2>&1 > /dev/null)" "" "readelf reads the dump without a warning: the extent took in the whole image"
@@ -453,9 +453,9 @@ else
 	h 64 live-dlvsym > "$D/live.dlvsym" 2>&1
 	rc=$?
 	if [ $rc = 3 ]; then
-		skip "vdso_lookup against dlvsym on the live vDSO" "$(cat "$D/live.dlvsym")"
+		skip "elf_lookup against dlvsym on the live vDSO" "$(cat "$D/live.dlvsym")"
 	else
-		ok $rc "vdso_lookup on the live vDSO agrees with glibc's dlvsym ($(grep -c same "$D/live.dlvsym") functions)"
+		ok $rc "elf_lookup on the live vDSO agrees with glibc's dlvsym ($(grep -c same "$D/live.dlvsym") functions)"
 		[ $rc = 0 ] || sed 's/^/# /' "$D/live.dlvsym"
 	fi
 fi

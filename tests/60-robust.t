@@ -70,7 +70,7 @@ export UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
 REPLAYS=
 for bits in 64 32; do
 	if gcc -m$bits -std=c11 -Wall -Wextra -Werror -g -O1 -I"$TOP" -DFUZZ_REPLAY $SAN \
-		-o "$R/replay$bits" "$TOP/tests/fuzz/fuzz_reader.c" "$TOP"/vdso/*.c \
+		-o "$R/replay$bits" "$TOP/tests/fuzz/fuzz_reader.c" "$TOP"/elf/*.c \
 		> "$R/replay$bits.log" 2>&1 && "$R/replay$bits" > /dev/null 2>&1; then
 		pass "the replay harness builds and runs with ASan and UBSan (-m$bits)"
 		REPLAYS="$REPLAYS $bits"
@@ -100,7 +100,7 @@ for bits in 64 32; do
 		SOURCES="$SOURCES $R/src/live$bits.so"
 done
 # (--at: copies relocated for the replay's fixed address, FUZZ_AT in
-# tests/fuzz/fuzz_reader.c, 64- and 32-bit: vdso/address.c's run-time reading)
+# tests/fuzz/fuzz_reader.c, 64- and 32-bit: elf/address.c's run-time reading)
 python3 "$TOP/tests/fuzz/make_hostile.py" "$H" --at 0x500000001001 --at 0x58001001 $SOURCES \
 	> "$R/hostile.log" 2>&1 &&
 	python3 "$TOP/tests/fuzz/make_hostile.py" "$H" --synthetic >> "$R/hostile.log" 2>&1
@@ -194,7 +194,7 @@ refusal --trunc-load "cut short"
 f=$H/synthetic--verdefnum-100000.so
 "$BUILD/x86_64/vdso" read "$f" > /dev/null 2> "$R/err"
 [ $? = 1 ] && grep -q 'version definitions' "$R/err"
-ok $? "vdso read refuses 100000 version definitions (over VERDEF_MAX, vdso/read.h)"
+ok $? "vdso read refuses 100000 version definitions (over VERDEF_MAX, elf/read.h)"
 timeout $T "$BUILD/x86_64/vdso" read "$H/synthetic--long-names.so" > "$R/out" 2> "$R/err"
 rc=$?
 [ $rc = 0 ] && [ "$(grep -c '\[\.\.\.\]' "$R/out")" -gt 99000 ] && [ "$(wc -c < "$R/out")" -lt 300000000 ]

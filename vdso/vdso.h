@@ -1,215 +1,45 @@
 /*
- * vdso/vdso.h - the face of the ELF reader.
- *
- * The reader works on a byte range it is given: the live vDSO the kernel
- * mapped into this process, or the bytes of an image file.  It trusts none
- * of them: every offset, index, count and string is checked against the
- * range before it is used, and every walk is bounded.  A broken image gets
- * an error code, never a read outside the range, a loop or a crash.
- *
- * It reads both ELF classes on either arch, so it uses only <stddef.h> and
- * <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
- * and the fuzzer) alike.
- *
- * Reading: the ELF gABI ("Object Files", "Dynamic Linking"), the LSB's
- * "Symbol Versioning" chapter, and the GNU hash section as binutils and
- * glibc define it.
+ * vdso/vdso.h - the face of the live vDSO: the one the kernel mapped into
+ * this process, found from the auxiliary vector, opened with the ELF reader
+ * (elf/), and the call table built from it.
  */
 #ifndef VDSO_VDSO_H
 #define VDSO_VDSO_H
 
-#include <stddef.h>
-#include <stdint.h>
-
-/* Errors: vdso_* functions return 0 or one of these, negated. */
-enum vdso_error {
-	VDSO_OK = 0,
-	VDSO_ENOTELF = 1,     /* no ELF magic */
-	VDSO_ECLASS,          /* class or data encoding not accepted */
-	VDSO_ETYPE,           /* not ET_DYN */
-	VDSO_EHEADER,         /* ELF header fields out of range */
-	VDSO_EPHDR,           /* program headers out of range or malformed */
-	VDSO_ENOLOAD,         /* no PT_LOAD */
-	VDSO_ENODYNAMIC,      /* no PT_DYNAMIC, or it is out of range */
-	VDSO_EDYNAMIC,        /* a dynamic entry is missing or out of range */
-	VDSO_ESTRTAB,         /* string table out of range */
-	VDSO_ESYMTAB,         /* symbol table out of range */
-	VDSO_EHASH,           /* SysV hash table malformed */
-	VDSO_EGNUHASH,        /* GNU hash table malformed */
-	VDSO_EVERSYM,         /* DT_VERSYM out of range */
-	VDSO_EVERDEF,         /* DT_VERDEF list malformed, or over 256 entries */
-	VDSO_ESHDR,           /* section header table out of range */
-	VDSO_ENOTFOUND,       /* lookup: no such symbol (not a broken image) */
-	VDSO_ERANGE,          /* an index past the end */
-	VDSO_NERRORS
-};
-
-/* One line of text for an error code (positive or negative). */
-const char *vdso_strerror(int err);
-
-/* Flags for vdso_open. */
-#define VDSO_ANY_CLASS 1  /* accept either class and any machine (files) */
+#include <elf/read.h>
+#include <syscall/syscall.h>
 
 /*
- * An opened image.  All offsets are offsets into bytes[0 .. size).
- * Fill it with vdso_open; read it only through the functions below.
+ * The call table (vdso/calls.c): the time functions through the vDSO
+ * when it has them, else through the system call.
  */
-struct vdso_image {
-	const unsigned char *bytes;
-	size_t size;
-	int elf_class;          /* 32 or 64 */
-	unsigned machine;       /* e_machine */
-	uint64_t load_vaddr;    /* p_vaddr of the first PT_LOAD */
-	uint64_t load_offset;   /* p_offset of the first PT_LOAD */
-	/* bias: runtime address = bias + st_value, for an image in memory */
-	uintptr_t bias;
-	/* dynamic table, as offsets into bytes (0 = absent) */
-	size_t strtab, strsz;
-	size_t symtab, syment;
-	size_t hash;            /* DT_HASH */
-	size_t gnu_hash;        /* DT_GNU_HASH */
-	size_t versym;          /* DT_VERSYM */
-	size_t verdef;          /* DT_VERDEF */
-	unsigned verdefnum;     /* DT_VERDEFNUM */
-	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
-	unsigned nsyms;         /* number of dynamic symbols, from the hash tables */
-	/* where the headers are, as offsets into bytes */
-	size_t phoff;           /* program headers: phnum entries */
-	unsigned phnum;
-	size_t shoff;           /* section headers: shnum entries; both 0 if absent */
-	unsigned shnum;         /*   or out of range (they are optional) */
-	size_t dynamic;         /* the dynamic table (PT_DYNAMIC) */
-	unsigned dynnum;        /* its entries, up to and including DT_NULL */
-	/*
-	 * How many d_ptr entries held run-time addresses rather than link-time
-	 * ones: a loader relocated the dynamic table in place (glibc does this
-	 * to the libraries it loads).  See vdso/address.c.
-	 */
-	unsigned relocated;
+enum call_id {
+	CALL_CLOCK_GETTIME, CALL_GETTIMEOFDAY, CALL_TIME, CALL_CLOCK_GETRES,
+	CALL_GETCPU, CALL_COUNT
+};
+enum call_path { PATH_SYSCALL, PATH_GATE, PATH_VDSO };
+
+struct call {
+	const char *name;       /* "clock_gettime" */
+	const char *symbol;     /* the vDSO symbol serving it, or 0 */
+	void *fn;               /* its address, or 0: the system call serves */
+	int time64;             /* fn takes a 64-bit timespec */
+	unsigned fallbacks;     /* times fn answered -ENOSYS */
 };
 
-/*
- * Open size bytes at 'bytes' as an ELF shared object.  Without
- * VDSO_ANY_CLASS only this build's class and machine are accepted
- * (what the live vDSO must be).  Returns 0 or -VDSO_E*.
- */
-int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags);
+extern struct call calls[CALL_COUNT];
+extern struct elf_image calls_vdso;    /* the live vDSO, when open */
+extern int calls_vdso_status;           /* 0 if open, else -ELF_E* */
+extern int calls_vdso_off;              /* VDSO=off was given */
 
-/*
- * The extent of an image mapped in memory at ehdr, from its own headers:
- * the largest end of a PT_LOAD (p_offset + p_filesz) and of the section
- * header table, rounded up to page.  It reads only the ELF header and the
- * program headers, and only if they lie within the first 'first' bytes
- * (the part known to be mapped, e.g. one page).  Returns 0 if the headers
- * are not sane.
- */
-size_t vdso_extent(const void *ehdr, size_t first, size_t page);
+void calls_init(void);                  /* once, at the start of main */
+enum call_path call_path(enum call_id id);
+const char *call_path_name(enum call_path p);
 
-/* A symbol, as the reader reports it. */
-struct vdso_sym {
-	unsigned index;         /* index in the dynamic symbol table */
-	const char *name;       /* NUL-terminated, inside the image */
-	const char *version;    /* version name, or NULL if none */
-	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
-	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global
-				 * (also when the image has no DT_VERSYM) */
-	uint64_t value;         /* st_value */
-	uint64_t size;          /* st_size */
-	unsigned type;          /* STT_* */
-	unsigned bind;          /* STB_* */
-	unsigned visibility;    /* STV_* */
-	unsigned shndx;         /* st_shndx */
-	uintptr_t addr;         /* bias + value: meaningful for an image in memory */
-};
-
-/* Symbol at index i (0 .. img->nsyms-1).  0 or -VDSO_E*. */
-int vdso_symbol(const struct vdso_image *img, unsigned i, struct vdso_sym *out);
-
-/*
- * Look up a defined STT_FUNC or STT_NOTYPE symbol of global or weak binding
- * by name and version (version NULL: any version).  Uses the GNU hash table
- * (bloom filter, buckets, chains), else the SysV hash table, else a bounded
- * linear scan.  Returns 0 and fills out, -VDSO_ENOTFOUND, or another
- * -VDSO_E* for a broken image.
- */
-int vdso_lookup(const struct vdso_image *img, const char *name,
-		const char *version, struct vdso_sym *out);
-
-/* A program header (segment), either class. */
-struct vdso_segment {
-	unsigned type;          /* PT_* */
-	unsigned flags;         /* PF_X 1, PF_W 2, PF_R 4 */
-	uint64_t offset, vaddr, filesz, memsz, align;
-};
-
-/* Program header i (0 .. img->phnum-1).  0 or -VDSO_E*. */
-int vdso_segment(const struct vdso_image *img, unsigned i, struct vdso_segment *out);
-
-/* A dynamic table entry, either class. */
-struct vdso_dynamic {
-	int64_t tag;            /* DT_* */
-	uint64_t value;         /* d_val or d_ptr, as stored */
-};
-
-/* Dynamic entry i (0 .. img->dynnum-1; the last is DT_NULL).  0 or -VDSO_E*. */
-int vdso_dynamic(const struct vdso_image *img, unsigned i, struct vdso_dynamic *out);
-
-/* The soname, or NULL. */
-const char *vdso_soname(const struct vdso_image *img);
-
-/* A version definition (Verdef entry). */
-struct vdso_verdef {
-	unsigned index;         /* vd_ndx */
-	unsigned flags;         /* vd_flags (VER_FLG_BASE = 1) */
-	uint32_t hash;          /* vd_hash */
-	unsigned count;         /* vd_cnt */
-	const char *name;       /* first Verdaux name */
-};
-
-/* Version definition number i in list order (0 .. verdefnum-1). */
-int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *out);
-
-/* The two hash functions, for tests and tables. */
-uint32_t vdso_sysv_hash(const char *name);
-uint32_t vdso_gnu_hash(const char *name);
-
-/* ---- vdso/sections.c: the rest of the ELF header, the section headers ---- */
-
-/* The ELF header's fields that vdso_image does not keep, as stored. */
-struct vdso_ehdr {
-	unsigned type;          /* e_type (ET_DYN = 3) */
-	uint64_t entry;         /* e_entry */
-	uint32_t flags;         /* e_flags */
-	uint64_t shoff;         /* e_shoff */
-	unsigned shnum;         /* e_shnum */
-	unsigned shentsize;     /* e_shentsize */
-	unsigned shstrndx;      /* e_shstrndx: the section name table */
-};
-
-/* The ELF header of an opened image; all 0 if there is none. */
-void vdso_ehdr(const struct vdso_image *img, struct vdso_ehdr *out);
-
-/* A section header, either class (gABI, "Sections"). */
-struct vdso_section {
-	const char *name;       /* from the section name table, or NULL */
-	uint32_t name_offset;   /* sh_name */
-	unsigned type;          /* SHT_* */
-	uint64_t flags, addr, offset, size;
-	unsigned link, info;
-	uint64_t entsize;
-};
-
-/*
- * Is the section header table sane, checked against the image's size:
- * the table, its entry size, e_shstrndx, each section's bytes and name?
- * NULL if it is, or if there is none (e_shnum and e_shoff 0); else a few
- * words saying what is wrong.  (Sections are optional to a loader, so
- * vdso_open does not ask.)
- */
-const char *vdso_sections_check(const struct vdso_image *img);
-
-/* Section header i (0 .. img->shnum-1), named if the name table is sane.
- * 0 or -VDSO_ERANGE. */
-int vdso_section(const struct vdso_image *img, unsigned i, struct vdso_section *out);
+long call_clock_gettime(int clock, struct __kernel_timespec *ts);
+long call_clock_getres(int clock, struct __kernel_timespec *ts);
+long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
+long call_time(long *t);
+long call_getcpu(unsigned *cpu, unsigned *node);
 
 #endif

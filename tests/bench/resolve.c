@@ -45,7 +45,7 @@ static int save(const char *file)
 
 	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
 		return fail("no vDSO here (AT_SYSINFO_EHDR)", -ENOENT);
-	size = vdso_extent((const void *)ehdr, 4096, 4096);
+	size = elf_extent((const void *)ehdr, 4096, 4096);
 	if (size == 0 || size > IMAGE_MAX)
 		return fail("the vDSO's headers", -EINVAL);
 	fd = sys_openat(AT_FDCWD, file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -101,7 +101,7 @@ static int load(const char *file)
 		out_str(&out_stderr, "resolve: ");
 		out_str(&out_stderr, file);
 		out_str(&out_stderr, ": ");
-		out_str(&out_stderr, vdso_strerror(calls_vdso_status));
+		out_str(&out_stderr, elf_strerror(calls_vdso_status));
 		out_char(&out_stderr, '\n');
 		return 1;
 	}

@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/fuzz_reader.c - arbitrary bytes into every entry point of the
- * ELF reader (vdso/vdso.h).
+ * ELF reader (elf/read.h).
  *
  * Two builds of this one file:
  *
@@ -12,9 +12,9 @@
  * Each input is copied to a fixed, odd address (FUZZ_AT, below), where
  * AddressSanitizer reports a read one byte outside it and UBSan a
  * misaligned load.  Beyond the sanitizers the harness checks what the
- * reader promises (vdso/vdso.h) and aborts if it breaks a promise: every
+ * reader promises (elf/read.h) and aborts if it breaks a promise: every
  * string it returns lies inside the bytes with its NUL, a lookup returns
- * the name asked for, an index past the end is refused with VDSO_ERANGE,
+ * the name asked for, an index past the end is refused with ELF_ERANGE,
  * a failed open leaves nothing to walk.
  */
 #define _GNU_SOURCE     /* MAP_FIXED_NOREPLACE; alarm() in the replay */
@@ -26,7 +26,7 @@
 #include <sys/mman.h>
 #include <sanitizer/asan_interface.h>   /* no-ops without AddressSanitizer */
 
-#include "vdso/vdso.h"
+#include "elf/read.h"
 
 /* Walks over counts the image controls stop here: the reader bounds them
  * by the image's size already, and the fuzzer wants many runs a second. */
@@ -77,7 +77,7 @@ static const char *const versions[] = {
 	NULL, "LINUX_2.6", "LINUX_2.5", "LINUX_2.6.39", "", "linux-vdso.so.1",
 };
 
-static void check_sym(const struct vdso_image *img, const struct vdso_sym *s)
+static void check_sym(const struct elf_image *img, const struct elf_sym *s)
 {
 	check_string(s->name, "a symbol's name lies in the image");
 	if (s->version)
@@ -86,30 +86,30 @@ static void check_sym(const struct vdso_image *img, const struct vdso_sym *s)
 		broken("a symbol's index is below nsyms");
 }
 
-static void lookup(const struct vdso_image *img, const char *name, const char *version)
+static void lookup(const struct elf_image *img, const char *name, const char *version)
 {
-	struct vdso_sym s;
-	int err = vdso_lookup(img, name, version, &s);
+	struct elf_sym s;
+	int err = elf_lookup(img, name, version, &s);
 
-	if (err > 0 || err <= -VDSO_NERRORS)
-		broken("vdso_lookup returns 0 or -VDSO_E*");
+	if (err > 0 || err <= -ELF_NERRORS)
+		broken("elf_lookup returns 0 or -ELF_E*");
 	if (err < 0)
 		return;
 	check_sym(img, &s);
 	if (strcmp(s.name, name) != 0)
-		broken("vdso_lookup finds the name asked for");
+		broken("elf_lookup finds the name asked for");
 	/* (an image without version tables matches by name alone) */
 	if (version && s.version && strcmp(s.version, version) != 0)
-		broken("vdso_lookup finds the version asked for");
+		broken("elf_lookup finds the version asked for");
 }
 
-static void symbols(const struct vdso_image *img)
+static void symbols(const struct elf_image *img)
 {
-	struct vdso_sym s;
+	struct elf_sym s;
 	unsigned i, n = img->nsyms < MAX_WALK ? img->nsyms : MAX_WALK, own = 0;
 
 	for (i = 0; i < n; i++) {
-		if (vdso_symbol(img, i, &s) < 0)
+		if (elf_symbol(img, i, &s) < 0)
 			continue;
 		check_sym(img, &s);
 		/* names and versions from the image's own string table; short
@@ -121,120 +121,120 @@ static void symbols(const struct vdso_image *img)
 			own++;
 		}
 	}
-	if (vdso_symbol(img, img->nsyms, &s) != -VDSO_ERANGE)
-		broken("vdso_symbol(nsyms) is -VDSO_ERANGE");
+	if (elf_symbol(img, img->nsyms, &s) != -ELF_ERANGE)
+		broken("elf_symbol(nsyms) is -ELF_ERANGE");
 }
 
-static void versions_and_names(const struct vdso_image *img)
+static void versions_and_names(const struct elf_image *img)
 {
-	struct vdso_verdef v;
+	struct elf_verdef v;
 	unsigned i, n = img->verdefnum < MAX_WALK ? img->verdefnum : MAX_WALK;
-	const char *soname = vdso_soname(img);
+	const char *soname = elf_soname(img);
 
 	if (soname)
 		check_string(soname, "the soname lies in the image");
 	for (i = 0; i < n; i++) {
-		if (vdso_verdef(img, i, &v) < 0)
+		if (elf_verdef(img, i, &v) < 0)
 			continue;
 		check_string(v.name, "a version's name lies in the image");
 		if (i < 4 && !(v.flags & 1))    /* not VER_FLG_BASE */
 			lookup(img, "__vdso_clock_gettime", v.name);
 	}
-	if (vdso_verdef(img, img->verdefnum, &v) >= 0)
-		broken("vdso_verdef(verdefnum) is refused");
+	if (elf_verdef(img, img->verdefnum, &v) >= 0)
+		broken("elf_verdef(verdefnum) is refused");
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		unsigned j;
 
 		for (j = 0; j < sizeof versions / sizeof versions[0]; j++)
 			lookup(img, names[i], versions[j]);
 	}
-	if (vdso_lookup(img, NULL, NULL, NULL) != -VDSO_ENOTFOUND)
-		broken("vdso_lookup(NULL) is -VDSO_ENOTFOUND");
+	if (elf_lookup(img, NULL, NULL, NULL) != -ELF_ENOTFOUND)
+		broken("elf_lookup(NULL) is -ELF_ENOTFOUND");
 }
 
-static void tables(const struct vdso_image *img)
+static void tables(const struct elf_image *img)
 {
-	struct vdso_segment ph;
-	struct vdso_dynamic d;
+	struct elf_segment ph;
+	struct elf_dynamic d;
 	unsigned i, n;
 
 	for (i = 0; i < img->phnum; i++)
-		vdso_segment(img, i, &ph);
-	if (vdso_segment(img, img->phnum, &ph) != -VDSO_ERANGE)
-		broken("vdso_segment(phnum) is -VDSO_ERANGE");
+		elf_segment(img, i, &ph);
+	if (elf_segment(img, img->phnum, &ph) != -ELF_ERANGE)
+		broken("elf_segment(phnum) is -ELF_ERANGE");
 	n = img->dynnum < MAX_WALK ? img->dynnum : MAX_WALK;
 	for (i = 0; i < n; i++)
-		vdso_dynamic(img, i, &d);
-	if (vdso_dynamic(img, img->dynnum, &d) != -VDSO_ERANGE)
-		broken("vdso_dynamic(dynnum) is -VDSO_ERANGE");
-	if (img->dynnum && (vdso_dynamic(img, img->dynnum - 1, &d) < 0 || d.tag != 0))
+		elf_dynamic(img, i, &d);
+	if (elf_dynamic(img, img->dynnum, &d) != -ELF_ERANGE)
+		broken("elf_dynamic(dynnum) is -ELF_ERANGE");
+	if (img->dynnum && (elf_dynamic(img, img->dynnum - 1, &d) < 0 || d.tag != 0))
 		broken("the last dynamic entry is DT_NULL");
 }
 
-/* vdso/sections.c: on any image, opened or not. */
-static void sections(const struct vdso_image *img)
+/* elf/sections.c: on any image, opened or not. */
+static void sections(const struct elf_image *img)
 {
-	struct vdso_section s;
-	struct vdso_ehdr h;
-	const char *problem = vdso_sections_check(img);
+	struct elf_section s;
+	struct elf_ehdr h;
+	const char *problem = elf_sections_check(img);
 	unsigned i;
 
-	vdso_ehdr(img, &h);
+	elf_ehdr(img, &h);
 	if (problem)
 		(void)strlen(problem);
 	for (i = 0; i < img->shnum && i < MAX_WALK; i++) {
-		if (vdso_section(img, i, &s) < 0)
-			broken("vdso_section(i < shnum) succeeds");
+		if (elf_section(img, i, &s) < 0)
+			broken("elf_section(i < shnum) succeeds");
 		if (s.name)
 			check_string(s.name, "a section's name lies in the image");
 	}
-	if (vdso_section(img, img->shnum, &s) != -VDSO_ERANGE)
-		broken("vdso_section(shnum) is -VDSO_ERANGE");
+	if (elf_section(img, img->shnum, &s) != -ELF_ERANGE)
+		broken("elf_section(shnum) is -ELF_ERANGE");
 }
 
-/* vdso_extent reads only the first 'first' bytes: the input itself, and a
+/* elf_extent reads only the first 'first' bytes: the input itself, and a
  * copy padded with zeros to a page, as the live image is mapped. */
 static void extent(const unsigned char *bytes, size_t size)
 {
 	size_t padded = (size + 4095) & ~(size_t)4095, e;
 	unsigned char *copy;
 
-	vdso_extent(bytes, size, 4096);
-	vdso_extent(bytes, size, 1);
-	if (vdso_extent(bytes, size, 3) != 0)
-		broken("vdso_extent refuses a page size that is no power of two");
+	elf_extent(bytes, size, 4096);
+	elf_extent(bytes, size, 1);
+	if (elf_extent(bytes, size, 3) != 0)
+		broken("elf_extent refuses a page size that is no power of two");
 	if (padded == 0)
 		return;
 	copy = calloc(1, padded);
 	if (copy == NULL)
 		abort();
 	memcpy(copy, bytes, size);
-	e = vdso_extent(copy, padded, 4096);
+	e = elf_extent(copy, padded, 4096);
 	if (e % 4096 != 0)
-		broken("vdso_extent is a whole number of pages");
+		broken("elf_extent is a whole number of pages");
 	free(copy);
 }
 
 static void one_image(const unsigned char *bytes, size_t size)
 {
-	struct vdso_image img, native;
-	int err = vdso_open(&img, bytes, size, VDSO_ANY_CLASS);
-	int err_native = vdso_open(&native, bytes, size, 0);
+	struct elf_image img, native;
+	int err = elf_open(&img, bytes, size, ELF_ANY_CLASS);
+	int err_native = elf_open(&native, bytes, size, 0);
 
 	/* Only this build's class and machine: the same answer, or ECLASS. */
-	if (err_native != err && err_native != -VDSO_ECLASS)
-		broken("vdso_open without VDSO_ANY_CLASS answers the same, or ECLASS");
+	if (err_native != err && err_native != -ELF_ECLASS)
+		broken("elf_open without ELF_ANY_CLASS answers the same, or ECLASS");
 
-	if (err > 0 || err <= -VDSO_NERRORS)
-		broken("vdso_open returns 0 or -VDSO_E*");
-	(void)strlen(vdso_strerror(err));
-	(void)strlen(vdso_strerror(-VDSO_NERRORS - (int)(size & 0xff)));
-	if (vdso_open(&native, NULL, size, VDSO_ANY_CLASS) != -VDSO_ENOTELF)
-		broken("vdso_open(NULL) is -VDSO_ENOTELF");
+	if (err > 0 || err <= -ELF_NERRORS)
+		broken("elf_open returns 0 or -ELF_E*");
+	(void)strlen(elf_strerror(err));
+	(void)strlen(elf_strerror(-ELF_NERRORS - (int)(size & 0xff)));
+	if (elf_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF)
+		broken("elf_open(NULL) is -ELF_ENOTELF");
 	if (err < 0) {
 		if (img.size != 0 || img.nsyms != 0 || img.phnum != 0 || img.dynnum != 0 ||
 		    img.shnum != 0 || img.verdefnum != 0)
-			broken("a failed vdso_open leaves nothing to walk");
+			broken("a failed elf_open leaves nothing to walk");
 		/* every entry point must still answer, not crash */
 		symbols(&img);
 		versions_and_names(&img);
@@ -253,7 +253,7 @@ static void one_image(const unsigned char *bytes, size_t size)
 /*
  * Where the input is read: always at the same address, FUZZ_AT, so that an
  * image can hold run-time addresses of itself, as an image relocated in
- * place by glibc does (vdso/address.c reads each d_ptr both ways): the
+ * place by glibc does (elf/address.c reads each d_ptr both ways): the
  * fuzzer can learn them, and make_hostile.py --at FUZZ_AT makes seeds so.
  * The rest of the region is poisoned for AddressSanitizer, so that a read
  * one byte before or after the input is reported as in a heap buffer.  If

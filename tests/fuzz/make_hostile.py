@@ -22,7 +22,7 @@ vDSO) writes OUTDIR/<image>--<what>.so, one file per way of breaking it:
 A way that does not apply to an image (no GNU hash table, no versions) is
 left out for it.  With --at, also a copy of each image relocated in place
 as glibc relocates a library, for a reader that reads it at ADDRESS (not
-hostile: it leads the fuzzer to vdso/address.c's run-time readings).  The reader (vdso/) must refuse each with an error or read
+hostile: it leads the fuzzer to elf/address.c's run-time readings).  The reader (elf/) must refuse each with an error or read
 it within its bytes: tests/60-robust.t runs them through the sanitized
 reader and through `vdso read`, and tests/fuzz/run.sh seeds the fuzzer
 with them.  Layouts: the gABI ("ELF Header", "Program Header", "Dynamic
@@ -632,7 +632,7 @@ VARIANTS = [v for k, v in sorted(globals().items()) if k.startswith('v_')]
 
 def relocated_at(e, at):
     """Not hostile: the image relocated in place as glibc relocates the
-    libraries it loads (vdso/address.c), for a reader that reads it at
+    libraries it loads (elf/address.c), for a reader that reads it at
     address 'at' (tests/fuzz/fuzz_reader.c, FUZZ_AT): DT_HASH, DT_STRTAB,
     DT_SYMTAB, DT_VERSYM and DT_GNU_HASH hold run-time addresses, DT_VERDEF
     and the rest link-time ones.  None if they do not fit the class."""

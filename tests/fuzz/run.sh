@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/fuzz/run.sh - the fuzz campaign against the ELF reader (vdso/).
+# tests/fuzz/run.sh - the fuzz campaign against the ELF reader (elf/).
 #
 #   tests/fuzz/run.sh [SECONDS]   fuzz each class's build for SECONDS
 #                                 (default $FUZZ_SECONDS, else 60)
@@ -48,7 +48,7 @@ mkdir -p "$F/artifacts" "$F/work"
 # build BITS: the libFuzzer build of that class, or status 1 with the reason.
 build() {
 	local bits=$1 out=$F/fuzz$1
-	clang -m$bits -g -O1 -I"$TOP" $SAN "$SRC/fuzz_reader.c" "$TOP"/vdso/*.c \
+	clang -m$bits -g -O1 -I"$TOP" $SAN "$SRC/fuzz_reader.c" "$TOP"/elf/*.c \
 		-o "$out" > "$out.log" 2>&1 || { tail -n 3 "$out.log" >&2; return 1; }
 }
 

@@ -1,7 +1,7 @@
 /*
  * tests/oracle/vdso.c - the live vDSO as glibc and the kernel's own
  * headers describe it.  An oracle for `vdso syms`, `vdso call` and the
- * dump, written independently of vdso/.
+ * dump, written independently of elf/.
  *
  *   vdso image FILE          write the image: AT_SYSINFO_EHDR, for as many
  *                            bytes as its program and section headers reach

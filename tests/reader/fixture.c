@@ -3,7 +3,7 @@
  * by tests/20-reader.t in both classes, with each hash style, with and
  * without symbol versions, and in a vDSO's shape (vdso.lds).
  *
- * What it holds, and what vdso_lookup must make of it:
+ * What it holds, and what elf_lookup must make of it:
  *
  *   functions in LINUX_2.6, like the kernel's      found
  *   weak aliases of them (clock_gettime, ...)      found

@@ -1,5 +1,5 @@
 /*
- * tests/reader/harness.c - the ELF reader (vdso/) in a hosted program, for
+ * tests/reader/harness.c - the ELF reader (elf/) in a hosted program, for
  * tests/20-reader.t.  It prints what the reader finds in a form the test
  * can also make from readelf's output, and it makes the images the test
  * needs: corrupted copies, a copy relocated the way QEMU relocates its
@@ -10,9 +10,9 @@
  *   harness [-n] lookup FILE NAME [VERSION]
  *   harness [-n] lookups FILE       the same for each "NAME [VERSION]" line of stdin
  *   harness [-n] verdefs FILE       index flags count name vd_hash
- *   harness [-n] info FILE          what vdso_open found
+ *   harness [-n] info FILE          what elf_open found
  *   harness addrs FILE              name and addr - image start, defined symbols
- *   harness extent FILE             vdso_extent of the file's first page
+ *   harness extent FILE             elf_extent of the file's first page
  *   harness glibc-reloc FILE        syms, after relocating d_ptr entries in memory
  *                                   as glibc does to the libraries it loads
  *   harness glibc-near FILE DELTA   the same, with the copy at its link address + DELTA
@@ -20,11 +20,11 @@
  *   harness corrupt KIND IN OUT     write a broken copy of IN
  *   harness live                    syms of this process's vDSO
  *   harness live-dump OUT           write this process's vDSO to OUT
- *   harness live-dlvsym             vdso_lookup against dlvsym, every versioned function
- *   harness dlopen FILE             dlopen a one-PT_LOAD image, then vdso_lookup
+ *   harness live-dlvsym             elf_lookup against dlvsym, every versioned function
+ *   harness dlopen FILE             dlopen a one-PT_LOAD image, then elf_lookup
  *                                   against dlvsym on the loaded (glibc-relocated) image
  *
- * -n opens without VDSO_ANY_CLASS: only this build's class and machine.
+ * -n opens without ELF_ANY_CLASS: only this build's class and machine.
  * Exit status: 0 done, 1 the reader refused the image (the message says
  * why and names the error: "[EHASH]"), 2 usage, 3 nothing to test here
  * (no vDSO), 4 a comparison failed.
@@ -46,12 +46,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "vdso/vdso.h"
+#include "elf/read.h"
 
 static const char *prog = "harness";
-static int open_flags = VDSO_ANY_CLASS;
+static int open_flags = ELF_ANY_CLASS;
 
-static const char *const error_names[VDSO_NERRORS] = {
+static const char *const error_names[ELF_NERRORS] = {
 	"OK", "ENOTELF", "ECLASS", "ETYPE", "EHEADER", "EPHDR", "ENOLOAD",
 	"ENODYNAMIC", "EDYNAMIC", "ESTRTAB", "ESYMTAB", "EHASH", "EGNUHASH",
 	"EVERSYM", "EVERDEF", "ESHDR", "ENOTFOUND", "ERANGE",
@@ -61,8 +61,8 @@ static void die(int status, const char *what, int err)
 {
 	int e = err < 0 ? -err : err;
 
-	fprintf(stderr, "%s: %s: %s [%s]\n", prog, what, vdso_strerror(err),
-		e < VDSO_NERRORS ? error_names[e] : "?");
+	fprintf(stderr, "%s: %s: %s [%s]\n", prog, what, elf_strerror(err),
+		e < ELF_NERRORS ? error_names[e] : "?");
 	exit(status);
 }
 
@@ -108,10 +108,10 @@ static void save(const char *path, const void *bytes, size_t size)
 		fail("cannot write %s", path);
 }
 
-static void open_image(struct vdso_image *img, const void *bytes, size_t size,
+static void open_image(struct elf_image *img, const void *bytes, size_t size,
 		       const char *what)
 {
-	int err = vdso_open(img, bytes, size, open_flags);
+	int err = elf_open(img, bytes, size, open_flags);
 
 	if (err < 0)
 		die(1, what, err);
@@ -169,21 +169,21 @@ static const char *ndx_name(unsigned ndx)
 }
 
 /* name, name@ver (hidden version) or name@@ver (default version) */
-static void print_name(const struct vdso_sym *s)
+static void print_name(const struct elf_sym *s)
 {
 	fputs(s->name, stdout);
 	if (s->version)
 		printf("%s%s", s->version_hidden ? "@" : "@@", s->version);
 }
 
-static void print_syms(const struct vdso_image *img, const char *what)
+static void print_syms(const struct elf_image *img, const char *what)
 {
-	struct vdso_sym s;
+	struct elf_sym s;
 	unsigned i;
 	int err;
 
 	for (i = 0; i < img->nsyms; i++) {
-		if ((err = vdso_symbol(img, i, &s)) < 0)
+		if ((err = elf_symbol(img, i, &s)) < 0)
 			die(1, what, err);
 		printf("%u %llx %llu %s %s %s %s ", s.index,
 		       (unsigned long long)s.value, (unsigned long long)s.size,
@@ -196,14 +196,14 @@ static void print_syms(const struct vdso_image *img, const char *what)
 
 /* One query: "NAME VERSION -> VALUE name@@ver" or "... -> not found";
  * VERSION "-" for none.  A broken image ends the program. */
-static void print_lookup(const struct vdso_image *img, const char *name,
+static void print_lookup(const struct elf_image *img, const char *name,
 			 const char *version, const char *what)
 {
-	struct vdso_sym s;
-	int err = vdso_lookup(img, name, version, &s);
+	struct elf_sym s;
+	int err = elf_lookup(img, name, version, &s);
 
 	printf("%s %s -> ", name, version ? version : "-");
-	if (err == -VDSO_ENOTFOUND) {
+	if (err == -ELF_ENOTFOUND) {
 		puts("not found");
 		return;
 	}
@@ -216,14 +216,14 @@ static void print_lookup(const struct vdso_image *img, const char *name,
 	putchar('\n');
 }
 
-static void print_verdefs(const struct vdso_image *img, const char *what)
+static void print_verdefs(const struct elf_image *img, const char *what)
 {
-	struct vdso_verdef v;
+	struct elf_verdef v;
 	unsigned i;
 	int err;
 
 	for (i = 0; i < img->verdefnum; i++) {
-		if ((err = vdso_verdef(img, i, &v)) < 0)
+		if ((err = elf_verdef(img, i, &v)) < 0)
 			die(1, what, err);
 		printf("%u %u %u %s %x\n", v.index, v.flags, v.count, v.name,
 		       (unsigned)v.hash);
@@ -235,7 +235,7 @@ static void print_verdefs(const struct vdso_image *img, const char *what)
 static int cmd_syms(const char *path)
 {
 	struct file f;
-	struct vdso_image img;
+	struct elf_image img;
 
 	load(path, &f);
 	open_image(&img, f.bytes, f.size, path);
@@ -246,7 +246,7 @@ static int cmd_syms(const char *path)
 static int cmd_lookup(const char *path, const char *name, const char *version)
 {
 	struct file f;
-	struct vdso_image img;
+	struct elf_image img;
 
 	load(path, &f);
 	open_image(&img, f.bytes, f.size, path);
@@ -257,7 +257,7 @@ static int cmd_lookup(const char *path, const char *name, const char *version)
 static int cmd_lookups(const char *path)
 {
 	struct file f;
-	struct vdso_image img;
+	struct elf_image img;
 	char line[512], name[256], version[256];
 	int n;
 
@@ -275,7 +275,7 @@ static int cmd_lookups(const char *path)
 static int cmd_verdefs(const char *path)
 {
 	struct file f;
-	struct vdso_image img;
+	struct elf_image img;
 
 	load(path, &f);
 	open_image(&img, f.bytes, f.size, path);
@@ -286,12 +286,12 @@ static int cmd_verdefs(const char *path)
 static int cmd_info(const char *path)
 {
 	struct file f;
-	struct vdso_image img;
+	struct elf_image img;
 	const char *soname;
 
 	load(path, &f);
 	open_image(&img, f.bytes, f.size, path);
-	soname = vdso_soname(&img);
+	soname = elf_soname(&img);
 	printf("class %d\nmachine %u\nnsyms %u\nsoname %s\nhash %s\ngnu_hash %s\n"
 	       "versym %s\nverdefnum %u\nrelocated %u\nload_vaddr %llx\n",
 	       img.elf_class, img.machine, img.nsyms, soname ? soname : "-",
@@ -305,15 +305,15 @@ static int cmd_info(const char *path)
 static int cmd_addrs(const char *path)
 {
 	struct file f;
-	struct vdso_image img;
-	struct vdso_sym s;
+	struct elf_image img;
+	struct elf_sym s;
 	unsigned i;
 	int err;
 
 	load(path, &f);
 	open_image(&img, f.bytes, f.size, path);
 	for (i = 0; i < img.nsyms; i++) {
-		if ((err = vdso_symbol(&img, i, &s)) < 0)
+		if ((err = elf_symbol(&img, i, &s)) < 0)
 			die(1, path, err);
 		if (s.shndx != SHN_UNDEF && s.shndx < SHN_LORESERVE)
 			printf("%s %lx\n", s.name,
@@ -329,7 +329,7 @@ static int cmd_extent(const char *path)
 
 	load(path, &f);
 	first = f.size < 4096 ? f.size : 4096;
-	printf("%zu\n", vdso_extent(f.bytes, first, 4096));
+	printf("%zu\n", elf_extent(f.bytes, first, 4096));
 	return 0;
 }
 
@@ -523,7 +523,7 @@ static int cmd_glibc_reloc(const char *path)
 {
 	struct file f;
 	struct elf e;
-	struct vdso_image img;
+	struct elf_image img;
 	size_t first;
 	unsigned n;
 	uint64_t bias;
@@ -553,7 +553,7 @@ static int cmd_glibc_near(const char *path, const char *delta_s)
 {
 	struct file f;
 	struct elf e;
-	struct vdso_image img;
+	struct elf_image img;
 	size_t first, len;
 	uintptr_t want, page;
 	long long delta = strtoll(delta_s, NULL, 0);
@@ -762,7 +762,7 @@ static int cmd_corrupt(const char *kind, const char *in, const char *out)
 
 /* ---- the live vDSO ---- */
 
-static int live_image(struct vdso_image *img)
+static int live_image(struct elf_image *img)
 {
 	const void *ehdr = (const void *)getauxval(AT_SYSINFO_EHDR);
 	size_t page = getauxval(AT_PAGESZ), size;
@@ -774,20 +774,20 @@ static int live_image(struct vdso_image *img)
 	}
 	if (page == 0)
 		page = 4096;
-	size = vdso_extent(ehdr, page, page);
+	size = elf_extent(ehdr, page, page);
 	if (size == 0) {
-		fprintf(stderr, "%s: vdso_extent: the vDSO's headers are not sane\n", prog);
+		fprintf(stderr, "%s: elf_extent: the vDSO's headers are not sane\n", prog);
 		exit(1);
 	}
 	/* flags 0: the live vDSO must be of this build's class and machine */
-	if ((err = vdso_open(img, ehdr, size, 0)) < 0)
+	if ((err = elf_open(img, ehdr, size, 0)) < 0)
 		die(1, "live vDSO", err);
 	return 0;
 }
 
 static int cmd_live(void)
 {
-	struct vdso_image img;
+	struct elf_image img;
 
 	live_image(&img);
 	print_syms(&img, "live vDSO");
@@ -796,38 +796,38 @@ static int cmd_live(void)
 
 static int cmd_live_dump(const char *out)
 {
-	struct vdso_image img;
+	struct elf_image img;
 
 	live_image(&img);
 	save(out, img.bytes, img.size);
 	return 0;
 }
 
-static int is_callable(const struct vdso_sym *s)
+static int is_callable(const struct elf_sym *s)
 {
 	return s->shndx != SHN_UNDEF && (s->type == STT_FUNC || s->type == STT_NOTYPE) &&
 	       (s->bind == STB_GLOBAL || s->bind == STB_WEAK);
 }
 
 /*
- * For each callable symbol of img: vdso_lookup's address against glibc's
+ * For each callable symbol of img: elf_lookup's address against glibc's
  * dlvsym (versioned) and dlsym (unversioned) on handle h.  Prints one line
  * a symbol; returns the number of mismatches.
  */
-static int compare_with_dl(const struct vdso_image *img, void *h, const char *what)
+static int compare_with_dl(const struct elf_image *img, void *h, const char *what)
 {
-	struct vdso_sym s, found;
+	struct elf_sym s, found;
 	unsigned i;
 	int err, bad = 0, n = 0;
 
 	for (i = 0; i < img->nsyms; i++) {
 		void *theirs;
 
-		if ((err = vdso_symbol(img, i, &s)) < 0)
+		if ((err = elf_symbol(img, i, &s)) < 0)
 			die(1, what, err);
 		if (!is_callable(&s))
 			continue;
-		if ((err = vdso_lookup(img, s.name, s.version, &found)) < 0)
+		if ((err = elf_lookup(img, s.name, s.version, &found)) < 0)
 			die(1, what, err);
 		theirs = s.version ? dlvsym(h, s.name, s.version) : dlsym(h, s.name);
 		printf("%s%s%s ours %#lx dl %#lx %s\n", s.name, s.version ? "@" : "",
@@ -846,7 +846,7 @@ static int compare_with_dl(const struct vdso_image *img, void *h, const char *wh
 
 static int cmd_live_dlvsym(void)
 {
-	struct vdso_image img;
+	struct elf_image img;
 	void *h;
 
 	live_image(&img);
@@ -909,7 +909,7 @@ static int cmd_dlopen(const char *path)
 {
 	struct link_map *lm;
 	struct find_obj fo = { 0, NULL, 0 };
-	struct vdso_image img;
+	struct elf_image img;
 	const ElfW(Phdr) *load = NULL;
 	unsigned i, loads = 0;
 	void *h;
@@ -933,7 +933,7 @@ static int cmd_dlopen(const char *path)
 	 * the file's layout in memory */
 	if (loads != 1 || load->p_offset != 0)
 		fail("dlopen: %s must have one PT_LOAD, at offset 0", path);
-	err = vdso_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, 0);
+	err = elf_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, 0);
 	if (err < 0)
 		die(1, path, err);
 	printf("relocated %u\n", img.relocated);

@@ -1,6 +1,6 @@
 #!/usr/bin/perl
 # tests/reader/oracle.pl - turn readelf's output into the harness's format,
-# and derive from it what vdso_lookup must answer.  readelf is the oracle;
+# and derive from it what elf_lookup must answer.  readelf is the oracle;
 # nothing here knows what a fixture holds.
 #
 #   oracle.pl syms      < readelf --dyn-syms -W     index value size type bind vis ndx name
@@ -8,7 +8,7 @@
 #   oracle.pl verdefs   < readelf -V                index flags count name vd_hash
 #   oracle.pl queries  LISTING            "NAME VERSION" lines (VERSION "-": none)
 #   oracle.pl expect   LISTING < QUERIES  what each query must give
-#   oracle.pl callable LISTING            the names vdso_lookup can find
+#   oracle.pl callable LISTING            the names elf_lookup can find
 #
 # LISTING is the output of "oracle.pl syms".
 use strict;

@@ -1,5 +1,5 @@
 /*
- * demo/auxv.c - `vdso auxv`: the auxiliary vector, as the kernel left it.
+ * demo/vdso/auxv.c - `vdso auxv`: the auxiliary vector, as the kernel left it.
  *
  * One "AT_NAME: value" a line, in the style of glibc's LD_SHOW_AUXV=1:
  * strings as strings, addresses and flags in hex, numbers in decimal, and

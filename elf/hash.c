@@ -1,5 +1,5 @@
 /*
- * vdso/hash.c - the two hash tables: how many symbols there are, and which
+ * elf/hash.c - the two hash tables: how many symbols there are, and which
  * symbols to look at for a name.
  *
  * SysV (gABI, "Hash Table"), DT_HASH, all words 32 bits:
@@ -22,12 +22,12 @@
  * The table does not say how many symbols there are: the count is the end
  * of the chain that starts at the largest bucket.
  */
-#include "read.h"
+#include "bounded.h"
 
 enum { WALK_GNU, WALK_SYSV, WALK_ALL };
 
 /* gABI, "Hash Table": the ELF hash (also the vd_hash of version names). */
-uint32_t vdso_sysv_hash(const char *name)
+uint32_t elf_sysv_hash(const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	uint32_t h = 0, high;
@@ -43,7 +43,7 @@ uint32_t vdso_sysv_hash(const char *name)
 }
 
 /* The GNU hash: Bernstein's h * 33 + c, from 5381. */
-uint32_t vdso_gnu_hash(const char *name)
+uint32_t elf_gnu_hash(const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	uint32_t h = 5381;
@@ -53,7 +53,7 @@ uint32_t vdso_gnu_hash(const char *name)
 	return h;
 }
 
-static uint32_t word_at(const struct vdso_image *img, size_t off)
+static uint32_t word_at(const struct elf_image *img, size_t off)
 {
 	return get32(img->bytes + off);
 }
@@ -65,16 +65,16 @@ struct sysv {
 	size_t buckets, chains;         /* offsets of the two arrays */
 };
 
-static int sysv_read(const struct vdso_image *img, struct sysv *t)
+static int sysv_read(const struct elf_image *img, struct sysv *t)
 {
 	if (!in_array(img, img->hash, 2, 4))
-		return -VDSO_EHASH;
+		return -ELF_EHASH;
 	t->nbucket = word_at(img, img->hash);
 	t->nchain = word_at(img, img->hash + 4);
 	/* nbucket 0 would make h % nbucket a division by zero. */
 	if (t->nbucket == 0 ||
 	    !in_array(img, img->hash + 8, (uint64_t)t->nbucket + t->nchain, 4))
-		return -VDSO_EHASH;
+		return -ELF_EHASH;
 	t->buckets = img->hash + 8;
 	t->chains = t->buckets + (size_t)t->nbucket * 4;
 	return 0;
@@ -87,13 +87,13 @@ struct gnu {
 	size_t bloom, buckets, chains;  /* offsets of the three arrays */
 };
 
-static int gnu_read(const struct vdso_image *img, struct gnu *t)
+static int gnu_read(const struct elf_image *img, struct gnu *t)
 {
 	size_t word = (size_t)img->elf_class / 8;       /* bloom word bytes */
 	size_t at = img->gnu_hash;
 
 	if (!in_array(img, at, 4, 4))
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	t->nbuckets = word_at(img, at + offsetof(Elf_GnuHash, nbuckets));
 	t->symoffset = word_at(img, at + offsetof(Elf_GnuHash, symoffset));
 	t->bloom_size = word_at(img, at + offsetof(Elf_GnuHash, bloom_size));
@@ -106,32 +106,32 @@ static int gnu_read(const struct vdso_image *img, struct gnu *t)
 	 */
 	if (t->nbuckets == 0 || t->bloom_size == 0 ||
 	    (t->bloom_size & (t->bloom_size - 1)) != 0 || t->bloom_shift >= 32)
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	t->bloom = at + sizeof(Elf_GnuHash);
 	if (!in_array(img, t->bloom, t->bloom_size, word))
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	t->buckets = t->bloom + (size_t)t->bloom_size * word;
 	if (!in_array(img, t->buckets, t->nbuckets, 4))
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	t->chains = t->buckets + (size_t)t->nbuckets * 4;
 	return 0;
 }
 
 /* The chain word of symbol i (i >= symoffset), or an error if out of range. */
-static int gnu_chain(const struct vdso_image *img, const struct gnu *t,
+static int gnu_chain(const struct elf_image *img, const struct gnu *t,
 		     uint32_t i, uint32_t *out)
 {
 	uint64_t off = (uint64_t)t->chains + (uint64_t)(i - t->symoffset) * 4;
 
 	if (i < t->symoffset || !in_range(img, off, 4))
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	*out = word_at(img, (size_t)off);
 	return 0;
 }
 
 /* The symbol count: the end of the chain of the largest bucket.  The walk
  * is bounded by the image: each step reads a new word, in range. */
-static int gnu_count(const struct vdso_image *img, const struct gnu *t, uint32_t *count)
+static int gnu_count(const struct elf_image *img, const struct gnu *t, uint32_t *count)
 {
 	uint32_t b, i, last = 0, word;
 	int err;
@@ -149,7 +149,7 @@ static int gnu_count(const struct vdso_image *img, const struct gnu *t, uint32_t
 		if ((err = gnu_chain(img, t, i, &word)) < 0)
 			return err;     /* the chain runs off the image */
 		if (i == UINT32_MAX)    /* a count of i + 1 would wrap to 0 */
-			return -VDSO_EGNUHASH;
+			return -ELF_EGNUHASH;
 		if (word & 1)
 			break;
 	}
@@ -161,7 +161,7 @@ static int gnu_count(const struct vdso_image *img, const struct gnu *t, uint32_t
  * The bloom filter (GNU): two bits of one word, both set if the name may
  * be present.  bits is 32 or 64, so the divisions are 32-bit.
  */
-static int gnu_bloom_may_hold(const struct vdso_image *img, const struct gnu *t,
+static int gnu_bloom_may_hold(const struct elf_image *img, const struct gnu *t,
 			      uint32_t h)
 {
 	uint32_t bits = (uint32_t)img->elf_class;
@@ -180,7 +180,7 @@ static int gnu_bloom_may_hold(const struct vdso_image *img, const struct gnu *t,
  * section (gABI, "Sections": SHT_DYNSYM).  Section headers are optional at
  * run time, so this is the last resort, not the rule.
  */
-static int dynsym_count(const struct vdso_image *img, uint32_t *count)
+static int dynsym_count(const struct elf_image *img, uint32_t *count)
 {
 	unsigned i;
 	size_t rec = RECORD(img, Shdr);
@@ -194,19 +194,19 @@ static int dynsym_count(const struct vdso_image *img, uint32_t *count)
 		    off != img->symtab)
 			continue;
 		if (!in_range(img, off, size))
-			return -VDSO_ESHDR;
+			return -ELF_ESHDR;
 		/* size <= img->size, so this is a size_t division */
 		*count = (uint32_t)((size_t)size / img->syment);
 		return 0;
 	}
-	return -VDSO_ESHDR;
+	return -ELF_ESHDR;
 }
 
 /*
  * Validate the hash tables and set img->nsyms.  With both tables, SysV's
  * nchain is the count and the GNU table must not reach past it.
  */
-int hash_check(struct vdso_image *img)
+int hash_check(struct elf_image *img)
 {
 	struct sysv s;
 	struct gnu g;
@@ -224,7 +224,7 @@ int hash_check(struct vdso_image *img)
 		if (!img->hash)
 			img->nsyms = count;
 		else if (count > img->nsyms)
-			return -VDSO_EGNUHASH;
+			return -ELF_EGNUHASH;
 	}
 	if (!img->hash && !img->gnu_hash) {
 		if ((err = dynsym_count(img, &count)) < 0)
@@ -236,7 +236,7 @@ int hash_check(struct vdso_image *img)
 
 /* ---- the walk ---- */
 
-int hash_walk_start(const struct vdso_image *img, const char *name,
+int hash_walk_start(const struct elf_image *img, const char *name,
 		    struct hash_walk *w)
 {
 	struct sysv s;
@@ -250,7 +250,7 @@ int hash_walk_start(const struct vdso_image *img, const char *name,
 		if ((err = gnu_read(img, &g)) < 0)
 			return err;
 		w->kind = WALK_GNU;
-		w->hash = vdso_gnu_hash(name);
+		w->hash = elf_gnu_hash(name);
 		w->chains = g.chains;
 		w->symoffset = g.symoffset;
 		w->next = word_at(img, g.buckets + (size_t)(w->hash % g.nbuckets) * 4);
@@ -260,7 +260,7 @@ int hash_walk_start(const struct vdso_image *img, const char *name,
 		if ((err = sysv_read(img, &s)) < 0)
 			return err;
 		w->kind = WALK_SYSV;
-		w->hash = vdso_sysv_hash(name);
+		w->hash = elf_sysv_hash(name);
 		w->chains = s.chains;
 		w->next = word_at(img, s.buckets + (size_t)(w->hash % s.nbucket) * 4);
 	} else {
@@ -273,7 +273,7 @@ int hash_walk_start(const struct vdso_image *img, const char *name,
 /* GNU: the chain from the bucket on, up to the symbol with the end bit.
  * Indexes only grow, so the chain cannot loop; it can run past the symbol
  * table if the end bit is missing, which is an error. */
-static int gnu_next(const struct vdso_image *img, struct hash_walk *w)
+static int gnu_next(const struct elf_image *img, struct hash_walk *w)
 {
 	struct gnu g;
 	uint32_t i, word;
@@ -283,7 +283,7 @@ static int gnu_next(const struct vdso_image *img, struct hash_walk *w)
 	while (!w->done) {
 		i = w->next;
 		if (i >= img->nsyms || gnu_chain(img, &g, i, &word) < 0)
-			return -VDSO_EGNUHASH;
+			return -ELF_EGNUHASH;
 		w->done = word & 1;
 		w->next = i + 1;
 		if ((word | 1) == (w->hash | 1)) {
@@ -296,7 +296,7 @@ static int gnu_next(const struct vdso_image *img, struct hash_walk *w)
 
 /* SysV: the chain can name any index, so it can loop: a chain has at most
  * nchain links, and one that takes more is refused. */
-static int sysv_next(const struct vdso_image *img, struct hash_walk *w)
+static int sysv_next(const struct elf_image *img, struct hash_walk *w)
 {
 	uint32_t i = w->next;
 	uint64_t off = (uint64_t)w->chains + (uint64_t)i * 4;
@@ -304,13 +304,13 @@ static int sysv_next(const struct vdso_image *img, struct hash_walk *w)
 	if (i == 0)                     /* STN_UNDEF: end of chain */
 		return 0;
 	if (i >= img->nsyms || ++w->steps > img->nsyms || !in_range(img, off, 4))
-		return -VDSO_EHASH;
+		return -ELF_EHASH;
 	w->index = i;
 	w->next = word_at(img, (size_t)off);
 	return 1;
 }
 
-int hash_walk_next(const struct vdso_image *img, struct hash_walk *w)
+int hash_walk_next(const struct elf_image *img, struct hash_walk *w)
 {
 	switch (w->kind) {
 	case WALK_GNU:

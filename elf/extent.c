@@ -1,5 +1,5 @@
 /*
- * vdso/extent.c - how many bytes an image in memory spans, from its own
+ * elf/extent.c - how many bytes an image in memory spans, from its own
  * headers.
  *
  * The auxiliary vector gives the vDSO's address (AT_SYSINFO_EHDR) but not
@@ -10,7 +10,7 @@
  * bytes, which the caller knows to be mapped (one page: the kernel maps
  * the vDSO in whole pages, the ELF header at the start of the first).
  */
-#include "read.h"
+#include "bounded.h"
 
 /* max(*end, off + len), or 0 if the sum overflows. */
 static int extend(uint64_t *end, uint64_t off, uint64_t len)
@@ -22,10 +22,10 @@ static int extend(uint64_t *end, uint64_t off, uint64_t len)
 	return 1;
 }
 
-size_t vdso_extent(const void *ehdr, size_t first, size_t page)
+size_t elf_extent(const void *ehdr, size_t first, size_t page)
 {
-	struct vdso_image img;
-	struct vdso_segment ph;
+	struct elf_image img;
+	struct elf_segment ph;
 	const unsigned char *b = ehdr;
 	uint64_t end = 0, shoff;
 	unsigned i, shnum, shentsize;
@@ -36,11 +36,11 @@ size_t vdso_extent(const void *ehdr, size_t first, size_t page)
 	/* elf_read_header reads bytes and size, and sets what it found */
 	img.bytes = b;
 	img.size = first;
-	if (elf_read_header(&img, VDSO_ANY_CLASS) < 0)
+	if (elf_read_header(&img, ELF_ANY_CLASS) < 0)
 		return 0;
 
 	for (i = 0; i < img.phnum; i++) {
-		if (vdso_segment(&img, i, &ph) < 0)
+		if (elf_segment(&img, i, &ph) < 0)
 			return 0;
 		if (ph.type != PT_LOAD)
 			continue;

@@ -1,13 +1,13 @@
 /*
- * vdso/header.c - the ELF header and the program headers.
+ * elf/header.c - the ELF header and the program headers.
  *
- * gABI, "ELF Header" and "Program Header".  Shared by vdso_open and
- * vdso_extent, which both start from the first bytes of an image.
+ * gABI, "ELF Header" and "Program Header".  Shared by elf_open and
+ * elf_extent, which both start from the first bytes of an image.
  */
-#include "read.h"
+#include "bounded.h"
 
 /* The class and machine of this build: what the live vDSO must be.  The
- * choice is made from sizeof(void *), so vdso/ needs no #ifdef per arch. */
+ * choice is made from sizeof(void *), so elf/ needs no #ifdef per arch. */
 static int native_class(void)
 {
 	return sizeof(void *) == 8 ? 64 : 32;
@@ -29,34 +29,34 @@ static int is_elf_magic(const unsigned char *b)
  * img->size must be set.  The program headers must lie within the bytes;
  * the section headers are optional and left at 0 unless they do.
  */
-int elf_read_header(struct vdso_image *img, int flags)
+int elf_read_header(struct elf_image *img, int flags)
 {
 	const unsigned char *b = img->bytes;
 	uint64_t phoff, shoff;
 	unsigned phnum, phentsize, shnum, shentsize;
 
 	if (!in_range(img, 0, EI_NIDENT) || !is_elf_magic(b))
-		return -VDSO_ENOTELF;
+		return -ELF_ENOTELF;
 	if (b[EI_CLASS] == ELFCLASS32)
 		img->elf_class = 32;
 	else if (b[EI_CLASS] == ELFCLASS64)
 		img->elf_class = 64;
 	else
-		return -VDSO_ECLASS;
+		return -ELF_ECLASS;
 	/* Only little-endian: the fields are read as such (read.h). */
 	if (b[EI_DATA] != ELFDATA2LSB)
-		return -VDSO_ECLASS;
+		return -ELF_ECLASS;
 	if (b[EI_VERSION] != EV_CURRENT || !in_range(img, 0, RECORD(img, Ehdr)))
-		return -VDSO_EHEADER;
+		return -ELF_EHEADER;
 
 	img->machine = get16(b + FIELD(img, Ehdr, e_machine));
-	if (!(flags & VDSO_ANY_CLASS) &&
+	if (!(flags & ELF_ANY_CLASS) &&
 	    (img->elf_class != native_class() || img->machine != native_machine()))
-		return -VDSO_ECLASS;
+		return -ELF_ECLASS;
 	if (get16(b + FIELD(img, Ehdr, e_type)) != ET_DYN)
-		return -VDSO_ETYPE;
+		return -ELF_ETYPE;
 	if (get32(b + FIELD(img, Ehdr, e_version)) != EV_CURRENT)
-		return -VDSO_EHEADER;
+		return -ELF_EHEADER;
 
 	phoff = get_word(img, b + FIELD(img, Ehdr, e_phoff));
 	phnum = get16(b + FIELD(img, Ehdr, e_phnum));
@@ -64,10 +64,10 @@ int elf_read_header(struct vdso_image *img, int flags)
 	/* PN_XNUM means "the count is in section header 0": extended
 	 * numbering for huge files, which no vDSO needs. */
 	if (phnum == 0)
-		return -VDSO_ENOLOAD;
+		return -ELF_ENOLOAD;
 	if (phnum == PN_XNUM || phentsize != RECORD(img, Phdr) ||
 	    !in_array(img, phoff, phnum, phentsize))
-		return -VDSO_EPHDR;
+		return -ELF_EPHDR;
 	img->phoff = (size_t)phoff;
 	img->phnum = phnum;
 
@@ -84,16 +84,16 @@ int elf_read_header(struct vdso_image *img, int flags)
 	return 0;
 }
 
-int vdso_segment(const struct vdso_image *img, unsigned i, struct vdso_segment *out)
+int elf_segment(const struct elf_image *img, unsigned i, struct elf_segment *out)
 {
 	size_t size = RECORD(img, Phdr);
 	uint64_t off = (uint64_t)img->phoff + (uint64_t)i * size;
 	const unsigned char *p;
 
 	if (i >= img->phnum)
-		return -VDSO_ERANGE;
+		return -ELF_ERANGE;
 	if (!in_range(img, off, size))
-		return -VDSO_EPHDR;
+		return -ELF_EPHDR;
 	p = img->bytes + (size_t)off;
 	out->type = get32(p + FIELD(img, Phdr, p_type));
 	out->flags = get32(p + FIELD(img, Phdr, p_flags));

@@ -1,5 +1,5 @@
 /*
- * vdso/open.c - from the bytes to the tables: vdso_open.
+ * elf/open.c - from the bytes to the tables: elf_open.
  *
  * The steps, each of which checks what it reads before the next relies on
  * it:
@@ -9,13 +9,13 @@
  *   symbol table, the hash tables and the version tables ─▶ the hash tables
  *   give the number of symbols ─▶ the symbol and versym arrays must fit.
  */
-#include "read.h"
+#include "bounded.h"
 
 /*
  * Every field set by hand: a struct assignment or a zeroing loop would
  * let the compiler call memset, which freestanding code must then supply.
  */
-static void clear_image(struct vdso_image *img, const void *bytes, size_t size)
+static void clear_image(struct elf_image *img, const void *bytes, size_t size)
 {
 	img->bytes = bytes;
 	img->size = size;
@@ -45,18 +45,18 @@ static void clear_image(struct vdso_image *img, const void *bytes, size_t size)
  * (p_vaddr = its address, bias = 0): one formula serves both.  The
  * unsigned arithmetic wraps, which is defined and is what we want.
  */
-static int find_segments(struct vdso_image *img, size_t *dyn_size)
+static int find_segments(struct elf_image *img, size_t *dyn_size)
 {
-	struct vdso_segment ph;
+	struct elf_segment ph;
 	int have_load = 0, have_dyn = 0, err;
 	unsigned i;
 
 	for (i = 0; i < img->phnum; i++) {
-		if ((err = vdso_segment(img, i, &ph)) < 0)
+		if ((err = elf_segment(img, i, &ph)) < 0)
 			return err;
 		if (ph.type == PT_LOAD) {
 			if (ph.filesz > ph.memsz || !in_range(img, ph.offset, ph.filesz))
-				return -VDSO_EPHDR;
+				return -ELF_EPHDR;
 			if (!have_load) {
 				img->load_vaddr = ph.vaddr;
 				img->load_offset = ph.offset;
@@ -64,31 +64,31 @@ static int find_segments(struct vdso_image *img, size_t *dyn_size)
 			}
 		} else if (ph.type == PT_DYNAMIC && !have_dyn) {
 			if (!in_range(img, ph.offset, ph.filesz))
-				return -VDSO_ENODYNAMIC;
+				return -ELF_ENODYNAMIC;
 			img->dynamic = (size_t)ph.offset;
 			*dyn_size = (size_t)ph.filesz;
 			have_dyn = 1;
 		}
 	}
 	if (!have_load)
-		return -VDSO_ENOLOAD;
+		return -ELF_ENOLOAD;
 	if (!have_dyn)
-		return -VDSO_ENODYNAMIC;
+		return -ELF_ENODYNAMIC;
 	img->bias = (uintptr_t)img->bytes + (uintptr_t)img->load_offset -
 		    (uintptr_t)img->load_vaddr;
 	return 0;
 }
 
-int vdso_dynamic(const struct vdso_image *img, unsigned i, struct vdso_dynamic *out)
+int elf_dynamic(const struct elf_image *img, unsigned i, struct elf_dynamic *out)
 {
 	size_t size = RECORD(img, Dyn);
 	uint64_t off = (uint64_t)img->dynamic + (uint64_t)i * size;
 	const unsigned char *p;
 
 	if (i >= img->dynnum)
-		return -VDSO_ERANGE;
+		return -ELF_ERANGE;
 	if (!in_range(img, off, size))
-		return -VDSO_EDYNAMIC;
+		return -ELF_EDYNAMIC;
 	p = img->bytes + (size_t)off;
 	if (img->elf_class == 64)
 		out->tag = (int64_t)get64(p + offsetof(Elf64_Dyn, d_tag));
@@ -111,16 +111,16 @@ static void dyn_ptr(struct dyn_ptrs *d, enum dyn_table t, uint64_t value)
  * collected here; they become offsets in dyn_translate() (address.c).
  * Where a tag appears twice, the last one counts, as in glibc's loader.
  */
-static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs *d)
+static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d)
 {
 	size_t max = dyn_size / RECORD(img, Dyn);
-	struct vdso_dynamic e;
+	struct elf_dynamic e;
 	unsigned i;
 	int err, have_strsz = 0;
 
 	img->dynnum = max < 0xffffffffu ? (unsigned)max : 0xffffffffu;
 	for (i = 0; i < img->dynnum; i++) {
-		if ((err = vdso_dynamic(img, i, &e)) < 0)
+		if ((err = elf_dynamic(img, i, &e)) < 0)
 			return err;
 		switch (e.tag) {
 		case DT_NULL:
@@ -130,7 +130,7 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 			 * hash_check(). */
 			if (!have_strsz || !(d->seen & 1u << TAB_STRTAB) ||
 			    !(d->seen & 1u << TAB_SYMTAB))
-				return -VDSO_EDYNAMIC;
+				return -ELF_EDYNAMIC;
 			return 0;
 		case DT_STRTAB:   dyn_ptr(d, TAB_STRTAB, e.value); break;
 		case DT_SYMTAB:   dyn_ptr(d, TAB_SYMTAB, e.value); break;
@@ -140,7 +140,7 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 		case DT_VERDEF:   dyn_ptr(d, TAB_VERDEF, e.value); break;
 		case DT_STRSZ:
 			if (e.value > img->size)
-				return -VDSO_ESTRTAB;
+				return -ELF_ESTRTAB;
 			img->strsz = (size_t)e.value;
 			have_strsz = 1;
 			break;
@@ -148,7 +148,7 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 			/* gABI: the size of one symbol entry; the reader
 			 * knows only the gABI's own. */
 			if (e.value != RECORD(img, Sym))
-				return -VDSO_ESYMTAB;
+				return -ELF_ESYMTAB;
 			break;
 		case DT_SONAME:
 			img->soname = e.value < img->size ? (size_t)e.value : img->size;
@@ -157,42 +157,42 @@ static int read_dynamic(struct vdso_image *img, size_t dyn_size, struct dyn_ptrs
 			/* each Verdef takes 20 bytes: more cannot fit; and
 			 * more than VERDEF_MAX are refused (read.h) */
 			if (e.value > img->size / sizeof(Elf_Verdef) || e.value > VERDEF_MAX)
-				return -VDSO_EVERDEF;
+				return -ELF_EVERDEF;
 			img->verdefnum = (unsigned)e.value;
 			break;
 		}
 	}
 	img->dynnum = 0;
-	return -VDSO_EDYNAMIC;  /* no DT_NULL within the segment */
+	return -ELF_EDYNAMIC;  /* no DT_NULL within the segment */
 }
 
 /*
  * What dyn_translate leaves: the string table must fit, the soname must
- * be inside it, and no table may sit at offset 0, which the vdso_image
+ * be inside it, and no table may sit at offset 0, which the elf_image
  * fields use for "absent" (and which is the ELF header's place).
  */
-static int check_tables(struct vdso_image *img, const struct dyn_ptrs *d)
+static int check_tables(struct elf_image *img, const struct dyn_ptrs *d)
 {
 	if (img->strsz == 0 || img->strtab == 0 ||
 	    !in_range(img, img->strtab, img->strsz))
-		return -VDSO_ESTRTAB;
+		return -ELF_ESTRTAB;
 	if (img->soname != (size_t)-1 && img->soname >= img->strsz)
-		return -VDSO_EDYNAMIC;
+		return -ELF_EDYNAMIC;
 	if (img->symtab == 0)
-		return -VDSO_ESYMTAB;
+		return -ELF_ESYMTAB;
 	if ((d->seen & 1u << TAB_HASH) && img->hash == 0)
-		return -VDSO_EHASH;
+		return -ELF_EHASH;
 	if ((d->seen & 1u << TAB_GNU_HASH) && img->gnu_hash == 0)
-		return -VDSO_EGNUHASH;
+		return -ELF_EGNUHASH;
 	if ((d->seen & 1u << TAB_VERSYM) && img->versym == 0)
-		return -VDSO_EVERSYM;
+		return -ELF_EVERSYM;
 	/* LSB: DT_VERDEF comes with DT_VERDEFNUM, its number of entries */
 	if ((d->seen & 1u << TAB_VERDEF) && (img->verdef == 0 || img->verdefnum == 0))
-		return -VDSO_EVERDEF;
+		return -ELF_EVERDEF;
 	return 0;
 }
 
-int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags)
+int elf_open(struct elf_image *img, const void *bytes, size_t size, int flags)
 {
 	struct dyn_ptrs d;
 	size_t dyn_size = 0;
@@ -201,7 +201,7 @@ int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags)
 	d.seen = 0;             /* d.value[t] is read only if its bit is set */
 	clear_image(img, bytes, size);
 	if (bytes == NULL)
-		return -VDSO_ENOTELF;
+		return -ELF_ENOTELF;
 	if ((err = elf_read_header(img, flags)) < 0 ||
 	    (err = find_segments(img, &dyn_size)) < 0 ||
 	    (err = read_dynamic(img, dyn_size, &d)) < 0 ||
@@ -215,11 +215,11 @@ int vdso_open(struct vdso_image *img, const void *bytes, size_t size, int flags)
 	if ((err = hash_check(img)) < 0)
 		goto fail;
 	if (!in_array(img, img->symtab, img->nsyms, img->syment)) {
-		err = -VDSO_ESYMTAB;
+		err = -ELF_ESYMTAB;
 		goto fail;
 	}
 	if (img->versym && !in_array(img, img->versym, img->nsyms, sizeof(uint16_t))) {
-		err = -VDSO_EVERSYM;
+		err = -ELF_EVERSYM;
 		goto fail;
 	}
 	if ((err = version_check(img)) < 0)
@@ -231,7 +231,7 @@ fail:
 	return err;
 }
 
-const char *vdso_soname(const struct vdso_image *img)
+const char *elf_soname(const struct elf_image *img)
 {
 	if (img->soname == (size_t)-1)
 		return NULL;

@@ -1,5 +1,5 @@
 /*
- * vdso/lookup.c - a function by name and version.
+ * elf/lookup.c - a function by name and version.
  *
  * What a dynamic linker would bind a call to: a defined symbol (st_shndx
  * not SHN_UNDEF) of type STT_FUNC or STT_NOTYPE and of binding STB_GLOBAL
@@ -7,7 +7,7 @@
  * (LSB, "Symbol Versioning").  Local symbols, data objects and undefined
  * references are not found.
  */
-#include "read.h"
+#include "bounded.h"
 
 static int str_equal(const char *a, const char *b)
 {
@@ -18,7 +18,7 @@ static int str_equal(const char *a, const char *b)
 	return *a == *b;
 }
 
-static int is_callable(const struct elf_sym *s)
+static int is_callable(const struct elf_rawsym *s)
 {
 	unsigned type = ELF_ST_TYPE(s->info), bind = ELF_ST_BIND(s->info);
 
@@ -34,7 +34,7 @@ static int is_callable(const struct elf_sym *s)
  * without version definitions (no DT_VERDEF or no DT_VERSYM) matches by
  * name alone, as the kernel's own vDSO parser does.
  */
-static int has_version(const struct vdso_image *img, unsigned i, const char *version,
+static int has_version(const struct elf_image *img, unsigned i, const char *version,
 		       uint32_t version_hash)
 {
 	const char *name;
@@ -46,7 +46,7 @@ static int has_version(const struct vdso_image *img, unsigned i, const char *ver
 	return name != NULL && hash == version_hash && str_equal(name, version);
 }
 
-static int is_hidden(const struct vdso_image *img, unsigned i)
+static int is_hidden(const struct elf_image *img, unsigned i)
 {
 	return img->versym != 0 && (version_of(img, i) & VERSYM_HIDDEN) != 0;
 }
@@ -57,19 +57,19 @@ static int is_hidden(const struct vdso_image *img, unsigned i)
  * preferred, as a linker binding an unversioned reference would; a hidden
  * one is returned only if there is nothing else.
  */
-int vdso_lookup(const struct vdso_image *img, const char *name,
-		const char *version, struct vdso_sym *out)
+int elf_lookup(const struct elf_image *img, const char *name,
+		const char *version, struct elf_sym *out)
 {
 	struct hash_walk w;
-	struct elf_sym s;
+	struct elf_rawsym s;
 	unsigned hidden = 0;    /* index of the first hidden match, if any */
 	uint32_t version_hash;
 	int err;
 
 	if (name == NULL)
-		return -VDSO_ENOTFOUND;
+		return -ELF_ENOTFOUND;
 	/* once, not for each candidate: the version may be long */
-	version_hash = version ? vdso_sysv_hash(version) : 0;
+	version_hash = version ? elf_sysv_hash(version) : 0;
 	if ((err = hash_walk_start(img, name, &w)) < 0)
 		return err;
 	while ((err = hash_walk_next(img, &w)) > 0) {
@@ -79,13 +79,13 @@ int vdso_lookup(const struct vdso_image *img, const char *name,
 		    !has_version(img, w.index, version, version_hash))
 			continue;
 		if (version != NULL || !is_hidden(img, w.index))
-			return vdso_symbol(img, w.index, out);
+			return elf_symbol(img, w.index, out);
 		if (hidden == 0)        /* symbol 0 is never callable */
 			hidden = w.index;
 	}
 	if (err < 0)
 		return err;
 	if (hidden != 0)
-		return vdso_symbol(img, hidden, out);
-	return -VDSO_ENOTFOUND;
+		return elf_symbol(img, hidden, out);
+	return -ELF_ENOTFOUND;
 }

@@ -1,5 +1,5 @@
 /*
- * demo/symtab.c - an image's symbols, as `readelf --dyn-syms -W` shows
+ * demo/vdso/symtab.c - an image's symbols, as `readelf --dyn-syms -W` shows
  * them: number, value, size, type, bind, visibility, section, name with
  * its version (name@@VER for the default version, name@VER for a hidden
  * one).  Used by `vdso syms` (the live image) and `vdso read` (a file).
@@ -68,7 +68,7 @@ void print_name(struct out *o, const char *name, int width)
 		out_repeat(o, ' ', -width - n);
 }
 
-void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
+void print_symbol(struct out *o, const struct elf_sym *s, int elf_class)
 {
 	out_udec_field(o, s->index, 6);
 	out_str(o, ": ");
@@ -94,9 +94,9 @@ void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class)
 	out_char(o, '\n');
 }
 
-int print_symbols(struct out *o, const struct vdso_image *img)
+int print_symbols(struct out *o, const struct elf_image *img)
 {
-	struct vdso_sym s;
+	struct elf_sym s;
 	unsigned i;
 	int r;
 
@@ -104,7 +104,7 @@ int print_symbols(struct out *o, const struct vdso_image *img)
 	out_field(o, "Value", img->elf_class == 64 ? -16 : -8);
 	out_str(o, "  Size Type    Bind   Vis      Ndx Name\n");
 	for (i = 0; i < img->nsyms; i++) {
-		r = vdso_symbol(img, i, &s);
+		r = elf_symbol(img, i, &s);
 		if (r < 0)
 			return r;
 		print_symbol(o, &s, img->elf_class);
@@ -112,9 +112,9 @@ int print_symbols(struct out *o, const struct vdso_image *img)
 	return 0;
 }
 
-void print_image_facts(struct out *o, const struct vdso_image *img)
+void print_image_facts(struct out *o, const struct elf_image *img)
 {
-	const char *soname = vdso_soname(img);
+	const char *soname = elf_soname(img);
 
 	out_str(o, "soname: ");
 	out_str(o, soname ? soname : "(none)");

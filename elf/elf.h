@@ -1,5 +1,5 @@
 /*
- * vdso/elf.h - the ELF types and constants the reader needs, written here
+ * elf/elf.h - the ELF types and constants the reader needs, written here
  * from the specifications rather than taken from <elf.h>, which a
  * freestanding build does not have.
  *
@@ -13,8 +13,8 @@
  * record layouts: sizeof() gives a record's size and offsetof() a field's
  * place, so the reader names every field as the gABI does.
  */
-#ifndef VDSO_ELF_H
-#define VDSO_ELF_H
+#ifndef ELF_ELF_H
+#define ELF_ELF_H
 
 #include <stdint.h>
 

@@ -1,4 +1,4 @@
-/* demo/commands.h - the subcommands of demo/vdso.c, one file each. */
+/* demo/vdso/commands.h - the subcommands of the vdso tool (demo/vdso/main.c), one file each. */
 #ifndef COMMANDS_H
 #define COMMANDS_H
 
@@ -19,7 +19,7 @@ int cmd_bench(int argc, char **argv);
 int usage_error(const char *what, const char *arg);
 
 /* "vdso: WHAT: SUBJECT: <reader's error>" on stderr; returns 1. */
-int vdso_error(const char *what, const char *subject, int err);
+int reader_error(const char *what, const char *subject, int err);
 /* "vdso: WHAT: SUBJECT: ENAME (message)" on stderr; returns 1. */
 int file_error(const char *what, const char *subject, long err);
 
@@ -30,28 +30,28 @@ int file_error(const char *what, const char *subject, long err);
 int live_vdso(const char *what);
 const char *live_vdso_absence(void);   /* why not, in a few words */
 
-/* demo/symtab.c: symbols and image facts in readelf's style. */
-void print_symbol(struct out *o, const struct vdso_sym *s, int elf_class);
+/* demo/vdso/symtab.c: symbols and image facts in readelf's style. */
+void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);
 /* A name from an image, cut at 1024 bytes with "[...]" (a hostile image's
  * names may be megabytes long), in a field as out_field's. */
 void print_name(struct out *o, const char *name, int width);
-int print_symbols(struct out *o, const struct vdso_image *img);
-void print_image_facts(struct out *o, const struct vdso_image *img);
+int print_symbols(struct out *o, const struct elf_image *img);
+void print_image_facts(struct out *o, const struct elf_image *img);
 
-/* demo/dump.c: the live image, written whole or not at all. */
+/* demo/vdso/dump.c: the live image, written whole or not at all. */
 int live_image(const unsigned char **bytes, size_t *size, const char **why);
 int dump_write(const char *what, const char *file, const void *bytes, size_t size);
 const char *dump_default_name(const void *bytes, size_t size);
 /* default name, write, and "WHAT: FILE: N bytes from 0x... (SOURCE)" */
 int dump_image(const char *what, const char *file, const void *bytes, size_t size,
 	       uintptr_t from, const char *source);
-/* demo/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
+/* demo/vdso/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
 int dump_proc(const char *file);
 int dump_check(void);
 
-/* demo/vdso.c: the command line, argv as main's (argv[0] the program). */
-int vdso_run(int argc, char **argv);
-/* demo/init.c: process 1 under a real kernel: the steps, then power off. */
+/* demo/vdso/main.c: the command line, argv as main's (argv[0] the program). */
+int run_command(int argc, char **argv);
+/* demo/vdso/init.c: process 1 under a real kernel: the steps, then power off. */
 int init_main(int argc, char **argv);
 
 #endif

@@ -1,14 +1,14 @@
 /*
- * vdso/sections.c - the rest of the ELF header, and the section headers.
+ * elf/sections.c - the rest of the ELF header, and the section headers.
  *
  * A loader never needs sections: it reads the program headers only (gABI,
- * "Program Loading"), and so does vdso_open.  But tools read the section
+ * "Program Loading"), and so does elf_open.  But tools read the section
  * header table (readelf, objdump, gdb), and a file that has one should
- * have a sane one.  vdso_sections_check says whether it is, against the
+ * have a sane one.  elf_sections_check says whether it is, against the
  * image's own size: the table, its entry size, the index of the section
  * name table, and each section's place (gABI, "Sections").
  */
-#include "read.h"
+#include "bounded.h"
 
 #ifndef SHT_STRTAB
 #define SHT_STRTAB 3            /* a string table */
@@ -20,7 +20,7 @@
 #define SHN_XINDEX 0xffff       /* "the real index is elsewhere": extended numbering */
 #endif
 
-void vdso_ehdr(const struct vdso_image *img, struct vdso_ehdr *out)
+void elf_ehdr(const struct elf_image *img, struct elf_ehdr *out)
 {
 	const unsigned char *b = img->bytes;
 
@@ -40,8 +40,8 @@ void vdso_ehdr(const struct vdso_image *img, struct vdso_ehdr *out)
 
 /* Section header i of a table at shoff, without a name; the caller has
  * checked that the table lies in the image. */
-static void shdr_read(const struct vdso_image *img, uint64_t shoff, unsigned i,
-		      struct vdso_section *s)
+static void shdr_read(const struct elf_image *img, uint64_t shoff, unsigned i,
+		      struct elf_section *s)
 {
 	const unsigned char *p = img->bytes + (size_t)(shoff + (uint64_t)i * RECORD(img, Shdr));
 
@@ -63,8 +63,8 @@ static void shdr_read(const struct vdso_image *img, uint64_t shoff, unsigned i,
  * strings"; checking that byte, not scanning the name, keeps the cost of a
  * name constant (65535 sections named by one string of megabytes would
  * otherwise take hours). */
-static const char *section_string(const struct vdso_image *img,
-				  const struct vdso_section *strtab, uint64_t idx)
+static const char *section_string(const struct elf_image *img,
+				  const struct elf_section *strtab, uint64_t idx)
 {
 	if (strtab->type != SHT_STRTAB || !in_range(img, strtab->offset, strtab->size) ||
 	    idx >= strtab->size ||
@@ -73,13 +73,13 @@ static const char *section_string(const struct vdso_image *img,
 	return (const char *)img->bytes + (size_t)(strtab->offset + idx);
 }
 
-const char *vdso_sections_check(const struct vdso_image *img)
+const char *elf_sections_check(const struct elf_image *img)
 {
-	struct vdso_ehdr h;
-	struct vdso_section s, names;
+	struct elf_ehdr h;
+	struct elf_section s, names;
 	unsigned i;
 
-	vdso_ehdr(img, &h);
+	elf_ehdr(img, &h);
 	if (h.shnum == 0)       /* gABI: e_shoff is 0 when there is no table */
 		return h.shoff == 0 ? NULL :
 			"e_shnum is 0 but e_shoff is not (extended numbering, not read here)";
@@ -106,17 +106,17 @@ const char *vdso_sections_check(const struct vdso_image *img)
 	return NULL;
 }
 
-int vdso_section(const struct vdso_image *img, unsigned i, struct vdso_section *out)
+int elf_section(const struct elf_image *img, unsigned i, struct elf_section *out)
 {
-	struct vdso_ehdr h;
-	struct vdso_section names;
+	struct elf_ehdr h;
+	struct elf_section names;
 
 	/* img->shnum is not 0 only if elf_read_header found the table inside
 	 * the image, with the right entry size. */
 	if (i >= img->shnum)
-		return -VDSO_ERANGE;
+		return -ELF_ERANGE;
 	shdr_read(img, img->shoff, i, out);
-	vdso_ehdr(img, &h);
+	elf_ehdr(img, &h);
 	if (h.shstrndx != 0 && h.shstrndx < img->shnum) {
 		shdr_read(img, img->shoff, h.shstrndx, &names);
 		out->name = section_string(img, &names, out->name_offset);

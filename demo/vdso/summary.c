@@ -1,5 +1,5 @@
 /*
- * demo/summary.c - `vdso` with no arguments: where the vDSO is, what it
+ * demo/vdso/summary.c - `vdso` with no arguments: where the vDSO is, what it
  * holds, and one clock_gettime made both ways.
  */
 #include <lib/lib.h>
@@ -29,7 +29,7 @@ int cmd_summary(int argc, char **argv)
 	(void)argc, (void)argv;
 	out_str(o, "vdso " ARCH_NAME ": ");
 	if (calls_vdso_status == 0) {
-		const char *soname = vdso_soname(&calls_vdso);
+		const char *soname = elf_soname(&calls_vdso);
 
 		out_str(o, soname ? soname : "(no soname)");
 		out_str(o, " at 0x");

@@ -1,5 +1,5 @@
 /*
- * demo/vdso.c - the command line: from the first instruction of a process
+ * demo/vdso/main.c - the command line: from the first instruction of a process
  * to the kernel's vDSO and back.  `vdso help` lists what it does.
  */
 #include <lib/lib.h>
@@ -96,9 +96,9 @@ static int finish(int status)
 /*
  * The command line: argv as main gets it (argv[0] the program's name,
  * argv[1] the command; none is the summary).  main calls it, and so does
- * init mode (demo/init.c) for each of its steps.
+ * init mode (demo/vdso/init.c) for each of its steps.
  */
-int vdso_run(int argc, char **argv)
+int run_command(int argc, char **argv)
 {
 	unsigned i;
 
@@ -122,8 +122,8 @@ int main(int argc, char **argv, char **envp)
 	(void)envp;
 	sys_rt_sigaction(SIGPIPE, &ignore, 0);
 	calls_init();   /* the vDSO, the call table and the i386 gate, once */
-	/* Process 1: the kernel ran us as /init (make boot; demo/init.c). */
+	/* Process 1: the kernel ran us as /init (make boot; demo/vdso/init.c). */
 	if (sys_getpid() == 1)
 		return init_main(argc, argv);
-	return vdso_run(argc, argv);
+	return run_command(argc, argv);
 }

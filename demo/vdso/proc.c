@@ -1,5 +1,5 @@
 /*
- * demo/proc.c - `vdso dump --proc` and `vdso dump --check`: the image as
+ * demo/vdso/proc.c - `vdso dump --proc` and `vdso dump --check`: the image as
  * /proc shows it.  This is the usual method (with libc: fopen the maps,
  * find "[vdso]", read /proc/self/mem there), done without libc, and then
  * held against the image's own headers.
@@ -13,7 +13,7 @@
  * /proc/self/mem is the process's memory as a file, the offset being the
  * address (fs/proc/base.c, mem_rw), so pread there reads the vDSO's pages.
  * The [vdso] line gives the length the kernel mapped; --check compares it
- * with the length the headers give (demo/dump.c, live_image).
+ * with the length the headers give (demo/vdso/dump.c, live_image).
  */
 #include <lib/lib.h>
 #include <syscall/syscall.h>

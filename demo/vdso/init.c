@@ -1,12 +1,12 @@
 /*
- * demo/init.c - the program as /init: process 1 under a real kernel.
+ * demo/vdso/init.c - the program as /init: process 1 under a real kernel.
  *
  * `make boot` (tests/boot/boot.sh) packs build/<arch>/vdso into an initramfs
  * as /init and boots a Debian kernel in qemu-system-x86_64.  The kernel
  * unpacks the archive into its root file system, opens /dev/console as
  * file descriptors 0, 1 and 2, and executes /init as process 1 (the
  * kernel's init/main.c: console_on_rootfs, kernel_init).  main() in
- * demo/vdso.c sees getpid() == 1 and comes here.
+ * demo/vdso/main.c sees getpid() == 1 and comes here.
  *
  * What process 1 has, and what it must not count on:
  *   - the files of the initramfs and nothing else: no /proc, no /sys, no
@@ -23,7 +23,7 @@
  * so that a crash in one step is reported and the next one still runs:
  *
  *   no arguments  the summary, auxv, syms, call, gate - each through the
- *                 same dispatcher as the command line (vdso_run) - then
+ *                 same dispatcher as the command line (run_command) - then
  *                 the live vDSO image, written raw to the second serial
  *                 port, /dev/ttyS1, which QEMU saves to a host file;
  *   arguments     (kernel command line "... -- auxv") only that command.
@@ -40,7 +40,6 @@
 #include <lib/lib.h>
 #include <start/start.h>
 #include <syscall/syscall.h>
-#include <vdso/vdso.h>
 #include <linux/auxvec.h>
 #include <linux/reboot.h>
 #include <asm/termbits.h>
@@ -76,7 +75,7 @@ static const struct step default_steps[] = {
 
 /* ---- the live image -------------------------------------------------------- */
 
-/* The image and its size come from live_image (demo/dump.c): the address
+/* The image and its size come from live_image (demo/vdso/dump.c): the address
  * from AT_SYSINFO_EHDR, the length from the image's own headers. */
 
 /*
@@ -287,12 +286,12 @@ int init_main(int argc, char **argv)
 		char name[128];
 
 		first_failure = run_step(join_args(argc, argv, name, sizeof name),
-					 vdso_run, argc, argv);
+					 run_command, argc, argv);
 	} else {
 		for (i = 0; i < sizeof default_steps / sizeof default_steps[0]; i++) {
 			const struct step *s = &default_steps[i];
 
-			status = run_step(s->name, vdso_run, s->argc, s->argv);
+			status = run_step(s->name, run_command, s->argc, s->argv);
 			if (status && !first_failure)
 				first_failure = status;
 		}

@@ -1,7 +1,7 @@
 /*
- * vdso/read.h - how the reader touches the image: bounded, byte by byte.
+ * elf/bounded.h - how the reader touches the image: bounded, byte by byte.
  *
- * Internal to vdso/.  Three rules live here, so the rest can rely on them:
+ * Internal to elf/.  Three rules live here, so the rest can rely on them:
  *
  *  1. Every access is checked first.  in_range() and in_array() say
  *     whether a record or an array lies inside bytes[0 .. size).  They
@@ -17,12 +17,12 @@
  *     the record of the image's class, and get_word() reads a field that is
  *     32 bits in ELF32 and 64 bits in ELF64 (addresses, offsets, sizes).
  */
-#ifndef VDSO_READ_H
-#define VDSO_READ_H
+#ifndef ELF_BOUNDED_H
+#define ELF_BOUNDED_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include "vdso.h"
+#include "read.h"
 #include "elf.h"
 
 /* Offset of field f in the Elf32_T or Elf64_T record of img's class. */
@@ -50,13 +50,13 @@ static inline uint64_t get64(const unsigned char *p)
 }
 
 /* An address, offset or size: Elf32_Addr/Off/Word or Elf64_Addr/Off/Xword. */
-static inline uint64_t get_word(const struct vdso_image *img, const unsigned char *p)
+static inline uint64_t get_word(const struct elf_image *img, const unsigned char *p)
 {
 	return img->elf_class == 64 ? get64(p) : get32(p);
 }
 
 /* Do len bytes at offset off lie inside the image? */
-static inline int in_range(const struct vdso_image *img, uint64_t off, uint64_t len)
+static inline int in_range(const struct elf_image *img, uint64_t off, uint64_t len)
 {
 	return off <= img->size && len <= img->size - off;
 }
@@ -66,7 +66,7 @@ static inline int in_range(const struct vdso_image *img, uint64_t off, uint64_t 
  * The division is on size_t, which is 32 bits on i386: no libgcc helper
  * (__udivdi3) is needed there.
  */
-static inline int in_array(const struct vdso_image *img, uint64_t off,
+static inline int in_array(const struct elf_image *img, uint64_t off,
 			   uint64_t count, size_t elsize)
 {
 	return off <= img->size && elsize != 0 &&
@@ -74,7 +74,7 @@ static inline int in_array(const struct vdso_image *img, uint64_t off,
 }
 
 /* The class-independent view of a symbol table entry (gABI "Symbol Table"). */
-struct elf_sym {
+struct elf_rawsym {
 	uint32_t name;          /* st_name: offset into the string table */
 	unsigned char info;     /* st_info: bind << 4 | type */
 	unsigned char other;    /* st_other: visibility */
@@ -85,18 +85,18 @@ struct elf_sym {
 
 /* read.c */
 
-/* Symbol i of the dynamic symbol table; i < img->nsyms.  0 or -VDSO_E*. */
-int elf_read_sym(const struct vdso_image *img, unsigned i, struct elf_sym *out);
+/* Symbol i of the dynamic symbol table; i < img->nsyms.  0 or -ELF_E*. */
+int elf_read_sym(const struct elf_image *img, unsigned i, struct elf_rawsym *out);
 
 /*
  * The NUL-terminated string at offset idx of the dynamic string table, or
  * NULL if idx is outside the table or the string runs past its end.
  */
-const char *elf_string(const struct vdso_image *img, uint64_t idx);
+const char *elf_string(const struct elf_image *img, uint64_t idx);
 
 /* Is the string at offset idx of the string table equal to name?  Bounded:
  * it never reads past the table, whatever the image holds. */
-int elf_string_is(const struct vdso_image *img, uint64_t idx, const char *name);
+int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name);
 
 /* address.c: the d_ptr entries the reader uses, and their translation. */
 
@@ -109,12 +109,12 @@ struct dyn_ptrs {
 };
 
 /* Set img->strtab, symtab, hash, gnu_hash, versym, verdef and relocated
- * from the d_ptr values; img->strsz must be set.  0 or -VDSO_E*. */
-int dyn_translate(struct vdso_image *img, const struct dyn_ptrs *d);
+ * from the d_ptr values; img->strsz must be set.  0 or -ELF_E*. */
+int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d);
 
 /* hash.c: the symbol count from the hash tables, and the chain walks. */
 
-int hash_check(struct vdso_image *img);  /* validates, sets img->nsyms */
+int hash_check(struct elf_image *img);  /* validates, sets img->nsyms */
 
 /*
  * A walk over the candidates for one name: the symbols of its GNU hash
@@ -134,16 +134,16 @@ struct hash_walk {
 	unsigned index;         /* out: the current candidate */
 };
 
-int hash_walk_start(const struct vdso_image *img, const char *name,
-		    struct hash_walk *w);   /* 0 or -VDSO_E* */
-int hash_walk_next(const struct vdso_image *img, struct hash_walk *w);
+int hash_walk_start(const struct elf_image *img, const char *name,
+		    struct hash_walk *w);   /* 0 or -ELF_E* */
+int hash_walk_next(const struct elf_image *img, struct hash_walk *w);
 
 /* version.c */
 
 /*
  * The most version definitions (DT_VERDEFNUM) an image may have.  The list
  * is linked (vd_next), so finding a symbol's version walks it: a listing
- * of n symbols costs n times its length, and vdso_verdef(i) walks i
+ * of n symbols costs n times its length, and elf_verdef(i) walks i
  * entries.  Unbounded, a hostile file of 64 MiB (`vdso read`'s limit) with
  * millions of symbols and of definitions takes hours.  A vDSO has one to
  * three versions; the largest libraries have a few dozen (libstdc++ 48,
@@ -151,19 +151,19 @@ int hash_walk_next(const struct vdso_image *img, struct hash_walk *w);
  */
 #define VERDEF_MAX 256
 
-int version_check(const struct vdso_image *img);  /* validates the Verdef list */
+int version_check(const struct elf_image *img);  /* validates the Verdef list */
 
 /*
  * The name of version definition 'index' (vd_ndx, without the hidden bit;
  * base definitions excluded), its vd_hash in *hash; NULL if none.
  */
-const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash);
+const char *version_name(const struct elf_image *img, unsigned index, uint32_t *hash);
 
 /* The versym entry of symbol i (0 if there is no DT_VERSYM). */
-unsigned version_of(const struct vdso_image *img, unsigned i);
+unsigned version_of(const struct elf_image *img, unsigned i);
 
-/* header.c: the ELF header, shared by vdso_open and vdso_extent
- * (img->bytes and img->size set; flags as for vdso_open). */
-int elf_read_header(struct vdso_image *img, int flags);
+/* header.c: the ELF header, shared by elf_open and elf_extent
+ * (img->bytes and img->size set; flags as for elf_open). */
+int elf_read_header(struct elf_image *img, int flags);
 
 #endif

@@ -1,20 +1,20 @@
 /*
- * vdso/read.c - reading symbols and strings, bounded.
+ * elf/read.c - reading symbols and strings, bounded.
  *
  * The two places where the image's bytes become C values that the rest of
  * the reader uses: a symbol table entry and a string.  Both re-check their
  * range, so a caller cannot read past the image even with an index that
- * vdso_open did not see.
+ * elf_open did not see.
  */
-#include "read.h"
+#include "bounded.h"
 
-int elf_read_sym(const struct vdso_image *img, unsigned i, struct elf_sym *out)
+int elf_read_sym(const struct elf_image *img, unsigned i, struct elf_rawsym *out)
 {
 	uint64_t off = (uint64_t)img->symtab + (uint64_t)i * img->syment;
 	const unsigned char *p;
 
 	if (i >= img->nsyms || !in_range(img, off, img->syment))
-		return -VDSO_ESYMTAB;
+		return -ELF_ESYMTAB;
 	p = img->bytes + (size_t)off;
 	out->name = get32(p + FIELD(img, Sym, st_name));
 	out->info = p[FIELD(img, Sym, st_info)];
@@ -31,13 +31,13 @@ int elf_read_sym(const struct vdso_image *img, unsigned i, struct elf_sym *out)
  * last string without its NUL; either would lead a plain C string function
  * out of the image, so both are refused here.
  *
- * Without a scan: the table's last byte is NUL (vdso_open took the table
+ * Without a scan: the table's last byte is NUL (elf_open took the table
  * only if it is: address.c, looks_like), so every string that starts
  * inside it ends inside it.  A scan would cost the string's length at each
  * call, and a hostile image can point thousands of names at one string of
  * megabytes: the walks that read names (version.c) would then take hours.
  */
-const char *elf_string(const struct vdso_image *img, uint64_t idx)
+const char *elf_string(const struct elf_image *img, uint64_t idx)
 {
 	if (!in_range(img, img->strtab, img->strsz) || idx >= img->strsz ||
 	    img->bytes[img->strtab + img->strsz - 1] != '\0')
@@ -47,7 +47,7 @@ const char *elf_string(const struct vdso_image *img, uint64_t idx)
 
 /* One pass that compares and checks the bound at once: name is trusted to
  * end, the table's string is not. */
-int elf_string_is(const struct vdso_image *img, uint64_t idx, const char *name)
+int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name)
 {
 	const char *s;
 	size_t n, left;

@@ -1,10 +1,10 @@
 /*
- * syscall/calls.c - the call table: for each time function, the vDSO's
+ * vdso/calls.c - the call table: for each time function, the vDSO's
  * version when the live image has it, else the system call.
  *
  * Filled once, by calls_init at the start of main:
  *   1. AT_SYSINFO_EHDR gives the vDSO's ELF header; its own headers give
- *      its size (vdso_extent), and the reader opens it like any image.
+ *      its size (elf_extent), and the reader opens it like any image.
  *   2. Each entry looks up its symbols by name and version, in order of
  *      preference (on i386 the 64-bit-time_t twin first).
  *   3. On i386, AT_SYSINFO gives __kernel_vsyscall: every other system call
@@ -21,7 +21,7 @@
 #include <linux/auxvec.h>
 #include <start/start.h>
 #include <lib/lib.h>
-#include "syscall.h"
+#include "vdso.h"
 
 struct call calls[CALL_COUNT] = {
 	[CALL_CLOCK_GETTIME] = { .name = "clock_gettime" },
@@ -48,8 +48,8 @@ static const struct candidate candidates[] = {
 	{ CALL_GETCPU, "__vdso_getcpu", 0 },
 };
 
-struct vdso_image calls_vdso;           /* the live image, if opened */
-int calls_vdso_status = -VDSO_ENOTFOUND;   /* 0 once it is open */
+struct elf_image calls_vdso;           /* the live image, if opened */
+int calls_vdso_status = -ELF_ENOTFOUND;   /* 0 once it is open */
 int calls_vdso_off;                     /* VDSO=off was given */
 
 static void resolve(void)
@@ -59,11 +59,11 @@ static void resolve(void)
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const struct candidate *c = &candidates[i];
 		struct call *e = &calls[c->id];
-		struct vdso_sym sym;
+		struct elf_sym sym;
 
 		if (e->fn || !c->symbol)
 			continue;       /* found a better one, or none on this arch */
-		if (vdso_lookup(&calls_vdso, c->symbol, ARCH_VDSO_VERSION, &sym) == 0) {
+		if (elf_lookup(&calls_vdso, c->symbol, ARCH_VDSO_VERSION, &sym) == 0) {
 			e->fn = (void *)sym.addr;
 			e->symbol = c->symbol;
 			/* Where long is 64 bits (x86_64) the "old" timespec
@@ -90,12 +90,12 @@ void calls_init(void)
 	/* The kernel maps at least the page with the ELF header, so reading
 	 * the headers inside that first page is safe; the rest of the extent
 	 * is checked against them. */
-	size = vdso_extent((const void *)ehdr, 4096, 4096);
+	size = elf_extent((const void *)ehdr, 4096, 4096);
 	if (size == 0) {
-		calls_vdso_status = -VDSO_EPHDR;
+		calls_vdso_status = -ELF_EPHDR;
 		return;
 	}
-	calls_vdso_status = vdso_open(&calls_vdso, (const void *)ehdr, size, 0);
+	calls_vdso_status = elf_open(&calls_vdso, (const void *)ehdr, size, 0);
 	if (calls_vdso_status == 0)
 		resolve();
 }

@@ -1,5 +1,5 @@
 /*
- * vdso/version.c - symbol versions (LSB Core, "Symbol Versioning").
+ * elf/version.c - symbol versions (LSB Core, "Symbol Versioning").
  *
  * DT_VERSYM is an array of 16-bit entries, one per dynamic symbol: the
  * index of the symbol's version, with bit 15 (0x8000) set for a "hidden"
@@ -13,7 +13,7 @@
  * carry.  The entry with VER_FLG_BASE names the file itself (the soname)
  * and is not a version a symbol can have.
  */
-#include "read.h"
+#include "bounded.h"
 
 struct verdef_entry {
 	unsigned flags, index, count;
@@ -26,17 +26,17 @@ struct verdef_entry {
  * Read the Verdef entry at off, and its first name.  LSB: vd_version "shall
  * be 1"; another revision could lay the record out differently.
  */
-static int verdef_read(const struct vdso_image *img, uint64_t off,
+static int verdef_read(const struct elf_image *img, uint64_t off,
 		       struct verdef_entry *v)
 {
 	const unsigned char *p;
 	uint64_t aux;
 
 	if (!in_range(img, off, sizeof(Elf_Verdef)))
-		return -VDSO_EVERDEF;
+		return -ELF_EVERDEF;
 	p = img->bytes + (size_t)off;
 	if (get16(p + offsetof(Elf_Verdef, vd_version)) != VER_DEF_CURRENT)
-		return -VDSO_EVERDEF;
+		return -ELF_EVERDEF;
 	v->flags = get16(p + offsetof(Elf_Verdef, vd_flags));
 	v->index = get16(p + offsetof(Elf_Verdef, vd_ndx));
 	v->count = get16(p + offsetof(Elf_Verdef, vd_cnt));
@@ -44,11 +44,11 @@ static int verdef_read(const struct vdso_image *img, uint64_t off,
 	v->next = get32(p + offsetof(Elf_Verdef, vd_next));
 	aux = off + get32(p + offsetof(Elf_Verdef, vd_aux));
 	if (!in_range(img, aux, sizeof(Elf_Verdaux)))
-		return -VDSO_EVERDEF;
+		return -ELF_EVERDEF;
 	v->name = elf_string(img, get32(img->bytes + (size_t)aux +
 					offsetof(Elf_Verdaux, vda_name)));
 	if (v->name == NULL)
-		return -VDSO_EVERDEF;
+		return -ELF_EVERDEF;
 	return 0;
 }
 
@@ -61,7 +61,7 @@ static int verdef_read(const struct vdso_image *img, uint64_t off,
  * bits can be sent back by a vd_next that wraps.)  A vd_next of 0 before
  * the last entry means the list and DT_VERDEFNUM disagree.
  */
-static int verdef_step(const struct vdso_image *img, unsigned n, uint64_t *off,
+static int verdef_step(const struct elf_image *img, unsigned n, uint64_t *off,
 		       struct verdef_entry *v)
 {
 	int err = verdef_read(img, *off, v);
@@ -70,29 +70,29 @@ static int verdef_step(const struct vdso_image *img, unsigned n, uint64_t *off,
 		return err;
 	if (n + 1 < img->verdefnum) {
 		if (v->next == 0)
-			return -VDSO_EVERDEF;
+			return -ELF_EVERDEF;
 		*off += v->next;
 	}
 	return 0;
 }
 
 /* Entry i of the list, walked from the start. */
-static int verdef_nth(const struct vdso_image *img, unsigned i, struct verdef_entry *v)
+static int verdef_nth(const struct elf_image *img, unsigned i, struct verdef_entry *v)
 {
 	uint64_t off = img->verdef;
 	unsigned n;
 	int err;
 
 	if (img->verdef == 0 || i >= img->verdefnum)
-		return -VDSO_ERANGE;
+		return -ELF_ERANGE;
 	for (n = 0; n <= i; n++)
 		if ((err = verdef_step(img, n, &off, v)) < 0)
 			return err;
 	return 0;
 }
 
-/* Called by vdso_open: the whole list must read well. */
-int version_check(const struct vdso_image *img)
+/* Called by elf_open: the whole list must read well. */
+int version_check(const struct elf_image *img)
 {
 	struct verdef_entry v;
 
@@ -102,7 +102,7 @@ int version_check(const struct vdso_image *img)
 	return verdef_nth(img, img->verdefnum - 1, &v);
 }
 
-int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *out)
+int elf_verdef(const struct elf_image *img, unsigned i, struct elf_verdef *out)
 {
 	struct verdef_entry v;
 	int err;
@@ -119,11 +119,11 @@ int vdso_verdef(const struct vdso_image *img, unsigned i, struct vdso_verdef *ou
 
 /*
  * It runs once for each symbol listed, so the walk is light: of the
- * entries it passes it reads vd_flags, vd_ndx and vd_next only (vdso_open
+ * entries it passes it reads vd_flags, vd_ndx and vd_next only (elf_open
  * read each entry whole: version_check), and only the one it stops at
  * whole, name and all.  Still bounded by DT_VERDEFNUM and by the image.
  */
-const char *version_name(const struct vdso_image *img, unsigned index, uint32_t *hash)
+const char *version_name(const struct elf_image *img, unsigned index, uint32_t *hash)
 {
 	struct verdef_entry v;
 	const unsigned char *p;
@@ -147,7 +147,7 @@ const char *version_name(const struct vdso_image *img, unsigned index, uint32_t 
 	return NULL;
 }
 
-unsigned version_of(const struct vdso_image *img, unsigned i)
+unsigned version_of(const struct elf_image *img, unsigned i)
 {
 	uint64_t off = (uint64_t)img->versym + (uint64_t)i * 2;
 

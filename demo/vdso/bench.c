@@ -1,5 +1,5 @@
 /*
- * demo/bench.c - `vdso bench [--rounds N] [--calls N]`: what each way into
+ * demo/vdso/bench.c - `vdso bench [--rounds N] [--calls N]`: what each way into
  * the kernel costs, in nanoseconds per call, measured in one run.
  *
  * Every function of the call table is made two ways: through the table

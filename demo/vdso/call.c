@@ -1,5 +1,5 @@
 /*
- * demo/call.c - `vdso call [NAME...]`: each function of the call table made
+ * demo/vdso/call.c - `vdso call [NAME...]`: each function of the call table made
  * twice, through the path the table chose (usually the vDSO) and through
  * the system call, side by side, with a verdict.
  *

@@ -1,5 +1,5 @@
 /*
- * demo/gate.c - `vdso gate`: how a system call enters the kernel here.
+ * demo/vdso/gate.c - `vdso gate`: how a system call enters the kernel here.
  *
  * i386 has two doors.  `int $0x80` is the old software interrupt, in every
  * kernel.  AT_SYSINFO (auxiliary vector entry 32) gives the address of
@@ -138,13 +138,13 @@ int cmd_gate(int argc, char **argv)
 	out_hex(o, sysinfo, 0);
 	out_char(o, '\n');
 	if (calls_vdso_status == 0) {
-		struct vdso_sym s;
+		struct elf_sym s;
 
 		out_str(o, ARCH_VDSO_GATE);
 		out_char(o, '@');
 		out_str(o, ARCH_VDSO_GATE_VERSION);
 		out_str(o, ": ");
-		if (vdso_lookup(&calls_vdso, ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION, &s) == 0) {
+		if (elf_lookup(&calls_vdso, ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION, &s) == 0) {
 			out_str(o, "0x");
 			out_hex(o, s.addr, 0);
 			out_str(o, s.addr == sysinfo ? " (the same: AT_SYSINFO is the gate)\n"

@@ -1,13 +1,13 @@
 /*
- * demo/readfile.c - `vdso read FILE`: the reader on the bytes of a file.
+ * demo/vdso/readfile.c - `vdso read FILE`: the reader on the bytes of a file.
  *
- * The same reader (vdso/) that opens the live image opens a file's bytes,
- * of either class on either arch (VDSO_ANY_CLASS): a dump of a vDSO, or
+ * The same reader (elf/) that opens the live image opens a file's bytes,
+ * of either class on either arch (ELF_ANY_CLASS): a dump of a vDSO, or
  * any small shared object.  It shows what the reader sees, in the order
  * it reads it: the ELF header, the program headers, the dynamic table,
  * the hash tables, the version definitions, the section headers (which
  * the reader does not need, but checks), and the symbols, in exactly the
- * lines `vdso syms` prints (demo/symtab.c).
+ * lines `vdso syms` prints (demo/vdso/symtab.c).
  *
  * The file is read whole into anonymous memory rather than mapped: a
  * mapped file that shrinks under us raises SIGBUS (mmap(2)), a copy does
@@ -69,11 +69,11 @@ out:
 
 /* ---- the ELF header and the program headers (gABI) -------------------------- */
 
-static void print_header(struct out *o, const struct vdso_image *img)
+static void print_header(struct out *o, const struct elf_image *img)
 {
-	struct vdso_ehdr h;
+	struct elf_ehdr h;
 
-	vdso_ehdr(img, &h);
+	elf_ehdr(img, &h);
 	out_str(o, "ELF header: ELF");
 	out_udec(o, (unsigned)img->elf_class);
 	out_str(o, " little-endian, machine ");
@@ -106,9 +106,9 @@ static const char *segment_name(unsigned type)
 	return 0;
 }
 
-static int print_segments(struct out *o, const struct vdso_image *img)
+static int print_segments(struct out *o, const struct elf_image *img)
 {
-	struct vdso_segment s;
+	struct elf_segment s;
 	const char *name;
 	int w = img->elf_class == 64 ? 16 : 8, r;
 	unsigned i;
@@ -121,7 +121,7 @@ static int print_segments(struct out *o, const struct vdso_image *img)
 	out_field(o, "VirtAddr", -w);
 	out_str(o, "   FileSiz  MemSiz   Flg Align\n");
 	for (i = 0; i < img->phnum; i++) {
-		if ((r = vdso_segment(img, i, &s)) < 0)
+		if ((r = elf_segment(img, i, &s)) < 0)
 			return r;
 		out_str(o, "  ");
 		if ((name = segment_name(s.type))) {
@@ -173,11 +173,11 @@ static const struct tag {
 	{ 0x6fffffff, "VERNEEDNUM", 0, 1 },
 };
 
-static int print_dynamic(struct out *o, const struct vdso_image *img)
+static int print_dynamic(struct out *o, const struct elf_image *img)
 {
 	const struct tag *t;
-	struct vdso_dynamic d;
-	const char *soname = vdso_soname(img);
+	struct elf_dynamic d;
+	const char *soname = elf_soname(img);
 	unsigned i, k;
 	int r;
 
@@ -187,7 +187,7 @@ static int print_dynamic(struct out *o, const struct vdso_image *img)
 	out_hex(o, img->dynamic, 0);
 	out_str(o, " (* the reader uses it)\n");
 	for (i = 0; i < img->dynnum; i++) {
-		if ((r = vdso_dynamic(img, i, &d)) < 0)
+		if ((r = elf_dynamic(img, i, &d)) < 0)
 			return r;
 		for (t = 0, k = 0; k < sizeof tags / sizeof tags[0]; k++)
 			if (tags[k].tag == d.tag)
@@ -240,9 +240,9 @@ static void print_version_flags(struct out *o, unsigned flags)
 	}
 }
 
-static int print_versions(struct out *o, const struct vdso_image *img)
+static int print_versions(struct out *o, const struct elf_image *img)
 {
-	struct vdso_verdef v;
+	struct elf_verdef v;
 	unsigned i;
 	int r;
 
@@ -250,7 +250,7 @@ static int print_versions(struct out *o, const struct vdso_image *img)
 	out_udec(o, img->verdefnum);
 	out_str(o, img->verdefnum ? " (LSB \"Symbol Versioning\")\n" : "\n");
 	for (i = 0; i < img->verdefnum; i++) {
-		if ((r = vdso_verdef(img, i, &v)) < 0)
+		if ((r = elf_verdef(img, i, &v)) < 0)
 			return r;
 		out_str(o, "  Flags: ");
 		print_version_flags(o, v.flags);
@@ -287,14 +287,14 @@ static const char *section_type(unsigned type)
 
 /* Section headers: where, how many, whether sane; then one line each.
  * Returns the problem, or NULL. */
-static const char *print_sections(struct out *o, const struct vdso_image *img)
+static const char *print_sections(struct out *o, const struct elf_image *img)
 {
-	const char *problem = vdso_sections_check(img);
-	struct vdso_section s;
-	struct vdso_ehdr h;
+	const char *problem = elf_sections_check(img);
+	struct elf_section s;
+	struct elf_ehdr h;
 	unsigned i;
 
-	vdso_ehdr(img, &h);
+	elf_ehdr(img, &h);
 	out_str(o, "\nSection headers: ");
 	if (h.shnum == 0 && h.shoff == 0) {
 		out_str(o, "none (a loader needs none)\n");
@@ -315,7 +315,7 @@ static const char *print_sections(struct out *o, const struct vdso_image *img)
 		out_str(o, " bytes");
 	}
 	out_char(o, '\n');
-	for (i = 0; !problem && vdso_section(img, i, &s) == 0; i++) {
+	for (i = 0; !problem && elf_section(img, i, &s) == 0; i++) {
 		if (i == 0)
 			continue;       /* reserved, all zero */
 		out_str(o, "  [");
@@ -340,17 +340,17 @@ static const char *print_sections(struct out *o, const struct vdso_image *img)
 
 /*
  * The reader's reason, and, when the headers reach past the end of the
- * file (vdso_extent, with pages of 1 byte), that the file was cut short.
+ * file (elf_extent, with pages of 1 byte), that the file was cut short.
  */
 static int refused(const char *file, const void *bytes, size_t size, int err)
 {
-	size_t span = vdso_extent(bytes, size, 1);
+	size_t span = elf_extent(bytes, size, 1);
 	struct out *e = &out_stderr;
 
 	out_str(e, "vdso: read: ");
 	out_str(e, file);
 	out_str(e, ": ");
-	out_str(e, vdso_strerror(err));
+	out_str(e, elf_strerror(err));
 	if (span > size) {
 		out_str(e, " (cut short? the file has ");
 		out_udec(e, size);
@@ -367,7 +367,7 @@ static int refused(const char *file, const void *bytes, size_t size, int err)
 int cmd_read(int argc, char **argv)
 {
 	struct out *o = &out_stdout;
-	struct vdso_image img;
+	struct elf_image img;
 	unsigned char *bytes;
 	const char *file, *problem;
 	size_t size;
@@ -392,7 +392,7 @@ int cmd_read(int argc, char **argv)
 		out_str(&out_stderr, ": the file is empty\n");
 		return 1;
 	}
-	if ((err = vdso_open(&img, bytes, size, VDSO_ANY_CLASS)) < 0)
+	if ((err = elf_open(&img, bytes, size, ELF_ANY_CLASS)) < 0)
 		return refused(file, bytes, size, err);
 
 	out_str(o, "file: ");
@@ -404,11 +404,11 @@ int cmd_read(int argc, char **argv)
 	if ((err = print_segments(o, &img)) < 0 ||
 	    (err = print_dynamic(o, &img)) < 0 ||
 	    (err = print_versions(o, &img)) < 0)
-		return vdso_error("read", file, err);
+		return reader_error("read", file, err);
 	problem = print_sections(o, &img);
 	out_str(o, "\nSymbols (as readelf --dyn-syms -W):\n");
 	if ((err = print_symbols(o, &img)) < 0)
-		return vdso_error("read", file, err);
+		return reader_error("read", file, err);
 	if (problem) {
 		out_str(&out_stderr, "vdso: read: ");
 		out_str(&out_stderr, file);

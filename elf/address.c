@@ -1,5 +1,5 @@
 /*
- * vdso/address.c - from the addresses in the dynamic table to offsets in
+ * elf/address.c - from the addresses in the dynamic table to offsets in
  * the bytes.
  *
  * The gABI says a d_ptr is a link-time virtual address, and so it is in
@@ -51,18 +51,18 @@
  * wrong place pass every check, which the checks make unlikely, and which
  * is safe anyway: every offset stays inside the bytes).
  */
-#include "read.h"
+#include "bounded.h"
 
 static const int table_error[TAB_COUNT] = {
-	[TAB_STRTAB] = VDSO_ESTRTAB,
-	[TAB_SYMTAB] = VDSO_ESYMTAB,
-	[TAB_HASH] = VDSO_EHASH,
-	[TAB_GNU_HASH] = VDSO_EGNUHASH,
-	[TAB_VERSYM] = VDSO_EVERSYM,
-	[TAB_VERDEF] = VDSO_EVERDEF,
+	[TAB_STRTAB] = ELF_ESTRTAB,
+	[TAB_SYMTAB] = ELF_ESYMTAB,
+	[TAB_HASH] = ELF_EHASH,
+	[TAB_GNU_HASH] = ELF_EGNUHASH,
+	[TAB_VERSYM] = ELF_EVERSYM,
+	[TAB_VERDEF] = ELF_EVERDEF,
 };
 
-static size_t *table_offset(struct vdso_image *img, enum dyn_table t)
+static size_t *table_offset(struct elf_image *img, enum dyn_table t)
 {
 	switch (t) {
 	case TAB_STRTAB: return &img->strtab;
@@ -76,13 +76,13 @@ static size_t *table_offset(struct vdso_image *img, enum dyn_table t)
 
 /* The offset of a link-time address, through the PT_LOAD whose file part
  * holds it. */
-static int vaddr_to_offset(const struct vdso_image *img, uint64_t vaddr, size_t *off)
+static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
 {
-	struct vdso_segment ph;
+	struct elf_segment ph;
 	unsigned i;
 
 	for (i = 0; i < img->phnum; i++) {
-		if (vdso_segment(img, i, &ph) < 0 || ph.type != PT_LOAD)
+		if (elf_segment(img, i, &ph) < 0 || ph.type != PT_LOAD)
 			continue;
 		if (vaddr >= ph.vaddr && vaddr - ph.vaddr < ph.filesz) {
 			/* find_segments checked offset + filesz <= size */
@@ -95,7 +95,7 @@ static int vaddr_to_offset(const struct vdso_image *img, uint64_t vaddr, size_t 
 
 /* The offset of a run-time address of this process, if bytes is the
  * image where it runs.  The subtraction wraps, as the bias does. */
-static int runtime_to_offset(const struct vdso_image *img, uint64_t addr, size_t *off)
+static int runtime_to_offset(const struct elf_image *img, uint64_t addr, size_t *off)
 {
 	if (addr > UINTPTR_MAX)
 		return 0;
@@ -107,7 +107,7 @@ static int runtime_to_offset(const struct vdso_image *img, uint64_t addr, size_t
  * table must satisfy: these checks choose between two readings, they must
  * never refuse a good image.
  */
-static int looks_like(const struct vdso_image *img, enum dyn_table t, size_t off)
+static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 {
 	const unsigned char *p = img->bytes + off;
 	uint32_t n;
@@ -153,7 +153,7 @@ static int looks_like(const struct vdso_image *img, enum dyn_table t, size_t off
 }
 
 /* One reading of entry t (runtime 0: link-time, 1: run-time). */
-static int reading(const struct vdso_image *img, const struct dyn_ptrs *d,
+static int reading(const struct elf_image *img, const struct dyn_ptrs *d,
 		   enum dyn_table t, int runtime, size_t *off)
 {
 	uint64_t v = d->value[t];
@@ -163,7 +163,7 @@ static int reading(const struct vdso_image *img, const struct dyn_ptrs *d,
 }
 
 /* Both mandatory tables in one reading? */
-static int image_reads(const struct vdso_image *img, const struct dyn_ptrs *d, int runtime)
+static int image_reads(const struct elf_image *img, const struct dyn_ptrs *d, int runtime)
 {
 	size_t off;
 
@@ -171,7 +171,7 @@ static int image_reads(const struct vdso_image *img, const struct dyn_ptrs *d, i
 	       reading(img, d, TAB_SYMTAB, runtime, &off);
 }
 
-int dyn_translate(struct vdso_image *img, const struct dyn_ptrs *d)
+int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 {
 	size_t off;
 	int runtime, t;
@@ -181,9 +181,9 @@ int dyn_translate(struct vdso_image *img, const struct dyn_ptrs *d)
 	else if (image_reads(img, d, 1))
 		runtime = 1;
 	else if (!reading(img, d, TAB_STRTAB, 0, &off) && !reading(img, d, TAB_STRTAB, 1, &off))
-		return -VDSO_ESTRTAB;
+		return -ELF_ESTRTAB;
 	else
-		return -VDSO_ESYMTAB;
+		return -ELF_ESYMTAB;
 
 	for (t = 0; t < TAB_COUNT; t++) {
 		if (!(d->seen & 1u << t))

@@ -1,9 +1,9 @@
 /*
- * demo/dump.c - `vdso dump [FILE|-]`: the live vDSO image, as a file.
+ * demo/vdso/dump.c - `vdso dump [FILE|-]`: the live vDSO image, as a file.
  *
  * The kernel says where the image is (AT_SYSINFO_EHDR; the kernel's
  * Documentation/ABI/stable/vdso) but not how long it is.  The image's own
- * headers say that (vdso_extent): the later of the end of each PT_LOAD's
+ * headers say that (elf_extent): the later of the end of each PT_LOAD's
  * file part and the end of the section header table, rounded up to a
  * page.  So no /proc is needed, and the [vvar] pages beside the image,
  * some of which raise SIGBUS when read, are never touched.
@@ -13,7 +13,7 @@
  * target: rename(2) replaces it in one step (POSIX, rename()).  Any failure
  * removes the temporary and leaves the target as it was.
  *
- * `dump --proc` and `dump --check` take the image from /proc (demo/proc.c).
+ * `dump --proc` and `dump --check` take the image from /proc (demo/vdso/proc.c).
  */
 #include <lib/lib.h>
 #include <start/start.h>
@@ -62,7 +62,7 @@ int live_image(const unsigned char **bytes, size_t *size, const char **why)
 	}
 	if (!auxv_get(AT_PAGESZ, &page) || page == 0 || (page & (page - 1)))
 		page = 4096;
-	n = vdso_extent((const void *)ehdr, page, page);
+	n = elf_extent((const void *)ehdr, page, page);
 	if (n == 0) {
 		*why = "its ELF header or program headers are not sane";
 		return -1;
@@ -95,12 +95,12 @@ static int plain_name(const char *s)
  * x86_64, linux-gate.so.1 on i386), unless it is no plain name. */
 const char *dump_default_name(const void *bytes, size_t size)
 {
-	static struct vdso_image img;   /* the name points into the bytes */
+	static struct elf_image img;   /* the name points into the bytes */
 	const char *name;
 
-	if (vdso_open(&img, bytes, size, VDSO_ANY_CLASS) < 0)
+	if (elf_open(&img, bytes, size, ELF_ANY_CLASS) < 0)
 		return "vdso.so";
-	name = vdso_soname(&img);
+	name = elf_soname(&img);
 	return name && plain_name(name) ? name : "vdso.so";
 }
 

@@ -1,25 +1,25 @@
 /*
- * vdso/symbol.c - the dynamic symbols one by one, all of them, as
+ * elf/symbol.c - the dynamic symbols one by one, all of them, as
  * `readelf --dyn-syms` lists them: index 0 (the gABI's all-zero STN_UNDEF
  * entry), section symbols, locals and undefined ones included.
  */
-#include "read.h"
+#include "bounded.h"
 
 #define SHN_ABS 0xfff1          /* gABI: an absolute value, not relocated */
 
-int vdso_symbol(const struct vdso_image *img, unsigned i, struct vdso_sym *out)
+int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out)
 {
-	struct elf_sym s;
+	struct elf_rawsym s;
 	unsigned versym;
 	int err;
 
 	if (i >= img->nsyms)
-		return -VDSO_ERANGE;
+		return -ELF_ERANGE;
 	if ((err = elf_read_sym(img, i, &s)) < 0)
 		return err;
 	out->name = elf_string(img, s.name);
 	if (out->name == NULL)
-		return -VDSO_ESTRTAB;
+		return -ELF_ESTRTAB;
 	out->index = i;
 	out->value = s.value;
 	out->size = s.size;

@@ -1,4 +1,4 @@
-/* demo/live.c - errors shared by the subcommands, and the live vDSO's state. */
+/* demo/vdso/live.c - errors shared by the subcommands, and the live vDSO's state. */
 #include <lib/lib.h>
 #include <start/start.h>
 #include <syscall/syscall.h>
@@ -27,9 +27,9 @@ static int fail_line(const char *what, const char *subject,
 }
 
 /* The reader's error: "vdso: read: x.so: GNU hash table malformed". */
-int vdso_error(const char *what, const char *subject, int err)
+int reader_error(const char *what, const char *subject, int err)
 {
-	return fail_line(what, subject, vdso_strerror(err), 0);
+	return fail_line(what, subject, elf_strerror(err), 0);
 }
 
 /* A system call's: "vdso: dump: x: ENOSPC (No space left on device)". */
@@ -47,7 +47,7 @@ const char *live_vdso_absence(void)
 		return "switched off (VDSO=off)";
 	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
 		return "the auxiliary vector has no AT_SYSINFO_EHDR";
-	return vdso_strerror(calls_vdso_status);
+	return elf_strerror(calls_vdso_status);
 }
 
 int live_vdso(const char *what)

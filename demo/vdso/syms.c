@@ -1,5 +1,5 @@
 /*
- * demo/syms.c - `vdso syms`: the live vDSO's dynamic symbols, read by our
+ * demo/vdso/syms.c - `vdso syms`: the live vDSO's dynamic symbols, read by our
  * own reader from the image the kernel mapped (AT_SYSINFO_EHDR).
  */
 #include <lib/lib.h>
@@ -16,7 +16,7 @@ int cmd_syms(int argc, char **argv)
 		return 1;
 	r = print_symbols(&out_stdout, &calls_vdso);
 	if (r < 0)
-		return vdso_error("syms", "live vDSO", r);
+		return reader_error("syms", "live vDSO", r);
 	out_str(&out_stdout, "image: 0x");
 	out_hex(&out_stdout, (uintptr_t)calls_vdso.bytes, 0);
 	out_str(&out_stdout, " (AT_SYSINFO_EHDR), ");

@@ -1,0 +1,215 @@
+/*
+ * elf/read.h - the face of the ELF reader.
+ *
+ * The reader works on a byte range it is given: the live vDSO the kernel
+ * mapped into this process, or the bytes of an image file.  It trusts none
+ * of them: every offset, index, count and string is checked against the
+ * range before it is used, and every walk is bounded.  A broken image gets
+ * an error code, never a read outside the range, a loop or a crash.
+ *
+ * It reads both ELF classes on either arch, so it uses only <stddef.h> and
+ * <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
+ * and the fuzzer) alike.
+ *
+ * Reading: the ELF gABI ("Object Files", "Dynamic Linking"), the LSB's
+ * "Symbol Versioning" chapter, and the GNU hash section as binutils and
+ * glibc define it.
+ */
+#ifndef ELF_READ_H
+#define ELF_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Errors: vdso_* functions return 0 or one of these, negated. */
+enum elf_error {
+	ELF_OK = 0,
+	ELF_ENOTELF = 1,     /* no ELF magic */
+	ELF_ECLASS,          /* class or data encoding not accepted */
+	ELF_ETYPE,           /* not ET_DYN */
+	ELF_EHEADER,         /* ELF header fields out of range */
+	ELF_EPHDR,           /* program headers out of range or malformed */
+	ELF_ENOLOAD,         /* no PT_LOAD */
+	ELF_ENODYNAMIC,      /* no PT_DYNAMIC, or it is out of range */
+	ELF_EDYNAMIC,        /* a dynamic entry is missing or out of range */
+	ELF_ESTRTAB,         /* string table out of range */
+	ELF_ESYMTAB,         /* symbol table out of range */
+	ELF_EHASH,           /* SysV hash table malformed */
+	ELF_EGNUHASH,        /* GNU hash table malformed */
+	ELF_EVERSYM,         /* DT_VERSYM out of range */
+	ELF_EVERDEF,         /* DT_VERDEF list malformed, or over 256 entries */
+	ELF_ESHDR,           /* section header table out of range */
+	ELF_ENOTFOUND,       /* lookup: no such symbol (not a broken image) */
+	ELF_ERANGE,          /* an index past the end */
+	ELF_NERRORS
+};
+
+/* One line of text for an error code (positive or negative). */
+const char *elf_strerror(int err);
+
+/* Flags for elf_open. */
+#define ELF_ANY_CLASS 1  /* accept either class and any machine (files) */
+
+/*
+ * An opened image.  All offsets are offsets into bytes[0 .. size).
+ * Fill it with elf_open; read it only through the functions below.
+ */
+struct elf_image {
+	const unsigned char *bytes;
+	size_t size;
+	int elf_class;          /* 32 or 64 */
+	unsigned machine;       /* e_machine */
+	uint64_t load_vaddr;    /* p_vaddr of the first PT_LOAD */
+	uint64_t load_offset;   /* p_offset of the first PT_LOAD */
+	/* bias: runtime address = bias + st_value, for an image in memory */
+	uintptr_t bias;
+	/* dynamic table, as offsets into bytes (0 = absent) */
+	size_t strtab, strsz;
+	size_t symtab, syment;
+	size_t hash;            /* DT_HASH */
+	size_t gnu_hash;        /* DT_GNU_HASH */
+	size_t versym;          /* DT_VERSYM */
+	size_t verdef;          /* DT_VERDEF */
+	unsigned verdefnum;     /* DT_VERDEFNUM */
+	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
+	unsigned nsyms;         /* number of dynamic symbols, from the hash tables */
+	/* where the headers are, as offsets into bytes */
+	size_t phoff;           /* program headers: phnum entries */
+	unsigned phnum;
+	size_t shoff;           /* section headers: shnum entries; both 0 if absent */
+	unsigned shnum;         /*   or out of range (they are optional) */
+	size_t dynamic;         /* the dynamic table (PT_DYNAMIC) */
+	unsigned dynnum;        /* its entries, up to and including DT_NULL */
+	/*
+	 * How many d_ptr entries held run-time addresses rather than link-time
+	 * ones: a loader relocated the dynamic table in place (glibc does this
+	 * to the libraries it loads).  See elf/address.c.
+	 */
+	unsigned relocated;
+};
+
+/*
+ * Open size bytes at 'bytes' as an ELF shared object.  Without
+ * ELF_ANY_CLASS only this build's class and machine are accepted
+ * (what the live vDSO must be).  Returns 0 or -ELF_E*.
+ */
+int elf_open(struct elf_image *img, const void *bytes, size_t size, int flags);
+
+/*
+ * The extent of an image mapped in memory at ehdr, from its own headers:
+ * the largest end of a PT_LOAD (p_offset + p_filesz) and of the section
+ * header table, rounded up to page.  It reads only the ELF header and the
+ * program headers, and only if they lie within the first 'first' bytes
+ * (the part known to be mapped, e.g. one page).  Returns 0 if the headers
+ * are not sane.
+ */
+size_t elf_extent(const void *ehdr, size_t first, size_t page);
+
+/* A symbol, as the reader reports it. */
+struct elf_sym {
+	unsigned index;         /* index in the dynamic symbol table */
+	const char *name;       /* NUL-terminated, inside the image */
+	const char *version;    /* version name, or NULL if none */
+	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
+	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global
+				 * (also when the image has no DT_VERSYM) */
+	uint64_t value;         /* st_value */
+	uint64_t size;          /* st_size */
+	unsigned type;          /* STT_* */
+	unsigned bind;          /* STB_* */
+	unsigned visibility;    /* STV_* */
+	unsigned shndx;         /* st_shndx */
+	uintptr_t addr;         /* bias + value: meaningful for an image in memory */
+};
+
+/* Symbol at index i (0 .. img->nsyms-1).  0 or -ELF_E*. */
+int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out);
+
+/*
+ * Look up a defined STT_FUNC or STT_NOTYPE symbol of global or weak binding
+ * by name and version (version NULL: any version).  Uses the GNU hash table
+ * (bloom filter, buckets, chains), else the SysV hash table, else a bounded
+ * linear scan.  Returns 0 and fills out, -ELF_ENOTFOUND, or another
+ * -ELF_E* for a broken image.
+ */
+int elf_lookup(const struct elf_image *img, const char *name,
+		const char *version, struct elf_sym *out);
+
+/* A program header (segment), either class. */
+struct elf_segment {
+	unsigned type;          /* PT_* */
+	unsigned flags;         /* PF_X 1, PF_W 2, PF_R 4 */
+	uint64_t offset, vaddr, filesz, memsz, align;
+};
+
+/* Program header i (0 .. img->phnum-1).  0 or -ELF_E*. */
+int elf_segment(const struct elf_image *img, unsigned i, struct elf_segment *out);
+
+/* A dynamic table entry, either class. */
+struct elf_dynamic {
+	int64_t tag;            /* DT_* */
+	uint64_t value;         /* d_val or d_ptr, as stored */
+};
+
+/* Dynamic entry i (0 .. img->dynnum-1; the last is DT_NULL).  0 or -ELF_E*. */
+int elf_dynamic(const struct elf_image *img, unsigned i, struct elf_dynamic *out);
+
+/* The soname, or NULL. */
+const char *elf_soname(const struct elf_image *img);
+
+/* A version definition (Verdef entry). */
+struct elf_verdef {
+	unsigned index;         /* vd_ndx */
+	unsigned flags;         /* vd_flags (VER_FLG_BASE = 1) */
+	uint32_t hash;          /* vd_hash */
+	unsigned count;         /* vd_cnt */
+	const char *name;       /* first Verdaux name */
+};
+
+/* Version definition number i in list order (0 .. verdefnum-1). */
+int elf_verdef(const struct elf_image *img, unsigned i, struct elf_verdef *out);
+
+/* The two hash functions, for tests and tables. */
+uint32_t elf_sysv_hash(const char *name);
+uint32_t elf_gnu_hash(const char *name);
+
+/* ---- elf/sections.c: the rest of the ELF header, the section headers ---- */
+
+/* The ELF header's fields that elf_image does not keep, as stored. */
+struct elf_ehdr {
+	unsigned type;          /* e_type (ET_DYN = 3) */
+	uint64_t entry;         /* e_entry */
+	uint32_t flags;         /* e_flags */
+	uint64_t shoff;         /* e_shoff */
+	unsigned shnum;         /* e_shnum */
+	unsigned shentsize;     /* e_shentsize */
+	unsigned shstrndx;      /* e_shstrndx: the section name table */
+};
+
+/* The ELF header of an opened image; all 0 if there is none. */
+void elf_ehdr(const struct elf_image *img, struct elf_ehdr *out);
+
+/* A section header, either class (gABI, "Sections"). */
+struct elf_section {
+	const char *name;       /* from the section name table, or NULL */
+	uint32_t name_offset;   /* sh_name */
+	unsigned type;          /* SHT_* */
+	uint64_t flags, addr, offset, size;
+	unsigned link, info;
+	uint64_t entsize;
+};
+
+/*
+ * Is the section header table sane, checked against the image's size:
+ * the table, its entry size, e_shstrndx, each section's bytes and name?
+ * NULL if it is, or if there is none (e_shnum and e_shoff 0); else a few
+ * words saying what is wrong.  (Sections are optional to a loader, so
+ * elf_open does not ask.)
+ */
+const char *elf_sections_check(const struct elf_image *img);
+
+/* Section header i (0 .. img->shnum-1), named if the name table is sane.
+ * 0 or -ELF_ERANGE. */
+int elf_section(const struct elf_image *img, unsigned i, struct elf_section *out);
+
+#endif
