@@ -164,6 +164,6 @@ unsigned version_of(const struct elf_image *img, unsigned i);
 
 /* header.c: the ELF header, shared by elf_open and elf_extent
  * (img->bytes and img->size set; flags as for elf_open). */
-int elf_read_header(struct elf_image *img, int flags);
+int elf_read_header(struct elf_image *img, unsigned want);
 
 #endif

@@ -6,18 +6,6 @@
  */
 #include "bounded.h"
 
-/* The class and machine of this build: what the live vDSO must be.  The
- * choice is made from sizeof(void *), so elf/ needs no #ifdef per arch. */
-static int native_class(void)
-{
-	return sizeof(void *) == 8 ? 64 : 32;
-}
-
-static unsigned native_machine(void)
-{
-	return sizeof(void *) == 8 ? EM_X86_64 : EM_386;
-}
-
 static int is_elf_magic(const unsigned char *b)
 {
 	return b[EI_MAG0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
@@ -29,7 +17,7 @@ static int is_elf_magic(const unsigned char *b)
  * img->size must be set.  The program headers must lie within the bytes;
  * the section headers are optional and left at 0 unless they do.
  */
-int elf_read_header(struct elf_image *img, int flags)
+int elf_read_header(struct elf_image *img, unsigned want)
 {
 	const unsigned char *b = img->bytes;
 	uint64_t phoff, shoff;
@@ -50,8 +38,10 @@ int elf_read_header(struct elf_image *img, int flags)
 		return -ELF_EHEADER;
 
 	img->machine = get16(b + FIELD(img, Ehdr, e_machine));
-	if (!(flags & ELF_ANY_CLASS) &&
-	    (img->elf_class != native_class() || img->machine != native_machine()))
+	/* The caller says what it can use (the live vDSO: the arch's own, from
+	 * arch/<arch>/arch.h); a file may be of any class and machine. */
+	if (want != ELF_ANY_CLASS &&
+	    want != ELF_CLASS_MACHINE(img->elf_class, img->machine))
 		return -ELF_ECLASS;
 	if (get16(b + FIELD(img, Ehdr, e_type)) != ET_DYN)
 		return -ELF_ETYPE;

@@ -192,7 +192,7 @@ static int check_tables(struct elf_image *img, const struct dyn_ptrs *d)
 	return 0;
 }
 
-int elf_open(struct elf_image *img, const void *bytes, size_t size, int flags)
+int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want)
 {
 	struct dyn_ptrs d;
 	size_t dyn_size = 0;
@@ -202,7 +202,7 @@ int elf_open(struct elf_image *img, const void *bytes, size_t size, int flags)
 	clear_image(img, bytes, size);
 	if (bytes == NULL)
 		return -ELF_ENOTELF;
-	if ((err = elf_read_header(img, flags)) < 0 ||
+	if ((err = elf_read_header(img, want)) < 0 ||
 	    (err = find_segments(img, &dyn_size)) < 0 ||
 	    (err = read_dynamic(img, dyn_size, &d)) < 0 ||
 	    (err = dyn_translate(img, &d)) < 0 ||

@@ -21,34 +21,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Errors: vdso_* functions return 0 or one of these, negated. */
-enum elf_error {
-	ELF_OK = 0,
-	ELF_ENOTELF = 1,     /* no ELF magic */
-	ELF_ECLASS,          /* class or data encoding not accepted */
-	ELF_ETYPE,           /* not ET_DYN */
-	ELF_EHEADER,         /* ELF header fields out of range */
-	ELF_EPHDR,           /* program headers out of range or malformed */
-	ELF_ENOLOAD,         /* no PT_LOAD */
-	ELF_ENODYNAMIC,      /* no PT_DYNAMIC, or it is out of range */
-	ELF_EDYNAMIC,        /* a dynamic entry is missing or out of range */
-	ELF_ESTRTAB,         /* string table out of range */
-	ELF_ESYMTAB,         /* symbol table out of range */
-	ELF_EHASH,           /* SysV hash table malformed */
-	ELF_EGNUHASH,        /* GNU hash table malformed */
-	ELF_EVERSYM,         /* DT_VERSYM out of range */
-	ELF_EVERDEF,         /* DT_VERDEF list malformed, or over 256 entries */
-	ELF_ESHDR,           /* section header table out of range */
-	ELF_ENOTFOUND,       /* lookup: no such symbol (not a broken image) */
-	ELF_ERANGE,          /* an index past the end */
-	ELF_NERRORS
-};
+/*
+ * Errors: elf_* functions return 0 or one of these, negated.  One list
+ * gives the code, its name and its message (elf/error.c), so the three
+ * cannot drift apart.
+ */
+#define ELF_ERRORS(X) \
+	X(ENOTELF,   "not an ELF file (no magic)") \
+	X(ECLASS,    "ELF class, data encoding or machine not accepted") \
+	X(ETYPE,     "not a shared object (ET_DYN)") \
+	X(EHEADER,   "ELF header malformed") \
+	X(EPHDR,     "program headers out of range or malformed") \
+	X(ENOLOAD,   "no PT_LOAD segment") \
+	X(ENODYNAMIC, "no PT_DYNAMIC segment, or it is out of range") \
+	X(EDYNAMIC,  "dynamic table malformed or missing an entry") \
+	X(ESTRTAB,   "string table out of range") \
+	X(ESYMTAB,   "symbol table out of range") \
+	X(EHASH,     "SysV hash table malformed") \
+	X(EGNUHASH,  "GNU hash table malformed") \
+	X(EVERSYM,   "symbol versions (DT_VERSYM) out of range") \
+	X(EVERDEF,   "version definitions (DT_VERDEF) malformed, or over 256") \
+	X(ESHDR,     "no hash table, and no usable section headers") \
+	X(ENOTFOUND, "symbol not found") \
+	X(ERANGE,    "index out of range")
 
-/* One line of text for an error code (positive or negative). */
+#define ELF_ERROR_CODE(name, message) ELF_##name,
+enum elf_error { ELF_OK, ELF_ERRORS(ELF_ERROR_CODE) ELF_NERRORS };
+#undef ELF_ERROR_CODE
+
+/* The message and the name ("ENOTELF") of an error code, either sign. */
 const char *elf_strerror(int err);
+const char *elf_error_name(int err);
 
-/* Flags for elf_open. */
-#define ELF_ANY_CLASS 1  /* accept either class and any machine (files) */
+/*
+ * What elf_open accepts: ELF_ANY_CLASS (a file: either class, any
+ * machine), or one class and machine (the live vDSO: the arch's own,
+ * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
+ */
+#define ELF_ANY_CLASS 0u
+#define ELF_CLASS_MACHINE(elf_class, machine) ((unsigned)(elf_class) << 16 | (machine))
 
 /*
  * An opened image.  All offsets are offsets into bytes[0 .. size).
@@ -89,11 +100,10 @@ struct elf_image {
 };
 
 /*
- * Open size bytes at 'bytes' as an ELF shared object.  Without
- * ELF_ANY_CLASS only this build's class and machine are accepted
- * (what the live vDSO must be).  Returns 0 or -ELF_E*.
+ * Open size bytes at 'bytes' as an ELF shared object of the class and
+ * machine 'want' says (above).  Returns 0 or -ELF_E*.
  */
-int elf_open(struct elf_image *img, const void *bytes, size_t size, int flags);
+int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want);
 
 /*
  * The extent of an image mapped in memory at ehdr, from its own headers:

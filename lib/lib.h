@@ -19,9 +19,7 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
-char *strchr(const char *s, int c);
 int str_eq(const char *a, const char *b);             /* 1 if equal */
-int str_starts(const char *s, const char *prefix);    /* 1 if s begins so */
 
 /*
  * Parse a decimal unsigned number, the whole string.  0 on success with
@@ -58,6 +56,11 @@ void out_repeat(struct out *o, char c, int n);
 void out_field(struct out *o, const char *s, int width);
 void out_udec_field(struct out *o, uint64_t v, int width);
 void out_dec_field(struct out *o, int64_t v, int width);
+/* printf's %s %c %d %u %x, with l, ll, a width, '-' and '0' (lib/printf.c) */
+void out_printf(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* s with control bytes and backslash escaped (\n, \t, \\, \xNN): one line */
+void out_escaped(struct out *o, const char *s);
 int out_flush(struct out *o);   /* 0 or the kept -errno */
 /* Flush both at exit; start_c calls it only if a program uses the writer. */
 void out_flush_all(void);

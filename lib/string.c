@@ -28,24 +28,9 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-char *strchr(const char *s, int c)
-{
-	for (;; s++) {
-		if (*s == (char)c)
-			return (char *)s;
-		if (!*s)
-			return 0;
-	}
-}
-
 int str_eq(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
-}
-
-int str_starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 int parse_u64(const char *s, uint64_t *value)

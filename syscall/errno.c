@@ -32,19 +32,3 @@ const char *errno_message(int e)
 		e = -e;
 	return e < NTABLE && table[e].message ? table[e].message : "Unknown error";
 }
-
-/* "<prog>: <what>: ENOENT (No such file or directory)" on stderr. */
-void errno_report(const char *prog, const char *what, long err)
-{
-	struct out *o = &out_stderr;
-
-	out_str(o, prog);
-	out_str(o, ": ");
-	out_str(o, what);
-	out_str(o, ": ");
-	out_str(o, errno_name((int)err));
-	out_str(o, " (");
-	out_str(o, errno_message((int)err));
-	out_str(o, ")\n");
-	out_flush(o);
-}

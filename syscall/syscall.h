@@ -76,8 +76,6 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old);
 /* errno names and messages: "ENOENT", "No such file or directory". */
 const char *errno_name(int e);      /* e > 0; "E?" when unknown */
 const char *errno_message(int e);
-/* "<prog>: <what>: ENOENT (No such file or directory)" on stderr */
-void errno_report(const char *prog, const char *what, long err);
 
 
 /* Is [addr, addr + len) mapped?  0, or -ENOMEM if a page is not (mincore(2)). */

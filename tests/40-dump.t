@@ -75,9 +75,9 @@ fails_with() {       # LABEL STATUS ERRFILE WANT-LINE
 check_no_vdso() {    # RUNNER ARCH
 	local r=$1 a=$2 L="$1 $2" W=$T/$1-$2 V=$BUILD/$2/vdso status
 	(cd "$W" && run_on "$r" "$a" "$V" dump) 2> "$W/err"; status=$?
-	fails_with "$L dump" $status "$W/err" "vdso: dump: no vDSO: the auxiliary vector has no AT_SYSINFO_EHDR"
+	fails_with "$L dump" $status "$W/err" "vdso: dump: no vDSO (the auxiliary vector has no AT_SYSINFO_EHDR)"
 	(cd "$W" && run_on "$r" "$a" "$V" dump --proc x.so) 2> "$W/err"; status=$?
-	fails_with "$L dump --proc" $status "$W/err" "vdso: dump --proc: no vDSO: no [vdso] line in /proc/self/maps"
+	fails_with "$L dump --proc" $status "$W/err" "vdso: dump --proc: no vDSO (no [vdso] line in /proc/self/maps)"
 	run_on "$r" "$a" "$V" dump --check > /dev/null 2> "$W/err"
 	is $? 1 "$L dump --check: exit 1 without a vDSO"
 	is "$(leftovers "$W")" "" "$L: no file and no temporary left"

@@ -424,11 +424,46 @@ for a in $LAUNCHERS; do
 	grep -q 'no vDSO: ' "$R/out"; ok $? "$L vdso: no vDSO, and why: $(head -1 "$R/out")"
 	launch -s AT_SYSINFO_EHDR=0x400000 "$BUILD/$a/vdso" syms
 	answered 1 "$L vdso syms: one line"
+	# A loader's bogus numbers: checked as mapped before they are touched.
+	for bad in 0x1000 0x400001 0xfffff000; do
+		L="$a with AT_SYSINFO_EHDR=$bad:"
+		for c in "" syms call dump; do
+			launch -s AT_SYSINFO_EHDR=$bad "$BUILD/$a/vdso" $c $([ "$c" = dump ] && echo -)
+			case $c in
+			""|call) want=0 ;;
+			*) want=1 ;;
+			esac
+			answered $want "$L vdso $c: exit $want, no crash"
+		done
+		grep -q '^vdso: dump: no vDSO (AT_SYSINFO_EHDR ' "$R/err"
+		ok $? "$L vdso dump says why: $(cat "$R/err")"
+	done
+	# A gate outside the image is not taken: int $0x80 serves instead.
+	launch -s AT_SYSINFO=0x1000 "$BUILD/$a/vdso" gate
+	answered 1 "$a with AT_SYSINFO=0x1000: vdso gate: one line, no crash"
+	launch -s AT_SYSINFO=0x1000 "$BUILD/$a/vdso" call
+	answered 0 "$a with AT_SYSINFO=0x1000: vdso call: every call still served"
 	# Strings that are NULL.
 	launch -s AT_EXECFN=0 -s AT_PLATFORM=0 -s AT_RANDOM=0 "$BUILD/$a/vdso" auxv
 	answered 0 "$a with AT_EXECFN, AT_PLATFORM and AT_RANDOM 0: vdso auxv: exit 0"
 	launch -s AT_EXECFN=0 "$BUILD/$a/vdso" gate
 	answered 0 "$a with AT_EXECFN 0: vdso gate: exit 0"
+done
+
+# Process 1 is not asking for the boot mode: a container's first process
+# runs its command.  `vdso boot` elsewhere is a usage error.
+for a in $ARCHES; do
+	(timeout $T "$BUILD/$a/vdso" boot > "$R/out" 2> "$R/err"); rc=$?
+	answered 2 "$a: vdso boot, not as process 1: a usage error"
+	if [ "$(id -u)" != 0 ] || ! unshare -fp true 2> /dev/null; then
+		skip "$a: vdso as process 1 of a PID namespace" "unshare -fp fails here (not root?)"
+		continue
+	fi
+	(timeout $T unshare -fp "$BUILD/$a/vdso" --version > "$R/out" 2> "$R/err"); rc=$?
+	answered 0 "$a: vdso --version as process 1 of a PID namespace: exit 0"
+	is "$(cat "$R/out")" "$("$BUILD/$a/vdso" --version)" "$a: ... and prints its version, no boot markers"
+	(timeout $T unshare -fp "$BUILD/$a/vdso" read "$R/nonexistent" > "$R/out" 2> "$R/err"); rc=$?
+	answered 1 "$a: vdso read of a missing file as process 1: its own exit status"
 done
 
 # No /proc: a private mount namespace with an empty tmpfs over it.

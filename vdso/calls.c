@@ -1,14 +1,16 @@
 /*
- * vdso/calls.c - the call table: for each time function, the vDSO's
- * version when the live image has it, else the system call.
+ * vdso/calls.c - the call table: for each function the arch's vDSO offers
+ * (arch/<arch>/vdso_calls.h), the vDSO's version when the live image has
+ * it, else the system call.
  *
- * Filled once, by calls_init at the start of main:
+ * Filled once, by vdso_init at the start of main:
  *   1. AT_SYSINFO_EHDR gives the vDSO's ELF header; its own headers give
- *      its size (elf_extent), and the reader opens it like any image.
- *   2. Each entry looks up its symbols by name and version, in order of
- *      preference (on i386 the 64-bit-time_t twin first).
+ *      its size (vdso_find), and the reader opens it like any image.
+ *   2. Each entry looks up its symbols by name and version, in the arch
+ *      table's order of preference (on i386 the 64-bit-time_t twin first).
  *   3. On i386, AT_SYSINFO gives __kernel_vsyscall: every other system call
- *      enters through it from now on (syscall/call.c).
+ *      enters through it from now on (syscall/call.c).  It is taken only
+ *      if it points into the image just found.
  * VDSO=off in the environment skips all three: every call is the raw
  * instruction, which is how a test proves which path served a call.
  *
@@ -23,34 +25,31 @@
 #include <lib/lib.h>
 #include "vdso.h"
 
-struct call calls[CALL_COUNT] = {
-	[CALL_CLOCK_GETTIME] = { .name = "clock_gettime" },
-	[CALL_GETTIMEOFDAY]  = { .name = "gettimeofday" },
-	[CALL_TIME]          = { .name = "time" },
-	[CALL_CLOCK_GETRES]  = { .name = "clock_getres" },
-	[CALL_GETCPU]        = { .name = "getcpu" },
+#define CALL_ENTRY(id, name_, twin_, symbol, version, time64) \
+	[VDSO_##id] = { .name = name_, .twin = twin_ },
+struct vdso_call vdso_calls[VDSO_NCALLS] = {
+	ARCH_VDSO_CALLS(CALL_ENTRY, VDSO_NOTHING)
 };
 
-/* What each entry looks for, best first; time64: takes a 64-bit timespec. */
+/* What each entry looks for, best first. */
 struct candidate {
-	enum call_id id;
-	const char *symbol;
+	enum vdso_call_id id;
+	const char *symbol, *version;
 	int time64;
 };
 
+#define FIRST_CHOICE(id, name, twin, symbol, version, time64) \
+	{ VDSO_##id, symbol, version, time64 },
+#define OTHER_CHOICE(id, symbol, version, time64) \
+	{ VDSO_##id, symbol, version, time64 },
 static const struct candidate candidates[] = {
-	{ CALL_CLOCK_GETTIME, ARCH_VDSO_CLOCK_GETTIME64, 1 },
-	{ CALL_CLOCK_GETTIME, "__vdso_clock_gettime", 0 },
-	{ CALL_GETTIMEOFDAY, "__vdso_gettimeofday", 0 },
-	{ CALL_TIME, "__vdso_time", 0 },
-	{ CALL_CLOCK_GETRES, ARCH_VDSO_CLOCK_GETRES64, 1 },
-	{ CALL_CLOCK_GETRES, "__vdso_clock_getres", 0 },
-	{ CALL_GETCPU, "__vdso_getcpu", 0 },
+	ARCH_VDSO_CALLS(FIRST_CHOICE, OTHER_CHOICE)
 };
 
-struct elf_image calls_vdso;           /* the live image, if opened */
-int calls_vdso_status = -ELF_ENOTFOUND;   /* 0 once it is open */
-int calls_vdso_off;                     /* VDSO=off was given */
+struct elf_image vdso_image;
+int vdso_status = -ELF_ENOTFOUND;
+const char *vdso_absent = "not looked for";
+int vdso_off;
 
 static void resolve(void)
 {
@@ -58,66 +57,65 @@ static void resolve(void)
 
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const struct candidate *c = &candidates[i];
-		struct call *e = &calls[c->id];
+		struct vdso_call *e = &vdso_calls[c->id];
 		struct elf_sym sym;
 
-		if (e->fn || !c->symbol)
-			continue;       /* found a better one, or none on this arch */
-		if (elf_lookup(&calls_vdso, c->symbol, ARCH_VDSO_VERSION, &sym) == 0) {
+		if (e->fn)
+			continue;       /* a better one was found */
+		if (elf_lookup(&vdso_image, c->symbol, c->version, &sym) == 0) {
 			e->fn = (void *)sym.addr;
 			e->symbol = c->symbol;
-			/* Where long is 64 bits (x86_64) the "old" timespec
-			 * is the 64-bit one: no widening copy needed. */
-			e->time64 = c->time64 || sizeof(struct __kernel_old_timespec) ==
-						 sizeof(struct __kernel_timespec);
+			e->time64 = c->time64;
 		}
 	}
 }
 
-void calls_init(void)
+void vdso_init(void)
 {
-	unsigned long ehdr, gate;
 	const char *v = env_get("VDSO");
+	const unsigned char *image;
 	size_t size;
+	static int done;
 
-	calls_vdso_off = v && str_eq(v, "off");
-	if (calls_vdso_off)
-		return;
-	if (ARCH_HAS_GATE && auxv_get(AT_SYSINFO, &gate) && gate)
-		sys_gate = (void *)gate;
-	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr)
-		return;         /* no vDSO: qemu-user before 8.1, or vdso=0 */
-	/* The kernel maps at least the page with the ELF header, so reading
-	 * the headers inside that first page is safe; the rest of the extent
-	 * is checked against them. */
-	size = elf_extent((const void *)ehdr, 4096, 4096);
-	if (size == 0) {
-		calls_vdso_status = -ELF_EPHDR;
+	if (done++)
+		return;         /* once is enough */
+
+	vdso_off = v && str_eq(v, "off");
+	if (vdso_off) {
+		vdso_absent = "switched off (VDSO=off)";
 		return;
 	}
-	calls_vdso_status = elf_open(&calls_vdso, (const void *)ehdr, size, 0);
-	if (calls_vdso_status == 0)
-		resolve();
+	if (vdso_find(&image, &size, &vdso_absent) < 0)
+		return;         /* none: qemu-user before 8.1, vdso=0, a loader */
+	sys_gate = vdso_gate();
+	vdso_status = elf_open(&vdso_image, image, size,
+			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
+	if (vdso_status < 0) {
+		vdso_absent = elf_strerror(vdso_status);
+		return;
+	}
+	vdso_absent = 0;
+	resolve();
 }
 
-enum call_path call_path(enum call_id id)
+enum vdso_path vdso_path(enum vdso_call_id id)
 {
-	if (calls[id].fn)
+	if (vdso_calls[id].fn)
 		return PATH_VDSO;
 	return sys_gate ? PATH_GATE : PATH_SYSCALL;
 }
 
-const char *call_path_name(enum call_path p)
+const char *vdso_path_name(enum vdso_path p)
 {
 	return p == PATH_VDSO ? "vdso" : p == PATH_GATE ? "gate" : "syscall";
 }
 
 /* A vDSO answer of -ENOSYS means "not here": count it, use the syscall. */
-static int fell_back(enum call_id id, long r)
+static int fell_back(enum vdso_call_id id, long r)
 {
 	if (r != -ENOSYS)
 		return 0;
-	calls[id].fallbacks++;
+	vdso_calls[id].fallbacks++;
 	return 1;
 }
 
@@ -126,10 +124,10 @@ static int fell_back(enum call_id id, long r)
  * (time64), or one of longs, widened here; -ENOSYS or no function: the
  * system call.
  */
-static long timespec_call(enum call_id id, int clock, struct __kernel_timespec *ts,
+static long timespec_call(enum vdso_call_id id, int clock, struct __kernel_timespec *ts,
 			  long (*syscall_twin)(int, struct __kernel_timespec *))
 {
-	struct call *e = &calls[id];
+	struct vdso_call *e = &vdso_calls[id];
 	struct __kernel_old_timespec old;
 	long r;
 
@@ -150,50 +148,50 @@ static long timespec_call(enum call_id id, int clock, struct __kernel_timespec *
 	return syscall_twin(clock, ts);
 }
 
-long call_clock_gettime(int clock, struct __kernel_timespec *ts)
+long vdso_clock_gettime(int clock, struct __kernel_timespec *ts)
 {
-	return timespec_call(CALL_CLOCK_GETTIME, clock, ts, sys_clock_gettime);
+	return timespec_call(VDSO_CLOCK_GETTIME, clock, ts, sys_clock_gettime);
 }
 
-long call_clock_getres(int clock, struct __kernel_timespec *ts)
+long vdso_clock_getres(int clock, struct __kernel_timespec *ts)
 {
-	return timespec_call(CALL_CLOCK_GETRES, clock, ts, sys_clock_getres);
+	return timespec_call(VDSO_CLOCK_GETRES, clock, ts, sys_clock_getres);
 }
 
-long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 {
-	struct call *e = &calls[CALL_GETTIMEOFDAY];
+	struct vdso_call *e = &vdso_calls[VDSO_GETTIMEOFDAY];
 	long r;
 
 	if (e->fn) {
 		r = ((long (*)(struct __kernel_old_timeval *, void *))e->fn)(tv, tz);
-		if (!fell_back(CALL_GETTIMEOFDAY, r))
+		if (!fell_back(VDSO_GETTIMEOFDAY, r))
 			return r;
 	}
 	return sys_gettimeofday(tv, tz);
 }
 
-long call_time(long *t)
+long vdso_time(long *t)
 {
-	struct call *e = &calls[CALL_TIME];
+	struct vdso_call *e = &vdso_calls[VDSO_TIME];
 	long r;
 
 	if (e->fn) {
 		r = ((long (*)(long *))e->fn)(t);
-		if (!fell_back(CALL_TIME, r))
+		if (!fell_back(VDSO_TIME, r))
 			return r;
 	}
 	return sys_time(t);
 }
 
-long call_getcpu(unsigned *cpu, unsigned *node)
+long vdso_getcpu(unsigned *cpu, unsigned *node)
 {
-	struct call *e = &calls[CALL_GETCPU];
+	struct vdso_call *e = &vdso_calls[VDSO_GETCPU];
 	long r;
 
 	if (e->fn) {    /* the third argument, a cache, is unused since 2.6.24 */
 		r = ((long (*)(unsigned *, unsigned *, void *))e->fn)(cpu, node, 0);
-		if (!fell_back(CALL_GETCPU, r))
+		if (!fell_back(VDSO_GETCPU, r))
 			return r;
 	}
 	return sys_getcpu(cpu, node);

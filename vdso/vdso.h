@@ -1,45 +1,67 @@
 /*
- * vdso/vdso.h - the face of the live vDSO: the one the kernel mapped into
- * this process, found from the auxiliary vector, opened with the ELF reader
- * (elf/), and the call table built from it.
+ * vdso/vdso.h - the face of the live vDSO: the image the kernel mapped
+ * into this process, found from the auxiliary vector (vdso/find.c),
+ * opened with the ELF reader (elf/), and the call table filled from it
+ * (vdso/calls.c): each function through the vDSO when the image has it,
+ * else through the system call.
  */
 #ifndef VDSO_VDSO_H
 #define VDSO_VDSO_H
 
 #include <elf/read.h>
 #include <syscall/syscall.h>
+#include <vdso_calls.h>         /* arch/<arch>/: ARCH_VDSO_CALLS */
 
 /*
- * The call table (vdso/calls.c): the time functions through the vDSO
- * when it has them, else through the system call.
+ * The live image: its bytes and its size by its own headers, every page
+ * of it checked as mapped before anything reads it.  It needs neither
+ * the reader to accept the image nor vdso_init to have run (VDSO=off):
+ * a dump is also what one looks at when the reader says no.
+ * 0, or -1 with a few words in *why.
  */
-enum call_id {
-	CALL_CLOCK_GETTIME, CALL_GETTIMEOFDAY, CALL_TIME, CALL_CLOCK_GETRES,
-	CALL_GETCPU, CALL_COUNT
-};
-enum call_path { PATH_SYSCALL, PATH_GATE, PATH_VDSO };
+int vdso_find(const unsigned char **bytes, size_t *size, const char **why);
 
-struct call {
+/*
+ * The i386 gate: AT_SYSINFO, the entry of __kernel_vsyscall, if the kernel
+ * gave one and it lies inside the image vdso_find finds; else 0.
+ */
+void *vdso_gate(void);
+
+/* Fills the table once, at the start of main; VDSO=off skips it. */
+void vdso_init(void);
+
+extern struct elf_image vdso_image;     /* the live vDSO, when open */
+extern int vdso_status;                 /* 0 if open, else -ELF_E* */
+extern const char *vdso_absent;         /* why not, in a few words, else 0 */
+extern int vdso_off;                    /* VDSO=off was given */
+
+/* The call table: one entry per CALL line of the arch's table. */
+#define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,
+#define VDSO_NOTHING(...)
+enum vdso_call_id { ARCH_VDSO_CALLS(VDSO_CALL_ID, VDSO_NOTHING) VDSO_NCALLS };
+
+enum vdso_path { PATH_SYSCALL, PATH_GATE, PATH_VDSO };
+
+struct vdso_call {
 	const char *name;       /* "clock_gettime" */
+	const char *twin;       /* its system call: "clock_gettime64" on i386 */
 	const char *symbol;     /* the vDSO symbol serving it, or 0 */
 	void *fn;               /* its address, or 0: the system call serves */
 	int time64;             /* fn takes a 64-bit timespec */
 	unsigned fallbacks;     /* times fn answered -ENOSYS */
 };
 
-extern struct call calls[CALL_COUNT];
-extern struct elf_image calls_vdso;    /* the live vDSO, when open */
-extern int calls_vdso_status;           /* 0 if open, else -ELF_E* */
-extern int calls_vdso_off;              /* VDSO=off was given */
+extern struct vdso_call vdso_calls[VDSO_NCALLS];
 
-void calls_init(void);                  /* once, at the start of main */
-enum call_path call_path(enum call_id id);
-const char *call_path_name(enum call_path p);
+/* Which path a call takes, and its name: "vdso", "gate" or "syscall". */
+enum vdso_path vdso_path(enum vdso_call_id id);
+const char *vdso_path_name(enum vdso_path p);
 
-long call_clock_gettime(int clock, struct __kernel_timespec *ts);
-long call_clock_getres(int clock, struct __kernel_timespec *ts);
-long call_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
-long call_time(long *t);
-long call_getcpu(unsigned *cpu, unsigned *node);
+/* The typed calls: the vDSO's function if resolved, else the system call. */
+long vdso_clock_gettime(int clock, struct __kernel_timespec *ts);
+long vdso_clock_getres(int clock, struct __kernel_timespec *ts);
+long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
+long vdso_time(long *t);
+long vdso_getcpu(unsigned *cpu, unsigned *node);
 
 #endif

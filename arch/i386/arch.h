@@ -47,17 +47,6 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(unsigned long)(off))
 #define ARCH_OFF_HI(off)        ((long)((unsigned long long)(off) >> 32))
 
-/*
- * The vDSO (the kernel's arch/x86/entry/vdso/vdso32/vdso32.lds.S): the
- * time functions at LINUX_2.6, with *_time64 twins that take a 64-bit
- * time_t (safe past 2038), and the gate __kernel_vsyscall at LINUX_2.5.
- */
-#define ARCH_VDSO_VERSION          "LINUX_2.6"
-#define ARCH_VDSO_CLOCK_GETTIME64  "__vdso_clock_gettime64"
-#define ARCH_VDSO_CLOCK_GETRES64   "__vdso_clock_getres_time64"
-#define ARCH_VDSO_GATE             "__kernel_vsyscall"
-#define ARCH_VDSO_GATE_VERSION     "LINUX_2.5"
-
 /* The signal restorer (arch/i386/enter.S). */
 void arch_sigreturn(void);
 

@@ -55,17 +55,6 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(off))
 #define ARCH_OFF_HI(off)        0L
 
-/*
- * The vDSO (the kernel's arch/x86/entry/vdso/vdso.lds.S): every function is
- * __vdso_<name>, version LINUX_2.6, and time_t is 64-bit already, so there
- * are no separate *_time64 entries and no gate.
- */
-#define ARCH_VDSO_VERSION          "LINUX_2.6"
-#define ARCH_VDSO_CLOCK_GETTIME64  ((const char *)0)
-#define ARCH_VDSO_CLOCK_GETRES64   ((const char *)0)
-#define ARCH_VDSO_GATE             ((const char *)0)
-#define ARCH_VDSO_GATE_VERSION     ((const char *)0)
-
 /* The signal restorer (arch/x86_64/sigreturn.S). */
 void arch_sigreturn(void);
 

@@ -44,7 +44,7 @@ int cmd_auxv(int argc, char **argv)
 	unsigned long *a;
 
 	if (argc > 1)
-		return usage_error("auxv: unexpected argument", argv[1]);
+		return usage_error("auxv", argv[1], "unexpected argument");
 	for (a = start_auxv; a[0] != 0; a += 2) {
 		const char *name = auxv_name(a[0]);
 		char field[24];

@@ -27,7 +27,7 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <linux/time.h>
 #include "commands.h"
 
@@ -60,21 +60,21 @@ static unsigned cpu, node;
 		return r; \
 	}
 
-LOOP(v_realtime, call_clock_gettime(CLOCK_REALTIME, &ts))
+LOOP(v_realtime, vdso_clock_gettime(CLOCK_REALTIME, &ts))
 LOOP(s_realtime, sys_clock_gettime(CLOCK_REALTIME, &ts))
-LOOP(v_monotonic, call_clock_gettime(CLOCK_MONOTONIC, &ts))
+LOOP(v_monotonic, vdso_clock_gettime(CLOCK_MONOTONIC, &ts))
 LOOP(s_monotonic, sys_clock_gettime(CLOCK_MONOTONIC, &ts))
-LOOP(v_coarse, call_clock_gettime(CLOCK_REALTIME_COARSE, &ts))
+LOOP(v_coarse, vdso_clock_gettime(CLOCK_REALTIME_COARSE, &ts))
 LOOP(s_coarse, sys_clock_gettime(CLOCK_REALTIME_COARSE, &ts))
-LOOP(v_boottime, call_clock_gettime(CLOCK_BOOTTIME, &ts))
+LOOP(v_boottime, vdso_clock_gettime(CLOCK_BOOTTIME, &ts))
 LOOP(s_boottime, sys_clock_gettime(CLOCK_BOOTTIME, &ts))
-LOOP(v_gettimeofday, call_gettimeofday(&tv, 0))
+LOOP(v_gettimeofday, vdso_gettimeofday(&tv, 0))
 LOOP(s_gettimeofday, sys_gettimeofday(&tv, 0))
-LOOP(v_time, call_time(0))
+LOOP(v_time, vdso_time(0))
 LOOP(s_time, sys_time(0))
-LOOP(v_getcpu, call_getcpu(&cpu, &node))
+LOOP(v_getcpu, vdso_getcpu(&cpu, &node))
 LOOP(s_getcpu, sys_getcpu(&cpu, &node))
-LOOP(v_getres, call_clock_getres(CLOCK_MONOTONIC, &ts))
+LOOP(v_getres, vdso_clock_getres(CLOCK_MONOTONIC, &ts))
 LOOP(s_getres, sys_clock_getres(CLOCK_MONOTONIC, &ts))
 /* getpid by the two doors, bypassing sys_call's choice (arch/<arch>/arch.h) */
 LOOP(g_getpid, arch_gate_syscall(sys_gate, __NR_getpid, 0, 0, 0, 0, 0, 0))
@@ -87,20 +87,20 @@ LOOP(i_getpid, arch_syscall(__NR_getpid, 0, 0, 0, 0, 0, 0))
 struct row {
 	const char *call;       /* "clock_gettime" */
 	const char *arg;        /* "REALTIME", or "-" */
-	int id;                 /* enum call_id of the fast side, or GATE_ROW */
+	int id;                 /* enum vdso_call_id of the fast side, or GATE_ROW */
 	long (*fast)(unsigned); /* the vDSO (or the gate) */
 	long (*slow)(unsigned); /* the system call (or int $0x80) */
 };
 
 static const struct row rows[] = {
-	{ "clock_gettime", "REALTIME", CALL_CLOCK_GETTIME, v_realtime, s_realtime },
-	{ "clock_gettime", "MONOTONIC", CALL_CLOCK_GETTIME, v_monotonic, s_monotonic },
-	{ "clock_gettime", "REALTIME_COARSE", CALL_CLOCK_GETTIME, v_coarse, s_coarse },
-	{ "clock_gettime", "BOOTTIME", CALL_CLOCK_GETTIME, v_boottime, s_boottime },
-	{ "gettimeofday", "-", CALL_GETTIMEOFDAY, v_gettimeofday, s_gettimeofday },
-	{ "time", "-", CALL_TIME, v_time, s_time },
-	{ "getcpu", "-", CALL_GETCPU, v_getcpu, s_getcpu },
-	{ "clock_getres", "MONOTONIC", CALL_CLOCK_GETRES, v_getres, s_getres },
+	{ "clock_gettime", "REALTIME", VDSO_CLOCK_GETTIME, v_realtime, s_realtime },
+	{ "clock_gettime", "MONOTONIC", VDSO_CLOCK_GETTIME, v_monotonic, s_monotonic },
+	{ "clock_gettime", "REALTIME_COARSE", VDSO_CLOCK_GETTIME, v_coarse, s_coarse },
+	{ "clock_gettime", "BOOTTIME", VDSO_CLOCK_GETTIME, v_boottime, s_boottime },
+	{ "gettimeofday", "-", VDSO_GETTIMEOFDAY, v_gettimeofday, s_gettimeofday },
+	{ "time", "-", VDSO_TIME, v_time, s_time },
+	{ "getcpu", "-", VDSO_GETCPU, v_getcpu, s_getcpu },
+	{ "clock_getres", "MONOTONIC", VDSO_CLOCK_GETRES, v_getres, s_getres },
 	{ "getpid", "gate/int $0x80", GATE_ROW, g_getpid, i_getpid },
 };
 #define NROWS (sizeof rows / sizeof rows[0])
@@ -126,7 +126,7 @@ static int timed_by_vdso;       /* the clock: the vDSO's, or the syscall's */
 static void now(struct __kernel_timespec *t)
 {
 	if (timed_by_vdso)
-		call_clock_gettime(CLOCK_MONOTONIC, t);
+		vdso_clock_gettime(CLOCK_MONOTONIC, t);
 	else
 		sys_clock_gettime(CLOCK_MONOTONIC, t);
 }
@@ -174,7 +174,7 @@ static int fast_exists(const struct row *r)
 {
 	if (r->id == GATE_ROW)
 		return sys_gate != 0;
-	return call_path((enum call_id)r->id) == PATH_VDSO;
+	return vdso_path((enum vdso_call_id)r->id) == PATH_VDSO;
 }
 
 /* ---- printing -------------------------------------------------------------- */
@@ -409,9 +409,9 @@ static void print_verdicts(struct out *o)
 	unsigned i;
 
 	out_char(o, '\n');
-	if (calls_vdso_status != 0) {
+	if (vdso_status != 0) {
 		out_str(o, "no vDSO here: ");
-		out_str(o, live_vdso_absence());
+		out_str(o, vdso_absent);
 		out_str(o, "\n  so only the system calls were measured\n");
 	} else {
 		if (count_rows(missing_in_vdso))
@@ -424,18 +424,18 @@ static void print_verdicts(struct out *o)
 				   "  make the call themselves, as QEMU's user-mode vDSO functions do)\n");
 		}
 	}
-	for (i = 0; i < CALL_COUNT; i++) {
-		if (!calls[i].fallbacks)
+	for (i = 0; i < VDSO_NCALLS; i++) {
+		if (!vdso_calls[i].fallbacks)
 			continue;
-		out_str(o, calls[i].name);
+		out_str(o, vdso_calls[i].name);
 		out_str(o, ": the vDSO answered ENOSYS ");
-		out_udec(o, calls[i].fallbacks);
+		out_udec(o, vdso_calls[i].fallbacks);
 		out_str(o, " times; the system call served those\n");
 	}
 	if (ARCH_HAS_GATE) {
 		const struct result *g = &results[NROWS - 1][FAST];
 
-		if (g->state == ABSENT && calls_vdso_off)
+		if (g->state == ABSENT && vdso_off)
 			out_str(o, "getpid: the gate is switched off (VDSO=off), only int $0x80 was measured\n");
 		else if (g->state == ABSENT)
 			out_str(o, "getpid: no AT_SYSINFO gate here, only int $0x80 was measured\n");
@@ -446,24 +446,18 @@ static void print_verdicts(struct out *o)
 
 /* ---- the command ----------------------------------------------------------- */
 
-/* "--rounds N": N in 1..max, else a usage error (2); 0 when fine. */
-static int parse_count(int argc, char **argv, int *k, unsigned max, unsigned *value)
+/* "--rounds N": the number after argv[*k], from 1 to max ('range' says so
+ * in words), else a usage error (2); 0 when fine. */
+static int parse_count(int argc, char **argv, int *k, unsigned max,
+		       const char *range, unsigned *value)
 {
 	uint64_t v;
 
 	if (*k + 1 >= argc)
-		return usage_error("bench: a number must follow", argv[*k]);
+		return usage_error("bench", argv[*k], "a number must follow");
 	*k += 1;
-	if (parse_u64(argv[*k], &v) < 0 || v == 0 || v > max) {
-		out_str(&out_stderr, "vdso: bench: ");
-		out_str(&out_stderr, argv[*k - 1]);
-		out_str(&out_stderr, ": not a number from 1 to ");
-		out_udec(&out_stderr, max);
-		out_str(&out_stderr, ": ");
-		out_str(&out_stderr, argv[*k]);
-		out_str(&out_stderr, " (try 'vdso help')\n");
-		return 2;
-	}
+	if (parse_u64(argv[*k], &v) < 0 || v == 0 || v > max)
+		return usage_error("bench", argv[*k], range);
 	*value = (unsigned)v;
 	return 0;
 }
@@ -477,11 +471,13 @@ int cmd_bench(int argc, char **argv)
 
 	for (a = 1; a < argc; a++) {
 		if (str_eq(argv[a], "--rounds"))
-			status = parse_count(argc, argv, &a, MAX_ROUNDS, &nrounds);
+			status = parse_count(argc, argv, &a, MAX_ROUNDS,
+					     "--rounds takes 1 to 1000", &nrounds);
 		else if (str_eq(argv[a], "--calls"))
-			status = parse_count(argc, argv, &a, MAX_CALLS, &ncalls);
+			status = parse_count(argc, argv, &a, MAX_CALLS,
+					     "--calls takes 1 to 1000000", &ncalls);
 		else
-			return usage_error("bench: unknown argument", argv[a]);
+			return usage_error("bench", argv[a], "unknown argument");
 		if (status)
 			return status;
 	}
@@ -489,7 +485,7 @@ int cmd_bench(int argc, char **argv)
 	/* The clock first, then one call down each path: a path that fails
 	 * (an old kernel without a clock, an emulator without getcpu) is
 	 * reported, not timed. */
-	timed_by_vdso = call_path(CALL_CLOCK_GETTIME) == PATH_VDSO;
+	timed_by_vdso = vdso_path(VDSO_CLOCK_GETTIME) == PATH_VDSO;
 	for (i = 0; i < NROWS; i++) {
 		long (*loops[2])(unsigned) = { rows[i].fast, rows[i].slow };
 

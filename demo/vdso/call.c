@@ -11,7 +11,7 @@
  * exit status is 1.
  */
 #include <lib/lib.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <linux/time.h>
 #include "commands.h"
 
@@ -32,13 +32,13 @@ static int disagreements;
 
 /* One row: NAME ARGUMENT PATH then the two results and the verdict,
  * which the callers print. */
-static void row_start(enum call_id id, const char *arg)
+static void row_start(enum vdso_call_id id, const char *arg)
 {
 	struct out *o = &out_stdout;
 
-	out_field(o, calls[id].name, -14);
+	out_field(o, vdso_calls[id].name, -14);
 	out_field(o, arg, -17);
-	out_field(o, call_path_name(call_path(id)), -8);
+	out_field(o, vdso_path_name(vdso_path(id)), -8);
 }
 
 static void print_time(long r, int64_t sec, int64_t frac, int digits)
@@ -91,7 +91,7 @@ static void verdict(long r1, long r2, int64_t delta, int64_t limit, const char *
 
 /* A timespec call for every clock, through the path and the syscall:
  * the second result may be later than the first by at most 'limit' ns. */
-static void check_clocks(enum call_id id,
+static void check_clocks(enum vdso_call_id id,
 			 long (*path)(int, struct __kernel_timespec *),
 			 long (*twin)(int, struct __kernel_timespec *), int64_t limit)
 {
@@ -112,22 +112,22 @@ static void check_clocks(enum call_id id,
 
 static void check_clock_gettime(void)
 {
-	check_clocks(CALL_CLOCK_GETTIME, call_clock_gettime, sys_clock_gettime, TOLERANCE_NS);
+	check_clocks(VDSO_CLOCK_GETTIME, vdso_clock_gettime, sys_clock_gettime, TOLERANCE_NS);
 }
 
 static void check_clock_getres(void)
 {
 	/* a resolution is a constant: equal, a difference of 0 within 0 */
-	check_clocks(CALL_CLOCK_GETRES, call_clock_getres, sys_clock_getres, 0);
+	check_clocks(VDSO_CLOCK_GETRES, vdso_clock_getres, sys_clock_getres, 0);
 }
 
 static void check_gettimeofday(void)
 {
 	struct __kernel_old_timeval a = { 0, 0 }, b = { 0, 0 };
-	long r1 = call_gettimeofday(&a, 0);
+	long r1 = vdso_gettimeofday(&a, 0);
 	long r2 = sys_gettimeofday(&b, 0);
 
-	row_start(CALL_GETTIMEOFDAY, "-");
+	row_start(VDSO_GETTIMEOFDAY, "-");
 	print_time(r1, a.tv_sec, a.tv_usec, 6);
 	print_time(r2, b.tv_sec, b.tv_usec, 6);
 	verdict(r1, r2, ((int64_t)b.tv_sec - a.tv_sec) * 1000000 + (b.tv_usec - a.tv_usec),
@@ -136,10 +136,10 @@ static void check_gettimeofday(void)
 
 static void check_time(void)
 {
-	long a = call_time(0);
+	long a = vdso_time(0);
 	long b = sys_time(0);
 
-	row_start(CALL_TIME, "-");
+	row_start(VDSO_TIME, "-");
 	print_time(a, a, 0, 0);
 	print_time(b, b, 0, 0);
 	/* whole seconds: the second may turn between the calls */
@@ -153,12 +153,12 @@ static void check_getcpu(void)
 	int try;
 
 	for (try = 0; try < GETCPU_TRIES; try++) {
-		r1 = call_getcpu(&c1, &n1);
+		r1 = vdso_getcpu(&c1, &n1);
 		r2 = sys_getcpu(&c2, &n2);
 		if (r1 == r2 && c1 == c2 && n1 == n2)
 			break;  /* the same CPU: no migration in between */
 	}
-	row_start(CALL_GETCPU, "-");
+	row_start(VDSO_GETCPU, "-");
 	print_time(r1, c1, n1, 1);      /* shown as cpu.node */
 	print_time(r2, c2, n2, 1);
 	verdict(r1, r2, c1 != c2 || n1 != n2, 0, " differences");
@@ -194,7 +194,7 @@ int cmd_call(int argc, char **argv)
 
 	for (k = 1; k < argc; k++)      /* every name first: no half a run */
 		if (find_check(argv[k]) < 0)
-			return usage_error("call: unknown function", argv[k]);
+			return usage_error("call", argv[k], "unknown function");
 
 	out_str(o, "function      argument         path    via the path          via the syscall       verdict\n");
 	disagreements = 0;
@@ -206,29 +206,28 @@ int cmd_call(int argc, char **argv)
 			checks[find_check(argv[k])].check();
 	}
 	out_str(o, "\npaths: ");
-	for (i = 0; i < CALL_COUNT; i++) {
-		out_str(o, calls[i].name);
+	for (i = 0; i < VDSO_NCALLS; i++) {
+		out_str(o, vdso_calls[i].name);
 		out_char(o, '=');
-		out_str(o, call_path_name(call_path((enum call_id)i)));
-		if (calls[i].symbol) {
+		out_str(o, vdso_path_name(vdso_path((enum vdso_call_id)i)));
+		if (vdso_calls[i].symbol) {
 			out_char(o, '(');
-			out_str(o, calls[i].symbol);
+			out_str(o, vdso_calls[i].symbol);
 			out_char(o, ')');
 		}
-		if (calls[i].fallbacks) {
+		if (vdso_calls[i].fallbacks) {
 			out_str(o, "[-ENOSYS x");
-			out_udec(o, calls[i].fallbacks);
+			out_udec(o, vdso_calls[i].fallbacks);
 			out_str(o, ", served by the syscall]");
 		}
-		out_str(o, i + 1 < CALL_COUNT ? " " : "\n");
+		out_str(o, i + 1 < VDSO_NCALLS ? " " : "\n");
 	}
 	out_str(o, "syscall twin enters by: ");
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "; time tolerance 50 ms\n");
 	if (disagreements) {
-		out_str(&out_stderr, "vdso: call: ");
-		out_udec(&out_stderr, (uint64_t)disagreements);
-		out_str(&out_stderr, " disagreement(s) between a path and its system call\n");
+		out_printf(&out_stderr, "vdso: call: %d disagreement(s) between"
+			   " a path and its system call\n", disagreements);
 		return 1;
 	}
 	return 0;

@@ -15,20 +15,18 @@ int cmd_dump(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 
-/* "vdso: WHAT: ARG (try 'vdso help')" on stderr; returns 2. */
-int usage_error(const char *what, const char *arg);
-
-/* "vdso: WHAT: SUBJECT: <reader's error>" on stderr; returns 1. */
-int reader_error(const char *what, const char *subject, int err);
-/* "vdso: WHAT: SUBJECT: ENAME (message)" on stderr; returns 1. */
-int file_error(const char *what, const char *subject, long err);
-
 /*
- * Is the live vDSO open?  If not, says why on stderr ("vdso: WHAT: no
- * vDSO: ...") and returns 0.
+ * demo/vdso/report.c: every error line in one form,
+ *     vdso: WHAT: SUBJECT: REASON (DETAIL)
+ * SUBJECT (escaped) and DETAIL may be 0.  Each returns the exit status.
  */
+int report(const char *what, const char *subject, const char *reason,
+	   const char *detail);                                 /* 1 */
+int file_error(const char *what, const char *subject, long err); /* 1: ENAME (message) */
+int reader_error(const char *what, const char *subject, int err); /* 1: the reader's */
+int usage_error(const char *what, const char *arg, const char *reason); /* 2 */
+/* Is the live vDSO open?  If not: "vdso: WHAT: no vDSO (why)", and 0. */
 int live_vdso(const char *what);
-const char *live_vdso_absence(void);   /* why not, in a few words */
 
 /* demo/vdso/symtab.c: symbols and image facts in readelf's style. */
 void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);
@@ -39,7 +37,7 @@ int print_symbols(struct out *o, const struct elf_image *img);
 void print_image_facts(struct out *o, const struct elf_image *img);
 
 /* demo/vdso/dump.c: the live image, written whole or not at all. */
-int live_image(const unsigned char **bytes, size_t *size, const char **why);
+
 int dump_write(const char *what, const char *file, const void *bytes, size_t size);
 const char *dump_default_name(const void *bytes, size_t size);
 /* default name, write, and "WHAT: FILE: N bytes from 0x... (SOURCE)" */
@@ -49,9 +47,8 @@ int dump_image(const char *what, const char *file, const void *bytes, size_t siz
 int dump_proc(const char *file);
 int dump_check(void);
 
-/* demo/vdso/main.c: the command line, argv as main's (argv[0] the program). */
-int run_command(int argc, char **argv);
-/* demo/vdso/init.c: process 1 under a real kernel: the steps, then power off. */
-int init_main(int argc, char **argv);
+/* demo/vdso/boot.c: process 1 under a real kernel, asked for as `vdso boot`:
+ * the steps, each by run_command (main's dispatcher), then power off. */
+int boot_main(int argc, char **argv, int (*run_command)(int argc, char **argv));
 
 #endif

@@ -1,11 +1,8 @@
 /*
  * demo/vdso/dump.c - `vdso dump [FILE|-]`: the live vDSO image, as a file.
  *
- * The kernel says where the image is (AT_SYSINFO_EHDR; the kernel's
- * Documentation/ABI/stable/vdso) but not how long it is.  The image's own
- * headers say that (elf_extent): the later of the end of each PT_LOAD's
- * file part and the end of the section header table, rounded up to a
- * page.  So no /proc is needed, and the [vvar] pages beside the image,
+ * vdso_find (vdso/find.c) gives the image and its size by its own
+ * headers: no /proc is needed, and the [vvar] pages beside the image,
  * some of which raise SIGBUS when read, are never touched.
  *
  * The file appears whole or not at all.  The bytes go to a temporary file
@@ -17,65 +14,11 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <asm/signal.h>
 #include "commands.h"
 
 #define PATH_BUF 4160           /* PATH_MAX (4096) and room for ".PID.tmp" */
-
-/* ---- the live image --------------------------------------------------------- */
-
-/* Are all the pages of [addr, addr + size) mapped?  mincore(2) answers
- * -ENOMEM if one is not, without touching any of them. */
-static long all_mapped(unsigned long addr, size_t size, size_t page)
-{
-	unsigned char vec[64];
-	size_t chunk = sizeof vec * page, n;
-	long r;
-
-	for (; size; addr += n, size -= n) {
-		n = size < chunk ? size : chunk;
-		if ((r = sys_mincore((void *)addr, n, vec)) < 0)
-			return r;
-	}
-	return 0;
-}
-
-/*
- * The live image: its address and its size by its own headers.  The kernel
- * maps the image in whole pages from AT_SYSINFO_EHDR on, so the first page
- * is there for sure, and the headers must lie in it; the pages after it are
- * checked with mincore before anyone reads them.  This needs neither the
- * reader to accept the image nor calls_init to have opened it (VDSO=off):
- * the dump is also what one looks at when the reader says no.
- * 0, or -1 with a few words in *why.
- */
-int live_image(const unsigned char **bytes, size_t *size, const char **why)
-{
-	unsigned long ehdr, page;
-	size_t n;
-	long r;
-
-	if (!auxv_get(AT_SYSINFO_EHDR, &ehdr) || !ehdr) {
-		*why = "the auxiliary vector has no AT_SYSINFO_EHDR";
-		return -1;
-	}
-	if (!auxv_get(AT_PAGESZ, &page) || page == 0 || (page & (page - 1)))
-		page = 4096;
-	n = elf_extent((const void *)ehdr, page, page);
-	if (n == 0) {
-		*why = "its ELF header or program headers are not sane";
-		return -1;
-	}
-	r = all_mapped(ehdr, n, page);
-	if (r < 0 && r != -ENOSYS) {    /* ENOSYS: no way to ask; go on */
-		*why = "its headers claim more pages than are mapped";
-		return -1;
-	}
-	*bytes = (const unsigned char *)ehdr;
-	*size = n;
-	return 0;
-}
 
 /* A name that is safe as a file name in the current directory: no '/',
  * not "." or "..", printable, not too long (NAME_MAX, 255). */
@@ -339,24 +282,21 @@ int cmd_dump(int argc, char **argv)
 		else if (str_eq(argv[i], "--check"))
 			check = 1;
 		else if (argv[i][0] == '-' && argv[i][1])
-			return usage_error("dump: unknown option", argv[i]);
+			return usage_error("dump", argv[i], "unknown option");
 		else if (file)
-			return usage_error("dump: one file at most", argv[i]);
+			return usage_error("dump", argv[i], "one file at most");
 		else
 			file = argv[i];
 	}
 	if (check && (proc || file))
-		return usage_error("dump: --check writes no file", proc ? "--proc" : file);
+		return usage_error("dump", proc ? "--proc" : file, "--check writes no file");
 	if (check)
 		return dump_check();
 	if (proc)
 		return dump_proc(file);
 
-	if (live_image(&image, &size, &why) < 0) {
-		out_str(&out_stderr, "vdso: dump: no vDSO: ");
-		out_str(&out_stderr, why);
-		out_char(&out_stderr, '\n');
-		return 1;
+	if (vdso_find(&image, &size, &why) < 0) {
+		return report("dump", 0, "no vDSO", why);
 	}
 	return dump_image("dump", file, image, size, (uintptr_t)image,
 			  "AT_SYSINFO_EHDR; the size from the image's own headers");

@@ -13,7 +13,7 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include "commands.h"
 
 static int mismatches;
@@ -107,9 +107,17 @@ int cmd_gate(int argc, char **argv)
 	int has_gate;
 
 	if (argc > 1)
-		return usage_error("gate: unexpected argument", argv[1]);
+		return usage_error("gate", argv[1], "unexpected argument");
 	has_gate = auxv_get(AT_SYSINFO, &sysinfo) && sysinfo;
 	mismatches = 0;
+	/* A gate is only called if it lies inside the vDSO image (vdso/find.c):
+	 * a loader may pass any number. */
+	if (ARCH_HAS_GATE && has_gate && vdso_gate() == 0) {
+		out_printf(o, "AT_SYSINFO:        0x%lx, outside the vDSO image: not called\n",
+			   sysinfo);
+		compare(0);
+		return report("gate", 0, "AT_SYSINFO lies outside the vDSO image", 0);
+	}
 
 	if (!ARCH_HAS_GATE) {
 		out_str(o, ARCH_NAME ": no AT_SYSINFO");
@@ -117,9 +125,8 @@ int cmd_gate(int argc, char **argv)
 		out_str(o, "; system calls enter by the `" ARCH_RAW_ENTRY "` instruction\n");
 		compare(0);
 		if (has_gate || mismatches) {
-			out_str(&out_stderr, has_gate ? "vdso: gate: an AT_SYSINFO on " ARCH_NAME ", which has no gate\n"
-				: "vdso: gate: the same call gave two answers\n");
-			return 1;
+			return report("gate", 0, has_gate ? "an AT_SYSINFO on " ARCH_NAME
+				      ", which has no gate" : "the same call gave two answers", 0);
 		}
 		return 0;
 	}
@@ -127,24 +134,22 @@ int cmd_gate(int argc, char **argv)
 		out_str(o, ARCH_NAME ": no AT_SYSINFO here: every system call enters by `"
 			ARCH_RAW_ENTRY "`\n");
 		compare(0);
-		if (mismatches) {
-			out_str(&out_stderr, "vdso: gate: the same call gave two answers\n");
-			return 1;
-		}
+		if (mismatches)
+			return report("gate", 0, "the same call gave two answers", 0);
 		return 0;
 	}
 
 	out_str(o, "AT_SYSINFO:        0x");
 	out_hex(o, sysinfo, 0);
 	out_char(o, '\n');
-	if (calls_vdso_status == 0) {
+	if (vdso_status == 0) {
 		struct elf_sym s;
 
 		out_str(o, ARCH_VDSO_GATE);
 		out_char(o, '@');
 		out_str(o, ARCH_VDSO_GATE_VERSION);
 		out_str(o, ": ");
-		if (elf_lookup(&calls_vdso, ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION, &s) == 0) {
+		if (elf_lookup(&vdso_image, ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION, &s) == 0) {
 			out_str(o, "0x");
 			out_hex(o, s.addr, 0);
 			out_str(o, s.addr == sysinfo ? " (the same: AT_SYSINFO is the gate)\n"
@@ -156,16 +161,14 @@ int cmd_gate(int argc, char **argv)
 		}
 	} else {
 		out_str(o, "vDSO: ");
-		out_str(o, live_vdso_absence());
+		out_str(o, vdso_absent);
 		out_str(o, ": AT_SYSINFO not checked against a symbol\n");
 	}
 	out_str(o, "calls now enter by: ");
 	out_str(o, sys_gate ? "the gate" : ARCH_RAW_ENTRY);
 	out_char(o, '\n');
 	compare((void *)sysinfo);
-	if (mismatches) {
-		out_str(&out_stderr, "vdso: gate: the gate and " ARCH_RAW_ENTRY " disagree\n");
-		return 1;
-	}
+	if (mismatches)
+		return report("gate", 0, "the gate and " ARCH_RAW_ENTRY " disagree", 0);
 	return 0;
 }

@@ -4,20 +4,22 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <asm/signal.h>
 #include "commands.h"
 
 #define VERSION "0.1"
 
-static const char usage_text[] =
+/* The calls of `vdso call` come from the arch's table (vdso/vdso.h). */
+static const char usage_head[] =
 	"usage: vdso [COMMAND [ARG...]]\n"
 	"\n"
 	"  (none)             a short summary: where the vDSO is, its symbols, one call both ways\n"
 	"  auxv               the auxiliary vector, one AT_NAME: value a line\n"
 	"  syms               the live vDSO's symbols, as readelf --dyn-syms shows them\n"
 	"  call [NAME...]     each vDSO function and its system call twin, side by side:\n"
-	"                     clock_gettime gettimeofday time clock_getres getcpu\n"
+	"                    ";
+static const char usage_tail[] =
 	"  gate               how a system call enters the kernel here (i386: AT_SYSINFO)\n"
 	"  dump [FILE|-]      the live image as a file, whole or not at all, its size from\n"
 	"                     its own headers (FILE: its DT_SONAME; -: standard output)\n"
@@ -29,6 +31,8 @@ static const char usage_text[] =
 	"  bench [--rounds N] [--calls N]\n"
 	"                     nanoseconds per call for every path, vDSO against system\n"
 	"                     call, with a bar chart (default: 11 rounds of 2000 calls)\n"
+	"  boot [COMMAND]     as process 1 under a kernel (make boot): the commands above,\n"
+	"                     each framed for the host, then the image to /dev/ttyS1\n"
 	"  help, --help       this text\n"
 	"  --version          the version\n"
 	"\n"
@@ -38,15 +42,20 @@ static const char usage_text[] =
 static int help(int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_error("help: unexpected argument", argv[1]);
-	out_str(&out_stdout, usage_text);
+		return usage_error("help", argv[1], "unexpected argument");
+	unsigned i;
+
+	out_str(&out_stdout, usage_head);
+	for (i = 0; i < VDSO_NCALLS; i++)
+		out_printf(&out_stdout, " %s", vdso_calls[i].name);
+	out_printf(&out_stdout, "\n%s", usage_tail);
 	return 0;
 }
 
 static int version(int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_error("--version: unexpected argument", argv[1]);
+		return usage_error("--version", argv[1], "unexpected argument");
 	out_str(&out_stdout, "vdso " VERSION " (" ARCH_NAME ")\n");
 	return 0;
 }
@@ -54,62 +63,60 @@ static int version(int argc, char **argv)
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);  /* argv[0] is the command's name */
+	int live;               /* it needs the live vDSO: vdso_init first */
 };
 
 static const struct command commands[] = {
-	{ "auxv", cmd_auxv },
-	{ "syms", cmd_syms },
-	{ "call", cmd_call },
-	{ "gate", cmd_gate },
-	{ "dump", cmd_dump },
-	{ "read", cmd_read },
-	{ "bench", cmd_bench },
-	{ "help", help },
-	{ "--help", help },
-	{ "-h", help },
-	{ "--version", version },
+	{ "auxv", cmd_auxv, 0 },
+	{ "syms", cmd_syms, 1 },
+	{ "call", cmd_call, 1 },
+	{ "gate", cmd_gate, 1 },
+	{ "dump", cmd_dump, 0 },
+	{ "read", cmd_read, 0 },
+	{ "bench", cmd_bench, 1 },
+	{ "help", help, 0 },
+	{ "--help", help, 0 },
+	{ "-h", help, 0 },
+	{ "--version", version, 0 },
 };
 
-/* A usage error: one line on stderr, exit status 2. */
-int usage_error(const char *what, const char *arg)
-{
-	out_str(&out_stderr, "vdso: ");
-	out_str(&out_stderr, what);
-	if (arg) {
-		out_str(&out_stderr, ": ");
-		out_str(&out_stderr, arg);
-	}
-	out_str(&out_stderr, " (try 'vdso help')\n");
-	return 2;
-}
+static const struct command summary = { "", cmd_summary, 1 };
 
 /* The end of a command: what it printed must have reached its reader. */
 static int finish(int status)
 {
 	if (out_flush(&out_stdout) < 0) {
-		errno_report("vdso", "standard output", out_stdout.error);
+		file_error(0, "standard output", out_stdout.error);
 		return status ? status : 1;
 	}
 	return status;
 }
 
+/* One command, with the vDSO and the i386 gate made ready first if it
+ * needs them (vdso_init); the others never touch them. */
+static int run(const struct command *c, int argc, char **argv)
+{
+	if (c->live)
+		vdso_init();
+	return finish(c->run(argc, argv));
+}
+
 /*
  * The command line: argv as main gets it (argv[0] the program's name,
  * argv[1] the command; none is the summary).  main calls it, and so does
- * init mode (demo/vdso/init.c) for each of its steps.
+ * the boot mode (demo/vdso/boot.c) for each of its steps.
  */
-int run_command(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
 	unsigned i;
 
 	if (argc < 2)
-		return finish(cmd_summary(argc - 1, argv + 1));
+		return run(&summary, argc - 1, argv + 1);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (str_eq(argv[1], commands[i].name))
-			return finish(commands[i].run(argc - 1, argv + 1));
-	if (argv[1][0] == '-')
-		return usage_error("unknown option", argv[1]);
-	return usage_error("unknown command", argv[1]);
+			return run(&commands[i], argc - 1, argv + 1);
+	return usage_error(0, argv[1], argv[1][0] == '-' ? "unknown option"
+				       : "unknown command");
 }
 
 int main(int argc, char **argv, char **envp)
@@ -121,9 +128,8 @@ int main(int argc, char **argv, char **envp)
 
 	(void)envp;
 	sys_rt_sigaction(SIGPIPE, &ignore, 0);
-	calls_init();   /* the vDSO, the call table and the i386 gate, once */
-	/* Process 1: the kernel ran us as /init (make boot; demo/vdso/init.c). */
-	if (sys_getpid() == 1)
-		return init_main(argc, argv);
+	/* The boot mode runs only when asked for by name (demo/vdso/boot.c). */
+	if (argc > 1 && str_eq(argv[1], "boot"))
+		return boot_main(argc - 1, argv + 1, run_command);
 	return run_command(argc, argv);
 }

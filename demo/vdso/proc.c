@@ -16,7 +16,7 @@
  * with the length the headers give (demo/vdso/dump.c, live_image).
  */
 #include <lib/lib.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include "commands.h"
 
 #define MAPS "/proc/self/maps"
@@ -153,10 +153,7 @@ static int proc_image(const char *what, struct mapping *m, unsigned char **bytes
 	if (r < 0)
 		return file_error(what, MAPS, r);
 	if (r == 0) {
-		out_str(&out_stderr, "vdso: ");
-		out_str(&out_stderr, what);
-		out_str(&out_stderr, ": no vDSO: no [vdso] line in " MAPS "\n");
-		return 1;
+		return report(what, 0, "no vDSO", "no [vdso] line in " MAPS);
 	}
 	if (m->end - m->start > PROC_LIMIT || m->end > UINTPTR_MAX)
 		return file_error(what, "the [vdso] line in " MAPS, -EFBIG);
@@ -195,11 +192,8 @@ int dump_check(void)
 	size_t size, msize, n, i, differ = 0, first = 0;
 	int ok;
 
-	if (live_image(&image, &size, &why) < 0) {
-		out_str(&out_stderr, "vdso: dump --check: no vDSO: ");
-		out_str(&out_stderr, why);
-		out_char(&out_stderr, '\n');
-		return 1;
+	if (vdso_find(&image, &size, &why) < 0) {
+		return report("dump --check", 0, "no vDSO", why);
 	}
 	if (proc_image("dump --check", &m, &copy))
 		return 1;

@@ -14,7 +14,7 @@
  * not.  Files over READ_LIMIT are refused; a vDSO is a few pages.
  */
 #include <lib/lib.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include "commands.h"
 
 #define READ_LIMIT ((size_t)64 << 20)   /* 64 MiB; `vdso help` says so */
@@ -375,22 +375,16 @@ int cmd_read(int argc, char **argv)
 	int err;
 
 	if (argc != 2)
-		return usage_error(argc < 2 ? "read: which file?" : "read: one file only",
-				   argc < 2 ? 0 : argv[2]);
+		return usage_error("read", argc < 2 ? 0 : argv[2],
+				   argc < 2 ? "which file?" : "one file only");
 	file = argv[1];
 	if ((r = read_whole(file, &bytes, &size)) == -EFBIG) {
-		out_str(&out_stderr, "vdso: read: ");
-		out_str(&out_stderr, file);
-		out_str(&out_stderr, ": EFBIG (File too large: over the 64 MiB limit)\n");
-		return 1;
+		return report("read", file, "EFBIG", "File too large: over the 64 MiB limit");
 	}
 	if (r < 0)
 		return file_error("read", file, r);
 	if (size == 0) {
-		out_str(&out_stderr, "vdso: read: ");
-		out_str(&out_stderr, file);
-		out_str(&out_stderr, ": the file is empty\n");
-		return 1;
+		return report("read", file, "the file is empty", 0);
 	}
 	if ((err = elf_open(&img, bytes, size, ELF_ANY_CLASS)) < 0)
 		return refused(file, bytes, size, err);
@@ -409,13 +403,7 @@ int cmd_read(int argc, char **argv)
 	out_str(o, "\nSymbols (as readelf --dyn-syms -W):\n");
 	if ((err = print_symbols(o, &img)) < 0)
 		return reader_error("read", file, err);
-	if (problem) {
-		out_str(&out_stderr, "vdso: read: ");
-		out_str(&out_stderr, file);
-		out_str(&out_stderr, ": section headers: ");
-		out_str(&out_stderr, problem);
-		out_char(&out_stderr, '\n');
-		return 1;
-	}
+	if (problem)
+		return report("read", file, "section headers", problem);
 	return 0;
 }

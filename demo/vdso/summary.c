@@ -4,7 +4,7 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <linux/time.h>
 #include "commands.h"
 
@@ -28,20 +28,20 @@ int cmd_summary(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	out_str(o, "vdso " ARCH_NAME ": ");
-	if (calls_vdso_status == 0) {
-		const char *soname = elf_soname(&calls_vdso);
+	if (vdso_status == 0) {
+		const char *soname = elf_soname(&vdso_image);
 
 		out_str(o, soname ? soname : "(no soname)");
 		out_str(o, " at 0x");
-		out_hex(o, (uintptr_t)calls_vdso.bytes, 0);
+		out_hex(o, (uintptr_t)vdso_image.bytes, 0);
 		out_str(o, " (AT_SYSINFO_EHDR), ");
-		out_udec(o, calls_vdso.size);
+		out_udec(o, vdso_image.size);
 		out_str(o, " bytes by its own headers, ");
-		out_udec(o, calls_vdso.nsyms);
+		out_udec(o, vdso_image.nsyms);
 		out_str(o, " dynamic symbols\n");
 	} else {
 		out_str(o, "no vDSO: ");
-		out_str(o, live_vdso_absence());
+		out_str(o, vdso_absent);
 		out_str(o, "; every call is a system call\n");
 	}
 	if (ARCH_HAS_GATE && auxv_get(AT_SYSINFO, &sysinfo)) {
@@ -51,13 +51,13 @@ int cmd_summary(int argc, char **argv)
 			 : ", not used (VDSO=off)\n");
 	}
 
-	r1 = call_clock_gettime(CLOCK_REALTIME, &a);
+	r1 = vdso_clock_gettime(CLOCK_REALTIME, &a);
 	r2 = sys_clock_gettime(CLOCK_REALTIME, &b);
 	out_str(o, "clock_gettime(CLOCK_REALTIME) by ");
-	out_str(o, call_path_name(call_path(CALL_CLOCK_GETTIME)));
-	if (calls[CALL_CLOCK_GETTIME].symbol) {
+	out_str(o, vdso_path_name(vdso_path(VDSO_CLOCK_GETTIME)));
+	if (vdso_calls[VDSO_CLOCK_GETTIME].symbol) {
 		out_str(o, " (");
-		out_str(o, calls[CALL_CLOCK_GETTIME].symbol);
+		out_str(o, vdso_calls[VDSO_CLOCK_GETTIME].symbol);
 		out_char(o, ')');
 	}
 	out_str(o, ": ");
@@ -66,7 +66,7 @@ int cmd_summary(int argc, char **argv)
 	print_ts(o, &b);
 	out_char(o, '\n');
 	if (r1 != 0 || r2 != 0) {
-		errno_report("vdso", "clock_gettime", r1 ? r1 : r2);
+		file_error("summary", "clock_gettime", r1 ? r1 : r2);
 		return 1;
 	}
 	out_str(o, "more: vdso help\n");

@@ -3,7 +3,7 @@
  * own reader from the image the kernel mapped (AT_SYSINFO_EHDR).
  */
 #include <lib/lib.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include "commands.h"
 
 int cmd_syms(int argc, char **argv)
@@ -11,17 +11,17 @@ int cmd_syms(int argc, char **argv)
 	int r;
 
 	if (argc > 1)
-		return usage_error("syms: unexpected argument", argv[1]);
+		return usage_error("syms", argv[1], "unexpected argument");
 	if (!live_vdso("syms"))
 		return 1;
-	r = print_symbols(&out_stdout, &calls_vdso);
+	r = print_symbols(&out_stdout, &vdso_image);
 	if (r < 0)
 		return reader_error("syms", "live vDSO", r);
 	out_str(&out_stdout, "image: 0x");
-	out_hex(&out_stdout, (uintptr_t)calls_vdso.bytes, 0);
+	out_hex(&out_stdout, (uintptr_t)vdso_image.bytes, 0);
 	out_str(&out_stdout, " (AT_SYSINFO_EHDR), ");
-	out_udec(&out_stdout, calls_vdso.size);
+	out_udec(&out_stdout, vdso_image.size);
 	out_str(&out_stdout, " bytes by its own headers\n");
-	print_image_facts(&out_stdout, &calls_vdso);
+	print_image_facts(&out_stdout, &vdso_image);
 	return 0;
 }

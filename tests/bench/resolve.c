@@ -1,5 +1,5 @@
 /*
- * tests/bench/resolve.c - what calls_init costs: open the live vDSO and
+ * tests/bench/resolve.c - what vdso_init costs: open the live vDSO and
  * resolve every symbol of the call table, in instructions (callgrind).
  *
  * valgrind gives the program it runs no vDSO: it drops AT_SYSINFO_EHDR
@@ -7,11 +7,11 @@
  * nothing to resolve.  This program brings the image along:
  *
  *   resolve save FILE   natively: write this process's vDSO image to FILE
- *                       (its extent from its own headers, as calls_init
+ *                       (its extent from its own headers, as vdso_init
  *                       takes it)
  *   resolve FILE        read FILE into page-aligned memory, make an
  *                       auxiliary vector that points AT_SYSINFO_EHDR at
- *                       it, and run the real calls_init, unchanged; then
+ *                       it, and run the real vdso_init, unchanged; then
  *                       say what it resolved
  *
  * Built with the project's flags against libruntime.a (run.sh), so the
@@ -22,7 +22,7 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 
 #define IMAGE_MAX (64 * 1024)   /* the x86 vDSO is 2 pages, 8 KiB */
 #define AUXV_MAX 64
@@ -32,7 +32,8 @@ static unsigned long auxv[2 * AUXV_MAX + 2];
 
 static int fail(const char *what, long err)
 {
-	errno_report("resolve", what, err);
+	out_printf(&out_stderr, "resolve: %s: %s (%s)\n", what,
+		   errno_name((int)err), errno_message((int)err));
 	out_flush(&out_stderr);
 	return 1;
 }
@@ -95,26 +96,26 @@ static int load(const char *file)
 	auxv[n] = 0;
 	start_auxv = auxv;
 
-	calls_init();   /* the one being counted */
+	vdso_init();   /* the one being counted */
 
-	if (calls_vdso_status != 0) {
+	if (vdso_status != 0) {
 		out_str(&out_stderr, "resolve: ");
 		out_str(&out_stderr, file);
 		out_str(&out_stderr, ": ");
-		out_str(&out_stderr, elf_strerror(calls_vdso_status));
+		out_str(&out_stderr, elf_strerror(vdso_status));
 		out_char(&out_stderr, '\n');
 		return 1;
 	}
-	for (i = 0; i < CALL_COUNT; i++)
-		resolved += calls[i].fn != 0;
+	for (i = 0; i < VDSO_NCALLS; i++)
+		resolved += vdso_calls[i].fn != 0;
 	out_str(&out_stdout, "resolved ");
 	out_udec(&out_stdout, resolved);
 	out_str(&out_stdout, " of ");
-	out_udec(&out_stdout, CALL_COUNT);
+	out_udec(&out_stdout, VDSO_NCALLS);
 	out_str(&out_stdout, ":");
-	for (i = 0; i < CALL_COUNT; i++) {
+	for (i = 0; i < VDSO_NCALLS; i++) {
 		out_char(&out_stdout, ' ');
-		out_str(&out_stdout, calls[i].symbol ? calls[i].symbol : "-");
+		out_str(&out_stdout, vdso_calls[i].symbol ? vdso_calls[i].symbol : "-");
 	}
 	out_char(&out_stdout, '\n');
 	return 0;

@@ -83,7 +83,7 @@ python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.c
 # reboot into QEMU's exit, so a panic cannot hang the run.
 # (Documentation/admin-guide/kernel-parameters.txt)
 APPEND="console=ttyS0 quiet loglevel=1 panic=-1"
-[ $# -gt 0 ] && APPEND="$APPEND -- $*"
+APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 
 # -nodefaults: no VGA, network or disks, just what is named here.  Two
 # serial ports: stdio (the console) and a file (ttyS1, the raw image).

@@ -28,6 +28,10 @@
 
 #include "elf/read.h"
 
+/* What the live vDSO of this build must be (the runtime takes it from
+ * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
+#define NATIVE ELF_CLASS_MACHINE(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
+
 /* Walks over counts the image controls stop here: the reader bounds them
  * by the image's size already, and the fuzzer wants many runs a second. */
 #define MAX_WALK 4096
@@ -219,7 +223,7 @@ static void one_image(const unsigned char *bytes, size_t size)
 {
 	struct elf_image img, native;
 	int err = elf_open(&img, bytes, size, ELF_ANY_CLASS);
-	int err_native = elf_open(&native, bytes, size, 0);
+	int err_native = elf_open(&native, bytes, size, NATIVE);
 
 	/* Only this build's class and machine: the same answer, or ECLASS. */
 	if (err_native != err && err_native != -ELF_ECLASS)

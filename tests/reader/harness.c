@@ -48,21 +48,17 @@
 
 #include "elf/read.h"
 
-static const char *prog = "harness";
-static int open_flags = ELF_ANY_CLASS;
+/* What the live vDSO of this build must be (the runtime takes it from
+ * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
+#define NATIVE ELF_CLASS_MACHINE(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
 
-static const char *const error_names[ELF_NERRORS] = {
-	"OK", "ENOTELF", "ECLASS", "ETYPE", "EHEADER", "EPHDR", "ENOLOAD",
-	"ENODYNAMIC", "EDYNAMIC", "ESTRTAB", "ESYMTAB", "EHASH", "EGNUHASH",
-	"EVERSYM", "EVERDEF", "ESHDR", "ENOTFOUND", "ERANGE",
-};
+static const char *prog = "harness";
+static unsigned open_flags = ELF_ANY_CLASS;
 
 static void die(int status, const char *what, int err)
 {
-	int e = err < 0 ? -err : err;
-
 	fprintf(stderr, "%s: %s: %s [%s]\n", prog, what, elf_strerror(err),
-		e < ELF_NERRORS ? error_names[e] : "?");
+		elf_error_name(err));
 	exit(status);
 }
 
@@ -762,7 +758,7 @@ static int cmd_corrupt(const char *kind, const char *in, const char *out)
 
 /* ---- the live vDSO ---- */
 
-static int live_image(struct elf_image *img)
+static int vdso_find(struct elf_image *img)
 {
 	const void *ehdr = (const void *)getauxval(AT_SYSINFO_EHDR);
 	size_t page = getauxval(AT_PAGESZ), size;
@@ -780,7 +776,7 @@ static int live_image(struct elf_image *img)
 		exit(1);
 	}
 	/* flags 0: the live vDSO must be of this build's class and machine */
-	if ((err = elf_open(img, ehdr, size, 0)) < 0)
+	if ((err = elf_open(img, ehdr, size, NATIVE)) < 0)
 		die(1, "live vDSO", err);
 	return 0;
 }
@@ -789,7 +785,7 @@ static int cmd_live(void)
 {
 	struct elf_image img;
 
-	live_image(&img);
+	vdso_find(&img);
 	print_syms(&img, "live vDSO");
 	return 0;
 }
@@ -798,7 +794,7 @@ static int cmd_live_dump(const char *out)
 {
 	struct elf_image img;
 
-	live_image(&img);
+	vdso_find(&img);
 	save(out, img.bytes, img.size);
 	return 0;
 }
@@ -849,7 +845,7 @@ static int cmd_live_dlvsym(void)
 	struct elf_image img;
 	void *h;
 
-	live_image(&img);
+	vdso_find(&img);
 	/* glibc registers the vDSO as a loaded object under its soname */
 	h = dlopen("linux-vdso.so.1", RTLD_LAZY | RTLD_NOLOAD);
 	if (h == NULL) {
@@ -933,7 +929,7 @@ static int cmd_dlopen(const char *path)
 	 * the file's layout in memory */
 	if (loads != 1 || load->p_offset != 0)
 		fail("dlopen: %s must have one PT_LOAD, at offset 0", path);
-	err = elf_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, 0);
+	err = elf_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, NATIVE);
 	if (err < 0)
 		die(1, path, err);
 	printf("relocated %u\n", img.relocated);
@@ -956,7 +952,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	if (argc > 1 && !strcmp(argv[1], "-n")) {
-		open_flags = 0;
+		open_flags = NATIVE;
 		argv++;
 		argc--;
 	}

@@ -1,12 +1,16 @@
 /*
- * demo/vdso/init.c - the program as /init: process 1 under a real kernel.
+ * demo/vdso/boot.c - `vdso boot [COMMAND...]`: the program as /init,
+ * process 1 under a real kernel.
  *
  * `make boot` (tests/boot/boot.sh) packs build/<arch>/vdso into an initramfs
  * as /init and boots a Debian kernel in qemu-system-x86_64.  The kernel
  * unpacks the archive into its root file system, opens /dev/console as
  * file descriptors 0, 1 and 2, and executes /init as process 1 (the
- * kernel's init/main.c: console_on_rootfs, kernel_init).  main() in
- * demo/vdso/main.c sees getpid() == 1 and comes here.
+ * kernel's init/main.c: console_on_rootfs, kernel_init), with the words
+ * after "--" of its command line as arguments: `make boot` puts "boot"
+ * there.  Only that asks for this mode: being process 1 is not asking,
+ * since a container's first process is process 1 too, and must simply
+ * run its command.
  *
  * What process 1 has, and what it must not count on:
  *   - the files of the initramfs and nothing else: no /proc, no /sys, no
@@ -22,11 +26,12 @@
  * So init here is a small supervisor.  Each step runs in a child process,
  * so that a crash in one step is reported and the next one still runs:
  *
- *   no arguments  the summary, auxv, syms, call, gate - each through the
- *                 same dispatcher as the command line (run_command) - then
- *                 the live vDSO image, written raw to the second serial
- *                 port, /dev/ttyS1, which QEMU saves to a host file;
- *   arguments     (kernel command line "... -- auxv") only that command.
+ *   boot          the summary, auxv, syms, call, gate - each through the
+ *                 same dispatcher as the command line, which main passes
+ *                 in - then the live vDSO image, written raw to the
+ *                 second serial port, /dev/ttyS1, which QEMU saves to a
+ *                 host file;
+ *   boot COMMAND  (kernel command line "... -- boot auxv") only that.
  *
  * Every step is framed on the console by lines the tests look for:
  *
@@ -39,7 +44,7 @@
  */
 #include <lib/lib.h>
 #include <start/start.h>
-#include <syscall/syscall.h>
+#include <vdso/vdso.h>
 #include <linux/auxvec.h>
 #include <linux/reboot.h>
 #include <asm/termbits.h>
@@ -75,7 +80,7 @@ static const struct step default_steps[] = {
 
 /* ---- the live image -------------------------------------------------------- */
 
-/* The image and its size come from live_image (demo/vdso/dump.c): the address
+/* The image and its size come from vdso_find (vdso/find.c): the address
  * from AT_SYSINFO_EHDR, the length from the image's own headers. */
 
 /*
@@ -142,35 +147,28 @@ static int dump_to_serial(int argc, char **argv)
 	long fd, r;
 
 	(void)argc, (void)argv;
-	if (live_image(&image, &size, &why) < 0) {
-		out_str(&out_stderr, "vdso: dump: no vDSO: ");
-		out_str(&out_stderr, why);
-		out_char(&out_stderr, '\n');
-		return 1;
+	if (vdso_find(&image, &size, &why) < 0) {
+		return report("dump", 0, "no vDSO", why);
 	}
 	/* O_NOCTTY: process 1 must not take the port as its controlling tty. */
 	fd = sys_openat(AT_FDCWD, DUMP_TTY, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
 	if (fd < 0) {
-		errno_report("vdso", "open " DUMP_TTY, fd);
-		return 1;
+		return file_error("boot", "open " DUMP_TTY, fd);
 	}
 	if ((r = tty_raw((int)fd)) < 0) {
-		errno_report("vdso", DUMP_TTY ": TCSETS", r);
-		return 1;
+		return file_error("boot", DUMP_TTY ": TCSETS", r);
 	}
 	while (done < size) {
 		r = sys_write((int)fd, image + done, size - done);
 		if (r == -EINTR)
 			continue;
 		if (r <= 0) {
-			errno_report("vdso", "write " DUMP_TTY, r ? r : -EIO);
-			return 1;
+			return file_error("boot", "write " DUMP_TTY, r ? r : -EIO);
 		}
 		done += (size_t)r;
 	}
 	if ((r = tty_drain((int)fd)) < 0) {
-		errno_report("vdso", DUMP_TTY ": TCSBRK", r);
-		return 1;
+		return file_error("boot", DUMP_TTY ": TCSBRK", r);
 	}
 	sys_close((int)fd);
 	out_str(&out_stdout, "dump: ");
@@ -227,10 +225,10 @@ static int run_step(const char *name, int (*run)(int, char **), int argc, char *
 		sys_exit_group(status);
 	}
 	if (pid < 0) {
-		errno_report("vdso", "init: fork", pid);
+		file_error("boot", "fork", pid);
 		status = 1;
 	} else if ((r = init_wait(pid, &ws)) < 0) {
-		errno_report("vdso", "init: wait4", r);
+		file_error("boot", "wait4", r);
 		status = 1;
 	} else if ((ws & 0x7f) == 0) {  /* exited: WIFEXITED, WEXITSTATUS */
 		status = (ws >> 8) & 0xff;
@@ -271,18 +269,21 @@ static const char *join_args(int argc, char **argv, char *buf, size_t size)
 	return buf;
 }
 
-int init_main(int argc, char **argv)
+int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 {
 	int status, first_failure = 0;
 	unsigned i;
 	long r;
+
+	if (sys_getpid() != 1)
+		return usage_error("boot", 0, "only as process 1, the kernel's /init");
 
 	out_str(&out_stdout, MARK "init pid=");
 	out_dec(&out_stdout, sys_getpid());
 	out_str(&out_stdout, " arch=" ARCH_NAME " ===\n");
 
 	if (argc > 1) {
-		/* A command line from the kernel's, after "--": just that. */
+		/* A command line from the kernel's, after "-- boot": just that. */
 		char name[128];
 
 		first_failure = run_step(join_args(argc, argv, name, sizeof name),
@@ -312,7 +313,7 @@ int init_main(int argc, char **argv)
 	/* Only a failure comes back.  Returning from here ends process 1 and the
 	 * kernel panics: with panic=-1 it reboots at once, QEMU (-no-reboot)
 	 * exits, and the host sees the panic in the log. */
-	errno_report("vdso", "init: reboot(LINUX_REBOOT_CMD_POWER_OFF)", r);
+	file_error("boot", "reboot(LINUX_REBOOT_CMD_POWER_OFF)", r);
 	out_flush_all();
 	return 1;
 }

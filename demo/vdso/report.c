@@ -1,0 +1,60 @@
+/*
+ * demo/vdso/report.c - the one form of every error line:
+ *
+ *     vdso: WHAT: SUBJECT: REASON (DETAIL)
+ *
+ * WHAT is the command, SUBJECT what it failed on (a file, an argument:
+ * printed escaped, so that it stays one line), REASON the error's name
+ * (ENOENT from the kernel's errno list, EGNUHASH from the reader's) or a
+ * few words, DETAIL its message.  SUBJECT and DETAIL may be absent.
+ */
+#include <lib/lib.h>
+#include "commands.h"
+
+int report(const char *what, const char *subject, const char *reason,
+	   const char *detail)
+{
+	struct out *o = &out_stderr;
+
+	out_str(o, "vdso: ");
+	if (what)
+		out_printf(o, "%s: ", what);
+	if (subject) {
+		out_escaped(o, subject);
+		out_str(o, ": ");
+	}
+	out_str(o, reason);
+	if (detail)
+		out_printf(o, " (%s)", detail);
+	out_char(o, '\n');
+	out_flush(o);
+	return 1;
+}
+
+/* A system call's: "vdso: dump: x: ENOSPC (No space left on device)". */
+int file_error(const char *what, const char *subject, long err)
+{
+	return report(what, subject, errno_name((int)err), errno_message((int)err));
+}
+
+/* The reader's: "vdso: read: x.so: EGNUHASH (GNU hash table malformed)". */
+int reader_error(const char *what, const char *subject, int err)
+{
+	return report(what, subject, elf_error_name(err), elf_strerror(err));
+}
+
+/* "vdso: call: foo: unknown function (try 'vdso help')"; exit status 2. */
+int usage_error(const char *what, const char *arg, const char *reason)
+{
+	report(what, arg, reason, "try 'vdso help'");
+	return 2;
+}
+
+/* Is the live vDSO open?  If not: "vdso: syms: no vDSO (why)". */
+int live_vdso(const char *what)
+{
+	if (vdso_status == 0)
+		return 1;
+	report(what, 0, "no vDSO", vdso_absent);
+	return 0;
+}
