@@ -22,9 +22,6 @@ BUILD   ?= build
 V       ?= 0
 Q       := $(if $(filter 1,$(V)),,@)
 
-# Where the kernel's UAPI headers are: Debian puts asm/ in a multiarch folder.
-UAPI_SRC := $(firstword $(wildcard /usr/include/$(shell uname -m)-linux-gnu/asm/unistd.h /usr/include/asm/unistd.h))
-UAPI_ASM := $(patsubst %/unistd.h,%,$(UAPI_SRC))
 
 .PHONY: all run test bench clean units
 .SECONDARY:
@@ -45,17 +42,29 @@ ifeq ($(ARCH_FLAGS),)
 $(error ARCH must be x86_64 or i386, not '$(ARCH)')
 endif
 
+# The kernel's UAPI headers for the target arch, not the build machine's.
+# Debian puts asm/ in a multiarch folder; both x86 arches share the
+# kernel's arch/x86/include/uapi, whose asm/unistd.h picks unistd_32.h or
+# unistd_64.h by __i386__, so an x86_64 machine's folder serves i386 too.
+UAPI_ASM_x86_64 := /usr/include/x86_64-linux-gnu/asm /usr/include/asm
+UAPI_ASM_i386   := /usr/include/i386-linux-gnu/asm $(UAPI_ASM_x86_64)
+UAPI_ASM := $(patsubst %/unistd.h,%,$(firstword $(wildcard $(addsuffix /unistd.h,$(UAPI_ASM_$(ARCH))))))
+UAPI := $(OUT)/uapi
+
 IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
 CC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
-CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(BUILD)/uapi \
+CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(UAPI) \
 	-I. -Iarch/$(ARCH) -I$(OUT)/gen
 CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-pie \
 	-fstack-protector-strong -mstack-protector-guard=global \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections
-LDFLAGS := $(ARCH_FLAGS) -static -nostdlib -no-pie -Wl,-T,linker.ld \
+# gcc may default to PIE and must be told -no-pie; clang makes no PIE of a
+# -static link and warns that the flag is unused.
+NO_PIE  := $(if $(IS_CLANG),,-no-pie)
+LDFLAGS := $(ARCH_FLAGS) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld \
 	-Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
 	-Wl,--build-id=none
 # gcc may turn memset's own loop into a call to memset: not in lib/mem.c.
@@ -77,24 +86,24 @@ UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c))
 all: $(PROGRAMS)
 units: $(UNITS)
 
-$(BUILD)/uapi/.stamp:
-	$(Q)test -n "$(UAPI_ASM)" || { echo "make: the kernel's UAPI headers are missing (Debian: linux-libc-dev)" >&2; exit 1; }
-	$(Q)mkdir -p $(BUILD)/uapi
-	$(Q)ln -sfn /usr/include/linux $(BUILD)/uapi/linux
-	$(Q)ln -sfn /usr/include/asm-generic $(BUILD)/uapi/asm-generic
-	$(Q)ln -sfn $(UAPI_ASM) $(BUILD)/uapi/asm
+$(UAPI)/.stamp:
+	$(Q)test -n "$(UAPI_ASM)" || { echo "make: the kernel's UAPI headers for $(ARCH) are missing (Debian: linux-libc-dev)" >&2; exit 1; }
+	$(Q)mkdir -p $(UAPI)
+	$(Q)ln -sfn /usr/include/linux $(UAPI)/linux
+	$(Q)ln -sfn /usr/include/asm-generic $(UAPI)/asm-generic
+	$(Q)ln -sfn $(UAPI_ASM) $(UAPI)/asm
 	$(Q)touch $@
 
-$(OUT)/gen/errno_table.h: syscall/errno.awk $(BUILD)/uapi/.stamp
+$(OUT)/gen/errno_table.h: syscall/errno.awk $(UAPI)/.stamp
 	$(Q)mkdir -p $(@D)
-	$(Q)awk -f syscall/errno.awk $(BUILD)/uapi/asm-generic/errno-base.h $(BUILD)/uapi/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
+	$(Q)awk -f syscall/errno.awk $(UAPI)/asm-generic/errno-base.h $(UAPI)/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
 
-$(OUT)/obj/%.o: %.c $(BUILD)/uapi/.stamp $(OUT)/gen/errno_table.h Makefile
+$(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
 
-$(OUT)/obj/%.o: %.S $(BUILD)/uapi/.stamp Makefile
+$(OUT)/obj/%.o: %.S $(UAPI)/.stamp Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  AS      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(ARCH_FLAGS) -c $< -o $@

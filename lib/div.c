@@ -3,7 +3,7 @@
  * divide instruction.
  *
  * On i386 gcc turns `uint64_t / uint32_t` into a call to libgcc's
- * __udivdi3, and we link no libgcc (DESIGN.md, "Rules").  So this is the
+ * __udivdi3, and we link no libgcc (see the Makefile).  So this is the
  * long division of school, one bit at a time: bring down the next bit of
  * the dividend into the remainder; if the remainder now holds the divisor,
  * subtract it and write a 1 into the quotient.  64 steps of shifts,

@@ -52,13 +52,8 @@ long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpa
 long sys_fsync(int fd);
 long sys_unlinkat(int dirfd, const char *path, int flags);
 long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st);
-long sys_mount(const char *source, const char *target, const char *fstype,
-	       unsigned long flags, const void *data);
 long sys_reboot(unsigned cmd);
-long sys_mknodat(int dirfd, const char *path, unsigned mode, unsigned dev);
 long sys_ioctl(int fd, unsigned long request, void *arg);
-long sys_dup3(int oldfd, int newfd, int flags);
-long sys_mkdirat(int dirfd, const char *path, unsigned mode);
 long sys_sync(void);
 
 /* rt_sigaction's own struct (the kernel's, not libc's): handler, flags,

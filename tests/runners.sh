@@ -1,5 +1,5 @@
 # tests/runners.sh - run a static binary on each runner of the test matrix
-# (DESIGN.md, "Test matrix").  Sourced after tap.sh, which sets TOP, BUILD.
+# (README.md and tests/README.md: the test matrix).  Sourced after tap.sh, which sets TOP, BUILD.
 #
 #   all_runners                        -> "native qemu7 qemu10"
 #   arches                             -> "x86_64 i386"

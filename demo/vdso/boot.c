@@ -49,6 +49,7 @@
 #include <linux/reboot.h>
 #include <asm/termbits.h>
 #include <asm/ioctls.h>
+#include <asm/signal.h>
 #include "commands.h"
 
 #define MARK "=== vdso-boot: "
@@ -187,11 +188,16 @@ static int dump_to_serial(int argc, char **argv)
 
 /* ---- the supervisor -------------------------------------------------------- */
 
-/* fork and wait4 have no wrappers in syscall/ yet: called by number.  With
- * no arguments, fork is the same call on both arches. */
+/* fork and wait4 have no wrappers in syscall/ yet: called by number.
+ * fork(2) is clone(SIGCHLD) with nothing shared, which is all the
+ * asm-generic arches have; x86 has both (kernel/fork.c). */
 static long init_fork(void)
 {
+#ifdef __NR_fork
 	return sys_call(__NR_fork, 0, 0, 0, 0, 0, 0);
+#else
+	return sys_call(__NR_clone, SIGCHLD, 0, 0, 0, 0, 0);
+#endif
 }
 
 static long init_wait(long pid, int *status)

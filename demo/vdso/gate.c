@@ -23,19 +23,15 @@ static void both(const char *what, long via_gate, long via_raw, int same)
 {
 	struct out *o = &out_stdout;
 
-	out_field(o, what, -30);
-	if (sys_failed(via_gate)) {
-		out_str(o, "-");
-		out_field(o, errno_name((int)via_gate), -20);
-	} else {
-		out_dec_field(o, via_gate, -21);
-	}
-	if (sys_failed(via_raw)) {
-		out_str(o, "-");
-		out_field(o, errno_name((int)via_raw), -20);
-	} else {
-		out_dec_field(o, via_raw, -21);
-	}
+	out_printf(o, "%-30s", what);
+	if (sys_failed(via_gate))
+		out_printf(o, "-%-20s", errno_name((int)via_gate));
+	else
+		out_printf(o, "%-21ld", via_gate);
+	if (sys_failed(via_raw))
+		out_printf(o, "-%-20s", errno_name((int)via_raw));
+	else
+		out_printf(o, "%-21ld", via_raw);
 	out_str(o, same ? "same\n" : "DIFFERENT\n");
 	if (!same)
 		mismatches++;
@@ -120,9 +116,9 @@ int cmd_gate(int argc, char **argv)
 	}
 
 	if (!ARCH_HAS_GATE) {
-		out_str(o, ARCH_NAME ": no AT_SYSINFO");
-		out_str(o, has_gate ? " (but the auxiliary vector has one!)" : "");
-		out_str(o, "; system calls enter by the `" ARCH_RAW_ENTRY "` instruction\n");
+		out_printf(o, ARCH_NAME ": no AT_SYSINFO%s; system calls enter by the `"
+			   ARCH_RAW_ENTRY "` instruction\n",
+			   has_gate ? " (but the auxiliary vector has one!)" : "");
 		compare(0);
 		if (has_gate || mismatches) {
 			return report("gate", 0, has_gate ? "an AT_SYSINFO on " ARCH_NAME
@@ -139,34 +135,25 @@ int cmd_gate(int argc, char **argv)
 		return 0;
 	}
 
-	out_str(o, "AT_SYSINFO:        0x");
-	out_hex(o, sysinfo, 0);
-	out_char(o, '\n');
+	out_printf(o, "AT_SYSINFO:        0x%lx\n", sysinfo);
 	if (vdso_status == 0) {
 		struct elf_sym s;
 
-		out_str(o, ARCH_VDSO_GATE);
-		out_char(o, '@');
-		out_str(o, ARCH_VDSO_GATE_VERSION);
-		out_str(o, ": ");
+		out_printf(o, "%s@%s: ", ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION);
 		if (elf_lookup(&vdso_image, ARCH_VDSO_GATE, ARCH_VDSO_GATE_VERSION, &s) == 0) {
-			out_str(o, "0x");
-			out_hex(o, s.addr, 0);
-			out_str(o, s.addr == sysinfo ? " (the same: AT_SYSINFO is the gate)\n"
-				 : " DIFFERENT from AT_SYSINFO\n");
+			out_printf(o, "0x%lx %s\n", (unsigned long)s.addr,
+				   s.addr == sysinfo ? "(the same: AT_SYSINFO is the gate)"
+				   : "DIFFERENT from AT_SYSINFO");
 			if (s.addr != sysinfo)
 				mismatches++;
 		} else {
 			out_str(o, "not in the vDSO\n");
 		}
 	} else {
-		out_str(o, "vDSO: ");
-		out_str(o, vdso_absent);
-		out_str(o, ": AT_SYSINFO not checked against a symbol\n");
+		out_printf(o, "vDSO: %s: AT_SYSINFO not checked against a symbol\n",
+			   vdso_absent);
 	}
-	out_str(o, "calls now enter by: ");
-	out_str(o, sys_gate ? "the gate" : ARCH_RAW_ENTRY);
-	out_char(o, '\n');
+	out_printf(o, "calls now enter by: %s\n", sys_gate ? "the gate" : ARCH_RAW_ENTRY);
 	compare((void *)sysinfo);
 	if (mismatches)
 		return report("gate", 0, "the gate and " ARCH_RAW_ENTRY " disagree", 0);
