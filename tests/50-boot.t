@@ -128,6 +128,7 @@ check_call_table() {
 }
 
 for k in $KERNELS; do
+	rm -rf "${D:?}/$k"      # no boot of an earlier run may stand in for this one's
 	if ! "$TOP/tests/setup/kernel.sh" -k "$k" "$BUILD" 2> "$D/kernel-$k.log"; then
 		skip "$k: boot the program as /init under Debian's $k kernel" \
 			"no $k kernel: $(tail -n 1 "$D/kernel-$k.log" | sed 's/^kernel: //')"
@@ -259,7 +260,7 @@ while IFS= read -r line; do
 	what="tests/README.md table row:$(tr -s ' |' ' ' <<< "$key" | sed 's/ $//')"
 	committed=$(grep -F -- "|$key|" "$D/table.committed")
 	if [[ "$line" == *"| not "* ]]; then
-		skip "$what is current" "not remade here: $(cut -d'|' -f4 <<< "$line")"
+		skip "$what is current" "not remade here: $(cut -d'|' -f4 <<< "$line" | sed 's/^ *//; s/ *$//')"
 	elif [[ "$key" == *"(host"* ]] && ! grep -qF -- "|$host|" "$D/table.committed"; then
 		skip "$what is current" "the table's host rows were made on another kernel"
 	else
