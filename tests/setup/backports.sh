@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/setup/backports.sh - a private apt for Debian's backports suite
 # (sourced, not run; after tests/setup/cache.sh, whose die it uses).
 #

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/setup/cache.sh - the start every fetch script shares (sourced, not
 # run): one cache folder, a stamp when the fetch is complete, a lock so that
 # parallel tests fetch once, and a failure remembered for ten minutes so

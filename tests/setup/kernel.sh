@@ -24,9 +24,9 @@
 
 set -u
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-VERSION=6.1
+SERIES=6.1
 if [ "${1:-}" = -k ]; then
-	VERSION=${2:-}
+	SERIES=${2:-}
 	shift 2 2>/dev/null || shift
 fi
 BUILD=${1:-${BUILD:-$TOP/build}}
@@ -34,15 +34,15 @@ META=linux-image-cloud-amd64
 . "$TOP/tests/setup/cache.sh"
 . "$TOP/tests/setup/backports.sh"
 
-case $VERSION in
+case $SERIES in
 6.1 | 6.12) ;;
-*) echo "kernel: -k must be 6.1 or 6.12, not '$VERSION'" >&2; exit 2 ;;
+*) echo "kernel: -k must be 6.1 or 6.12, not '$SERIES'" >&2; exit 2 ;;
 esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
-cache_start kernel "$BUILD/cache/kernel-$VERSION" "${KERNEL_RETRY:-0}"
+cache_start kernel "$BUILD/cache/kernel-$SERIES" "${KERNEL_RETRY:-0}"
 
 # Where from: the machine's apt, or the private one for the backports.
-if [ "$VERSION" = 6.1 ]; then
+if [ "$SERIES" = 6.1 ]; then
 	command -v apt-get > /dev/null || die "apt-get not found: not a Debian system"
 	command -v dpkg-deb > /dev/null || die "dpkg-deb not found: not a Debian system"
 	apt_get() { apt-get -q "$@"; }
@@ -64,8 +64,8 @@ if [ -z "$pkg" ]; then
 	[ -n "$pkg" ] || die "$from know no $META with a linux-image-* dependency (run apt-get update?)"
 fi
 case $pkg in
-linux-image-"$VERSION".*) ;;
-linux-image-*) die "$from offer $pkg, not a $VERSION kernel" ;;
+linux-image-"$SERIES".*) ;;
+linux-image-*) die "$from offer $pkg, not a $SERIES kernel" ;;
 *) die "'$pkg' is not a linux-image-* package name" ;;
 esac
 say "package: $pkg (from $META in $from)"
@@ -77,7 +77,7 @@ rm -rf "$D"
 mkdir -p "$D"
 cd "$D" || die "cannot enter $D"
 if ! apt_get download "$pkg" > "$C/download.log" 2>&1; then
-	[ "$VERSION" = 6.1 ] ||
+	[ "$SERIES" = 6.1 ] ||
 		die "apt-get download $pkg failed: $(grep -E '^E:' "$C/download.log" | head -1)"
 	say "apt-get download failed; apt-get update, then once more"
 	apt-get -q update > "$C/update.log" 2>&1 ||
