@@ -267,5 +267,7 @@ while IFS= read -r line; do
 		is "$committed" "$line" "$what is current (else: tests/boot/table.sh -w)"
 	fi
 done < <(grep '^| [0-9]' "$D/table")
+keys() { grep -v '(host' "$1" | grep '^| [0-9]' | cut -d'|' -f2,3 | tr '\n' ';'; }
+is "$(keys "$D/table.committed")" "$(keys "$D/table")" "tests/README.md table: one row per booted kernel and arch, in order"
 
 done_testing
