@@ -109,6 +109,7 @@ check_boot() {          # check_boot ARCH TITLE
 # `call` for it on that path; else the system call (or the gate).
 check_call_table() {
 	local t=$1 call=$2 exports=$3 item name path sym cands rows
+	grep -q '^paths: ' <<< "$call" || { fail "$t: call printed its paths: line"; return; }
 	for item in $(sed -n 's/^paths: //p' <<< "$call"); do
 		name=${item%%=*}
 		path=${item#*=}
