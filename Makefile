@@ -4,6 +4,7 @@
 #   make ARCH=i386       one arch
 #   make CC=clang OPT=-O0 V=1
 #   make run             build/x86_64/vdso, natively
+#   make boot [KERNEL=6.1|6.12] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
 #   make test            everything the tests need, then all the tests
 #   make bench           the benchmarks (not tests)
 #   make fuzz [FUZZ_SECONDS=N]  the reader under libFuzzer (not a test)
@@ -144,13 +145,16 @@ bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
 	$(Q)bash tests/bench/run.sh
 
-# make boot [ARCH=x86_64|i386] [CMD="auxv"]: the program as /init under a
-# Debian kernel in qemu-system-x86_64; tests/boot/boot.sh tells the rest.
+# make boot [ARCH=x86_64|i386] [KERNEL=6.1|6.12] [CMD="auxv"] [APPEND="vdso=0"]:
+# the program as /init under a Debian kernel (default 6.1) in
+# qemu-system-x86_64, APPEND added to the kernel's command line;
+# tests/boot/boot.sh tells the rest.
+KERNEL ?= 6.1
 .PHONY: boot
 boot:
 	$(Q)st=0; for a in $(ARCH); do \
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
-		BUILD=$(BUILD) bash tests/boot/boot.sh $$a $(CMD) || st=$$?; \
+		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
 	done; exit $$st
 
 # make fuzz [FUZZ_SECONDS=N]: the reader under libFuzzer, each class for N

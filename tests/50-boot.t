@@ -1,48 +1,63 @@
 #!/bin/bash
-# tests/50-boot.t - the program as /init under a real kernel (make boot).
+# tests/50-boot.t - the program as /init under real kernels (make boot).
 #
-# For each arch, tests/boot/boot.sh boots build/ARCH/vdso as /init on a
-# Debian cloud kernel in qemu-system-x86_64 (the i386 program through the
-# 64-bit kernel's compat layer), and this test reads what came back:
+# For each kernel, Debian's 6.1 and 6.12 (bookworm-backports), and each
+# arch, tests/boot/boot.sh boots build/ARCH/vdso as /init in
+# qemu-system-x86_64 (the i386 program through the 64-bit kernel's compat
+# layer), once, and this test reads what came back:
 #
 #   - the console log: init ran as process 1; each step's end line says
 #     status=0; init powered the machine off (QEMU ended by itself, with
 #     status 0, and the kernel said "reboot: Power down"); no kernel panic;
 #   - the time: each boot ends within BOOT_LIMIT seconds (60: a boot takes
-#     about 4 s here, and the limit leaves room for a loaded machine);
+#     about 3 s here, and the limit leaves room for a loaded machine);
 #   - the second serial port's file: the live vDSO image, byte for byte:
 #     the size and POSIX cksum init printed match `cksum` here, it starts
 #     with \x7fELF, its size is a multiple of 4096, it has this arch's ELF
-#     class, and `readelf -a -W` reads it with no warning.
+#     class, and `readelf -a -W` reads it with no warning;
+#   - the symbols: `syms` inside lists what readelf --dyn-syms lists for
+#     that image; every function of the call table (the "paths:" line of
+#     `call`) that the image exports as __vdso_NAME (or NAME64) is resolved
+#     to one of those symbols and each of its rows took the vdso path, and
+#     one it does not export is served by the system call.
 #
-# Then one boot with a command line (CMD="auxv" for make): only that step.
-# The kernel is fetched by tests/setup/kernel.sh into build/cache/kernel/.
-# Logs: build/test/boot/ARCH/console.log (and boot.err, ttyS1.bin, time).
+# Then per kernel and arch one boot with a kernel parameter and a command
+# (APPEND= and CMD= for make): vdso=0 (x86_64) or vdso32=0 (i386), running
+# `call`: only that step, its status passed through, no dump, and every
+# function of the call table served by the system call, since the kernel
+# gave no vDSO.
+#
+# Last, tests/boot/table.sh remakes the table of what each kernel's vDSO
+# offers from these boots, and each row must equal the one in
+# tests/README.md (the host's rows only when made on the kernel that runs).
+#
+# The kernels are fetched by tests/setup/kernel.sh into
+# build/cache/kernel-VERSION/; one that cannot be fetched is a skip that
+# says why.  Logs: build/test/boot/KERNEL/ARCH[-param]/console.log (and
+# boot.err, ttyS1.bin, time).
 
 . "$(dirname "$0")/tap.sh"
 
 BOOT_LIMIT=${BOOT_LIMIT:-60}
 ARCHES="x86_64 i386"
+KERNELS="6.1 6.12"
 # The steps init runs, in order; each must end with status=0.
 STEPS="summary auxv syms call gate dump"
 D=$BUILD/test/boot
 mkdir -p "$D"
 
-# The set-up: QEMU and the kernel, or a skip that says why not.
+# The set-up: QEMU, or a skip that says why not.
 why=
 if ! command -v qemu-system-x86_64 > /dev/null; then
 	why="qemu-system-x86_64 not installed (Debian: qemu-system-x86)"
 elif ! command -v python3 > /dev/null; then
 	why="python3 not found (tests/boot/mkinitramfs.py)"
-elif ! "$TOP/tests/setup/kernel.sh" "$BUILD" 2> "$D/kernel.log"; then
-	why="no kernel: $(tail -n 1 "$D/kernel.log" | sed 's/^kernel: //')"
 fi
 if [ -n "$why" ]; then
 	skip "boot the program as /init" "$why"
 	done_testing
 	exit
 fi
-diag "kernel: $(cat "$BUILD/cache/kernel/stamp")"
 
 # section LOG NAME: the lines between a step's begin and end markers.
 section() {
@@ -56,16 +71,19 @@ step_status() {
 	echo "${s:-none}"
 }
 
-# boot ARCH [COMMAND...]: boot into $D/ARCH[-cmd]; sets LOG, ERR, OUT, STATUS.
+# boot KERNEL ARCH NAME PARAMS [COMMAND...]: boot into $D/KERNEL/NAME with
+# the kernel parameters PARAMS (may be empty); sets LOG, ERR, OUT, STATUS.
 boot() {
-	local a=$1
-	shift
-	OUT=$D/$a${1:+-cmd}
+	local k=$1 a=$2 params=$4
+	OUT=$D/$1/$3
+	shift 4
 	mkdir -p "$OUT"
 	LOG=$OUT/console.log ERR=$OUT/boot.err
-	"$TOP/tests/boot/boot.sh" -o "$OUT" -t "$BOOT_LIMIT" "$a" "$@" > /dev/null 2> "$ERR"
+	"$TOP/tests/boot/boot.sh" -k "$k" -a "$params" -o "$OUT" -t "$BOOT_LIMIT" "$a" "$@" > /dev/null 2> "$ERR"
 	STATUS=$?
+	TIMES+=("$k $a${params:+ $params}${1:+ CMD=$*}: $(cat "$OUT/time" 2>/dev/null || echo ?) s")
 }
+TIMES=()
 
 # The checks every boot must pass: it ended, by itself, in time, powered off.
 check_boot() {          # check_boot ARCH TITLE
@@ -74,7 +92,6 @@ check_boot() {          # check_boot ARCH TITLE
 	is "${qemu:-none}" 0 "$t: QEMU ended by itself, with status 0"
 	[ "${qemu:-none}" = 0 ] || sed 's/^/# /' "$ERR" | tail -5
 	secs=$(cat "$OUT/time" 2>/dev/null)
-	diag "$t: boot to power-off: ${secs:-?} s (host wall time)"
 	awk -v s="${secs:-999999}" -v l="$BOOT_LIMIT" 'BEGIN { exit !(s < l) }'
 	ok $? "$t: booted and powered off within $BOOT_LIMIT s (${secs:-?} s)"
 	! grep -q 'Kernel panic' "$LOG"
@@ -86,102 +103,172 @@ check_boot() {          # check_boot ARCH TITLE
 	ok $? "$t: the program ran as /init, process 1"
 }
 
-for a in $ARCHES; do
-	if [ ! -x "$BUILD/$a/vdso" ]; then
-		fail "$a: $BUILD/$a/vdso is built (make ARCH=$a)"
+# check_call_table TITLE CALL-SECTION EXPORTS: for each function of the call
+# table ("paths:" line), the vDSO path if the kernel exports __vdso_NAME or
+# __vdso_NAME64 (EXPORTS: readelf's FUNC names, one a line), every row of
+# `call` for it on that path; else the system call (or the gate).
+check_call_table() {
+	local t=$1 call=$2 exports=$3 item name path sym cands rows
+	grep -q '^paths: ' <<< "$call" || { fail "$t: call printed its paths: line"; return; }
+	for item in $(sed -n 's/^paths: //p' <<< "$call"); do
+		name=${item%%=*}
+		path=${item#*=}
+		sym=
+		case $path in *"("*")"*) sym=${path#*(}; sym=${sym%%)*}; path=${path%%(*} ;; esac
+		path=${path%%\[*}
+		cands=$(grep -E "^__vdso_${name}(64)?\$" <<< "$exports" | tr '\n' ' ' | sed 's/ $//')
+		rows=$(awk -v n="$name" '$1 == n { print $3 }' <<< "$call" | sort -u | tr '\n' ' ' | sed 's/ $//')
+		if [ -n "$cands" ]; then
+			[ "$path" = vdso ] && [[ " $cands " == *" $sym "* ]] && [ "$rows" = vdso ]
+			ok $? "$t: $name: exported ($cands), resolved to ${sym:-nothing}, its rows took the path: ${rows:-none}"
+		else
+			[ "$path" != vdso ] && [[ "$rows" != *vdso* ]]
+			ok $? "$t: $name: not exported, served by $path (rows: ${rows:-none})"
+		fi
+	done
+}
+
+for k in $KERNELS; do
+	rm -rf "${D:?}/$k"      # no boot of an earlier run may stand in for this one's
+	if ! "$TOP/tests/setup/kernel.sh" -k "$k" "$BUILD" 2> "$D/kernel-$k.log"; then
+		skip "$k: boot the program as /init under Debian's $k kernel" \
+			"no $k kernel: $(tail -n 1 "$D/kernel-$k.log" | sed 's/^kernel: //')"
 		continue
 	fi
-	boot "$a"
-	check_boot "$a" "$a"
-
-	# Each step, in order, and its status.
-	got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
-	is "$got" "$STEPS " "$a: init ran the steps in order"
-	for s in $STEPS; do
-		st=$(step_status "$LOG" "$s")
-		is "$st" 0 "$a: step '$s' ended with status=0"
-		[ "$st" = 0 ] || section "$LOG" "$s" | tail -3 | sed 's/^/#   /'
-	done
-
-	# The auxiliary vector: i386 gets the gate (AT_SYSINFO), x86_64 not.
-	auxv=$(section "$LOG" auxv)
-	grep -q '^AT_SYSINFO_EHDR: ' <<< "$auxv"
-	ok $? "$a: auxv shows AT_SYSINFO_EHDR (the kernel's vDSO)"
-	if [ "$a" = i386 ]; then
-		grep -q '^AT_SYSINFO: ' <<< "$auxv"
-		ok $? "$a: auxv shows AT_SYSINFO (__kernel_vsyscall, through the compat layer)"
-	else
-		! grep -q '^AT_SYSINFO: ' <<< "$auxv"
-		ok $? "$a: auxv has no AT_SYSINFO (no gate on x86_64)"
-	fi
-
-	# The image that came back on the second serial port.
-	img=$OUT/ttyS1.bin
-	want=$(sed -n 's/^dump: cksum \([0-9]* [0-9]*\)$/\1/p' "$LOG" | tail -1)
-	have=$(cksum < "$img" 2>/dev/null)
-	is "$have" "${want:-(no cksum line in the log)}" "$a: the image came back byte for byte (cksum and size as init computed them)"
-	size=$(stat -c %s "$img" 2>/dev/null || echo 0)
-	[ "$size" -gt 0 ] && [ $((size % 4096)) -eq 0 ]
-	ok $? "$a: the image's size is a non-zero multiple of 4096 ($size)"
-	is "$(head -c 4 "$img" 2>/dev/null | od -An -tx1 | tr -d ' \n')" 7f454c46 "$a: the image starts with \\x7fELF"
-	readelf -a -W "$img" > "$OUT/readelf.txt" 2> "$OUT/readelf.err"
-	st=$?
-	[ $st -eq 0 ] && [ ! -s "$OUT/readelf.err" ]
-	ok $? "$a: readelf -a -W reads the image with no warning"
-	[ -s "$OUT/readelf.err" ] && sed 's/^/# /' "$OUT/readelf.err" | head -5
-	class=ELF64
-	[ "$a" = i386 ] && class=ELF32
-	grep -q "Class: *$class\$" "$OUT/readelf.txt"
-	ok $? "$a: the image is $class, as this arch's vDSO must be"
-
-	# The symbols init printed are the image's: readelf and our own reader
-	# on the host must list the same lines.
-	section "$LOG" syms | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.inside"
-	readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.readelf"
-	"$BUILD/$a/vdso" read "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.read"
-	[ -s "$OUT/syms.inside" ]; ok $? "$a: syms listed $(wc -l < "$OUT/syms.inside") symbols inside"
-	diff_ok "$OUT/syms.readelf" "$OUT/syms.inside" "$a: readelf --dyn-syms of the image lists what syms printed inside"
-	diff_ok "$OUT/syms.read" "$OUT/syms.inside" "$a: vdso read of the image on the host prints the same symbol lines"
-
-	# Every vDSO function agrees with its system call inside.
-	call=$(section "$LOG" call)
-	n=$(grep -c ' agree (' <<< "$call")
-	[ "$n" -gt 0 ] && ! grep -q DISAGREE <<< "$call"
-	ok $? "$a: call inside: all $n rows agree with the system call"
-	paths=$(sed -n 's/^paths: //p' <<< "$call")
-	if [ "$a" = i386 ]; then
-		# i386: the gate is AT_SYSINFO, found again by lookup, and the
-		# 64-bit time_t clock_gettime serves.
-		grep -q 'clock_gettime=vdso(__vdso_clock_gettime64)' <<< "$paths"
-		ok $? "$a: __vdso_clock_gettime64 resolves and serves clock_gettime"
-		gate=$(section "$LOG" gate)
-		grep -q 'the same: AT_SYSINFO is the gate' <<< "$gate"
-		ok $? "$a: gate: AT_SYSINFO equals __kernel_vsyscall by lookup"
-		grep -q '^calls now enter by: the gate$' <<< "$gate"
-		ok $? "$a: gate: system calls enter through __kernel_vsyscall"
-		for c in getpid 'write(1, 37 bytes)' 'mmap, 6 args' 'system call 0x7ffff'; do
-			grep -F "$c" <<< "$gate" | grep -q ' same$'
-			ok $? "$a: gate: $c through the gate and int \$0x80 agree"
+	diag "kernel $k: $(cat "$BUILD/cache/kernel-$k/stamp")"
+	for a in $ARCHES; do
+		t="$k $a"
+		if [ ! -x "$BUILD/$a/vdso" ]; then
+			fail "$t: $BUILD/$a/vdso is built (make ARCH=$a)"
+			continue
+		fi
+		boot "$k" "$a" "$a" ""
+		check_boot "$a" "$t"
+		# Each step, in order, and its status.
+		got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
+		is "$got" "$STEPS " "$t: init ran the steps in order"
+		for s in $STEPS; do
+			st=$(step_status "$LOG" "$s")
+			is "$st" 0 "$t: step '$s' ended with status=0"
+			[ "$st" = 0 ] || section "$LOG" "$s" | tail -3 | sed 's/^/#   /'
 		done
-	else
-		grep -q 'clock_gettime=vdso(__vdso_clock_gettime)' <<< "$paths"
-		ok $? "$a: __vdso_clock_gettime resolves and serves clock_gettime"
-	fi
-	diag "$a inside: $paths"
-done
 
-# A command line from the kernel's (after "--"): only that step, its status
-# passed through to boot.sh's exit status, and nothing on the second port.
-a=x86_64
-if [ -x "$BUILD/$a/vdso" ]; then
-	boot "$a" auxv
-	check_boot "$a" "$a auxv"
-	got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
-	is "$got" "auxv " "$a auxv: init ran only the command given"
-	is "$(step_status "$LOG" auxv)" 0 "$a auxv: it ended with status=0"
-	is "$STATUS" 0 "$a auxv: boot.sh's exit status is the command's"
-	[ ! -s "$OUT/ttyS1.bin" ]
-	ok $? "$a auxv: no dump on the second port"
-fi
+		# The auxiliary vector: i386 gets the gate (AT_SYSINFO), x86_64 not.
+		auxv=$(section "$LOG" auxv)
+		grep -q '^AT_SYSINFO_EHDR: ' <<< "$auxv"
+		ok $? "$t: auxv shows AT_SYSINFO_EHDR (the kernel's vDSO)"
+		if [ "$a" = i386 ]; then
+			grep -q '^AT_SYSINFO: ' <<< "$auxv"
+			ok $? "$t: auxv shows AT_SYSINFO (__kernel_vsyscall, through the compat layer)"
+		else
+			! grep -q '^AT_SYSINFO: ' <<< "$auxv"
+			ok $? "$t: auxv has no AT_SYSINFO (no gate on x86_64)"
+		fi
+
+		# The image that came back on the second serial port.
+		img=$OUT/ttyS1.bin
+		want=$(sed -n 's/^dump: cksum \([0-9]* [0-9]*\)$/\1/p' "$LOG" | tail -1)
+		have=$(cksum < "$img" 2>/dev/null)
+		is "$have" "${want:-(no cksum line in the log)}" "$t: the image came back byte for byte (cksum and size as init computed them)"
+		size=$(stat -c %s "$img" 2>/dev/null || echo 0)
+		[ "$size" -gt 0 ] && [ $((size % 4096)) -eq 0 ]
+		ok $? "$t: the image's size is a non-zero multiple of 4096 ($size)"
+		is "$(head -c 4 "$img" 2>/dev/null | od -An -tx1 | tr -d ' \n')" 7f454c46 "$t: the image starts with \\x7fELF"
+		readelf -a -W "$img" > "$OUT/readelf.txt" 2> "$OUT/readelf.err"
+		st=$?
+		[ $st -eq 0 ] && [ ! -s "$OUT/readelf.err" ]
+		ok $? "$t: readelf -a -W reads the image with no warning"
+		[ -s "$OUT/readelf.err" ] && sed 's/^/# /' "$OUT/readelf.err" | head -5
+		class=ELF64
+		[ "$a" = i386 ] && class=ELF32
+		grep -q "Class: *$class\$" "$OUT/readelf.txt"
+		ok $? "$t: the image is $class, as this arch's vDSO must be"
+
+		# The symbols init printed are the image's: readelf and our own reader
+		# on the host must list the same lines.
+		section "$LOG" syms | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.inside"
+		readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.readelf"
+		"$BUILD/$a/vdso" read "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.read"
+		[ -s "$OUT/syms.inside" ]; ok $? "$t: syms listed $(wc -l < "$OUT/syms.inside") symbols inside"
+		diff_ok "$OUT/syms.readelf" "$OUT/syms.inside" "$t: readelf --dyn-syms of the image lists what syms printed inside"
+		diff_ok "$OUT/syms.read" "$OUT/syms.inside" "$t: vdso read of the image on the host prints the same symbol lines"
+
+		# Every vDSO function agrees with its system call inside.
+		call=$(section "$LOG" call)
+		n=$(grep -c ' agree (' <<< "$call")
+		[ "$n" -gt 0 ] && ! grep -q DISAGREE <<< "$call"
+		ok $? "$t: call inside: all $n rows agree with the system call"
+		paths=$(sed -n 's/^paths: //p' <<< "$call")
+		if [ "$a" = i386 ]; then
+			# i386: the gate is AT_SYSINFO, found again by lookup, and the
+			# 64-bit time_t clock_gettime serves.
+			grep -q 'clock_gettime=vdso(__vdso_clock_gettime64)' <<< "$paths"
+			ok $? "$t: __vdso_clock_gettime64 resolves and serves clock_gettime"
+			gate=$(section "$LOG" gate)
+			grep -q 'the same: AT_SYSINFO is the gate' <<< "$gate"
+			ok $? "$t: gate: AT_SYSINFO equals __kernel_vsyscall by lookup"
+			grep -q '^calls now enter by: the gate$' <<< "$gate"
+			ok $? "$t: gate: system calls enter through __kernel_vsyscall"
+			for c in getpid 'write(1, 37 bytes)' 'mmap, 6 args' 'system call 0x7ffff'; do
+				grep -F "$c" <<< "$gate" | grep -q ' same$'
+				ok $? "$t: gate: $c through the gate and int \$0x80 agree"
+			done
+		else
+			grep -q 'clock_gettime=vdso(__vdso_clock_gettime)' <<< "$paths"
+			ok $? "$t: __vdso_clock_gettime resolves and serves clock_gettime"
+		fi
+		diag "$t inside: $paths"
+
+		readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ && $4 == "FUNC" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' > "$OUT/funcs"
+		check_call_table "$t" "$call" "$(cat "$OUT/funcs")"
+
+		# A kernel parameter and a command: no vDSO for this arch, so
+		# every function of the table falls back to the system call; only
+		# the command runs, its status passes through, no dump follows.
+		param=vdso=0
+		[ "$a" = i386 ] && param=vdso32=0
+		t="$k $a $param"
+		boot "$k" "$a" "$a-param" "$param" call
+		check_boot "$a" "$t"
+		grep -q "^boot: .*append: .* $param -- boot call\$" "$ERR"
+		ok $? "$t: the kernel command line had $param before the command"
+		got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
+		is "$got" "call " "$t: init ran only the command given"
+		is "$(step_status "$LOG" call)" 0 "$t: it ended with status=0"
+		is "$STATUS" 0 "$t: boot.sh's exit status is the command's"
+		[ ! -s "$OUT/ttyS1.bin" ]
+		ok $? "$t: no dump on the second port"
+		call=$(section "$LOG" call)
+		paths=$(sed -n 's/^paths: //p' <<< "$call")
+		[ -n "$paths" ] && ! grep -q '=vdso' <<< "$paths" &&
+			awk '$3 == "vdso" { exit 1 }' <<< "$call"
+		ok $? "$t: no vDSO: every function and row took the system call ($paths)"
+		entry=syscall
+		[ "$a" = i386 ] && entry='int $0x80'
+		grep -qF "syscall twin enters by: $entry;" <<< "$call"
+		ok $? "$t: no gate either: system calls enter by $entry"
+	done
+done
+diag "boot to power-off, host wall time:" "${TIMES[@]}"
+
+# The table in tests/README.md, remade from these boots and the host.
+"$TOP/tests/boot/table.sh" "$D" > "$D/table" 2> "$D/table.err"
+ok $? "tests/boot/table.sh remakes the table from the boots" || sed 's/^/# /' "$D/table.err"
+sed -n '/^<!-- vdso-table begin/,/^<!-- vdso-table end/p' "$TOP/tests/README.md" | grep '^| [0-9]' > "$D/table.committed"
+host=$(grep -m1 '(host' "$D/table" | cut -d'|' -f2)
+while IFS= read -r line; do
+	key=$(cut -d'|' -f2,3 <<< "$line")
+	what="tests/README.md table row:$(tr -s ' |' ' ' <<< "$key" | sed 's/ $//')"
+	committed=$(grep -F -- "|$key|" "$D/table.committed")
+	if [[ "$line" == *"| not "* ]]; then
+		skip "$what is current" "not remade here: $(cut -d'|' -f4 <<< "$line" | sed 's/^ *//; s/ *$//')"
+	elif [[ "$key" == *"(host"* ]] && ! grep -qF -- "|$host|" "$D/table.committed"; then
+		skip "$what is current" "the table's host rows were made on another kernel"
+	else
+		is "$committed" "$line" "$what is current (else: tests/boot/table.sh -w)"
+	fi
+done < <(grep '^| [0-9]' "$D/table")
+keys() { grep -v '(host' "$1" | grep '^| [0-9]' | cut -d'|' -f2,3 | tr '\n' ';'; }
+is "$(keys "$D/table.committed")" "$(keys "$D/table")" "tests/README.md table: one row per booted kernel and arch, in order"
 
 done_testing

@@ -1,22 +1,29 @@
 #!/bin/bash
 # tests/boot/boot.sh - boot the vdso program as /init under a real kernel.
 #
-#   make boot [ARCH=x86_64|i386] [CMD="auxv"]
-#   tests/boot/boot.sh [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
+#   make boot [ARCH=x86_64|i386] [KERNEL=6.1|6.12] [CMD="auxv"] [APPEND="vdso=0"]
+#   tests/boot/boot.sh [-k 6.1|6.12] [-a PARAMS] [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
 #
 # What it does:
-#   1. tests/setup/kernel.sh fetches a Debian cloud kernel into
-#      build/cache/kernel/ (once; nothing is installed);
+#   1. tests/setup/kernel.sh fetches a Debian cloud kernel, 6.1 (the
+#      default) or 6.12 (-k), into build/cache/kernel-VERSION/ (once;
+#      nothing is installed);
 #   2. tests/boot/mkinitramfs.py packs build/ARCH/vdso as /init, with the
 #      device nodes it needs, into DIR/initramfs.cpio (newc format);
 #   3. qemu-system-x86_64 boots them in software (no KVM), the first serial
 #      port on this terminal, the second into DIR/ttyS1.bin;
-#   4. /init (demo/vdso/init.c) runs the summary, auxv, syms, call and gate, each
+#   4. /init (demo/vdso/boot.c, asked for by "-- boot") runs the summary, auxv, syms, call and gate, each
 #      between "=== vdso-boot: begin NAME ===" and "=== vdso-boot: end NAME
 #      status=N ===" lines, writes the live vDSO image raw to /dev/ttyS1,
 #      and powers the machine off, which ends QEMU.  With a COMMAND (CMD=
 #      for make) it runs only that command: the words go after "--" on the
 #      kernel command line, and the kernel hands them to init as arguments.
+#
+# -a PARAMS (APPEND= for make) adds kernel parameters to the command line,
+# before the "--": vdso=0 (no 64-bit vDSO), vdso32=0 (no compat vDSO),
+# vsyscall=none|xonly|emulate (Documentation/admin-guide/
+# kernel-parameters.txt).  A parameter the kernel does not know is handed
+# to init as an environment variable (NAME=VALUE) or argument, not refused.
 #
 # The i386 program boots on the same 64-bit kernel, through its 32-bit
 # compat layer (CONFIG_IA32_EMULATION=y), and gets the kernel's 32-bit vDSO.
@@ -36,28 +43,37 @@ BUILD=${BUILD:-$TOP/build}
 QEMU=${QEMU:-qemu-system-x86_64}
 DIR=
 LIMIT=60
+KVERSION=6.1
+PARAMS=
+USAGE="usage: boot.sh [-k 6.1|6.12] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
-while getopts o:t: opt; do
+while getopts k:a:o:t: opt; do
 	case $opt in
+	k) KVERSION=$OPTARG ;;
+	a) PARAMS=$OPTARG ;;
 	o) DIR=$OPTARG ;;
 	t) LIMIT=$OPTARG ;;
-	*) die "usage: boot.sh [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]" ;;
+	*) die "$USAGE" ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || die "usage: boot.sh [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]"
+[ $# -ge 1 ] || die "$USAGE"
 ARCH=$1
 shift
 case $ARCH in x86_64 | i386) ;; *) die "ARCH must be x86_64 or i386, not '$ARCH'" ;; esac
+case $KVERSION in 6.1 | 6.12) ;; *) die "KERNEL must be 6.1 or 6.12, not '$KVERSION'" ;; esac
+# An absolute BUILD: the kernel's fetch changes directory.
+mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd) || die "cannot enter $BUILD"
 DIR=${DIR:-$BUILD/$ARCH/boot}
 PROG=$BUILD/$ARCH/vdso
 
 [ -x "$PROG" ] || die "$PROG not built (make ARCH=$ARCH)"
 command -v "$QEMU" > /dev/null || die "$QEMU not found (Debian: apt-get install qemu-system-x86)"
-"$TOP/tests/setup/kernel.sh" "$BUILD" || die "no kernel: $(tail -n 1 "$BUILD/cache/kernel/failed" 2>/dev/null)"
-KERNEL=$BUILD/cache/kernel/vmlinuz
+KC=$BUILD/cache/kernel-$KVERSION
+"$TOP/tests/setup/kernel.sh" -k "$KVERSION" "$BUILD" || die "no $KVERSION kernel: $(tail -n 1 "$KC/failed" 2>/dev/null)"
+KERNEL=$KC/vmlinuz
 
 mkdir -p "$DIR" || die "cannot create $DIR"
 rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
@@ -82,7 +98,7 @@ python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.c
 # itself); panic=-1: on a panic reboot at once, and -no-reboot turns that
 # reboot into QEMU's exit, so a panic cannot hang the run.
 # (Documentation/admin-guide/kernel-parameters.txt)
-APPEND="console=ttyS0 quiet loglevel=1 panic=-1"
+APPEND="console=ttyS0 quiet loglevel=1 panic=-1${PARAMS:+ $PARAMS}"
 APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 
 # -nodefaults: no VGA, network or disks, just what is named here.  Two
@@ -91,7 +107,7 @@ APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 # warns that the name lacks "opt/", which SeaBIOS's name does, so that one
 # warning is filtered out.  Its stdin is /dev/null: init reads nothing, and
 # a terminal stays as it is.
-echo "boot: $ARCH: $(cat "$BUILD/cache/kernel/stamp"); append: $APPEND" >&2
+echo "boot: $ARCH: $(cat "$KC/stamp"); append: $APPEND" >&2
 start=$(date +%s.%N)
 timeout --foreground "$LIMIT" "$QEMU" \
 	-nodefaults -no-user-config -nographic -monitor none \
