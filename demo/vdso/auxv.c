@@ -20,21 +20,19 @@ static void print_value(struct out *o, unsigned long type, unsigned long v)
 		out_str(o, v ? (const char *)v : "(null)");
 		break;
 	case AUXV_DEC:
-		out_udec(o, v);
+		out_printf(o, "%lu", v);
 		break;
 	case AUXV_BYTES16:      /* AT_RANDOM: the address, then the bytes */
-		out_str(o, "0x");
-		out_hex(o, v, 0);
+		out_printf(o, "0x%lx", v);
 		if (v) {
 			out_str(o, " [");
 			for (i = 0; i < 16; i++)
-				out_hex(o, bytes[i], 2);
+				out_printf(o, "%02x", bytes[i]);
 			out_char(o, ']');
 		}
 		break;
 	default:
-		out_str(o, "0x");
-		out_hex(o, v, 0);
+		out_printf(o, "0x%lx", v);
 	}
 }
 
@@ -59,7 +57,7 @@ int cmd_auxv(int argc, char **argv)
 		}
 		field[n++] = ':';
 		field[n] = 0;
-		out_field(o, field, -22);
+		out_printf(o, "%-22s", field);
 		print_value(o, a[0], a[1]);
 		out_char(o, '\n');
 	}

@@ -17,11 +17,8 @@ int cmd_syms(int argc, char **argv)
 	r = print_symbols(&out_stdout, &vdso_image);
 	if (r < 0)
 		return reader_error("syms", "live vDSO", r);
-	out_str(&out_stdout, "image: 0x");
-	out_hex(&out_stdout, (uintptr_t)vdso_image.bytes, 0);
-	out_str(&out_stdout, " (AT_SYSINFO_EHDR), ");
-	out_udec(&out_stdout, vdso_image.size);
-	out_str(&out_stdout, " bytes by its own headers\n");
+	out_printf(&out_stdout, "image: 0x%lx (AT_SYSINFO_EHDR), %lu bytes by its own headers\n",
+		   (unsigned long)vdso_image.bytes, (unsigned long)vdso_image.size);
 	print_image_facts(&out_stdout, &vdso_image);
 	return 0;
 }
