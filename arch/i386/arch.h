@@ -61,4 +61,13 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 /* The signal restorer (arch/i386/enter.S). */
 void arch_sigreturn(void);
 
+/*
+ * Self-relocation of a static PIE (start/relocate.c): the ELF class's
+ * records (<linux/elf.h>) and the one relocation type such a program has,
+ * R_386_RELATIVE, i386 psABI: the word at the place becomes load bias + addend.
+ */
+#define ARCH_ELF(type)     Elf32_##type
+#define ARCH_R_RELATIVE    8
+#define ARCH_R_TYPE(info)  ELF32_R_TYPE(info)
+
 #endif

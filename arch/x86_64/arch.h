@@ -69,4 +69,13 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 /* The signal restorer (arch/x86_64/sigreturn.S). */
 void arch_sigreturn(void);
 
+/*
+ * Self-relocation of a static PIE (start/relocate.c): the ELF class's
+ * records (<linux/elf.h>) and the one relocation type such a program has,
+ * R_X86_64_RELATIVE, x86-64 psABI 4.4: the word at the place becomes load bias + addend.
+ */
+#define ARCH_ELF(type)     Elf64_##type
+#define ARCH_R_RELATIVE    8
+#define ARCH_R_TYPE(info)  ELF64_R_TYPE(info)
+
 #endif
