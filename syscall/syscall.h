@@ -51,7 +51,12 @@ long sys_kill(int pid, int sig);
 long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath);
 long sys_fsync(int fd);
 long sys_unlinkat(int dirfd, const char *path, int flags);
+/* statx, or where it answers ENOSYS or EPERM, fstat or fstatat's answer in
+ * the basic fields (stx_mask STATX_BASIC_STATS). */
 long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st);
+/* The kernel's own struct stat of the arch (arch_stat: asm/stat.h). */
+long sys_fstat(int fd, arch_stat *st);
+long sys_fstatat(int dirfd, const char *path, arch_stat *st, int flags);
 long sys_mount(const char *source, const char *target, const char *fstype,
 	       unsigned long flags, const void *data);
 long sys_reboot(unsigned cmd);

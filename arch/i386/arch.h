@@ -47,6 +47,14 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(unsigned long)(off))
 #define ARCH_OFF_HI(off)        ((long)((unsigned long long)(off) >> 32))
 
+/* fstat's record, the kernel's own (asm/stat.h): i386's struct stat has
+ * 32-bit sizes, so the large-file struct stat64, filled by fstat64 and
+ * fstatat64 (the fallbacks of statx, syscall/sys.c). */
+#include <asm/stat.h>
+typedef struct stat64 arch_stat;
+#define ARCH_NR_fstat           __NR_fstat64
+#define ARCH_NR_fstatat         __NR_fstatat64
+
 /*
  * The vDSO (the kernel's arch/x86/entry/vdso/vdso32/vdso32.lds.S): the
  * time functions at LINUX_2.6, with *_time64 twins that take a 64-bit

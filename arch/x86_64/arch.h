@@ -55,6 +55,13 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(off))
 #define ARCH_OFF_HI(off)        0L
 
+/* fstat's record, the kernel's own (asm/stat.h): 64-bit sizes already,
+ * filled by fstat and newfstatat (the fallbacks of statx, syscall/sys.c). */
+#include <asm/stat.h>
+typedef struct stat arch_stat;
+#define ARCH_NR_fstat           __NR_fstat
+#define ARCH_NR_fstatat         __NR_newfstatat
+
 /*
  * The vDSO (the kernel's arch/x86/entry/vdso/vdso.lds.S): every function is
  * __vdso_<name>, version LINUX_2.6, and time_t is 64-bit already, so there
