@@ -2,12 +2,16 @@
  * start/relocate.c - a static PIE puts itself in place before C runs.
  *
  * A static PIE is an ET_DYN file with no PT_INTERP: nobody but itself will
- * relocate it.  The kernel (fs/binfmt_elf.c, load_elf_binary) maps an
- * ET_DYN file that names no interpreter at a load bias of its own choosing,
- * randomised when address randomisation is on (randomize_va_space), and
- * jumps to e_entry + bias.  It tells the program where: AT_PHDR is the
- * program headers' address at run time, AT_ENTRY the entry's (the psABIs,
- * "Process Initialization"; gABI, "Program Loading").
+ * relocate it.  The kernel (fs/binfmt_elf.c, load_elf_binary) treats an
+ * ET_DYN file that names no interpreter as it would ld.so run as a
+ * program: it maps the whole file wherever mmap finds room, in the mmap
+ * region, which is randomised when address randomisation is on
+ * (randomize_va_space; a PIE with an interpreter goes at ELF_ET_DYN_BASE
+ * plus a random offset instead).  Each segment lands at load bias +
+ * p_vaddr, the bias a whole number of pages (gABI, "Program Loading"), and
+ * the kernel jumps to bias + e_entry.  It tells the program where it is:
+ * AT_PHDR is the program headers' address at run time, AT_ENTRY the
+ * entry's (the psABIs, "Process Initialization").
  *
  * The file was linked at address 0, so every absolute address stored in
  * its data (a pointer in a table, a GOT entry) is off by the bias.  The

@@ -146,6 +146,11 @@ for v in $VARIANTS; do
 			unit_writer "$r" "$a" "$u/t_writer" "$label"
 			unit_sys "$r" "$a" "$u/t_sys" "$label"
 			unit_smash "$r" "$a" "$u/t_smash" "$label"
+			# vdso of this build, a static PIE too: its command table
+			# holds pointers that only relocation makes right.
+			out=$(run_on "$r" "$a" "$dir/$a/vdso" --version 2>&1); status=$?
+			[ "$status" = 0 ] && [[ $out =~ ^vdso\ [0-9.]+\ \($a\)$ ]]
+			ok $? "$label vdso --version: $out"
 		done
 	done
 done
