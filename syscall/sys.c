@@ -4,7 +4,6 @@
  * where i386 and x86_64 differ, arch.h names the call and how its 64-bit
  * arguments are passed.
  */
-#include <lib/lib.h>
 #include "syscall.h"
 
 #define L(x) ((long)(x))
@@ -80,47 +79,6 @@ long sys_uname(struct new_utsname *u)
 	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);
 }
 
-/*
- * clock_gettime and clock_getres with a 64-bit time_t.  On i386 those are
- * clock_gettime64 and clock_getres_time64, new in Linux 5.1 (the y2038
- * work); a kernel before that, or a seccomp profile that does not know
- * them, answers ENOSYS.  Then the old calls serve, with the 32-bit
- * timespec of their time (struct __kernel_old_timespec: a long, which
- * is right until 2038), widened here.  The first ENOSYS is remembered,
- * so that each later call is one system call, not two.  On x86_64 the
- * 64-bit calls are the only ones, and an error is returned as it is.
- */
-static int time64_missing;
-
-static long timespec_call(long nr64, long nr_old, int clock, struct __kernel_timespec *ts)
-{
-	struct __kernel_old_timespec old;
-	long r;
-
-	if (!time64_missing) {
-		r = sys_call(nr64, clock, L(ts), 0, 0, 0, 0);
-		if (r != -ENOSYS || nr64 == nr_old)
-			return r;
-		time64_missing = 1;
-	}
-	r = sys_call(nr_old, clock, L(ts ? &old : 0), 0, 0, 0, 0);
-	if (r == 0 && ts) {
-		ts->tv_sec = old.tv_sec;
-		ts->tv_nsec = old.tv_nsec;
-	}
-	return r;
-}
-
-long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
-{
-	return timespec_call(ARCH_NR_clock_gettime64, __NR_clock_gettime, clock, ts);
-}
-
-long sys_clock_getres(int clock, struct __kernel_timespec *ts)
-{
-	return timespec_call(ARCH_NR_clock_getres64, __NR_clock_getres, clock, ts);
-}
-
 long sys_clock_gettime_old(int clock, struct __kernel_old_timespec *ts)
 {
 	return sys_call(__NR_clock_gettime, clock, L(ts), 0, 0, 0, 0);
@@ -164,66 +122,6 @@ long sys_fsync(int fd)
 long sys_unlinkat(int dirfd, const char *path, int flags)
 {
 	return sys_call(__NR_unlinkat, dirfd, L(path), flags, 0, 0, 0);
-}
-
-long sys_fstat(int fd, arch_stat *st)
-{
-	return sys_call(ARCH_NR_fstat, fd, L(st), 0, 0, 0, 0);
-}
-
-long sys_fstatat(int dirfd, const char *path, arch_stat *st, int flags)
-{
-	return sys_call(ARCH_NR_fstatat, dirfd, L(path), L(st), flags, 0, 0);
-}
-
-/* A device number as statx splits it: the kernel's huge encoding
- * (include/linux/kdev_t.h, new_encode_dev): minor bits 0-7 and 20-31,
- * major bits 8-19 (and above 32, where a 64-bit dev_t has room). */
-static void split_dev(uint64_t dev, uint32_t *major, uint32_t *minor)
-{
-	*major = (uint32_t)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffULL));
-	*minor = (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffULL));
-}
-
-/*
- * statx is new in Linux 4.11, and container profiles of its time deny it
- * with EPERM (or ENOSYS).  Then fstat (for a descriptor: AT_EMPTY_PATH and
- * "") or fstatat (for a path) answers, in the kernel's struct stat of the
- * arch (asm/stat.h), copied into the basic fields of a struct statx.
- */
-long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st)
-{
-	arch_stat old;
-	long r;
-
-	r = sys_call(__NR_statx, dirfd, L(path), flags, L(mask), L(st), 0);
-	if (r != -ENOSYS && r != -EPERM)
-		return r;
-	if ((flags & AT_EMPTY_PATH) && path[0] == 0)
-		r = sys_fstat(dirfd, &old);
-	else
-		r = sys_fstatat(dirfd, path, &old, flags & ~AT_STATX_SYNC_TYPE);
-	if (r != 0)
-		return r;
-	memset(st, 0, sizeof *st);
-	st->stx_mask = STATX_BASIC_STATS;
-	st->stx_mode = (uint16_t)old.st_mode;
-	st->stx_nlink = (uint32_t)old.st_nlink;
-	st->stx_uid = (uint32_t)old.st_uid;
-	st->stx_gid = (uint32_t)old.st_gid;
-	st->stx_ino = old.st_ino;
-	st->stx_size = (uint64_t)old.st_size;
-	st->stx_blksize = (uint32_t)old.st_blksize;
-	st->stx_blocks = (uint64_t)old.st_blocks;
-	st->stx_atime.tv_sec = (int64_t)old.st_atime;
-	st->stx_atime.tv_nsec = (uint32_t)old.st_atime_nsec;
-	st->stx_mtime.tv_sec = (int64_t)old.st_mtime;
-	st->stx_mtime.tv_nsec = (uint32_t)old.st_mtime_nsec;
-	st->stx_ctime.tv_sec = (int64_t)old.st_ctime;
-	st->stx_ctime.tv_nsec = (uint32_t)old.st_ctime_nsec;
-	split_dev(old.st_dev, &st->stx_dev_major, &st->stx_dev_minor);
-	split_dev(old.st_rdev, &st->stx_rdev_major, &st->stx_rdev_minor);
-	return 0;
 }
 
 long sys_mount(const char *source, const char *target, const char *fstype,
