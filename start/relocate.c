@@ -11,7 +11,8 @@
  * p_vaddr, the bias a whole number of pages (gABI, "Program Loading"), and
  * the kernel jumps to bias + e_entry.  It tells the program where it is:
  * AT_PHDR is the program headers' address at run time, AT_ENTRY the
- * entry's (the psABIs, "Process Initialization").
+ * entry's (the psABIs, "Process Initialization"); this code needs
+ * neither, as it finds itself (below).
  *
  * The file was linked at address 0, so every absolute address stored in
  * its data (a pointer in a table, a GOT entry) is off by the bias.  The
@@ -31,10 +32,15 @@
  * static-pie start-up does, in a few dozen lines.  The rule that makes it
  * work: until the last relocation is applied, this code reads no global
  * variable and no GOT entry, since either may hold an unrelocated
- * address.  It uses only its arguments (the stack the kernel left, and
- * where _start found _DYNAMIC by a PC-relative address), its locals, and
- * code reached by PC-relative calls.  It has no stack protector: the
- * canary is set later, by start_c.
+ * address.  It finds everything by PC-relative addresses, which are right
+ * wherever the program is, as the distances were fixed at link time: its
+ * dynamic table (_DYNAMIC, from _start) and its own ELF header
+ * (__ehdr_start, which the linker defines; hidden, so the compiler reaches
+ * it PC-relative rather than through the GOT), and from the header its
+ * program headers.  It trusts nothing the loader passed (AT_PHDR may be
+ * missing or wrong when another loader started it).  It calls only
+ * itself and the raw system call, and has no stack protector: the canary
+ * is set later, by start_c.
  *
  * Afterwards PT_GNU_RELRO, the part of the data that only relocation had
  * to write (the pointer tables, .dynamic, the GOT), is made read-only, as
@@ -44,7 +50,6 @@
  */
 #include <arch.h>
 #include <linux/elf.h>
-#include <linux/auxvec.h>
 #include <linux/mman.h>
 #include "start.h"
 
@@ -54,10 +59,18 @@
 #define DT_RELR   36
 #endif
 
+typedef ARCH_ELF(Ehdr) Ehdr;
 typedef ARCH_ELF(Phdr) Phdr;
 typedef ARCH_ELF(Dyn) Dyn;
 typedef ARCH_ELF(Rel) Rel;
 typedef ARCH_ELF(Rela) Rela;
+
+/* This program's ELF header, where it is now (defined by the linker). */
+extern const Ehdr __ehdr_start __attribute__((visibility("hidden")));
+
+/* x86 pages are 4 KiB, and the linker ended RELRO on such a boundary
+ * (-z max-page-size=4096); not AT_PAGESZ, which a loader could get wrong. */
+#define PAGE 4096UL
 
 /* Nothing can be reported before relocation is done: one fixed line from
  * read-only data (reached PC-relative), and exit status 127. */
@@ -72,30 +85,17 @@ static void relocate_fail(void)
 }
 
 __attribute__((no_stack_protector))
-void start_relocate(unsigned long *sp, const void *dynamic_now)
+void start_relocate(const void *dynamic_now)
 {
 	const Dyn *dynamic = dynamic_now;
-	unsigned long *a, bias = 0, page = 4096, i, n;
+	const Phdr *ph, *relro = 0;
+	unsigned long bias = 0, i, n;
 	unsigned long rel = 0, relsz = 0, rela = 0, relasz = 0, relr = 0, relrsz = 0;
-	const Phdr *ph = 0, *relro = 0;
-	unsigned long phnum = 0;
 	int found = 0;
 
-	/* Past argc, argv and its NULL, envp and its NULL: the auxv. */
-	a = sp + 1 + sp[0] + 1;
-	while (*a)
-		a++;
-	for (a++; a[0] != AT_NULL; a += 2) {
-		if (a[0] == AT_PHDR)
-			ph = (const Phdr *)a[1];
-		else if (a[0] == AT_PHNUM)
-			phnum = a[1];
-		else if (a[0] == AT_PAGESZ)
-			page = a[1];
-	}
-
 	/* The bias: where PT_DYNAMIC is now, less where it was linked. */
-	for (i = 0; ph && i < phnum; i++) {
+	ph = (const Phdr *)((const char *)&__ehdr_start + __ehdr_start.e_phoff);
+	for (i = 0; i < __ehdr_start.e_phnum; i++) {
 		if (ph[i].p_type == PT_DYNAMIC) {
 			bias = (unsigned long)dynamic - ph[i].p_vaddr;
 			found = 1;
@@ -169,8 +169,8 @@ void start_relocate(unsigned long *sp, const void *dynamic_now)
 	 * it on a page boundary).  A failure is no reason to stop: it is
 	 * protection, not function. */
 	if (relro) {
-		unsigned long start = (bias + relro->p_vaddr) & -page;
-		unsigned long end = (bias + relro->p_vaddr + relro->p_memsz) & -page;
+		unsigned long start = (bias + relro->p_vaddr) & -PAGE;
+		unsigned long end = (bias + relro->p_vaddr + relro->p_memsz) & -PAGE;
 
 		if (end > start)
 			arch_syscall(__NR_mprotect, (long)start, (long)(end - start),

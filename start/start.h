@@ -38,11 +38,11 @@ const char *env_get(const char *name);
 
 /*
  * A static PIE's first step (start/relocate.c), called by _start before
- * start_c: apply its own RELATIVE relocations, given the stack the kernel
- * left and where its dynamic table (_DYNAMIC) is now; then make RELRO
- * read-only.  A program linked at a fixed address (ET_EXEC) never calls it.
+ * start_c: apply its own RELATIVE relocations, given where its dynamic
+ * table (_DYNAMIC) is now; then make RELRO read-only.  A program linked at
+ * a fixed address (ET_EXEC) never calls it.
  */
-void start_relocate(unsigned long *sp, const void *dynamic_now);
+void start_relocate(const void *dynamic_now);
 
 /* The program's main, called by start_c. */
 int main(int argc, char **argv, char **envp);

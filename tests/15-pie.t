@@ -65,6 +65,22 @@ for a in $(arches); do
 		ok $((! $?)) "$a native: no mapping both writable and executable"
 	fi
 
+	# Relocation needs nothing from the loader but the jump: without
+	# AT_PHDR, or with a wrong one (tests/robust/launch.c), vdso runs.
+	if runner_available native "$a" > /dev/null; then
+		L=$BUILD/test/pie/launch-$a; mkdir -p "${L%/*}"
+		m=-m64; [ "$a" = i386 ] && m=-m32
+		if gcc $m -std=gnu11 -O2 -fPIE -pie -o "$L" "$TOP/tests/robust/launch.c" 2> "$L.log"; then
+			for how in "-d AT_PHDR" "-s AT_PHDR=0x1000" "-s AT_PAGESZ=8192"; do
+				out=$("$L" $how "$p" --version 2>&1); status=$?
+				is "$status:$out" "0:vdso $("$p" --version | cut -d' ' -f2-)" \
+					"$a: launched with $how, it relocates itself and runs"
+			done
+		else
+			fail "$a: build the launcher"; sed 's/^/# /' "$L.log" | head -5
+		fi
+	fi
+
 	# QEMU user mode: where does it put an ET_DYN program?
 	for r in qemu7 qemu10; do
 		if ! why=$(runner_available "$r" "$a"); then

@@ -28,10 +28,9 @@ _start:
 	call	1f			/* push the address of 1: ... */
 1:	pop	%ecx			/* ... and take it */
 	add	$_DYNAMIC - 1b, %ecx	/* where _DYNAMIC is now */
-	sub	$8, %esp		/* two arguments, %esp 16-aligned at the call */
+	sub	$12, %esp		/* one argument, %esp 16-aligned at the call */
 	push	%ecx
-	push	%eax
-	call	start_relocate		/* start_relocate(sp, _DYNAMIC) */
+	call	start_relocate		/* start_relocate(_DYNAMIC) */
 	add	$16, %esp
 	mov	%esi, %eax
 #endif

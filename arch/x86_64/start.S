@@ -22,7 +22,7 @@ _start:
 	and	$-16, %rsp		/* the psABI wants %rsp 16-aligned at a call... */
 #ifdef START_PIE
 	mov	%rdi, %rbx		/* callee-saved: sp survives the call */
-	lea	_DYNAMIC(%rip), %rsi	/* start_relocate(sp, where _DYNAMIC is now) */
+	lea	_DYNAMIC(%rip), %rdi	/* start_relocate(where _DYNAMIC is now) */
 	call	start_relocate
 	mov	%rbx, %rdi
 #endif
