@@ -67,7 +67,27 @@ CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
 NO_PIE  := $(if $(IS_CLANG),,-no-pie)
 LDFLAGS := $(ARCH_FLAGS) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld \
 	-Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
-	-Wl,--build-id=none
+	-Wl,-z,separate-code -Wl,--build-id=none
+
+# vdso and the unit tests are static PIEs (position-independent executables):
+# ET_DYN files with no PT_INTERP, which the kernel loads at a random address
+# and which relocate themselves in start/relocate.c.  Their code is compiled
+# -fPIE into a tree of its own (obj-pie/), and _start is built with START_PIE
+# (libc's rcrt1.o to its crt1.o).  Linked at 0 (-Ttext-segment), with no
+# text relocations allowed (-z text) and RELRO (-z relro).
+#
+# hello and the lessons stay ET_EXEC at a fixed address: the lesson is the
+# process meeting the kernel, and a fixed address keeps what they print and
+# what gdb or objdump show the same from run to run; and hello must stay
+# under 1 KiB, where the relocation code, a dynamic table and two more
+# program headers would not fit.
+PIE_CFLAGS   = $(filter-out -fno-pie,$(CFLAGS)) -fPIE
+PIE_LDFLAGS := $(filter-out -no-pie,$(LDFLAGS)) -static-pie \
+	-Wl,-Ttext-segment=0 -Wl,-z,text -Wl,-z,relro
+# vdso's 500 relocations, 24 bytes each in DT_RELA, pack into about 100
+# bytes of DT_RELR; the unit tests keep DT_RELA/DT_REL, so that both ways
+# through start/relocate.c are run.
+VDSO_LDFLAGS := -Wl,-z,pack-relative-relocs
 # gcc may turn memset's own loop into a call to memset: not in lib/mem.c.
 MEM_CFLAGS := $(if $(IS_CLANG),,-fno-tree-loop-distribute-patterns)
 
@@ -77,12 +97,17 @@ RUNTIME_ASM := $(filter-out arch/$(ARCH)/start.S,$(wildcard arch/$(ARCH)/*.S))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(OUT)/obj/%.o) $(RUNTIME_ASM:%.S=$(OUT)/obj/%.o)
 START_OBJ   := $(OUT)/obj/arch/$(ARCH)/start.o
 LIBRUNTIME  := $(OUT)/libruntime.a
+# The same, position-independent, for the static PIEs.
+PIE_START_OBJ  := $(OUT)/obj-pie/arch/$(ARCH)/start.o
+LIBRUNTIME_PIE := $(OUT)/libruntime-pie.a
 
 # Each demo/*.c is a program of one file; demo/vdso/ is the tool, all its files.
 LESSONS  := $(patsubst demo/%.c,$(OUT)/%,$(wildcard demo/*.c))
-VDSO_OBJ := $(patsubst %.c,$(OUT)/obj/%.o,$(wildcard demo/vdso/*.c))
+VDSO_OBJ := $(patsubst %.c,$(OUT)/obj-pie/%.o,$(wildcard demo/vdso/*.c))
 PROGRAMS := $(LESSONS) $(OUT)/vdso
-UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c))
+# The unit tests, PIE like vdso; t_start also at a fixed address, as hello.
+UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c)) \
+	$(OUT)/unit/t_start_exec
 
 all: $(PROGRAMS)
 units: $(UNITS)
@@ -113,22 +138,40 @@ $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+$(OUT)/obj-pie/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(PIE_CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
+
+$(OUT)/obj-pie/%.o: %.S $(UAPI)/.stamp Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  AS      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(ARCH_FLAGS) -DSTART_PIE -c $< -o $@
+
+$(LIBRUNTIME_PIE): $(patsubst $(OUT)/obj/%,$(OUT)/obj-pie/%,$(RUNTIME_OBJ))
+	$(if $(Q),@echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 $(LESSONS): $(OUT)/%: $(OUT)/obj/demo/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
 
-$(OUT)/vdso: $(VDSO_OBJ) $(START_OBJ) $(LIBRUNTIME) linker.ld
+$(OUT)/vdso: $(VDSO_OBJ) $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
 	$(if $(Q),@echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $(VDSO_OBJ) $(LIBRUNTIME)
+	$(Q)$(CC) $(PIE_LDFLAGS) $(VDSO_LDFLAGS) -o $@ $(PIE_START_OBJ) $(VDSO_OBJ) $(LIBRUNTIME_PIE)
 
 # Unit tests run on the runtime itself; the SSE test needs SSE2 on i386.
-$(OUT)/unit/%: $(OUT)/obj/tests/unit/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
+$(OUT)/unit/t_start_exec: $(OUT)/obj/tests/unit/t_start.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
-$(OUT)/obj/tests/unit/%.o: CFLAGS += -msse2
+$(OUT)/unit/%: $(OUT)/obj-pie/tests/unit/%.o $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(PIE_LDFLAGS) -o $@ $(PIE_START_OBJ) $< $(LIBRUNTIME_PIE)
+$(OUT)/obj/tests/unit/%.o $(OUT)/obj-pie/tests/unit/%.o: CFLAGS += -msse2
 
--include $(shell find $(OUT)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(OUT)/obj $(OUT)/obj-pie -name '*.d' 2>/dev/null)
 endif
 
 # ---- whole-project targets ---------------------------------------------------

@@ -36,6 +36,14 @@ enum auxv_kind auxv_kind(unsigned long type);
 /* getenv without libc: the value of NAME in the environment, or 0. */
 const char *env_get(const char *name);
 
+/*
+ * A static PIE's first step (start/relocate.c), called by _start before
+ * start_c: apply its own RELATIVE relocations, given where its dynamic
+ * table (_DYNAMIC) is now; then make RELRO read-only.  A program linked at
+ * a fixed address (ET_EXEC) never calls it.
+ */
+void start_relocate(const void *dynamic_now);
+
 /* The program's main, called by start_c. */
 int main(int argc, char **argv, char **envp);
 

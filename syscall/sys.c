@@ -79,16 +79,6 @@ long sys_uname(struct new_utsname *u)
 	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);
 }
 
-long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
-{
-	return sys_call(ARCH_NR_clock_gettime64, clock, L(ts), 0, 0, 0, 0);
-}
-
-long sys_clock_getres(int clock, struct __kernel_timespec *ts)
-{
-	return sys_call(ARCH_NR_clock_getres64, clock, L(ts), 0, 0, 0, 0);
-}
-
 long sys_clock_gettime_old(int clock, struct __kernel_old_timespec *ts)
 {
 	return sys_call(__NR_clock_gettime, clock, L(ts), 0, 0, 0, 0);
@@ -145,11 +135,6 @@ long sys_fsync(int fd)
 long sys_unlinkat(int dirfd, const char *path, int flags)
 {
 	return sys_call(__NR_unlinkat, dirfd, L(path), flags, 0, 0, 0);
-}
-
-long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st)
-{
-	return sys_call(__NR_statx, dirfd, L(path), flags, L(mask), L(st), 0);
 }
 
 

@@ -20,7 +20,7 @@
 #include <linux/mman.h>
 #include <asm-generic/errno.h>
 
-/* A call by number through the way chosen at start-up (see calls_init). */
+/* A call by number through the way chosen at start-up (see vdso_init, vdso/calls.c). */
 long sys_call(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
 /* The gate in use, or 0 (only i386 ever has one). */
@@ -51,7 +51,12 @@ long sys_kill(int pid, int sig);
 long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath);
 long sys_fsync(int fd);
 long sys_unlinkat(int dirfd, const char *path, int flags);
+/* statx, or where it answers ENOSYS or EPERM, fstat or fstatat's answer in
+ * the basic fields (stx_mask STATX_BASIC_STATS). */
 long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *st);
+/* The kernel's own struct stat of the arch (arch_stat: asm/stat.h). */
+long sys_fstat(int fd, arch_stat *st);
+long sys_fstatat(int dirfd, const char *path, arch_stat *st, int flags);
 long sys_reboot(unsigned cmd);
 long sys_ioctl(int fd, unsigned long request, void *arg);
 long sys_sync(void);

@@ -2,7 +2,9 @@
 # tests/10-unit.t - the freestanding unit tests (tests/unit/), built on the
 # runtime itself with gcc and clang at -O0 and -O2, for both arches, run on
 # every runner of the matrix.  Each unit program prints its own "ok - ..."
-# lines; here they are numbered and labelled with build and runner.
+# lines; here they are numbered and labelled with build and runner.  They
+# are static PIEs, as vdso is; t_start is also run at a fixed address
+# (t_start_exec), as hello and the lessons are.
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
@@ -40,6 +42,15 @@ unit_start() {
 	is "$got" "$want" "$label t_start: envp as passed$([ "$r" = qemu7 ] && echo ' (as a set)')"
 	got=$(echo "$out" | sed -n 's/^# execfn=//p')
 	is "$(realpath "$got")" "$(realpath "$p")" "$label t_start: AT_EXECFN names the program"
+}
+
+# t_start relro: the PIE's relocated table is read-only once start-up is
+# done (PT_GNU_RELRO, mprotect in start/relocate.c): a write kills it.
+unit_relro() {
+	local r=$1 a=$2 p=$3 label=$4 status
+	run_on "$r" "$a" "$p" relro > /dev/null 2>&1; status=$?
+	# 139 = 128 + SIGSEGV, as the shell reports a death by signal 11
+	is "$status" 139 "$label t_start: a write to RELRO faults"
 }
 
 # t_align: argc 1..4 and 0..3 environment strings of odd lengths.
@@ -129,10 +140,17 @@ for v in $VARIANTS; do
 			fi
 			u=$dir/$a/unit
 			unit_start "$r" "$a" "$u/t_start" "$label"
+			unit_start "$r" "$a" "$u/t_start_exec" "$label ET_EXEC"
+			unit_relro "$r" "$a" "$u/t_start" "$label"
 			unit_align "$r" "$a" "$u/t_align" "$label"
 			unit_writer "$r" "$a" "$u/t_writer" "$label"
 			unit_sys "$r" "$a" "$u/t_sys" "$label"
 			unit_smash "$r" "$a" "$u/t_smash" "$label"
+			# vdso of this build, a static PIE too: its command table
+			# holds pointers that only relocation makes right.
+			out=$(run_on "$r" "$a" "$dir/$a/vdso" --version 2>&1); status=$?
+			[ "$status" = 0 ] && [[ $out =~ ^vdso\ [0-9.]+\ \($a\)$ ]]
+			ok $? "$label vdso --version: $out"
 		done
 	done
 done

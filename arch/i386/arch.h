@@ -47,7 +47,24 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(unsigned long)(off))
 #define ARCH_OFF_HI(off)        ((long)((unsigned long long)(off) >> 32))
 
+/* fstat's record, the kernel's own (asm/stat.h): i386's struct stat has
+ * 32-bit sizes, so the large-file struct stat64, filled by fstat64 and
+ * fstatat64 (the fallbacks of statx, syscall/sys.c). */
+#include <asm/stat.h>
+typedef struct stat64 arch_stat;
+#define ARCH_NR_fstat           __NR_fstat64
+#define ARCH_NR_fstatat         __NR_fstatat64
+
 /* The signal restorer (arch/i386/enter.S). */
 void arch_sigreturn(void);
+
+/*
+ * Self-relocation of a static PIE (start/relocate.c): the ELF class's
+ * records (<linux/elf.h>) and the one relocation type such a program has,
+ * R_386_RELATIVE, i386 psABI: the word at the place becomes load bias + addend.
+ */
+#define ARCH_ELF(type)     Elf32_##type
+#define ARCH_R_RELATIVE    8
+#define ARCH_R_TYPE(info)  ELF32_R_TYPE(info)
 
 #endif

@@ -55,7 +55,23 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 #define ARCH_OFF_LO(off)        ((long)(off))
 #define ARCH_OFF_HI(off)        0L
 
+/* fstat's record, the kernel's own (asm/stat.h): 64-bit sizes already,
+ * filled by fstat and newfstatat (the fallbacks of statx, syscall/sys.c). */
+#include <asm/stat.h>
+typedef struct stat arch_stat;
+#define ARCH_NR_fstat           __NR_fstat
+#define ARCH_NR_fstatat         __NR_newfstatat
+
 /* The signal restorer (arch/x86_64/sigreturn.S). */
 void arch_sigreturn(void);
+
+/*
+ * Self-relocation of a static PIE (start/relocate.c): the ELF class's
+ * records (<linux/elf.h>) and the one relocation type such a program has,
+ * R_X86_64_RELATIVE, x86-64 psABI 4.4: the word at the place becomes load bias + addend.
+ */
+#define ARCH_ELF(type)     Elf64_##type
+#define ARCH_R_RELATIVE    8
+#define ARCH_R_TYPE(info)  ELF64_R_TYPE(info)
 
 #endif

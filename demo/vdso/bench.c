@@ -21,6 +21,8 @@
  *     cannot move, and the min and max, which show the spread.
  * The clock is the vDSO's clock_gettime when there is one (about the cost
  * of the calls being timed), else the system call; the output says which.
+ * If neither answers (a seccomp profile that denies it), nothing can be
+ * timed: one line, exit 1.
  *
  * Numbers are kept in tenths of a nanosecond, in 32 bits, and divided with
  * u64_div_u32 (lib/div.c): no 64-bit divide, which i386 lacks without libgcc.
@@ -123,29 +125,46 @@ static uint32_t samples[NROWS * 2][MAX_ROUNDS];
 
 static int timed_by_vdso;       /* the clock: the vDSO's, or the syscall's */
 
-static void now(struct __kernel_timespec *t)
+static long now(struct __kernel_timespec *t)
 {
 	if (timed_by_vdso)
-		vdso_clock_gettime(CLOCK_MONOTONIC, t);
-	else
-		sys_clock_gettime(CLOCK_MONOTONIC, t);
+		return vdso_clock_gettime(CLOCK_MONOTONIC, t);
+	return sys_clock_gettime(CLOCK_MONOTONIC, t);
 }
 
-/* One sample: n calls through 'loop', in tenths of a ns per call. */
-static uint32_t sample(long (*loop)(unsigned), unsigned n)
+/* The clock: the vDSO's if it has one that answers, else the system
+ * call's.  0, or the system call's -errno: then nothing can be timed. */
+static long pick_clock(void)
+{
+	struct __kernel_timespec t;
+
+	timed_by_vdso = vdso_path(VDSO_CLOCK_GETTIME) == PATH_VDSO;
+	if (timed_by_vdso && now(&t) == 0)
+		return 0;
+	timed_by_vdso = 0;
+	return now(&t);
+}
+
+/* One sample: n calls through 'loop', in tenths of a ns per call, in
+ * *tenths_out.  0, or the clock's -errno. */
+static long sample(long (*loop)(unsigned), unsigned n, uint32_t *tenths_out)
 {
 	struct __kernel_timespec t0, t1;
 	int64_t ns;
 	uint64_t tenths;
+	long r;
 
-	now(&t0);
+	if ((r = now(&t0)) != 0)
+		return r;
 	loop(n);
-	now(&t1);
+	if ((r = now(&t1)) != 0)
+		return r;
 	ns = (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
 	if (ns < 0)             /* MONOTONIC cannot go back; be safe anyway */
 		ns = 0;
 	tenths = u64_div_u32((uint64_t)ns * 10 + n / 2, n, 0);     /* rounded */
-	return tenths > UINT32_MAX ? UINT32_MAX : (uint32_t)tenths;
+	*tenths_out = tenths > UINT32_MAX ? UINT32_MAX : (uint32_t)tenths;
+	return 0;
 }
 
 /* Median, min and max of v[0..n): sort (insertion: n is small), take the
@@ -468,6 +487,7 @@ int cmd_bench(int argc, char **argv)
 	unsigned nrounds = DEFAULT_ROUNDS, ncalls = DEFAULT_CALLS;
 	unsigned i, k, npaths = NROWS * 2;
 	int a, round, status;
+	long clock_err;
 
 	for (a = 1; a < argc; a++) {
 		if (str_eq(argv[a], "--rounds"))
@@ -485,7 +505,10 @@ int cmd_bench(int argc, char **argv)
 	/* The clock first, then one call down each path: a path that fails
 	 * (an old kernel without a clock, an emulator without getcpu) is
 	 * reported, not timed. */
-	timed_by_vdso = vdso_path(VDSO_CLOCK_GETTIME) == PATH_VDSO;
+	clock_err = pick_clock();
+	if (clock_err != 0) {
+		return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer", clock_err);
+	}
 	for (i = 0; i < NROWS; i++) {
 		long (*loops[2])(unsigned) = { rows[i].fast, rows[i].slow };
 
@@ -522,7 +545,11 @@ int cmd_bench(int argc, char **argv)
 			r = &rows[path / 2];
 			if (results[path / 2][path & 1].state != MEASURED)
 				continue;
-			t = sample((path & 1) == FAST ? r->fast : r->slow, ncalls);
+			clock_err = sample((path & 1) == FAST ? r->fast : r->slow, ncalls, &t);
+			if (clock_err != 0) {
+				return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer",
+						  clock_err);
+			}
 			if (round >= 0)
 				samples[path][round] = t;
 		}
@@ -539,7 +566,9 @@ int cmd_bench(int argc, char **argv)
 	out_str(o, "warm-up: one round first, not counted\n");
 	out_str(o, "timed by: ");
 	out_str(o, timed_by_vdso ? "the vDSO's clock_gettime(MONOTONIC)"
-				 : "the clock_gettime(MONOTONIC) system call (no vDSO clock)");
+		   : vdso_path(VDSO_CLOCK_GETTIME) == PATH_VDSO
+		   ? "the clock_gettime(MONOTONIC) system call (the vDSO's failed)"
+		   : "the clock_gettime(MONOTONIC) system call (no vDSO clock)");
 	out_str(o, "\nsystem calls enter by: ");
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "\n\n");

@@ -123,11 +123,13 @@ int main(int argc, char **argv, char **envp)
 {
 	/* A reader that goes away (`vdso syms | head -1`) is an error to
 	 * report, not a silent death by SIGPIPE: ignored, the signal becomes
-	 * write(2)'s EPIPE (pipe(7)), which finish() reports in one line. */
+	 * write(2)'s EPIPE (pipe(7)), which finish() reports in one line.
+	 * Likewise SIGXFSZ past `ulimit -f`: write(2) then fails with EFBIG. */
 	struct kernel_sigaction ignore = { .handler = SIG_IGN };
 
 	(void)envp;
 	sys_rt_sigaction(SIGPIPE, &ignore, 0);
+	sys_rt_sigaction(SIGXFSZ, &ignore, 0);
 	/* The boot mode runs only when asked for by name (demo/vdso/boot.c). */
 	if (argc > 1 && str_eq(argv[1], "boot"))
 		return boot_main(argc - 1, argv + 1, run_command);

@@ -51,22 +51,30 @@ int cmd_summary(int argc, char **argv)
 			 : ", not used (VDSO=off)\n");
 	}
 
+	/* A time is printed only if its call answered: a failed call (denied
+	 * by a seccomp profile) is the one error line, not a made-up 0. */
 	r1 = vdso_clock_gettime(CLOCK_REALTIME, &a);
 	r2 = sys_clock_gettime(CLOCK_REALTIME, &b);
-	out_str(o, "clock_gettime(CLOCK_REALTIME) by ");
-	out_str(o, vdso_path_name(vdso_path(VDSO_CLOCK_GETTIME)));
-	if (vdso_calls[VDSO_CLOCK_GETTIME].symbol) {
-		out_str(o, " (");
-		out_str(o, vdso_calls[VDSO_CLOCK_GETTIME].symbol);
-		out_char(o, ')');
+	if (r1 == 0) {
+		out_str(o, "clock_gettime(CLOCK_REALTIME) by ");
+		out_str(o, vdso_path_name(vdso_path(VDSO_CLOCK_GETTIME)));
+		if (vdso_calls[VDSO_CLOCK_GETTIME].symbol) {
+			out_str(o, " (");
+			out_str(o, vdso_calls[VDSO_CLOCK_GETTIME].symbol);
+			out_char(o, ')');
+		}
+		out_str(o, ": ");
+		print_ts(o, &a);
+		out_char(o, '\n');
 	}
-	out_str(o, ": ");
-	print_ts(o, &a);
-	out_str(o, "\nclock_gettime(CLOCK_REALTIME) by system call: ");
-	print_ts(o, &b);
-	out_char(o, '\n');
+	if (r2 == 0) {
+		out_str(o, "clock_gettime(CLOCK_REALTIME) by system call: ");
+		print_ts(o, &b);
+		out_char(o, '\n');
+	}
 	if (r1 != 0 || r2 != 0) {
-		file_error("summary", "clock_gettime", r1 ? r1 : r2);
+		file_error("summary", r1 ? "clock_gettime" : "clock_gettime by system call",
+			   r1 ? r1 : r2);
 		return 1;
 	}
 	out_str(o, "more: vdso help\n");

@@ -5,11 +5,13 @@
  *   launch [-d AT_NAME]... [-s AT_NAME=VALUE]... PROGRAM [ARG...]
  *
  *   -d AT_NAME        leave the entry out (AT_RANDOM, AT_EXECFN, ...)
- *   -s AT_NAME=VALUE  set the entry to VALUE (a number, 0x for hex)
+ *   -s AT_NAME=VALUE  set the entry to VALUE (a number, 0x for hex, or
+ *                     `ehdr`: where the program's own ELF header was loaded)
  *
  * It does by hand what the kernel's execve does for a static executable
  * without an interpreter (fs/binfmt_elf.c): map each PT_LOAD at its
- * p_vaddr, zero what p_memsz has beyond p_filesz, build a fresh initial
+ * p_vaddr (plus a load bias of its choosing for a static PIE), zero
+ * what p_memsz has beyond p_filesz, build a fresh initial
  * stack (argc, argv, envp, auxv, and above them the strings and the 16
  * bytes of AT_RANDOM: the psABIs, "Process Initialization"), then set the
  * stack pointer and jump to e_entry.  The auxiliary vector is this
@@ -65,6 +67,7 @@ static unsigned long at_type(const char *name)
 
 /* The choices from the command line. */
 static unsigned long dropped[MAX_AUXV], set_type[MAX_AUXV], set_value[MAX_AUXV];
+static int set_ehdr[MAX_AUXV];  /* the value is the program's ELF header */
 static int ndropped, nset;
 
 static int is_dropped(unsigned long type)
@@ -78,17 +81,20 @@ static int is_dropped(unsigned long type)
 /* ---- loading -------------------------------------------------------------- */
 
 struct loaded {
-	ElfW(Addr) entry, phdr;
+	ElfW(Addr) entry, phdr, ehdr;
 	unsigned phnum;
 };
 
-/* Map the PT_LOAD segments of a static, non-PIE executable where it was
- * linked, as the kernel does (fs/binfmt_elf.c, elf_map and padzero). */
+/* Map the PT_LOAD segments of a static executable where it was linked
+ * (ET_EXEC), or of a static PIE (ET_DYN) wherever there is room for all of
+ * them, each at bias + p_vaddr, as the kernel does (fs/binfmt_elf.c,
+ * elf_map, padzero and total_mapping_size). */
 static void load(const char *path, struct loaded *out)
 {
 	ElfW(Ehdr) eh;
 	ElfW(Phdr) ph[32];
 	long page = sysconf(_SC_PAGESIZE);
+	ElfW(Addr) bias = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
@@ -97,16 +103,41 @@ static void load(const char *path, struct loaded *out)
 		die("not an ELF file", path);
 	if (eh.e_ident[EI_CLASS] != (sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32))
 		die("not of this launcher's class (build it -m32 for i386)", path);
-	if (eh.e_type != ET_EXEC)
-		die("not a static non-PIE executable (ET_EXEC)", path);
+	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN)
+		die("not an executable (ET_EXEC or ET_DYN)", path);
 	if (eh.e_phentsize != sizeof ph[0] || eh.e_phnum > 32 ||
 	    pread(fd, ph, eh.e_phnum * sizeof ph[0], (off_t)eh.e_phoff) !=
 	    (ssize_t)(eh.e_phnum * sizeof ph[0]))
 		die("program headers unreadable", path);
 
-	out->entry = eh.e_entry;
+	/* A PIE: reserve the span of all its segments anywhere; the bias is
+	 * where that put the lowest page, less its p_vaddr. */
+	if (eh.e_type == ET_DYN) {
+		ElfW(Addr) lo = ~(ElfW(Addr))0, hi = 0;
+		void *r;
+
+		for (int i = 0; i < eh.e_phnum; i++) {
+			if (ph[i].p_type != PT_LOAD)
+				continue;
+			if (ph[i].p_vaddr < lo)
+				lo = ph[i].p_vaddr;
+			if (ph[i].p_vaddr + ph[i].p_memsz > hi)
+				hi = ph[i].p_vaddr + ph[i].p_memsz;
+		}
+		lo &= ~(ElfW(Addr))(page - 1);
+		if (hi <= lo)
+			die("no PT_LOAD", path);
+		r = mmap(NULL, hi - lo, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (r == MAP_FAILED)
+			die("cannot reserve room for the program", strerror(errno));
+		munmap(r, hi - lo);     /* each segment takes its part back below */
+		bias = (ElfW(Addr))r - lo;
+	}
+
+	out->entry = bias + eh.e_entry;
 	out->phnum = eh.e_phnum;
 	out->phdr = 0;
+	out->ehdr = 0;
 	for (int i = 0; i < eh.e_phnum; i++) {
 		ElfW(Addr) start, end;
 		int prot = 0;
@@ -116,8 +147,8 @@ static void load(const char *path, struct loaded *out)
 			die("has an interpreter: not static", path);
 		if (ph[i].p_type != PT_LOAD)
 			continue;
-		start = ph[i].p_vaddr & ~(ElfW(Addr))(page - 1);
-		end = (ph[i].p_vaddr + ph[i].p_memsz + page - 1) & ~(ElfW(Addr))(page - 1);
+		start = (bias + ph[i].p_vaddr) & ~(ElfW(Addr))(page - 1);
+		end = (bias + ph[i].p_vaddr + ph[i].p_memsz + page - 1) & ~(ElfW(Addr))(page - 1);
 		/* Writable first, to copy the file's bytes in; the bytes past
 		 * p_filesz stay zero (.bss).  NOREPLACE: if the launcher itself
 		 * were there, fail rather than overwrite it. */
@@ -125,7 +156,7 @@ static void load(const char *path, struct loaded *out)
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 		if (p != (void *)start)
 			die("cannot map a segment at its address (taken?)", path);
-		if (pread(fd, (void *)ph[i].p_vaddr, ph[i].p_filesz, (off_t)ph[i].p_offset) !=
+		if (pread(fd, (void *)(bias + ph[i].p_vaddr), ph[i].p_filesz, (off_t)ph[i].p_offset) !=
 		    (ssize_t)ph[i].p_filesz)
 			die("cannot read a segment", path);
 		if (ph[i].p_flags & PF_R)
@@ -136,9 +167,11 @@ static void load(const char *path, struct loaded *out)
 			prot |= PROT_EXEC;
 		if (mprotect(p, end - start, prot) != 0)
 			die("mprotect", strerror(errno));
+		if (ph[i].p_offset == 0)        /* the segment with the ELF header */
+			out->ehdr = bias + ph[i].p_vaddr;
 		/* AT_PHDR: the program headers' address, if a segment holds them */
 		if (eh.e_phoff >= ph[i].p_offset && eh.e_phoff - ph[i].p_offset < ph[i].p_filesz)
-			out->phdr = ph[i].p_vaddr + (eh.e_phoff - ph[i].p_offset);
+			out->phdr = bias + ph[i].p_vaddr + (eh.e_phoff - ph[i].p_offset);
 	}
 	close(fd);
 }
@@ -187,6 +220,7 @@ int main(int argc, char **argv, char **envp)
 		} else if (i == 's' && nset < MAX_AUXV && (eq = strchr(optarg, '='))) {
 			*eq = 0;
 			set_type[nset] = at_type(optarg);
+			set_ehdr[nset] = strcmp(eq + 1, "ehdr") == 0;
 			set_value[nset++] = strtoul(eq + 1, NULL, 0);
 		} else {
 			die("usage: launch [-d AT_NAME]... [-s AT_NAME=VALUE]... PROGRAM [ARG...]", NULL);
@@ -197,6 +231,9 @@ int main(int argc, char **argv, char **envp)
 	nargs = argc - optind;
 
 	load(argv[optind], &prog);
+	for (k = 0; k < nset; k++)
+		if (set_ehdr[k])
+			set_value[k] = prog.ehdr;
 
 	/* Our own auxiliary vector: after the environment's NULL. */
 	for (e = envp; *e; e++)

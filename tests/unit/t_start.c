@@ -10,13 +10,23 @@
 #include <linux/auxvec.h>
 #include "check.h"
 
+static const char *const words[] = { "alpha", "beta" };
+
 int main(int argc, char **argv, char **envp)
 {
+	/* volatile: read the table at run time, not what the compiler knows */
+	const char *const *volatile table = words;
 	uint64_t want_argc = 0, want_envc = 0, envc = 0;
 	unsigned long v;
 	char **e;
 	int i;
 
+	if (argc == 2 && str_eq(argv[1], "relro")) {
+		((const char **)table)[0] = "written";  /* must fault */
+		return 0;
+	}
+	check(str_eq(table[0], "alpha") && str_eq(table[1], "beta"),
+	      "a table of pointers points where it should (relocated)");
 	check(argc >= 3 && parse_u64(argv[1], &want_argc) == 0 &&
 	      parse_u64(argv[2], &want_envc) == 0, "arguments parse");
 	check_num(argc, (int64_t)want_argc, "argc as passed");
