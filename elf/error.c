@@ -22,6 +22,7 @@ static const char *const messages[ELF_NERRORS] = {
 	[ELF_ESHDR] = "no hash table, and no usable section headers",
 	[ELF_ENOTFOUND] = "symbol not found",
 	[ELF_ERANGE] = "index out of range",
+	[ELF_EVERNEED] = "needed versions (DT_VERNEED) malformed",
 };
 
 const char *elf_strerror(int err)

@@ -34,7 +34,10 @@ const char *live_vdso_absence(void);   /* why not, in a few words */
 void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);
 /* A name from an image, cut at 1024 bytes with "[...]" (a hostile image's
  * names may be megabytes long), in a field as out_field's. */
+#define NAME_SHOWN 1024
 void print_name(struct out *o, const char *name, int width);
+/* How many names (symbols' and their versions') print_name cuts. */
+unsigned count_cut_names(const struct elf_image *img);
 int print_symbols(struct out *o, const struct elf_image *img);
 void print_image_facts(struct out *o, const struct elf_image *img);
 

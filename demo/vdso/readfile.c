@@ -3,48 +3,69 @@
  *
  * The same reader (elf/) that opens the live image opens a file's bytes,
  * of either class on either arch (ELF_ANY_CLASS): a dump of a vDSO, or
- * any small shared object.  It shows what the reader sees, in the order
- * it reads it: the ELF header, the program headers, the dynamic table,
- * the hash tables, the version definitions, the section headers (which
- * the reader does not need, but checks), and the symbols, in exactly the
- * lines `vdso syms` prints (demo/vdso/symtab.c).
+ * any shared object.  It shows what the reader sees, in the order it reads
+ * it: the ELF header, the program headers, the dynamic table (every tag
+ * named, values as readelf -d gives them), the hash tables, the version
+ * sections (as readelf -V lists them), the section headers (which the
+ * reader does not need, but checks), and the symbols, in exactly the lines
+ * `vdso syms` prints (demo/vdso/symtab.c), as readelf --dyn-syms -W.
  *
- * The file is read whole into anonymous memory rather than mapped: a
- * mapped file that shrinks under us raises SIGBUS (mmap(2)), a copy does
- * not.  Files over READ_LIMIT are refused; a vDSO is a few pages.
+ * How the bytes are had:
+ *  - a regular file named on the command line is mapped read-only, whatever
+ *    its size: only the pages read are read, and no more address space is
+ *    asked for than the file has.  A file that shrinks while mapped raises
+ *    SIGBUS on the pages gone (mmap(2)): the handler below says so in one
+ *    line;
+ *  - standard input ("-", read from where it stands) and anything else (a
+ *    pipe, a FIFO, a device) is read into memory that grows as it fills, up
+ *    to READ_LIMIT;
+ *  - a FIFO (mkfifo) is opened without waiting for a writer (O_NONBLOCK;
+ *    fifo(7)): if a process writes to it, it is read as a pipe; if none
+ *    does, the command does not wait for one: it says so and fails.
  */
 #include <lib/lib.h>
 #include <syscall/syscall.h>
+#include <asm/signal.h>
 #include "commands.h"
 
-#define READ_LIMIT ((size_t)64 << 20)   /* 64 MiB; `vdso help` says so */
+#define READ_LIMIT ((size_t)64 << 20)   /* 64 MiB from a pipe; `vdso help` says so */
 
-/* The whole file, up to READ_LIMIT; fd 0 for "-".  0 or -errno. */
-static long read_whole(const char *file, unsigned char **bytes, size_t *size)
+struct file_bytes {
+	unsigned char *bytes;
+	size_t size;
+	size_t mapped;          /* the mapping's length, to unmap */
+	int fifo;               /* it was a FIFO or pipe */
+};
+
+/* Read fd to its end into memory that doubles as it fills: the address
+ * space asked for stays within twice what the pipe gave.  0 or -errno. */
+static long read_pipe(long fd, struct file_bytes *f)
 {
-	size_t n = 0, cap = READ_LIMIT + 1;     /* one more: to see "too big" */
-	struct statx st;
-	long fd = 0, r, buf;
+	size_t n = 0, cap = 0, want;
+	long r = 0, buf = 0, bigger;
 
-	if (!str_eq(file, "-") && (fd = sys_openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC, 0)) < 0)
-		return fd;
-	/* A directory opens, but reading it fails (EISDIR): say so first.  A
-	 * regular file's size is known: refuse a big one before reading it. */
-	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
-	if (r == 0 && S_ISDIR(st.stx_mode))
-		r = -EISDIR;
-	else if (r == 0 && S_ISREG(st.stx_mode) && st.stx_size > READ_LIMIT)
-		r = -EFBIG;
-	if (r < 0)
-		goto out;
-	/* MAP_NORESERVE: only the pages the file fills take memory. */
-	buf = sys_mmap(0, cap, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (sys_failed(buf)) {
-		r = buf;
-		goto out;
-	}
-	while (n < cap) {
+	for (;;) {
+		if (n == cap) {
+			if (cap > READ_LIMIT) {
+				r = -EFBIG;
+				break;
+			}
+			want = cap ? 2 * cap : 65536;
+			if (want > READ_LIMIT + 1)
+				want = READ_LIMIT + 1;  /* one more: to see "too big" */
+			bigger = sys_mmap(0, want, PROT_READ | PROT_WRITE,
+					  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (sys_failed(bigger)) {
+				r = bigger;
+				break;
+			}
+			if (buf) {
+				memcpy((void *)bigger, (void *)buf, n);
+				sys_munmap((void *)buf, cap);
+			}
+			buf = bigger;
+			cap = want;
+		}
 		r = sys_read((int)fd, (char *)buf + n, cap - n);
 		if (r == -EINTR)
 			continue;
@@ -53,18 +74,90 @@ static long read_whole(const char *file, unsigned char **bytes, size_t *size)
 		n += (size_t)r;
 	}
 	if (r >= 0 && n > READ_LIMIT)
-		r = -EFBIG;     /* it grew, or it is no regular file */
+		r = -EFBIG;
 	if (r < 0) {
-		sys_munmap((void *)buf, cap);
-		goto out;
+		if (buf)
+			sys_munmap((void *)buf, cap);
+		return r;
 	}
-	*bytes = (unsigned char *)buf;
-	*size = n;
-	r = 0;
+	f->bytes = (unsigned char *)buf;
+	f->size = n;
+	f->mapped = cap;
+	return 0;
+}
+
+/* The whole file; fd 0 for "-".  0 or -errno. */
+static long load_file(const char *file, struct file_bytes *f)
+{
+	struct statx st;
+	long fd = 0, r, map;
+
+	f->bytes = 0;
+	f->size = f->mapped = 0;
+	f->fifo = 0;
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+	if (!str_eq(file, "-") &&
+	    (fd = sys_openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0)
+		return fd;
+	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
+	if (r < 0)
+		goto out;
+	if (S_ISDIR(st.stx_mode)) {
+		r = -EISDIR;    /* it opens, but reading it fails: say so first */
+	} else if (S_ISREG(st.stx_mode) && fd > 0) {
+		if (st.stx_size > (size_t)-1 / 2) {
+			r = -EFBIG;     /* more than this address space holds */
+		} else if (st.stx_size > 0) {
+			map = sys_mmap(0, (size_t)st.stx_size, PROT_READ, MAP_PRIVATE, (int)fd, 0);
+			if (sys_failed(map)) {
+				r = map;
+				goto out;
+			}
+			f->bytes = (unsigned char *)map;
+			f->size = f->mapped = (size_t)st.stx_size;
+		}
+	} else {
+		f->fifo = S_ISFIFO(st.stx_mode);
+		/* Reads wait for data again; with no writer, read() returns 0
+		 * at once (pipe(7)): the command never waits for one. */
+		if (fd > 0 && (r = sys_fcntl((int)fd, F_SETFL, O_RDONLY)) < 0)
+			goto out;
+		r = read_pipe(fd, f);
+	}
 out:
 	if (fd > 0)
 		sys_close((int)fd);
 	return r;
+}
+
+/* A mapped file that shrinks under us: its pages past the new end raise
+ * SIGBUS when read (mmap(2)).  One line, and the exit, from the handler. */
+static const char *bus_file;
+
+static void bus_say(const char *s)
+{
+	sys_write(2, s, strlen(s));
+}
+
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	bus_say("vdso: read: ");
+	bus_say(bus_file);
+	bus_say(": SIGBUS (the file shrank while it was read)\n");
+	sys_exit_group(1);
+}
+
+static void catch_sigbus(const char *file)
+{
+	struct kernel_sigaction act = {
+		.handler = on_sigbus,
+		.flags = SA_RESTORER,
+		.restorer = arch_sigreturn,
+	};
+
+	bus_file = file;
+	sys_rt_sigaction(SIGBUS, &act, 0);
 }
 
 /* ---- the ELF header and the program headers (gABI) -------------------------- */
@@ -150,69 +243,177 @@ static int print_segments(struct out *o, const struct elf_image *img)
 	return 0;
 }
 
-/* ---- the dynamic table, the hash tables, the versions ---------------------- */
+/* ---- the dynamic table -------------------------------------------------------- */
 
-/* The tags shown by name (gABI "Dynamic Section"; GNU and LSB extensions);
- * used: the reader reads it; val: d_val, shown in decimal. */
+/* How readelf -d shows a value (binutils' readelf.c, process_dynamic_section). */
+enum { HEX, BYTES, DEC, STR, FLAGS, FLAGS_1, PLTREL, NONE };
+
+/*
+ * Every tag of the gABI ("Dynamic Section"), the GNU and Solaris ones
+ * binutils knows (include/elf/common.h), and the LSB's version tags.
+ * used: the reader reads it.  label: what a string value is.
+ */
 static const struct tag {
-	int64_t tag;
+	uint32_t tag;
 	const char *name;
-	char used, val;
+	char used, kind;
+	const char *label;
 } tags[] = {
-	{ 0, "NULL", 1, 0 }, { 1, "NEEDED", 0, 1 }, { 4, "HASH", 1, 0 },
-	{ 5, "STRTAB", 1, 0 }, { 6, "SYMTAB", 1, 0 }, { 7, "RELA", 0, 0 },
-	{ 8, "RELASZ", 0, 1 }, { 9, "RELAENT", 0, 1 }, { 10, "STRSZ", 1, 1 },
-	{ 11, "SYMENT", 1, 1 }, { 14, "SONAME", 1, 1 }, { 15, "RPATH", 0, 1 },
-	{ 16, "SYMBOLIC", 0, 0 }, { 17, "REL", 0, 0 }, { 18, "RELSZ", 0, 1 },
-	{ 19, "RELENT", 0, 1 }, { 24, "BIND_NOW", 0, 0 }, { 29, "RUNPATH", 0, 1 },
-	{ 30, "FLAGS", 0, 0 },
-	{ 0x6ffffef5, "GNU_HASH", 1, 0 }, { 0x6ffffff0, "VERSYM", 1, 0 },
-	{ 0x6ffffff9, "RELACOUNT", 0, 1 }, { 0x6ffffffa, "RELCOUNT", 0, 1 },
-	{ 0x6ffffffb, "FLAGS_1", 0, 0 }, { 0x6ffffffc, "VERDEF", 1, 0 },
-	{ 0x6ffffffd, "VERDEFNUM", 1, 1 }, { 0x6ffffffe, "VERNEED", 0, 0 },
-	{ 0x6fffffff, "VERNEEDNUM", 0, 1 },
+	{ 0, "NULL", 1, HEX, 0 }, { 1, "NEEDED", 0, STR, "Shared library" },
+	{ 2, "PLTRELSZ", 0, BYTES, 0 }, { 3, "PLTGOT", 0, HEX, 0 },
+	{ 4, "HASH", 1, HEX, 0 }, { 5, "STRTAB", 1, HEX, 0 }, { 6, "SYMTAB", 1, HEX, 0 },
+	{ 7, "RELA", 0, HEX, 0 }, { 8, "RELASZ", 0, BYTES, 0 }, { 9, "RELAENT", 0, BYTES, 0 },
+	{ 10, "STRSZ", 1, BYTES, 0 }, { 11, "SYMENT", 1, BYTES, 0 },
+	{ 12, "INIT", 0, HEX, 0 }, { 13, "FINI", 0, HEX, 0 },
+	{ 14, "SONAME", 1, STR, "Library soname" }, { 15, "RPATH", 0, STR, "Library rpath" },
+	{ 16, "SYMBOLIC", 0, HEX, 0 }, { 17, "REL", 0, HEX, 0 }, { 18, "RELSZ", 0, BYTES, 0 },
+	{ 19, "RELENT", 0, BYTES, 0 }, { 20, "PLTREL", 0, PLTREL, 0 }, { 21, "DEBUG", 0, HEX, 0 },
+	{ 22, "TEXTREL", 0, HEX, 0 }, { 23, "JMPREL", 0, HEX, 0 }, { 24, "BIND_NOW", 0, NONE, 0 },
+	{ 25, "INIT_ARRAY", 0, HEX, 0 }, { 26, "FINI_ARRAY", 0, HEX, 0 },
+	{ 27, "INIT_ARRAYSZ", 0, BYTES, 0 }, { 28, "FINI_ARRAYSZ", 0, BYTES, 0 },
+	{ 29, "RUNPATH", 0, STR, "Library runpath" }, { 30, "FLAGS", 0, FLAGS, 0 },
+	{ 32, "PREINIT_ARRAY", 0, HEX, 0 }, { 33, "PREINIT_ARRAYSZ", 0, BYTES, 0 },
+	{ 34, "SYMTAB_SHNDX", 0, HEX, 0 }, { 35, "RELRSZ", 0, BYTES, 0 },
+	{ 36, "RELR", 0, HEX, 0 }, { 37, "RELRENT", 0, BYTES, 0 },
+	{ 0x6ffffdf5, "GNU_PRELINKED", 0, HEX, 0 }, { 0x6ffffdf6, "GNU_CONFLICTSZ", 0, BYTES, 0 },
+	{ 0x6ffffdf7, "GNU_LIBLISTSZ", 0, BYTES, 0 }, { 0x6ffffdf8, "CHECKSUM", 0, HEX, 0 },
+	{ 0x6ffffdf9, "PLTPADSZ", 0, BYTES, 0 }, { 0x6ffffdfa, "MOVEENT", 0, BYTES, 0 },
+	{ 0x6ffffdfb, "MOVESZ", 0, BYTES, 0 }, { 0x6ffffdfc, "FEATURE", 0, HEX, 0 },
+	{ 0x6ffffdfd, "POSFLAG_1", 0, HEX, 0 }, { 0x6ffffdfe, "SYMINSZ", 0, BYTES, 0 },
+	{ 0x6ffffdff, "SYMINENT", 0, BYTES, 0 }, { 0x6ffffef4, "GNU_FLAGS_1", 0, HEX, 0 },
+	{ 0x6ffffef5, "GNU_HASH", 1, HEX, 0 }, { 0x6ffffef6, "TLSDESC_PLT", 0, HEX, 0 },
+	{ 0x6ffffef7, "TLSDESC_GOT", 0, HEX, 0 }, { 0x6ffffef8, "GNU_CONFLICT", 0, HEX, 0 },
+	{ 0x6ffffef9, "GNU_LIBLIST", 0, HEX, 0 }, { 0x6ffffefa, "CONFIG", 0, STR, "Configuration file" },
+	{ 0x6ffffefb, "DEPAUDIT", 0, STR, "Dependency audit library" },
+	{ 0x6ffffefc, "AUDIT", 0, STR, "Audit library" }, { 0x6ffffefd, "PLTPAD", 0, HEX, 0 },
+	{ 0x6ffffefe, "MOVETAB", 0, HEX, 0 }, { 0x6ffffeff, "SYMINFO", 0, HEX, 0 },
+	{ 0x6ffffff0, "VERSYM", 1, HEX, 0 }, { 0x6ffffff9, "RELACOUNT", 0, DEC, 0 },
+	{ 0x6ffffffa, "RELCOUNT", 0, DEC, 0 }, { 0x6ffffffb, "FLAGS_1", 0, FLAGS_1, 0 },
+	{ 0x6ffffffc, "VERDEF", 1, HEX, 0 }, { 0x6ffffffd, "VERDEFNUM", 1, DEC, 0 },
+	{ 0x6ffffffe, "VERNEED", 1, HEX, 0 }, { 0x6fffffff, "VERNEEDNUM", 1, DEC, 0 },
+	{ 0x7ffffffd, "AUXILIARY", 0, STR, "Auxiliary library" },
+	{ 0x7ffffffe, "USED", 0, STR, "Not needed object" },
+	{ 0x7fffffff, "FILTER", 0, STR, "Filter library" },
 };
+
+static const struct tag *tag_of(int64_t value)
+{
+	unsigned k;
+
+	for (k = 0; k < sizeof tags / sizeof tags[0]; k++)
+		if (tags[k].tag == value)
+			return &tags[k];
+	return 0;
+}
+
+/* DT_FLAGS (gABI) and DT_FLAGS_1 (Solaris, GNU) bits, lowest first. */
+static const char *const df_names[] = { "ORIGIN", "SYMBOLIC", "TEXTREL", "BIND_NOW", "STATIC_TLS" };
+static const char *const df_1_names[] = {
+	"NOW", "GLOBAL", "GROUP", "NODELETE", "LOADFLTR", "INITFIRST", "NOOPEN", "ORIGIN",
+	"DIRECT", "TRANS", "INTERPOSE", "NODEFLIB", "NODUMP", "CONFALT", "ENDFILTEE",
+	"DISPRELDNE", "DISPRELPND", "NODIRECT", "IGNMULDEF", "NOKSYMS", "NOHDR", "EDITED",
+	"NORELOC", "SYMINTPOSE", "GLOBAUDIT", "SINGLETON", "STUB", "PIE", "KMOD",
+	"WEAKFILTER", "NOCOMMON",
+};
+
+/* The names of the bits set, a space between; a bit without a name in hex. */
+static void print_flag_names(struct out *o, uint64_t v, const char *const *names, unsigned n,
+			     int space)
+{
+	unsigned bit;
+
+	for (bit = 0; bit < 64; bit++) {
+		if (!(v >> bit & 1))
+			continue;
+		out_str(o, space ? " " : "");
+		space = 1;
+		if (bit < n) {
+			out_str(o, names[bit]);
+		} else {
+			out_str(o, "0x");
+			out_hex(o, (uint64_t)1 << bit, 0);
+		}
+	}
+}
+
+/* A value as readelf -d gives it: in its unit, or as a name. */
+static void print_dyn_value(struct out *o, const struct elf_image *img,
+			    const struct tag *t, uint64_t v)
+{
+	const struct tag *rel;
+	const char *name;
+
+	switch (t ? t->kind : HEX) {
+	case BYTES:
+		out_udec(o, v);
+		out_str(o, " (bytes)");
+		return;
+	case DEC:
+		out_udec(o, v);
+		return;
+	case NONE:              /* DT_BIND_NOW: "the value is ignored" (gABI) */
+		return;
+	case STR:
+		if ((name = elf_string_at(img, v)) != 0) {
+			out_str(o, t->label);
+			out_str(o, ": [");
+			print_name(o, name, 0);
+			out_char(o, ']');
+			return;
+		}
+		break;
+	case FLAGS:
+		print_flag_names(o, v, df_names, sizeof df_names / sizeof df_names[0], 0);
+		return;
+	case FLAGS_1:
+		out_str(o, "Flags:");
+		print_flag_names(o, v, df_1_names, sizeof df_1_names / sizeof df_1_names[0], 1);
+		return;
+	case PLTREL:            /* the type of the PLT's relocations: DT_REL or DT_RELA */
+		if ((rel = tag_of((int64_t)v)) != 0) {
+			out_str(o, rel->name);
+			return;
+		}
+		break;
+	}
+	out_str(o, "0x");
+	out_hex(o, v, 0);
+}
 
 static int print_dynamic(struct out *o, const struct elf_image *img)
 {
 	const struct tag *t;
 	struct elf_dynamic d;
-	const char *soname = elf_soname(img);
-	unsigned i, k;
+	unsigned i;
 	int r;
 
 	out_str(o, "\nDynamic table: ");
 	out_udec(o, img->dynnum);
 	out_str(o, " entries at offset 0x");
 	out_hex(o, img->dynamic, 0);
-	out_str(o, " (* the reader uses it)\n");
+	out_str(o, " (* the reader uses it; values as readelf -d shows them)\n");
 	for (i = 0; i < img->dynnum; i++) {
 		if ((r = elf_dynamic(img, i, &d)) < 0)
 			return r;
-		for (t = 0, k = 0; k < sizeof tags / sizeof tags[0]; k++)
-			if (tags[k].tag == d.tag)
-				t = &tags[k];
+		t = tag_of(d.tag);
 		out_str(o, t && t->used ? "  * " : "    ");
 		if (t) {
-			out_field(o, t->name, -11);
-		} else {
+			out_field(o, t->name, -15);
+		} else {        /* a tag no ABI we know defines */
 			out_str(o, "0x");
 			out_hex(o, (uint64_t)d.tag, 8);
-			out_char(o, ' ');
+			out_repeat(o, ' ', 5);
 		}
-		if (t && t->val)
-			out_udec(o, d.value);
-		else {
-			out_str(o, "0x");
-			out_hex(o, d.value, 0);
-		}
-		if (t && d.tag == 14 && soname) {       /* DT_SONAME */
-			out_str(o, " (");
-			print_name(o, soname, 0);
-			out_char(o, ')');
-		}
+		out_char(o, ' ');
+		print_dyn_value(o, img, t, d.value);
 		out_char(o, '\n');
 	}
+	return 0;
+}
+
+/* The hash tables, and the symbol count, with where it comes from. */
+static void print_hash_tables(struct out *o, const struct elf_image *img)
+{
 	out_str(o, "\nHash tables:");
 	out_str(o, img->gnu_hash ? " DT_GNU_HASH" : "");
 	out_str(o, img->hash ? " DT_HASH" : "");
@@ -220,8 +421,16 @@ static int print_dynamic(struct out *o, const struct elf_image *img)
 	out_str(o, "; ");
 	out_udec(o, img->nsyms);
 	out_str(o, " dynamic symbols\n");
-	return 0;
+	if (img->hash_nsyms != img->nsyms) {
+		out_str(o, "  the hash tables count ");
+		out_udec(o, img->hash_nsyms);
+		out_str(o, ", the .dynsym section ");
+		out_udec(o, img->nsyms);
+		out_str(o, ": all the section's are listed, as readelf does\n");
+	}
 }
+
+/* ---- the version sections, as readelf -V lists them ---------------------- */
 
 /* Flags as readelf -V shows them (binutils' readelf.c, get_ver_flags). */
 static void print_version_flags(struct out *o, unsigned flags)
@@ -240,19 +449,119 @@ static void print_version_flags(struct out *o, unsigned flags)
 	}
 }
 
-static int print_versions(struct out *o, const struct elf_image *img)
+/* An entry's offset from the start of its table, as readelf prints it
+ * (C's "%#06x": 0 has no "0x"). */
+static void print_table_offset(struct out *o, size_t table, size_t at)
+{
+	if (at == table) {
+		out_str(o, "  000000:");
+	} else {
+		out_str(o, "  0x");
+		out_hex(o, at - table, 4);
+		out_char(o, ':');
+	}
+}
+
+static void print_table_title(struct out *o, const char *title, unsigned n,
+			      const char *tag, size_t offset)
+{
+	out_char(o, '\n');
+	out_str(o, title);
+	out_str(o, ": ");
+	out_udec(o, n);
+	out_str(o, n == 1 ? " entry at offset 0x" : " entries at offset 0x");
+	out_hex(o, offset, 0);
+	out_str(o, " (");
+	out_str(o, tag);
+	out_str(o, ")\n");
+}
+
+/*
+ * One versym entry, in readelf's columns: the index in hex, 'h' if
+ * hidden, the version's name in parentheses: a needed version's (matched
+ * by vna_other, whole), else a defined one's, "*both*" if the index names
+ * one of each.
+ */
+static void print_versym_entry(struct out *o, const struct elf_image *img, unsigned v)
+{
+	const char *name = 0, *def = 0;
+	size_t len = 0;
+	int n, digits;
+
+	if (v == 0 || v == 1) {         /* VER_NDX_LOCAL, VER_NDX_GLOBAL */
+		out_str(o, v ? "   1 (*global*)   " : "   0 (*local*)    ");
+		return;
+	}
+	name = elf_version_needed(img, v, 0);
+	if (v != 0x8001)
+		def = elf_version_defined(img, v);
+	if (name && def)
+		name = "*both*";
+	else if (def)
+		name = def;
+	/* readelf: "%4x%c", then "(%s%-*s" with name, 12 - its length, ")" */
+	digits = (v & 0x7fff) >= 0x1000 ? 4 : (v & 0x7fff) >= 0x100 ? 3 :
+		 (v & 0x7fff) >= 0x10 ? 2 : 1;
+	out_repeat(o, ' ', 4 - digits);
+	out_hex(o, v & 0x7fff, 0);
+	out_char(o, v & 0x8000 ? 'h' : ' ');    /* VERSYM_HIDDEN */
+	n = 5;
+	if (name) {
+		while (len <= NAME_SHOWN && name[len])
+			len++;
+		out_char(o, '(');
+		print_name(o, name, 0);
+		out_char(o, ')');
+		n += 2 + (int)len;
+		if (len < 11) {
+			out_repeat(o, ' ', 11 - (int)len);
+			n += 11 - (int)len;
+		}
+	}
+	if (n < 18)
+		out_repeat(o, ' ', 18 - n);
+}
+/* DT_VERSYM: each symbol's version, four a line, as readelf -V. */
+static void print_versym(struct out *o, const struct elf_image *img)
+{
+	unsigned i;
+
+	if (img->versym == 0) {
+		out_str(o, "\nVersion symbols: none (DT_VERSYM)\n");
+		return;
+	}
+	print_table_title(o, "Version symbols", img->nsyms, "DT_VERSYM", img->versym);
+	for (i = 0; i < img->nsyms; i++) {
+		if (i % 4 == 0) {
+			out_str(o, i ? "\n  " : "  ");
+			out_hex(o, i, 3);
+			out_char(o, ':');
+		}
+		print_versym_entry(o, img, elf_versym(img, i));
+	}
+	out_str(o, img->nsyms ? "\n" : "");
+}
+
+/* DT_VERDEF: each definition, its parents after it. */
+static int print_verdef(struct out *o, const struct elf_image *img)
 {
 	struct elf_verdef v;
-	unsigned i;
+	const char *parent;
+	size_t at;
+	unsigned i, k;
 	int r;
 
-	out_str(o, "\nVersion definitions: ");
-	out_udec(o, img->verdefnum);
-	out_str(o, img->verdefnum ? " (LSB \"Symbol Versioning\")\n" : "\n");
+	if (img->verdef == 0) {
+		out_str(o, "\nVersion definitions: none (DT_VERDEF)\n");
+		return 0;
+	}
+	print_table_title(o, "Version definitions", img->verdefnum,
+			  "DT_VERDEF; LSB \"Symbol Versioning\"", img->verdef);
 	for (i = 0; i < img->verdefnum; i++) {
 		if ((r = elf_verdef(img, i, &v)) < 0)
 			return r;
-		out_str(o, "  Flags: ");
+		print_table_offset(o, img->verdef, v.offset);
+		out_str(o, " Rev: 1  Flags: ");         /* vd_version: elf_open checked */
 		print_version_flags(o, v.flags);
 		out_str(o, "  Index: ");
 		out_udec(o, v.index);
@@ -261,8 +570,68 @@ static int print_versions(struct out *o, const struct elf_image *img)
 		out_str(o, "  Name: ");
 		print_name(o, v.name, 0);
 		out_char(o, '\n');
+		for (k = 1; k < v.count; k++) {
+			if ((r = elf_verdaux(img, i, k, &parent, &at)) < 0)
+				return r;
+			print_table_offset(o, img->verdef, at);
+			out_str(o, " Parent ");
+			out_udec(o, k);
+			out_str(o, ": ");
+			print_name(o, parent, 0);
+			out_char(o, '\n');
+		}
 	}
 	return 0;
+}
+
+/* DT_VERNEED: each file, the versions needed from it after it. */
+static int print_verneed(struct out *o, const struct elf_image *img)
+{
+	struct elf_verneed n;
+	struct elf_vernaux a;
+	unsigned i, k;
+	int r;
+
+	if (img->verneed == 0) {
+		out_str(o, "\nVersion needs: none (DT_VERNEED)\n");
+		return 0;
+	}
+	print_table_title(o, "Version needs", img->verneednum, "DT_VERNEED", img->verneed);
+	for (i = 0; i < img->verneednum; i++) {
+		if ((r = elf_verneed(img, i, &n)) < 0)
+			return r;
+		print_table_offset(o, img->verneed, n.offset);
+		out_str(o, " Version: ");
+		out_udec(o, n.version);
+		out_str(o, "  File: ");
+		print_name(o, n.file, 0);
+		out_str(o, "  Cnt: ");
+		out_udec(o, n.count);
+		out_char(o, '\n');
+		for (k = 0; k < n.count; k++) {
+			if ((r = elf_vernaux(img, i, k, &a)) < 0)
+				return r;
+			print_table_offset(o, img->verneed, a.offset);
+			out_str(o, "   Name: ");
+			print_name(o, a.name, 0);
+			out_str(o, "  Flags: ");
+			print_version_flags(o, a.flags);
+			out_str(o, "  Version: ");
+			out_udec(o, a.other);
+			out_char(o, '\n');
+		}
+	}
+	return 0;
+}
+
+static int print_versions(struct out *o, const struct elf_image *img)
+{
+	int r;
+
+	print_versym(o, img);
+	if ((r = print_verdef(o, img)) < 0)
+		return r;
+	return print_verneed(o, img);
 }
 
 /* ---- the section headers --------------------------------------------------- */
@@ -368,9 +737,9 @@ int cmd_read(int argc, char **argv)
 {
 	struct out *o = &out_stdout;
 	struct elf_image img;
-	unsigned char *bytes;
+	struct file_bytes f;
 	const char *file, *problem;
-	size_t size;
+	unsigned cut;
 	long r;
 	int err;
 
@@ -378,35 +747,46 @@ int cmd_read(int argc, char **argv)
 		return usage_error(argc < 2 ? "read: which file?" : "read: one file only",
 				   argc < 2 ? 0 : argv[2]);
 	file = argv[1];
-	if ((r = read_whole(file, &bytes, &size)) == -EFBIG) {
+	catch_sigbus(file);
+	if ((r = load_file(file, &f)) == -EFBIG) {
 		out_str(&out_stderr, "vdso: read: ");
 		out_str(&out_stderr, file);
-		out_str(&out_stderr, ": EFBIG (File too large: over the 64 MiB limit)\n");
+		out_str(&out_stderr, ": EFBIG (File too large: over the 64 MiB limit of a pipe)\n");
 		return 1;
 	}
 	if (r < 0)
 		return file_error("read", file, r);
-	if (size == 0) {
+	if (f.size == 0) {
 		out_str(&out_stderr, "vdso: read: ");
 		out_str(&out_stderr, file);
-		out_str(&out_stderr, ": the file is empty\n");
+		out_str(&out_stderr, f.fifo ? ": ENODATA (nothing to read: no process writes to it)\n"
+					    : ": the file is empty\n");
 		return 1;
 	}
-	if ((err = elf_open(&img, bytes, size, ELF_ANY_CLASS)) < 0)
-		return refused(file, bytes, size, err);
+	if ((err = elf_open(&img, f.bytes, f.size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT)) < 0)
+		return refused(file, f.bytes, f.size, err);
 
 	out_str(o, "file: ");
 	out_str(o, file);
 	out_str(o, ", ");
-	out_udec(o, size);
-	out_str(o, " bytes\n");
+	out_udec(o, f.size);
+	out_str(o, f.mapped == f.size ? " bytes, mapped read-only\n" : " bytes, read\n");
 	print_header(o, &img);
 	if ((err = print_segments(o, &img)) < 0 ||
-	    (err = print_dynamic(o, &img)) < 0 ||
-	    (err = print_versions(o, &img)) < 0)
+	    (err = print_dynamic(o, &img)) < 0)
+		return reader_error("read", file, err);
+	print_hash_tables(o, &img);
+	if ((err = print_versions(o, &img)) < 0)
 		return reader_error("read", file, err);
 	problem = print_sections(o, &img);
-	out_str(o, "\nSymbols (as readelf --dyn-syms -W):\n");
+	out_str(o, "\nSymbols (as readelf --dyn-syms -W");
+	if ((cut = count_cut_names(&img)) != 0) {
+		out_str(o, "; ");
+		out_udec(o, cut);
+		out_str(o, cut == 1 ? " name" : " names");
+		out_str(o, " over 1024 bytes cut there and marked [...]");
+	}
+	out_str(o, "):\n");
 	if ((err = print_symbols(o, &img)) < 0)
 		return reader_error("read", file, err);
 	if (problem) {
