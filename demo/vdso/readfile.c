@@ -486,7 +486,7 @@ static void print_versym_entry(struct out *o, const struct elf_image *img, unsig
 {
 	const char *name = 0, *def = 0;
 	size_t len = 0;
-	int n, digits;
+	int n, digits, pad;
 
 	if (v == 0 || v == 1) {         /* VER_NDX_LOCAL, VER_NDX_GLOBAL */
 		out_str(o, v ? "   1 (*global*)   " : "   0 (*local*)    ");
@@ -513,9 +513,12 @@ static void print_versym_entry(struct out *o, const struct elf_image *img, unsig
 		print_name(o, name, 0);
 		out_char(o, ')');
 		n += 2 + (int)len;
-		if (len < 11) {
-			out_repeat(o, ' ', 11 - (int)len);
-			n += 11 - (int)len;
+		/* the field of ")" is |12 - len| wide: a negative width in
+		 * printf means "left-justified", so long names get spaces too */
+		pad = (len < 12 ? 12 - (int)len : (int)len - 12) - 1;
+		if (pad > 0) {
+			out_repeat(o, ' ', pad);
+			n += pad;
 		}
 	}
 	if (n < 18)
