@@ -144,7 +144,7 @@ int hash_walk_next(const struct elf_image *img, struct hash_walk *w);
  * The most version definitions (DT_VERDEFNUM) an image may have.  The list
  * is linked (vd_next), so finding a symbol's version walks it: a listing
  * of n symbols costs n times its length, and elf_verdef(i) walks i
- * entries.  Unbounded, a hostile file of 64 MiB (`vdso read`'s limit) with
+ * entries.  Unbounded, a hostile file of 64 MiB with
  * millions of symbols and of definitions takes hours.  A vDSO has one to
  * three versions; the largest libraries have a few dozen (libstdc++ 48,
  * libnss3 63, in Debian 12).

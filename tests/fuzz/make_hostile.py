@@ -756,7 +756,7 @@ def relocated_at(e, at):
 
 
 # ---------------------------------------------------------------------------
-# Synthetic images: big (megabytes, within `vdso read`'s 64 MiB), well
+# Synthetic images: big (megabytes, within 64 MiB, the most a pipe gives `vdso read`), well
 # formed but for one excess each, so that work which grows with the product
 # of two counts (symbols times version definitions, names times their
 # length) shows up as a hang.  ELF64, written from nothing.
