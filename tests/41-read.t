@@ -155,6 +155,31 @@ else
 	skip "qemu10 read of both classes" "${why:-no native dumps}"
 fi
 
+# A library that defines nothing: GNU ld gives its GNU hash table empty
+# buckets and symoffset 1, so the table counts 1 symbol where .dynsym
+# holds 3 (the two undefined ones are not hashed).  The listing takes the
+# section's count, as readelf does, and says in one line that they differ.
+cat > "$T/nodef.c" << 'EOF'
+extern int undefined_one(void);
+extern int undefined_two(void);
+__attribute__((visibility("hidden"))) int g(void) { return undefined_one() + undefined_two(); }
+EOF
+for bits in 32 64; do
+	f=$T/nodef$bits.so
+	gcc -m$bits -O2 -fPIC -nostdlib -shared -Wl,--hash-style=gnu -o "$f" "$T/nodef.c" 2>> "$T/fixtures.log" ||
+		{ fail "build nodef$bits.so"; continue; }
+	for a in $(arches); do
+		runner_available native "$a" > /dev/null || { skip "native $a read nodef$bits.so" "no native $a"; continue; }
+		"$BUILD/$a/vdso" read "$f" > "$T/out" 2> "$T/err"
+		is "$?:$(cat "$T/err")" "0:" "native $a read nodef$bits.so: exit 0"
+		fold_syms 0 < "$T/out" > "$T/ours"
+		readelf --dyn-syms -W "$f" | fold_syms 0 > "$T/readelf"
+		diff_ok "$T/ours" "$T/readelf" "native $a read nodef$bits.so: all 3 symbols of .dynsym, as readelf"
+		is "$(grep -c '^  the hash tables count 1, the .dynsym section 3' "$T/out")" 1 \
+			"native $a read nodef$bits.so: one line says the hash table and the section disagree"
+	done
+done
+
 # ---------------------------------------------------------------------------
 # What it cannot read: one line on stderr, exit 1, no crash.
 
