@@ -40,6 +40,10 @@ void print_name(struct out *o, const char *name, int width);
 unsigned count_cut_names(const struct elf_image *img);
 int print_symbols(struct out *o, const struct elf_image *img);
 void print_image_facts(struct out *o, const struct elf_image *img);
+/* demo/vdso/dynamic.c: the dynamic table, every tag named, values as readelf -d. */
+int print_dynamic(struct out *o, const struct elf_image *img);
+/* demo/vdso/versions.c: DT_VERSYM, DT_VERDEF, DT_VERNEED as readelf -V. */
+int print_versions(struct out *o, const struct elf_image *img);
 
 /* demo/vdso/dump.c: the live image, written whole or not at all. */
 int live_image(const unsigned char **bytes, size_t *size, const char **why);
