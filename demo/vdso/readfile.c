@@ -33,8 +33,8 @@
 struct file_bytes {
 	unsigned char *bytes;
 	size_t size;
-	size_t mapped;          /* the mapping's length, to unmap */
-	int fifo;               /* it was a FIFO or pipe */
+	int mapped;             /* mapped from the file (else read) */
+	int fifo;               /* a FIFO named on the command line */
 };
 
 /* Read fd to its end into memory that doubles as it fills: the address
@@ -82,7 +82,6 @@ static long read_pipe(long fd, struct file_bytes *f)
 	}
 	f->bytes = (unsigned char *)buf;
 	f->size = n;
-	f->mapped = cap;
 	return 0;
 }
 
@@ -93,8 +92,8 @@ static long load_file(const char *file, struct file_bytes *f)
 	long fd = 0, r, map;
 
 	f->bytes = 0;
-	f->size = f->mapped = 0;
-	f->fifo = 0;
+	f->size = 0;
+	f->mapped = f->fifo = 0;
 	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
 	if (!str_eq(file, "-") &&
 	    (fd = sys_openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0)
@@ -104,20 +103,20 @@ static long load_file(const char *file, struct file_bytes *f)
 		goto out;
 	if (S_ISDIR(st.stx_mode)) {
 		r = -EISDIR;    /* it opens, but reading it fails: say so first */
-	} else if (S_ISREG(st.stx_mode) && fd > 0) {
-		if (st.stx_size > (size_t)-1 / 2) {
-			r = -EFBIG;     /* more than this address space holds */
-		} else if (st.stx_size > 0) {
-			map = sys_mmap(0, (size_t)st.stx_size, PROT_READ, MAP_PRIVATE, (int)fd, 0);
-			if (sys_failed(map)) {
-				r = map;
-				goto out;
-			}
-			f->bytes = (unsigned char *)map;
-			f->size = f->mapped = (size_t)st.stx_size;
+	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > (size_t)-1 / 2) {
+		r = -EFBIG;     /* more than this address space holds */
+	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > 0) {
+		map = sys_mmap(0, (size_t)st.stx_size, PROT_READ, MAP_PRIVATE, (int)fd, 0);
+		if (sys_failed(map)) {
+			r = map;
+			goto out;
 		}
+		f->bytes = (unsigned char *)map;
+		f->size = (size_t)st.stx_size;
+		f->mapped = 1;
 	} else {
-		f->fifo = S_ISFIFO(st.stx_mode);
+		/* (a regular file of size 0 may still have bytes: /proc, /sys) */
+		f->fifo = fd > 0 && S_ISFIFO(st.stx_mode);
 		/* Reads wait for data again; with no writer, read() returns 0
 		 * at once (pipe(7)): the command never waits for one. */
 		if (fd > 0 && (r = sys_fcntl((int)fd, F_SETFL, O_RDONLY)) < 0)
@@ -398,7 +397,7 @@ int cmd_read(int argc, char **argv)
 	out_str(o, file);
 	out_str(o, ", ");
 	out_udec(o, f.size);
-	out_str(o, f.mapped == f.size ? " bytes, mapped read-only\n" : " bytes, read\n");
+	out_str(o, f.mapped ? " bytes, mapped read-only\n" : " bytes, read\n");
 	print_header(o, &img);
 	if ((err = print_segments(o, &img)) < 0 ||
 	    (err = print_dynamic(o, &img)) < 0)
