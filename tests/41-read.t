@@ -311,8 +311,10 @@ for a in $(arches); do
 	cat "$F" >&7
 	"$V" read "$E/fifo" > "$T/out" 2> "$T/err" 7>&- &
 	pid=$!
-	for i in $(seq 200); do
-		ls -l /proc/$pid/fd 2> /dev/null | grep -q fifo && break
+	# (the program itself, after exec: the shell's child holds fd 7 until then)
+	for i in $(seq 400); do
+		[ "$(readlink /proc/$pid/exe)" = "$(readlink -f "$V")" ] &&
+			ls -l /proc/$pid/fd 2> /dev/null | grep -q -- "-> $E/fifo" && break
 		sleep 0.05
 	done
 	exec 7>&-
