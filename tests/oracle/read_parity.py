@@ -132,10 +132,7 @@ def versions(text, is_readelf):
             kind = m.group(1).replace('definitions', 'definition')
             out.append('%s: %s entries' % (kind, m.group(2)))
         elif VERSION_BODY.match(line):
-            if not is_readelf:
-                # our cut, undone where readelf's name is longer: compared as shown
-                pass
-            out.append(line.rstrip())
+            out.append(line.rstrip())       # readelf pads the columns with trailing spaces
     return out
 
 
