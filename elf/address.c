@@ -60,6 +60,7 @@ static const int table_error[TAB_COUNT] = {
 	[TAB_GNU_HASH] = ELF_EGNUHASH,
 	[TAB_VERSYM] = ELF_EVERSYM,
 	[TAB_VERDEF] = ELF_EVERDEF,
+	[TAB_VERNEED] = ELF_EVERNEED,
 };
 
 static size_t *table_offset(struct elf_image *img, enum dyn_table t)
@@ -70,6 +71,7 @@ static size_t *table_offset(struct elf_image *img, enum dyn_table t)
 	case TAB_HASH: return &img->hash;
 	case TAB_GNU_HASH: return &img->gnu_hash;
 	case TAB_VERSYM: return &img->versym;
+	case TAB_VERNEED: return &img->verneed;
 	default: return &img->verdef;
 	}
 }
@@ -147,6 +149,10 @@ static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 		return in_range(img, off, sizeof(Elf_Verdef)) &&
 		       get16(p + offsetof(Elf_Verdef, vd_version)) == VER_DEF_CURRENT &&
 		       get16(p + offsetof(Elf_Verdef, vd_cnt)) >= 1;
+	case TAB_VERNEED:
+		/* LSB "Version Needed": vn_version is 1 */
+		return in_range(img, off, sizeof(Elf_Verneed)) &&
+		       get16(p + offsetof(Elf_Verneed, vn_version)) == VER_NEED_CURRENT;
 	default:
 		return 0;
 	}

@@ -194,6 +194,8 @@ typedef struct {
 #define DT_VERSYM 0x6ffffff0    /* d_ptr: symbol version index array (LSB) */
 #define DT_VERDEF 0x6ffffffc    /* d_ptr: version definitions (LSB) */
 #define DT_VERDEFNUM 0x6ffffffd /* d_val: number of version definitions */
+#define DT_VERNEED 0x6ffffffe   /* d_ptr: versions needed from other files (LSB) */
+#define DT_VERNEEDNUM 0x6fffffff /* d_val: number of Verneed entries */
 
 /*
  * LSB, "Symbol Versioning".  Both classes use the same layout, so there
@@ -215,7 +217,30 @@ typedef struct {
 	Elf32_Word vda_next;    /* offset to the next Verdaux; 0 ends */
 } Elf_Verdaux;
 
+/*
+ * The versions this image needs from other files: a list of Verneed
+ * entries, one per file (DT_VERNEEDNUM long, linked by vn_next), each with
+ * vn_cnt Vernaux entries, one per version (linked by vna_next).  A versym
+ * entry equal to vna_other names that version.
+ */
+typedef struct {
+	Elf32_Half vn_version;  /* 1 */
+	Elf32_Half vn_cnt;      /* number of Vernaux entries */
+	Elf32_Word vn_file;     /* offset of the file's name in the string table */
+	Elf32_Word vn_aux;      /* offset from this entry to its first Vernaux */
+	Elf32_Word vn_next;     /* offset from this entry to the next; 0 ends */
+} Elf_Verneed;
+
+typedef struct {
+	Elf32_Word vna_hash;    /* SysV hash of the version name */
+	Elf32_Half vna_flags;   /* VER_FLG_WEAK... */
+	Elf32_Half vna_other;   /* the index that versym entries use */
+	Elf32_Word vna_name;    /* offset of the name in the string table */
+	Elf32_Word vna_next;    /* offset from this entry to the next; 0 ends */
+} Elf_Vernaux;
+
 #define VER_DEF_CURRENT 1
+#define VER_NEED_CURRENT 1
 #define VER_FLG_BASE 0x1        /* the file's own version: the soname */
 #define VER_NDX_LOCAL 0
 #define VER_NDX_GLOBAL 1
@@ -244,5 +269,7 @@ _Static_assert(sizeof(Elf64_Dyn) == 16, "Elf64_Dyn");
 _Static_assert(sizeof(Elf_Verdef) == 20, "Elf_Verdef");
 _Static_assert(sizeof(Elf_Verdaux) == 8, "Elf_Verdaux");
 _Static_assert(sizeof(Elf_GnuHash) == 16, "Elf_GnuHash");
+_Static_assert(sizeof(Elf_Verneed) == 16, "Elf_Verneed");
+_Static_assert(sizeof(Elf_Vernaux) == 16, "Elf_Vernaux");
 
 #endif

@@ -40,6 +40,7 @@ int elf_read_header(struct elf_image *img, unsigned want)
 	img->machine = get16(b + FIELD(img, Ehdr, e_machine));
 	/* The caller says what it can use (the live vDSO: the arch's own, from
 	 * arch/<arch>/arch.h); a file may be of any class and machine. */
+	want &= ELF_WANT_CLASS_MACHINE;
 	if (want != ELF_ANY_CLASS &&
 	    want != ELF_CLASS_MACHINE(img->elf_class, img->machine))
 		return -ELF_ECLASS;

@@ -26,6 +26,9 @@ static void clear_image(struct elf_image *img, const void *bytes, size_t size)
 	img->strtab = img->strsz = img->symtab = img->syment = 0;
 	img->hash = img->gnu_hash = img->versym = img->verdef = 0;
 	img->verdefnum = 0;
+	img->verneed = 0;
+	img->verneednum = 0;
+	img->hash_nsyms = 0;
 	img->soname = (size_t)-1;
 	img->nsyms = 0;
 	img->phoff = img->shoff = img->dynamic = 0;
@@ -138,6 +141,7 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 		case DT_GNU_HASH: dyn_ptr(d, TAB_GNU_HASH, e.value); break;
 		case DT_VERSYM:   dyn_ptr(d, TAB_VERSYM, e.value); break;
 		case DT_VERDEF:   dyn_ptr(d, TAB_VERDEF, e.value); break;
+		case DT_VERNEED:  dyn_ptr(d, TAB_VERNEED, e.value); break;
 		case DT_STRSZ:
 			if (e.value > img->size)
 				return -ELF_ESTRTAB;
@@ -159,6 +163,12 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 			if (e.value > img->size / sizeof(Elf_Verdef) || e.value > VERDEF_MAX)
 				return -ELF_EVERDEF;
 			img->verdefnum = (unsigned)e.value;
+			break;
+		case DT_VERNEEDNUM:
+			/* each Verneed takes 16 bytes; VERNEED_MAX (bounded.h) */
+			if (e.value > img->size / sizeof(Elf_Verneed) || e.value > VERNEED_MAX)
+				return -ELF_EVERNEED;
+			img->verneednum = (unsigned)e.value;
 			break;
 		}
 	}
@@ -189,7 +199,40 @@ static int check_tables(struct elf_image *img, const struct dyn_ptrs *d)
 	/* LSB: DT_VERDEF comes with DT_VERDEFNUM, its number of entries */
 	if ((d->seen & 1u << TAB_VERDEF) && (img->verdef == 0 || img->verdefnum == 0))
 		return -ELF_EVERDEF;
+	/* and DT_VERNEED with DT_VERNEEDNUM */
+	if ((d->seen & 1u << TAB_VERNEED) && (img->verneed == 0 || img->verneednum == 0))
+		return -ELF_EVERNEED;
 	return 0;
+}
+
+/*
+ * ELF_DYNSYM_COUNT: readelf counts the dynamic symbols by the size of the
+ * .dynsym section, the hash tables by what they hash.  The two differ when
+ * a GNU hash table leaves out undefined symbols at the end of the table
+ * (symoffset past them all, every bucket empty: a library that defines
+ * nothing).  The section is taken only if the section headers are sane and
+ * both arrays of that many entries fit; else the hash count stays.
+ */
+static void dynsym_section_count(struct elf_image *img)
+{
+	struct elf_section s;
+	unsigned i;
+	uint64_t n;
+
+	if (img->shnum == 0 || elf_sections_check(img) != NULL)
+		return;
+	for (i = 1; i < img->shnum; i++) {
+		if (elf_section(img, i, &s) < 0 || s.type != SHT_DYNSYM || s.offset != img->symtab)
+			continue;
+		if (s.size > img->size)         /* then a size_t division: no libgcc on i386 */
+			return;
+		n = (size_t)s.size / img->syment;
+		if (n > 0xffffffffu || !in_array(img, img->symtab, n, img->syment) ||
+		    (img->versym && !in_array(img, img->versym, n, sizeof(uint16_t))))
+			return;
+		img->nsyms = (unsigned)n;
+		return;
+	}
 }
 
 int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want)
@@ -210,10 +253,14 @@ int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned wan
 		goto fail;
 	img->syment = RECORD(img, Sym);
 
-	/* The number of symbols comes from the hash tables; then the symbol
-	 * table and the versym array, one entry per symbol, must fit. */
+	/* The number of symbols comes from the hash tables (or, if asked,
+	 * the .dynsym section); then the symbol table and the versym array,
+	 * one entry per symbol, must fit. */
 	if ((err = hash_check(img)) < 0)
 		goto fail;
+	img->hash_nsyms = img->nsyms;
+	if (want & ELF_DYNSYM_COUNT)
+		dynsym_section_count(img);
 	if (!in_array(img, img->symtab, img->nsyms, img->syment)) {
 		err = -ELF_ESYMTAB;
 		goto fail;

@@ -43,7 +43,8 @@
 	X(EVERDEF,   "version definitions (DT_VERDEF) malformed, or over 256") \
 	X(ESHDR,     "no hash table, and no usable section headers") \
 	X(ENOTFOUND, "symbol not found") \
-	X(ERANGE,    "index out of range")
+	X(ERANGE,    "index out of range") \
+	X(EVERNEED,  "needed versions (DT_VERNEED) malformed")
 
 #define ELF_ERROR_CODE(name, message) ELF_##name,
 enum elf_error { ELF_OK, ELF_ERRORS(ELF_ERROR_CODE) ELF_NERRORS };
@@ -56,10 +57,17 @@ const char *elf_error_name(int err);
 /*
  * What elf_open accepts: ELF_ANY_CLASS (a file: either class, any
  * machine), or one class and machine (the live vDSO: the arch's own,
- * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
+ * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)); either with
+ * ELF_DYNSYM_COUNT or not.
  */
 #define ELF_ANY_CLASS 0u
 #define ELF_CLASS_MACHINE(elf_class, machine) ((unsigned)(elf_class) << 16 | (machine))
+#define ELF_WANT_CLASS_MACHINE 0x00ffffffu      /* the part above */
+/* Count the symbols as readelf does: by the size of the .dynsym section
+ * whose offset is DT_SYMTAB's, when the section headers are sane
+ * (elf_sections_check) and the symbol and versym arrays of that count fit;
+ * else by the hash tables.  For files: the live vDSO keeps the hash count. */
+#define ELF_DYNSYM_COUNT (1u << 31)
 
 /*
  * An opened image.  All offsets are offsets into bytes[0 .. size).
@@ -82,8 +90,13 @@ struct elf_image {
 	size_t versym;          /* DT_VERSYM */
 	size_t verdef;          /* DT_VERDEF */
 	unsigned verdefnum;     /* DT_VERDEFNUM */
+	size_t verneed;         /* DT_VERNEED */
+	unsigned verneednum;    /* DT_VERNEEDNUM */
 	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
-	unsigned nsyms;         /* number of dynamic symbols, from the hash tables */
+	unsigned nsyms;         /* number of dynamic symbols, from the hash tables
+				 * (or .dynsym's size: ELF_DYNSYM_COUNT) */
+	unsigned hash_nsyms;    /* the count the hash tables give (the .dynsym
+				 * section's if there is no hash table) */
 	/* where the headers are, as offsets into bytes */
 	size_t phoff;           /* program headers: phnum entries */
 	unsigned phnum;
@@ -121,6 +134,9 @@ struct elf_sym {
 	const char *name;       /* NUL-terminated, inside the image */
 	const char *version;    /* version name, or NULL if none */
 	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
+	int version_needed;     /* the version is one needed from another file
+				 * (DT_VERNEED; readelf: name@ver (n)), not one
+				 * this image defines */
 	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global
 				 * (also when the image has no DT_VERSYM) */
 	uint64_t value;         /* st_value */
@@ -174,10 +190,61 @@ struct elf_verdef {
 	uint32_t hash;          /* vd_hash */
 	unsigned count;         /* vd_cnt */
 	const char *name;       /* first Verdaux name */
+	size_t offset;          /* where the entry is, in bytes */
 };
 
 /* Version definition number i in list order (0 .. verdefnum-1). */
 int elf_verdef(const struct elf_image *img, unsigned i, struct elf_verdef *out);
+
+/*
+ * Name k (0 .. count-1) of version definition i: k = 0 is its own name,
+ * the others name its parents.  *offset: where that Verdaux is.  Bounded by
+ * vd_cnt, which elf_open checked is at most VERDEF_MAX.  0 or -ELF_E*.
+ */
+int elf_verdaux(const struct elf_image *img, unsigned i, unsigned k,
+		const char **name, size_t *offset);
+
+/* A file this image needs versions from (a Verneed entry). */
+struct elf_verneed {
+	unsigned version;       /* vn_version (1) */
+	const char *file;       /* vn_file: the needed file's name */
+	unsigned count;         /* vn_cnt: its versions, read with elf_vernaux */
+	size_t offset;          /* where the entry is, in bytes */
+};
+
+/* Verneed entry i in list order (0 .. verneednum-1).  0 or -ELF_E*. */
+int elf_verneed(const struct elf_image *img, unsigned i, struct elf_verneed *out);
+
+/* A version needed from a file (a Vernaux entry). */
+struct elf_vernaux {
+	const char *name;       /* vna_name */
+	uint32_t hash;          /* vna_hash */
+	unsigned flags;         /* vna_flags (VER_FLG_WEAK = 2) */
+	unsigned other;         /* vna_other: the versym value that names it */
+	size_t offset;          /* where the entry is, in bytes */
+};
+
+/* Version k (0 .. count-1) needed from the file of Verneed entry i.
+ * 0 or -ELF_E*. */
+int elf_vernaux(const struct elf_image *img, unsigned i, unsigned k,
+		struct elf_vernaux *out);
+
+/* The versym entry of symbol i (0 .. nsyms-1), hidden bit included;
+ * VER_NDX_GLOBAL (1) if the image has no DT_VERSYM or i is out of range. */
+unsigned elf_versym(const struct elf_image *img, unsigned i);
+
+/* The version an image defines under versym value v (its index, without the
+ * hidden bit; base definitions excluded), or NULL. */
+const char *elf_version_defined(const struct elf_image *img, unsigned v);
+
+/* The version an image needs under versym value v (vna_other == v, hidden
+ * bit and all, as readelf matches), or NULL; *file: the file it is needed
+ * from (if file is not NULL). */
+const char *elf_version_needed(const struct elf_image *img, unsigned v, const char **file);
+
+/* The string at offset off of the dynamic string table (DT_NEEDED,
+ * DT_RPATH... values), or NULL if off is outside it. */
+const char *elf_string_at(const struct elf_image *img, uint64_t off);
 
 /* The two hash functions, for tests and tables. */
 uint32_t elf_sysv_hash(const char *name);

@@ -28,13 +28,25 @@ int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out)
 	out->visibility = ELF_ST_VISIBILITY(s.other);
 	out->shndx = s.shndx;
 
-	/* Without DT_VERSYM every symbol counts as global (index 1). */
+	/*
+	 * Without DT_VERSYM every symbol counts as global (index 1).  The
+	 * version's name, as readelf finds it: a defined symbol's among the
+	 * versions the image defines, else (copy relocations define symbols
+	 * of needed versions) among those it needs, matched whole by
+	 * vna_other; an undefined symbol's only among the needed ones.
+	 */
 	versym = version_of(img, i);
 	out->version_hidden = (versym & VERSYM_HIDDEN) != 0;
 	out->version_index = versym & VERSYM_INDEX;
 	out->version = NULL;
-	if (out->version_index > VER_NDX_GLOBAL)
-		out->version = version_name(img, out->version_index, NULL);
+	out->version_needed = 0;
+	if (out->version_index > VER_NDX_GLOBAL) {
+		if (s.shndx != SHN_UNDEF)
+			out->version = version_name(img, out->version_index, NULL);
+		if (out->version == NULL &&
+		    (out->version = elf_version_needed(img, versym, NULL)) != NULL)
+			out->version_needed = 1;
+	}
 
 	/* Where it is at run time: an undefined symbol is nowhere, an
 	 * absolute one is its value, the rest move with the image. */

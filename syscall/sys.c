@@ -180,3 +180,8 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 	/* the length of the link's text, which has no NUL (readlink(2)) */
 	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
 }
+
+long sys_fcntl(int fd, int cmd, long arg)
+{
+	return sys_call(__NR_fcntl, fd, cmd, arg, 0, 0, 0);
+}

@@ -60,6 +60,8 @@ long sys_fstatat(int dirfd, const char *path, arch_stat *st, int flags);
 long sys_reboot(unsigned cmd);
 long sys_ioctl(int fd, unsigned long request, void *arg);
 long sys_sync(void);
+/* F_GETFL / F_SETFL only (on i386 too: fcntl64 differs only for locks). */
+long sys_fcntl(int fd, int cmd, long arg);
 
 /* rt_sigaction's own struct (the kernel's, not libc's): handler, flags,
  * restorer, then a 64-bit mask (arch/x86/include/uapi/asm/signal.h). */

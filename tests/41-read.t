@@ -8,8 +8,13 @@
 #     definitions readelf finds, in dumps and in shared objects built here
 #     with each hash style, with and without a version script;
 #   - on what is no image it can read (missing, a directory, empty, cut
-#     short, over the 64 MiB limit, not ELF, damaged): one line on stderr,
-#     exit 1, never a crash.
+#     short, a pipe over the 64 MiB limit, not ELF, damaged): one line on
+#     stderr, exit 1, never a crash;
+#   - how it gets the bytes: a regular file of any size is mapped (so a
+#     file over 64 MiB is read, and a small one needs no more address
+#     space than it has: `ulimit -v`); a FIFO nobody writes to is refused
+#     at once, one a process writes to is read as a pipe; a mapped file
+#     cut short while it is read gets one line (SIGBUS caught).
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
@@ -23,14 +28,14 @@ ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
 # Symbol lines, whitespace folded, values as offsets from BASE where they
 # are past it (perl: Debian's awk, mawk, has no strtonum).
 fold_syms() {        # BASE < listing
-	perl -ane 'BEGIN { $base = hex(shift) } next unless $F[0] =~ /^\d+:$/;
+	perl -ane 'BEGIN { $base = hex(shift) } next unless $F[0] =~ /^\d+:$/ && $F[1] =~ /^[0-9a-f]{8,16}$/;
 		$v = hex($F[1]); $F[1] = sprintf("+%x", $v - $base) if $base && $v >= $base;
 		print "@F\n"' "${1:-0}"
 }
-sym_lines() { grep -E '^ +[0-9]+: |^ +Num: '; }      # the table, as printed
+sym_lines() { grep -E '^ +[0-9]+: [0-9a-f]{8}|^ +Num: '; }  # the table, as printed
 # readelf -V's version definitions, without the offset and the revision.
 readelf_verdefs() { readelf -V "$1" | sed -n 's/^  [0-9a-fx]*: Rev: [0-9]*  //p'; }
-ours_verdefs() { sed -n 's/^  Flags: /Flags: /p'; }
+ours_verdefs() { sed -n 's/^  [0-9a-fx]*: Rev: [0-9]*  //p'; }
 
 # ---------------------------------------------------------------------------
 # The dumps: `vdso read` shows the symbols `vdso syms` shows.
@@ -151,6 +156,31 @@ else
 	skip "qemu10 read of both classes" "${why:-no native dumps}"
 fi
 
+# A library that defines nothing: GNU ld gives its GNU hash table empty
+# buckets and symoffset 1, so the table counts 1 symbol where .dynsym
+# holds 3 (the two undefined ones are not hashed).  The listing takes the
+# section's count, as readelf does, and says in one line that they differ.
+cat > "$T/nodef.c" << 'EOF'
+extern int undefined_one(void);
+extern int undefined_two(void);
+__attribute__((visibility("hidden"))) int g(void) { return undefined_one() + undefined_two(); }
+EOF
+for bits in 32 64; do
+	f=$T/nodef$bits.so
+	gcc -m$bits -O2 -fPIC -nostdlib -shared -Wl,--hash-style=gnu -o "$f" "$T/nodef.c" 2>> "$T/fixtures.log" ||
+		{ fail "build nodef$bits.so"; continue; }
+	for a in $(arches); do
+		runner_available native "$a" > /dev/null || { skip "native $a read nodef$bits.so" "no native $a"; continue; }
+		"$BUILD/$a/vdso" read "$f" > "$T/out" 2> "$T/err"
+		is "$?:$(cat "$T/err")" "0:" "native $a read nodef$bits.so: exit 0"
+		fold_syms 0 < "$T/out" > "$T/ours"
+		readelf --dyn-syms -W "$f" | fold_syms 0 > "$T/readelf"
+		diff_ok "$T/ours" "$T/readelf" "native $a read nodef$bits.so: all 3 symbols of .dynsym, as readelf"
+		is "$(grep -c '^  the hash tables count 1, the .dynsym section 3' "$T/out")" 1 \
+			"native $a read nodef$bits.so: one line says the hash table and the section disagree"
+	done
+done
+
 # ---------------------------------------------------------------------------
 # What it cannot read: one line on stderr, exit 1, no crash.
 
@@ -178,8 +208,9 @@ for a in $(arches); do
 	refused $a "$E/missing" "a missing file" "vdso: read: $E/missing: ENOENT (No such file or directory)"
 	refused $a "$E/adir" "a directory" "vdso: read: $E/adir: EISDIR (Is a directory)"
 	refused $a "$E/empty" "an empty file" "vdso: read: $E/empty: the file is empty"
-	refused $a "$E/big" "a file over the limit (65 MiB, sparse)" \
-		"vdso: read: $E/big: EFBIG (File too large: over the 64 MiB limit)"
+	head -c 65M /dev/zero | "$BUILD/$a/vdso" read - > /dev/null 2> "$T/err"
+	is "$?:$(cat "$T/err")" "1:vdso: read: -: EFBIG (File too large: over the 64 MiB limit of a pipe)" \
+		"native $a read - from a pipe of 65 MiB: over the limit of a pipe, one line"
 	refused $a "$E/text" "a text file"
 	refused $a "$BUILD/$a/hello" "an executable (ET_EXEC)"
 	"$BUILD/$a/vdso" read a b 2> /dev/null
@@ -188,8 +219,10 @@ for a in $(arches); do
 	is $? 2 "native $a read: a usage error"
 done
 if runner_available native x86_64 > /dev/null; then
-	# 64 MiB is within the limit: read, and refused for what it holds.
+	# Files are mapped, whatever their size: read, and refused for what
+	# they hold.
 	refused x86_64 "$E/limit" "exactly 64 MiB of zeros"
+	refused x86_64 "$E/big" "65 MiB of zeros (sparse)"
 fi
 
 # Dumps cut short, anywhere before the end of the section header table.
@@ -232,6 +265,81 @@ for D in $DUMPS; do
 		done
 		ok $bad "native $a read ${D##*/} damaged 40 ways: never a crash, one line when refused"
 	done
+done
+
+# ---------------------------------------------------------------------------
+# How the bytes are had: a regular file mapped, a pipe read.
+
+read -r F _ <<< "$FIXTURES"
+# A fixture with 70 MiB of zeros after it (sparse): over the old 64 MiB
+# buffer, and read as the fixture is.
+cp "$F" "$E/huge.so"
+truncate -s 70M "$E/huge.so"
+for a in $(arches); do
+	runner_available native "$a" > /dev/null || { skip "native $a read of big and small files" "no native $a"; continue; }
+	V=$BUILD/$a/vdso
+	"$V" read "$E/huge.so" > "$T/out" 2> "$T/err"
+	is "$?:$(cat "$T/err")" "0:" "native $a read of a shared object of 70 MiB: mapped, read"
+	readelf --dyn-syms -W "$E/huge.so" | fold_syms 0 > "$T/readelf"
+	fold_syms 0 < "$T/out" > "$T/ours"
+	diff_ok "$T/ours" "$T/readelf" "native $a read of a shared object of 70 MiB: the symbols of readelf"
+	# No more address space than the file needs: under a limit of
+	# 65000 KiB a small file reads (64 MiB + 1 reserved per file failed,
+	# ENOMEM).
+	(ulimit -v 65000; exec "$V" read "$F") > "$T/out" 2> "$T/err"
+	is "$?:$(cat "$T/err")" "0:" "native $a read ${F##*/} under ulimit -v 65000: read"
+	grep -q "^file: $F, [0-9]* bytes, mapped read-only" "$T/out"
+	ok $? "native $a read ${F##*/}: says the file is mapped read-only"
+	# From a pipe, it is read into memory that grows as it fills.
+	"$V" read - < "$F" > /dev/null 2> "$T/err"
+	is "$?:$(cat "$T/err")" "0:" "native $a read - < ${F##*/}: read"
+	cat "$F" | (ulimit -v 65000; exec "$V" read -) > "$T/out" 2> "$T/err"
+	is "$?:$(cat "$T/err")" "0:" "native $a read - from a pipe under ulimit -v 65000: read"
+	grep -q "^file: -, [0-9]* bytes, read$" "$T/out"
+	ok $? "native $a read - from a pipe: says it was read"
+
+	# A FIFO: nobody writes to it, so the command does not wait for a
+	# writer (it blocked, before); with a writer, it is read as a pipe.
+	rm -f "$E/fifo"
+	mkfifo "$E/fifo"
+	timeout 10 "$V" read "$E/fifo" > /dev/null 2> "$T/err"
+	is "$?:$(cat "$T/err")" "1:vdso: read: $E/fifo: ENODATA (nothing to read: no process writes to it)" \
+		"native $a read of a FIFO no process writes to: one line at once, exit 1"
+	# The writer: this shell, through fd 7 (O_RDWR does not wait for a
+	# reader, fifo(7)); the bytes wait in the pipe until the command,
+	# once it holds the FIFO open (seen in /proc), is given the end.
+	exec 7<> "$E/fifo"
+	cat "$F" >&7
+	"$V" read "$E/fifo" > "$T/out" 2> "$T/err" 7>&- &
+	pid=$!
+	# (the program itself, after exec: the shell's child holds fd 7 until then)
+	for i in $(seq 400); do
+		[ "$(readlink /proc/$pid/exe)" = "$(readlink -f "$V")" ] &&
+			ls -l /proc/$pid/fd 2> /dev/null | grep -q -- "-> $E/fifo" && break
+		sleep 0.05
+	done
+	exec 7>&-
+	wait $pid
+	status=$?
+	is "$status:$(cat "$T/err")" "0:" "native $a read of a FIFO a process writes to: read as a pipe"
+	fold_syms 0 < "$T/out" > "$T/ours"
+	readelf --dyn-syms -W "$F" | fold_syms 0 > "$T/readelf"
+	diff_ok "$T/ours" "$T/readelf" "native $a read of a FIFO: the symbols of readelf"
+done
+
+# A mapped file that shrinks while it is read: the pages past its new end
+# raise SIGBUS (mmap(2)); the command says so in one line.  The listing
+# waits on a full pipe while the file is cut (the reader has it mapped
+# once the first bytes come out).
+B=$T/shrinks.so
+for a in $(arches); do
+	runner_available native "$a" > /dev/null || { skip "native $a read of a file that shrinks" "no native $a"; continue; }
+	python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import make_hostile as m
+open(sys.argv[2], "wb").write(m.synthetic(200000, 2, 8, 2, "short"))' "$TOP/tests/fuzz" "$B"
+	{ "$BUILD/$a/vdso" read "$B" 2> "$T/err"; echo $? > "$T/rc"; } |
+		{ head -c 1 > /dev/null; truncate -s 4096 "$B"; cat > /dev/null; }
+	is "$(cat "$T/rc"):$(cat "$T/err")" "1:vdso: read: $B: SIGBUS (the file shrank while it was read)" \
+		"native $a read of a mapped file cut short while read: one line, exit 1"
 done
 
 # Standard input: "-".

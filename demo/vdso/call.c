@@ -226,9 +226,10 @@ int cmd_call(int argc, char **argv)
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "; time tolerance 50 ms\n");
 	if (disagreements) {
-		out_printf(&out_stderr, "vdso: call: %d disagreement(s) between"
-			   " a path and its system call\n", disagreements);
-		return 1;
+		char count[24];
+
+		count[fmt_udec(count, (uint64_t)disagreements)] = 0;
+		return report("call", 0, "a path and its system call disagree", count);
 	}
 	return 0;
 }

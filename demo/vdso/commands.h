@@ -32,9 +32,16 @@ int live_vdso(const char *what);
 void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);
 /* A name from an image, cut at 1024 bytes with "[...]" (a hostile image's
  * names may be megabytes long), in a field as out_field's. */
+#define NAME_SHOWN 1024
 void print_name(struct out *o, const char *name, int width);
+/* How many names (symbols' and their versions') print_name cuts. */
+unsigned count_cut_names(const struct elf_image *img);
 int print_symbols(struct out *o, const struct elf_image *img);
 void print_image_facts(struct out *o, const struct elf_image *img);
+/* demo/vdso/dynamic.c: the dynamic table, every tag named, values as readelf -d. */
+int print_dynamic(struct out *o, const struct elf_image *img);
+/* demo/vdso/versions.c: DT_VERSYM, DT_VERDEF, DT_VERNEED as readelf -V. */
+int print_versions(struct out *o, const struct elf_image *img);
 
 /* demo/vdso/dump.c: the live image, written whole or not at all. */
 

@@ -3,48 +3,69 @@
  *
  * The same reader (elf/) that opens the live image opens a file's bytes,
  * of either class on either arch (ELF_ANY_CLASS): a dump of a vDSO, or
- * any small shared object.  It shows what the reader sees, in the order
- * it reads it: the ELF header, the program headers, the dynamic table,
- * the hash tables, the version definitions, the section headers (which
- * the reader does not need, but checks), and the symbols, in exactly the
- * lines `vdso syms` prints (demo/vdso/symtab.c).
+ * any shared object.  It shows what the reader sees, in the order it reads
+ * it: the ELF header, the program headers, the dynamic table (every tag
+ * named, values as readelf -d gives them), the hash tables, the version
+ * sections (as readelf -V lists them), the section headers (which the
+ * reader does not need, but checks), and the symbols, in exactly the lines
+ * `vdso syms` prints (demo/vdso/symtab.c), as readelf --dyn-syms -W.
  *
- * The file is read whole into anonymous memory rather than mapped: a
- * mapped file that shrinks under us raises SIGBUS (mmap(2)), a copy does
- * not.  Files over READ_LIMIT are refused; a vDSO is a few pages.
+ * How the bytes are had:
+ *  - a regular file named on the command line is mapped read-only, whatever
+ *    its size: only the pages read are read, and no more address space is
+ *    asked for than the file has.  A file that shrinks while mapped raises
+ *    SIGBUS on the pages gone (mmap(2)): the handler below says so in one
+ *    line;
+ *  - standard input ("-", read from where it stands) and anything else (a
+ *    pipe, a FIFO, a device) is read into memory that grows as it fills, up
+ *    to READ_LIMIT;
+ *  - a FIFO (mkfifo) is opened without waiting for a writer (O_NONBLOCK;
+ *    fifo(7)): if a process writes to it, it is read as a pipe; if none
+ *    does, the command does not wait for one: it says so and fails.
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
+#include <asm/signal.h>
 #include "commands.h"
 
-#define READ_LIMIT ((size_t)64 << 20)   /* 64 MiB; `vdso help` says so */
+#define READ_LIMIT ((size_t)64 << 20)   /* 64 MiB from a pipe; `vdso help` says so */
 
-/* The whole file, up to READ_LIMIT; fd 0 for "-".  0 or -errno. */
-static long read_whole(const char *file, unsigned char **bytes, size_t *size)
+struct file_bytes {
+	unsigned char *bytes;
+	size_t size;
+	int mapped;             /* mapped from the file (else read) */
+	int fifo;               /* a FIFO named on the command line */
+};
+
+/* Read fd to its end into memory that doubles as it fills: the address
+ * space asked for stays within twice what the pipe gave.  0 or -errno. */
+static long read_pipe(long fd, struct file_bytes *f)
 {
-	size_t n = 0, cap = READ_LIMIT + 1;     /* one more: to see "too big" */
-	struct statx st;
-	long fd = 0, r, buf;
+	size_t n = 0, cap = 0, want;
+	long r = 0, buf = 0, bigger;
 
-	if (!str_eq(file, "-") && (fd = sys_openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC, 0)) < 0)
-		return fd;
-	/* A directory opens, but reading it fails (EISDIR): say so first.  A
-	 * regular file's size is known: refuse a big one before reading it. */
-	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
-	if (r == 0 && S_ISDIR(st.stx_mode))
-		r = -EISDIR;
-	else if (r == 0 && S_ISREG(st.stx_mode) && st.stx_size > READ_LIMIT)
-		r = -EFBIG;
-	if (r < 0)
-		goto out;
-	/* MAP_NORESERVE: only the pages the file fills take memory. */
-	buf = sys_mmap(0, cap, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (sys_failed(buf)) {
-		r = buf;
-		goto out;
-	}
-	while (n < cap) {
+	for (;;) {
+		if (n == cap) {
+			if (cap > READ_LIMIT) {
+				r = -EFBIG;
+				break;
+			}
+			want = cap ? 2 * cap : 65536;
+			if (want > READ_LIMIT + 1)
+				want = READ_LIMIT + 1;  /* one more: to see "too big" */
+			bigger = sys_mmap(0, want, PROT_READ | PROT_WRITE,
+					  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (sys_failed(bigger)) {
+				r = bigger;
+				break;
+			}
+			if (buf) {
+				memcpy((void *)bigger, (void *)buf, n);
+				sys_munmap((void *)buf, cap);
+			}
+			buf = bigger;
+			cap = want;
+		}
 		r = sys_read((int)fd, (char *)buf + n, cap - n);
 		if (r == -EINTR)
 			continue;
@@ -53,18 +74,89 @@ static long read_whole(const char *file, unsigned char **bytes, size_t *size)
 		n += (size_t)r;
 	}
 	if (r >= 0 && n > READ_LIMIT)
-		r = -EFBIG;     /* it grew, or it is no regular file */
+		r = -EFBIG;
 	if (r < 0) {
-		sys_munmap((void *)buf, cap);
-		goto out;
+		if (buf)
+			sys_munmap((void *)buf, cap);
+		return r;
 	}
-	*bytes = (unsigned char *)buf;
-	*size = n;
-	r = 0;
+	f->bytes = (unsigned char *)buf;
+	f->size = n;
+	return 0;
+}
+
+/* The whole file; fd 0 for "-".  0 or -errno. */
+static long load_file(const char *file, struct file_bytes *f)
+{
+	struct statx st;
+	long fd = 0, r, map;
+
+	f->bytes = 0;
+	f->size = 0;
+	f->mapped = f->fifo = 0;
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+	if (!str_eq(file, "-") &&
+	    (fd = sys_openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0)
+		return fd;
+	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
+	if (r < 0)
+		goto out;
+	if (S_ISDIR(st.stx_mode)) {
+		r = -EISDIR;    /* it opens, but reading it fails: say so first */
+	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > (size_t)-1 / 2) {
+		r = -EFBIG;     /* more than this address space holds */
+	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > 0) {
+		map = sys_mmap(0, (size_t)st.stx_size, PROT_READ, MAP_PRIVATE, (int)fd, 0);
+		if (sys_failed(map)) {
+			r = map;
+			goto out;
+		}
+		f->bytes = (unsigned char *)map;
+		f->size = (size_t)st.stx_size;
+		f->mapped = 1;
+	} else {
+		/* (a regular file of size 0 may still have bytes: /proc, /sys) */
+		f->fifo = fd > 0 && S_ISFIFO(st.stx_mode);
+		/* Reads wait for data again; with no writer, read() returns 0
+		 * at once (pipe(7)): the command never waits for one. */
+		if (fd > 0 && (r = sys_fcntl((int)fd, F_SETFL, O_RDONLY)) < 0)
+			goto out;
+		r = read_pipe(fd, f);
+	}
 out:
 	if (fd > 0)
 		sys_close((int)fd);
 	return r;
+}
+
+/* A mapped file that shrinks under us: its pages past the new end raise
+ * SIGBUS when read (mmap(2)).  One line, and the exit, from the handler. */
+static const char *bus_file;
+
+static void bus_say(const char *s)
+{
+	sys_write(2, s, strlen(s));
+}
+
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	bus_say("vdso: read: ");
+	bus_say(bus_file);
+	bus_say(": SIGBUS (the file shrank while it was read)\n");
+	sys_exit_group(1);
+}
+
+static void catch_sigbus(const char *file)
+{
+	struct kernel_sigaction act = {
+		.handler = on_sigbus,
+		.flags = SA_RESTORER,
+		.restorer = arch_sigreturn,
+	};
+
+	bus_file = file;
+	sys_rt_sigaction(SIGBUS, &act, 0);
 }
 
 /* ---- the ELF header and the program headers (gABI) -------------------------- */
@@ -150,69 +242,9 @@ static int print_segments(struct out *o, const struct elf_image *img)
 	return 0;
 }
 
-/* ---- the dynamic table, the hash tables, the versions ---------------------- */
-
-/* The tags shown by name (gABI "Dynamic Section"; GNU and LSB extensions);
- * used: the reader reads it; val: d_val, shown in decimal. */
-static const struct tag {
-	int64_t tag;
-	const char *name;
-	char used, val;
-} tags[] = {
-	{ 0, "NULL", 1, 0 }, { 1, "NEEDED", 0, 1 }, { 4, "HASH", 1, 0 },
-	{ 5, "STRTAB", 1, 0 }, { 6, "SYMTAB", 1, 0 }, { 7, "RELA", 0, 0 },
-	{ 8, "RELASZ", 0, 1 }, { 9, "RELAENT", 0, 1 }, { 10, "STRSZ", 1, 1 },
-	{ 11, "SYMENT", 1, 1 }, { 14, "SONAME", 1, 1 }, { 15, "RPATH", 0, 1 },
-	{ 16, "SYMBOLIC", 0, 0 }, { 17, "REL", 0, 0 }, { 18, "RELSZ", 0, 1 },
-	{ 19, "RELENT", 0, 1 }, { 24, "BIND_NOW", 0, 0 }, { 29, "RUNPATH", 0, 1 },
-	{ 30, "FLAGS", 0, 0 },
-	{ 0x6ffffef5, "GNU_HASH", 1, 0 }, { 0x6ffffff0, "VERSYM", 1, 0 },
-	{ 0x6ffffff9, "RELACOUNT", 0, 1 }, { 0x6ffffffa, "RELCOUNT", 0, 1 },
-	{ 0x6ffffffb, "FLAGS_1", 0, 0 }, { 0x6ffffffc, "VERDEF", 1, 0 },
-	{ 0x6ffffffd, "VERDEFNUM", 1, 1 }, { 0x6ffffffe, "VERNEED", 0, 0 },
-	{ 0x6fffffff, "VERNEEDNUM", 0, 1 },
-};
-
-static int print_dynamic(struct out *o, const struct elf_image *img)
+/* The hash tables, and the symbol count, with where it comes from. */
+static void print_hash_tables(struct out *o, const struct elf_image *img)
 {
-	const struct tag *t;
-	struct elf_dynamic d;
-	const char *soname = elf_soname(img);
-	unsigned i, k;
-	int r;
-
-	out_str(o, "\nDynamic table: ");
-	out_udec(o, img->dynnum);
-	out_str(o, " entries at offset 0x");
-	out_hex(o, img->dynamic, 0);
-	out_str(o, " (* the reader uses it)\n");
-	for (i = 0; i < img->dynnum; i++) {
-		if ((r = elf_dynamic(img, i, &d)) < 0)
-			return r;
-		for (t = 0, k = 0; k < sizeof tags / sizeof tags[0]; k++)
-			if (tags[k].tag == d.tag)
-				t = &tags[k];
-		out_str(o, t && t->used ? "  * " : "    ");
-		if (t) {
-			out_field(o, t->name, -11);
-		} else {
-			out_str(o, "0x");
-			out_hex(o, (uint64_t)d.tag, 8);
-			out_char(o, ' ');
-		}
-		if (t && t->val)
-			out_udec(o, d.value);
-		else {
-			out_str(o, "0x");
-			out_hex(o, d.value, 0);
-		}
-		if (t && d.tag == 14 && soname) {       /* DT_SONAME */
-			out_str(o, " (");
-			print_name(o, soname, 0);
-			out_char(o, ')');
-		}
-		out_char(o, '\n');
-	}
 	out_str(o, "\nHash tables:");
 	out_str(o, img->gnu_hash ? " DT_GNU_HASH" : "");
 	out_str(o, img->hash ? " DT_HASH" : "");
@@ -220,49 +252,13 @@ static int print_dynamic(struct out *o, const struct elf_image *img)
 	out_str(o, "; ");
 	out_udec(o, img->nsyms);
 	out_str(o, " dynamic symbols\n");
-	return 0;
-}
-
-/* Flags as readelf -V shows them (binutils' readelf.c, get_ver_flags). */
-static void print_version_flags(struct out *o, unsigned flags)
-{
-	if (flags == 0)
-		out_str(o, "none");
-	else if (flags & ~7u) {
-		out_str(o, "0x");
-		out_hex(o, flags, 0);
-	} else {
-		out_str(o, flags & 1 ? "BASE" : "");            /* VER_FLG_BASE */
-		out_str(o, (flags & 1) && (flags & 6) ? " | " : "");
-		out_str(o, flags & 2 ? "WEAK" : "");            /* VER_FLG_WEAK */
-		out_str(o, (flags & 2) && (flags & 4) ? " | " : "");
-		out_str(o, flags & 4 ? "INFO" : "");            /* VER_FLG_INFO */
+	if (img->hash_nsyms != img->nsyms) {
+		out_str(o, "  the hash tables count ");
+		out_udec(o, img->hash_nsyms);
+		out_str(o, ", the .dynsym section ");
+		out_udec(o, img->nsyms);
+		out_str(o, ": all the section's are listed, as readelf does\n");
 	}
-}
-
-static int print_versions(struct out *o, const struct elf_image *img)
-{
-	struct elf_verdef v;
-	unsigned i;
-	int r;
-
-	out_str(o, "\nVersion definitions: ");
-	out_udec(o, img->verdefnum);
-	out_str(o, img->verdefnum ? " (LSB \"Symbol Versioning\")\n" : "\n");
-	for (i = 0; i < img->verdefnum; i++) {
-		if ((r = elf_verdef(img, i, &v)) < 0)
-			return r;
-		out_str(o, "  Flags: ");
-		print_version_flags(o, v.flags);
-		out_str(o, "  Index: ");
-		out_udec(o, v.index);
-		out_str(o, "  Cnt: ");
-		out_udec(o, v.count);
-		out_str(o, "  Name: ");
-		print_name(o, v.name, 0);
-		out_char(o, '\n');
-	}
-	return 0;
 }
 
 /* ---- the section headers --------------------------------------------------- */
@@ -345,21 +341,16 @@ static const char *print_sections(struct out *o, const struct elf_image *img)
 static int refused(const char *file, const void *bytes, size_t size, int err)
 {
 	size_t span = elf_extent(bytes, size, 1);
-	struct out *e = &out_stderr;
+	char why[OUT_BUF_SIZE];         /* a writer into memory: never flushed */
+	struct out o = { .fd = -1, .buf = why };
 
-	out_str(e, "vdso: read: ");
-	out_str(e, file);
-	out_str(e, ": ");
-	out_str(e, elf_strerror(err));
-	if (span > size) {
-		out_str(e, " (cut short? the file has ");
-		out_udec(e, size);
-		out_str(e, " bytes, its headers span ");
-		out_udec(e, span);
-		out_char(e, ')');
-	}
-	out_char(e, '\n');
-	return 1;
+	if (span <= size)
+		return reader_error("read", file, err);
+	/* the message, and what the sizes say, as one DETAIL */
+	out_printf(&o, "%s; cut short? the file has %lu bytes, its headers span %lu",
+		   elf_strerror(err), (unsigned long)size, (unsigned long)span);
+	why[o.len] = 0;                 /* under 200 bytes: o.len < OUT_BUF_SIZE */
+	return report("read", file, elf_error_name(err), why);
 }
 
 /* ---- the command ------------------------------------------------------------- */
@@ -368,9 +359,9 @@ int cmd_read(int argc, char **argv)
 {
 	struct out *o = &out_stdout;
 	struct elf_image img;
-	unsigned char *bytes;
+	struct file_bytes f;
 	const char *file, *problem;
-	size_t size;
+	unsigned cut;
 	long r;
 	int err;
 
@@ -378,29 +369,42 @@ int cmd_read(int argc, char **argv)
 		return usage_error("read", argc < 2 ? 0 : argv[2],
 				   argc < 2 ? "which file?" : "one file only");
 	file = argv[1];
-	if ((r = read_whole(file, &bytes, &size)) == -EFBIG) {
-		return report("read", file, "EFBIG", "File too large: over the 64 MiB limit");
-	}
+	catch_sigbus(file);
+	if ((r = load_file(file, &f)) == -EFBIG)
+		return report("read", file, "EFBIG",
+			      "File too large: over the 64 MiB limit of a pipe");
 	if (r < 0)
 		return file_error("read", file, r);
-	if (size == 0) {
+	if (f.size == 0) {
+		if (f.fifo)
+			return report("read", file, "ENODATA",
+				      "nothing to read: no process writes to it");
 		return report("read", file, "the file is empty", 0);
 	}
-	if ((err = elf_open(&img, bytes, size, ELF_ANY_CLASS)) < 0)
-		return refused(file, bytes, size, err);
+	if ((err = elf_open(&img, f.bytes, f.size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT)) < 0)
+		return refused(file, f.bytes, f.size, err);
 
 	out_str(o, "file: ");
 	out_str(o, file);
 	out_str(o, ", ");
-	out_udec(o, size);
-	out_str(o, " bytes\n");
+	out_udec(o, f.size);
+	out_str(o, f.mapped ? " bytes, mapped read-only\n" : " bytes, read\n");
 	print_header(o, &img);
 	if ((err = print_segments(o, &img)) < 0 ||
-	    (err = print_dynamic(o, &img)) < 0 ||
-	    (err = print_versions(o, &img)) < 0)
+	    (err = print_dynamic(o, &img)) < 0)
+		return reader_error("read", file, err);
+	print_hash_tables(o, &img);
+	if ((err = print_versions(o, &img)) < 0)
 		return reader_error("read", file, err);
 	problem = print_sections(o, &img);
-	out_str(o, "\nSymbols (as readelf --dyn-syms -W):\n");
+	out_str(o, "\nSymbols (as readelf --dyn-syms -W");
+	if ((cut = count_cut_names(&img)) != 0) {
+		out_str(o, "; ");
+		out_udec(o, cut);
+		out_str(o, cut == 1 ? " name" : " names");
+		out_str(o, " over 1024 bytes cut there and marked [...]");
+	}
+	out_str(o, "):\n");
 	if ((err = print_symbols(o, &img)) < 0)
 		return reader_error("read", file, err);
 	if (problem)

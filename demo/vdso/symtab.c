@@ -48,11 +48,9 @@ static void print_ndx(struct out *o, unsigned shndx)
 /*
  * At most NAME_SHOWN bytes of a name from an image, and "[...]" (readelf's
  * mark) if it is longer; in a field of |width| columns as out_field.  A
- * hostile file within `vdso read`'s 64 MiB can give a million symbols one
- * name of megabytes: in full, the listing would run to terabytes.
+ * hostile file of 64 MiB can give a million symbols one name of megabytes:
+ * in full, the listing would run to terabytes.
  */
-#define NAME_SHOWN 1024
-
 void print_name(struct out *o, const char *name, int width)
 {
 	int n = 0;
@@ -87,7 +85,14 @@ void print_symbol(struct out *o, const struct elf_sym *s, int elf_class)
 	/* A version's own symbol (LINUX_2.6 in LINUX_2.6, an ABS OBJECT
 	 * the linker makes for each version) is shown bare, as readelf does.
 	 * (Compared as far as shown: the names may be megabytes long.) */
-	if (s->version && strncmp(s->version, s->name, NAME_SHOWN + 1) != 0) {
+	if (s->version && s->version_needed) {
+		/* a version needed from another file: readelf adds its index */
+		out_char(o, '@');
+		print_name(o, s->version, 0);
+		out_str(o, " (");
+		out_udec(o, s->version_index | (s->version_hidden ? 0x8000 : 0));
+		out_char(o, ')');
+	} else if (s->version && strncmp(s->version, s->name, NAME_SHOWN + 1) != 0) {
 		out_str(o, s->version_hidden ? "@" : "@@");
 		print_name(o, s->version, 0);
 	}
@@ -110,6 +115,27 @@ int print_symbols(struct out *o, const struct elf_image *img)
 		print_symbol(o, &s, img->elf_class);
 	}
 	return 0;
+}
+
+/* Is a name longer than print_name shows? */
+static int name_cut(const char *name)
+{
+	unsigned n = 0;
+
+	while (n <= NAME_SHOWN && name[n])
+		n++;
+	return n > NAME_SHOWN;
+}
+
+unsigned count_cut_names(const struct elf_image *img)
+{
+	struct elf_sym s;
+	unsigned i, cut = 0;
+
+	for (i = 0; i < img->nsyms; i++)
+		if (elf_symbol(img, i, &s) == 0)
+			cut += name_cut(s.name) + (s.version && name_cut(s.version));
+	return cut;
 }
 
 void print_image_facts(struct out *o, const struct elf_image *img)

@@ -127,6 +127,71 @@ static void symbols(const struct elf_image *img)
 	}
 	if (elf_symbol(img, img->nsyms, &s) != -ELF_ERANGE)
 		broken("elf_symbol(nsyms) is -ELF_ERANGE");
+	/* the versym entries, and the names they give, as `vdso read` lists them */
+	for (i = 0; i < n; i++) {
+		unsigned v = elf_versym(img, i);
+		const char *name = elf_version_needed(img, v, NULL), *file = NULL;
+
+		if (name)
+			check_string(name, "a needed version's name lies in the image");
+		if (name) {
+			(void)elf_version_needed(img, v, &file);
+			if (file == NULL)
+				broken("elf_version_needed names the file");
+			check_string(file, "a needed version's file lies in the image");
+		}
+		if ((name = elf_version_defined(img, v)) != NULL)
+			check_string(name, "a defined version's name lies in the image");
+	}
+	if (elf_versym(img, img->nsyms) != 1)
+		broken("elf_versym(nsyms) is VER_NDX_GLOBAL");
+}
+
+/* DT_VERDEF's parents and DT_VERNEED whole, as `vdso read` lists them. */
+static void version_lists(const struct elf_image *img)
+{
+	struct elf_verdef v;
+	struct elf_verneed n;
+	struct elf_vernaux a;
+	const char *name;
+	size_t at;
+	unsigned i, k, walked = 0;
+
+	for (i = 0; i < img->verdefnum && walked < MAX_WALK; i++) {
+		if (elf_verdef(img, i, &v) < 0)
+			continue;
+		if (v.offset >= img->size)
+			broken("a Verdef lies in the image");
+		for (k = 0; k < v.count && walked < MAX_WALK; k++, walked++) {
+			if (elf_verdaux(img, i, k, &name, &at) < 0)
+				continue;
+			check_string(name, "a Verdaux name lies in the image");
+			if (at >= img->size)
+				broken("a Verdaux lies in the image");
+		}
+		if (elf_verdaux(img, i, v.count, &name, &at) != -ELF_ERANGE)
+			broken("elf_verdaux(vd_cnt) is -ELF_ERANGE");
+	}
+	for (i = 0; i < img->verneednum && walked < MAX_WALK; i++) {
+		if (elf_verneed(img, i, &n) < 0)
+			continue;
+		check_string(n.file, "a Verneed file name lies in the image");
+		if (n.offset >= img->size)
+			broken("a Verneed lies in the image");
+		for (k = 0; k < n.count && walked < MAX_WALK; k++, walked++) {
+			if (elf_vernaux(img, i, k, &a) < 0)
+				continue;
+			check_string(a.name, "a Vernaux name lies in the image");
+			if (a.offset >= img->size)
+				broken("a Vernaux lies in the image");
+			if (elf_version_needed(img, a.other, NULL) == NULL)
+				broken("elf_version_needed finds each vna_other");
+		}
+		if (elf_vernaux(img, i, n.count, &a) != -ELF_ERANGE)
+			broken("elf_vernaux(vn_cnt) is -ELF_ERANGE");
+	}
+	if (elf_verneed(img, img->verneednum, &n) >= 0)
+		broken("elf_verneed(verneednum) is refused");
 }
 
 static void versions_and_names(const struct elf_image *img)
@@ -167,8 +232,13 @@ static void tables(const struct elf_image *img)
 	if (elf_segment(img, img->phnum, &ph) != -ELF_ERANGE)
 		broken("elf_segment(phnum) is -ELF_ERANGE");
 	n = img->dynnum < MAX_WALK ? img->dynnum : MAX_WALK;
-	for (i = 0; i < n; i++)
-		elf_dynamic(img, i, &d);
+	for (i = 0; i < n; i++) {
+		const char *str;
+
+		/* every value read as a string, as DT_NEEDED's is */
+		if (elf_dynamic(img, i, &d) == 0 && (str = elf_string_at(img, d.value)) != NULL)
+			check_string(str, "a dynamic string lies in the image");
+	}
 	if (elf_dynamic(img, img->dynnum, &d) != -ELF_ERANGE)
 		broken("elf_dynamic(dynnum) is -ELF_ERANGE");
 	if (img->dynnum && (elf_dynamic(img, img->dynnum - 1, &d) < 0 || d.tag != 0))
@@ -221,13 +291,17 @@ static void extent(const unsigned char *bytes, size_t size)
 
 static void one_image(const unsigned char *bytes, size_t size)
 {
-	struct elf_image img, native;
+	struct elf_image img, native, counted;
 	int err = elf_open(&img, bytes, size, ELF_ANY_CLASS);
 	int err_native = elf_open(&native, bytes, size, NATIVE);
+	int err_counted = elf_open(&counted, bytes, size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT);
 
 	/* Only this build's class and machine: the same answer, or ECLASS. */
 	if (err_native != err && err_native != -ELF_ECLASS)
 		broken("elf_open without ELF_ANY_CLASS answers the same, or ECLASS");
+	/* The .dynsym count changes the count only, never the answer. */
+	if (err_counted != err)
+		broken("elf_open with ELF_DYNSYM_COUNT answers the same");
 
 	if (err > 0 || err <= -ELF_NERRORS)
 		broken("elf_open returns 0 or -ELF_E*");
@@ -237,11 +311,12 @@ static void one_image(const unsigned char *bytes, size_t size)
 		broken("elf_open(NULL) is -ELF_ENOTELF");
 	if (err < 0) {
 		if (img.size != 0 || img.nsyms != 0 || img.phnum != 0 || img.dynnum != 0 ||
-		    img.shnum != 0 || img.verdefnum != 0)
+		    img.shnum != 0 || img.verdefnum != 0 || img.verneednum != 0)
 			broken("a failed elf_open leaves nothing to walk");
 		/* every entry point must still answer, not crash */
 		symbols(&img);
 		versions_and_names(&img);
+		version_lists(&img);
 		tables(&img);
 		sections(&img);
 		return;
@@ -250,8 +325,14 @@ static void one_image(const unsigned char *bytes, size_t size)
 		broken("an opened image is ELF32 or ELF64");
 	symbols(&img);
 	versions_and_names(&img);
+	version_lists(&img);
 	tables(&img);
 	sections(&img);
+	if (counted.nsyms != img.nsyms) {
+		if (counted.hash_nsyms != img.nsyms)
+			broken("hash_nsyms is the hash tables' count");
+		symbols(&counted);
+	}
 }
 
 /*

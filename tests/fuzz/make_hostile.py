@@ -15,6 +15,8 @@ vDSO) writes OUTDIR/<image>--<what>.so, one file per way of breaking it:
       bucket counts
     hash chains that loop or never end   hash-chain-*, gnu-chain-no-end
     a Verdef list that loops back        verdef-next-*
+    a Verneed list that loops back, or   verneed-*, vernaux-*
+      whose offsets run out of range
     version indexes past the list        versym-*
     strings without a terminator         strtab-*, name-unterminated
     a dynamic table with no DT_NULL      dynamic-no-null
@@ -41,6 +43,7 @@ PT_LOAD, PT_DYNAMIC = 1, 2
 DT_NULL, DT_HASH, DT_STRTAB, DT_SYMTAB, DT_STRSZ, DT_SONAME = 0, 4, 5, 6, 10, 14
 DT_DEBUG = 21
 DT_GNU_HASH, DT_VERSYM, DT_VERDEF, DT_VERDEFNUM = 0x6ffffef5, 0x6ffffff0, 0x6ffffffc, 0x6ffffffd
+DT_VERNEED, DT_VERNEEDNUM = 0x6ffffffe, 0x6fffffff
 
 
 class Elf:
@@ -591,6 +594,111 @@ def v_verdef_name_unterminated(e, v):
     return e.b
 
 
+# Verneed (16 bytes): vn_version, vn_cnt (H), vn_file, vn_aux, vn_next (I);
+# Vernaux (16 bytes): vna_hash (I), vna_flags, vna_other (H), vna_name,
+# vna_next (I).  LSB, "Version Needed Section".
+
+def verneed(f):
+    def g(e):
+        return f(e, e.table(DT_VERNEED)) if e.has(DT_VERNEED) else None
+    g.__name__ = f.__name__
+    return g
+
+
+@verneed
+def v_verneed_next_zero(e, v):
+    """vn_next 0 in the first entry, though DT_VERNEEDNUM says more follow."""
+    e.put(v + 12, 'I', 0)
+    e.set_dyn(DT_VERNEEDNUM, e.dyn[DT_VERNEEDNUM][1] + 1)
+    return e.b
+
+
+@verneed
+def v_verneed_next_back(e, v):
+    """vn_next of -16 in 32 bits: back onto itself for a reader adding in
+    32 bits, 4 GiB on for one adding in 64."""
+    e.put(v + 12, 'I', 0xfffffff0)
+    e.set_dyn(DT_VERNEEDNUM, 16)
+    return e.b
+
+
+@verneed
+def v_verneednum_huge(e, v):
+    e.set_dyn(DT_VERNEEDNUM, 2 ** (8 * e.w) - 1)
+    return e.b
+
+
+@verneed
+def v_verneednum_zero(e, v):
+    e.set_dyn(DT_VERNEEDNUM, 0)
+    return e.b
+
+
+@verneed
+def v_verneed_version_bad(e, v):
+    e.put(v, 'H', 2)
+    return e.b
+
+
+@verneed
+def v_verneed_file_past(e, v):
+    e.put(v + 4, 'I', 0xfffffff0)
+    return e.b
+
+
+@verneed
+def v_verneed_aux_wrap(e, v):
+    e.put(v + 8, 'I', 0xfffffff0)
+    return e.b
+
+
+@verneed
+def v_verneed_cnt_huge(e, v):
+    """vn_cnt 65535: the Vernaux list ends (vna_next 0) long before."""
+    e.put(v + 2, 'H', 0xffff)
+    return e.b
+
+
+@verneed
+def v_vernaux_next_self(e, v):
+    """The first Vernaux's vna_next 0, though vn_cnt says more follow."""
+    aux = v + e.get(v + 8, 'I')
+    e.put(aux + 12, 'I', 0)
+    e.put(v + 2, 'H', max(2, e.get(v + 2, 'H')))
+    return e.b
+
+
+@verneed
+def v_vernaux_next_back(e, v):
+    """vna_next of -16 in 32 bits, and many entries: a loop for a reader
+    adding in 32 bits."""
+    aux = v + e.get(v + 8, 'I')
+    e.put(aux + 12, 'I', 0xfffffff0)
+    e.put(v + 2, 'H', 200)
+    return e.b
+
+
+@verneed
+def v_vernaux_name_past(e, v):
+    aux = v + e.get(v + 8, 'I')
+    e.put(aux + 8, 'I', 0xfffffff0)
+    return e.b
+
+
+@verneed
+def v_vernaux_other_all(e, v):
+    """Not hostile: every symbol's versym names the first needed version,
+    defined symbols included (as copy relocations make them)."""
+    n = e.nsyms()
+    if not e.has(DT_VERSYM) or n is None:
+        return None
+    other = e.get(v + e.get(v + 8, 'I') + 6, 'H')
+    vs = e.table(DT_VERSYM)
+    for i in range(1, n):
+        e.put(vs + 2 * i, 'H', other)
+    return e.b
+
+
 def versym(f):
     def g(e):
         if not (e.has(DT_VERSYM) and e.has(DT_HASH)):
@@ -648,12 +756,13 @@ def relocated_at(e, at):
 
 
 # ---------------------------------------------------------------------------
-# Synthetic images: big (megabytes, within `vdso read`'s 64 MiB), well
+# Synthetic images: big (megabytes, within 64 MiB, the most a pipe gives `vdso read`), well
 # formed but for one excess each, so that work which grows with the product
 # of two counts (symbols times version definitions, names times their
 # length) shows up as a hang.  ELF64, written from nothing.
 
-def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sections=0):
+def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sections=0,
+              needs=0):
     """One PT_LOAD over the whole file; a dynamic table (with 'sonames'
     DT_SONAME entries naming the long string); a string table holding one
     string of string_len bytes at offset 1; nsyms symbols named at
@@ -661,9 +770,13 @@ def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sect
     table of one chain through them all; verdefs Verdef entries, all named
     by the long string, of indexes 2, 3, ...; and 'sections' section
     headers, all named by the long string (the string table is also the
-    section name table).  gABI and LSB layouts."""
+    section name table).  With 'needs', one Verneed entry of that many
+    needed versions (indexes after the defined ones), and the symbols
+    undefined.  gABI and LSB layouts."""
     entries = [(DT_STRTAB, 0), (DT_STRSZ, 0), (DT_SYMTAB, 0), (11, 24), (DT_HASH, 0),
                (DT_VERSYM, 0), (DT_VERDEF, 0), (DT_VERDEFNUM, verdefs)]
+    if needs:
+        entries += [(DT_VERNEED, 0), (DT_VERNEEDNUM, 1)]
     entries += [(DT_SONAME, 1)] * sonames + [(DT_NULL, 0)]
     dyn = 64 + 2 * 56
     strtab = dyn + 16 * len(entries)
@@ -672,11 +785,12 @@ def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sect
     hashtab = symtab + 24 * nsyms
     versym = hashtab + 12 + 4 * nsyms
     verdef = (versym + 2 * nsyms + 3) & ~3
-    shdrs = verdef + 28 * verdefs
+    verneed = verdef + 28 * verdefs
+    shdrs = verneed + (16 + 16 * needs if needs else 0)
     nsh = sections + 2 if sections else 0
     size = shdrs + 64 * nsh
     values = {DT_STRTAB: strtab, DT_STRSZ: len(strs), DT_SYMTAB: symtab, DT_HASH: hashtab,
-              DT_VERSYM: versym, DT_VERDEF: verdef}
+              DT_VERSYM: versym, DT_VERDEF: verdef, DT_VERNEED: verneed}
     b = bytearray(size)
     b[0:16] = b'\x7fELF\x02\x01\x01' + bytes(9)
     struct.pack_into('<HHIQQQIHHHHHH', b, 16, 3, 62, 1, 0, 64, shdrs if nsh else 0, 0,
@@ -689,7 +803,8 @@ def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sect
     b[strtab:strtab + len(strs)] = strs
     name = 1 if name_at == 'long' else string_len + 2
     for i in range(1, nsyms):
-        struct.pack_into('<IBBHQQ', b, symtab + 24 * i, name, 0x12, 0, 5, 0x1000 + i, 8)
+        struct.pack_into('<IBBHQQ', b, symtab + 24 * i, name, 0x12, 0, 0 if needs else 5,
+                         0x1000 + i, 8)
         struct.pack_into('<I', b, hashtab + 12 + 4 * i, i + 1 if i + 1 < nsyms else 0)
         struct.pack_into('<H', b, versym + 2 * i, versym_index)
     struct.pack_into('<III', b, hashtab, 1, nsyms, 1)
@@ -697,6 +812,12 @@ def synthetic(nsyms, verdefs, string_len, versym_index, name_at, sonames=0, sect
         at = verdef + 28 * k
         struct.pack_into('<HHHHIIIII', b, at, 1, 0, (k + 2) & 0x7fff, 1, 0, 20,
                          28 if k + 1 < verdefs else 0, 1, 0)
+    if needs:
+        short = string_len + 2
+        struct.pack_into('<HHIII', b, verneed, 1, needs, short, 16, 0)
+        for k in range(needs):
+            struct.pack_into('<IHHII', b, verneed + 16 + 16 * k, 0, 0,
+                             (verdefs + 2 + k) & 0x7fff, short, 16 if k + 1 < needs else 0)
     # section 1: the string table (SHT_STRTAB); the rest PROGBITS, each
     # over the string table's bytes and named by the long string
     for i in range(1, nsh):
@@ -712,6 +833,9 @@ SYNTHETIC = {
     # The most it takes, and every symbol's version past them: each symbol
     # walks the whole list.
     'verdef-walk': lambda: synthetic(200000, 256, 8, 0x7fff, 'short'),
+    # The most needed versions it takes (VERNEED_MAX), and every symbol
+    # undefined, of a version past them: each symbol walks them all.
+    'verneed-walk': lambda: synthetic(200000, 2, 8, 0x7fff, 'short', needs=256),
     # Every symbol and version named by one string of 4 MiB.
     'long-names': lambda: synthetic(100000, 2, 4 << 20, 2, 'long'),
     # 100000 DT_SONAME entries, and 60000 sections, named by one string of

@@ -105,6 +105,12 @@ for bits in 32 64; do
 	done
 done
 
+# Shared objects that need versions of libc (DT_VERNEED).
+for bits in 32 64; do
+	gcc -m$bits -O2 -fPIC -shared -o "$S/fixtures/needs$bits.so" "$R/needs.c" \
+		2>> "$S/fixtures.log" || say "fixture needs$bits not built"
+done
+
 # The live vDSO of this machine, both arches, and QEMU 10's if fetched.
 for bits in 64 32; do
 	gcc -m$bits -O1 -o "$S/oracle$bits" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$S/live.log" &&
@@ -122,7 +128,8 @@ done
 
 python3 "$SRC/make_hostile.py" "$S/hostile" --at 0x500000001001 --at 0x58001001 "$S"/live/*.so \
 	"$S/fixtures/f32-sysv-v-vdso.so" "$S/fixtures/f64-both-v-so.so" \
-	"$S/fixtures/f32-gnu-v-so.so" "$S/fixtures/f64-gnu-n-vdso.so" > /dev/null ||
+	"$S/fixtures/f32-gnu-v-so.so" "$S/fixtures/f64-gnu-n-vdso.so" \
+	"$S/fixtures/needs32.so" "$S/fixtures/needs64.so" > /dev/null ||
 	say "no hostile images"
 say "seeds: $(find "$S" -name '*.so' | wc -l) images"
 

@@ -1,0 +1,177 @@
+/*
+ * demo/vdso/dynamic.c - an image's dynamic table as `vdso read` shows it:
+ * every tag named, the gABI's, the GNU and Solaris extensions binutils
+ * knows and the LSB's version tags, each value as readelf -d gives it:
+ * in bytes, in decimal, as a string (NEEDED, SONAME, RPATH, RUNPATH...),
+ * as flag names (FLAGS, FLAGS_1), or as an address.  A star marks the
+ * tags the reader (elf/) reads.
+ */
+#include <lib/lib.h>
+#include "commands.h"
+
+/* How readelf -d shows a value (binutils' readelf.c, process_dynamic_section). */
+enum { HEX, BYTES, DEC, STR, FLAGS, FLAGS_1, PLTREL, NONE };
+
+/*
+ * Every tag of the gABI ("Dynamic Section"), the GNU and Solaris ones
+ * binutils knows (include/elf/common.h), and the LSB's version tags.
+ * used: the reader reads it.  label: what a string value is.
+ */
+static const struct tag {
+	uint32_t tag;
+	const char *name;
+	char used, kind;
+	const char *label;
+} tags[] = {
+	{ 0, "NULL", 1, HEX, 0 }, { 1, "NEEDED", 0, STR, "Shared library" },
+	{ 2, "PLTRELSZ", 0, BYTES, 0 }, { 3, "PLTGOT", 0, HEX, 0 },
+	{ 4, "HASH", 1, HEX, 0 }, { 5, "STRTAB", 1, HEX, 0 }, { 6, "SYMTAB", 1, HEX, 0 },
+	{ 7, "RELA", 0, HEX, 0 }, { 8, "RELASZ", 0, BYTES, 0 }, { 9, "RELAENT", 0, BYTES, 0 },
+	{ 10, "STRSZ", 1, BYTES, 0 }, { 11, "SYMENT", 1, BYTES, 0 },
+	{ 12, "INIT", 0, HEX, 0 }, { 13, "FINI", 0, HEX, 0 },
+	{ 14, "SONAME", 1, STR, "Library soname" }, { 15, "RPATH", 0, STR, "Library rpath" },
+	{ 16, "SYMBOLIC", 0, HEX, 0 }, { 17, "REL", 0, HEX, 0 }, { 18, "RELSZ", 0, BYTES, 0 },
+	{ 19, "RELENT", 0, BYTES, 0 }, { 20, "PLTREL", 0, PLTREL, 0 }, { 21, "DEBUG", 0, HEX, 0 },
+	{ 22, "TEXTREL", 0, HEX, 0 }, { 23, "JMPREL", 0, HEX, 0 }, { 24, "BIND_NOW", 0, NONE, 0 },
+	{ 25, "INIT_ARRAY", 0, HEX, 0 }, { 26, "FINI_ARRAY", 0, HEX, 0 },
+	{ 27, "INIT_ARRAYSZ", 0, BYTES, 0 }, { 28, "FINI_ARRAYSZ", 0, BYTES, 0 },
+	{ 29, "RUNPATH", 0, STR, "Library runpath" }, { 30, "FLAGS", 0, FLAGS, 0 },
+	{ 32, "PREINIT_ARRAY", 0, HEX, 0 }, { 33, "PREINIT_ARRAYSZ", 0, BYTES, 0 },
+	{ 34, "SYMTAB_SHNDX", 0, HEX, 0 }, { 35, "RELRSZ", 0, BYTES, 0 },
+	{ 36, "RELR", 0, HEX, 0 }, { 37, "RELRENT", 0, BYTES, 0 },
+	{ 0x6ffffdf5, "GNU_PRELINKED", 0, HEX, 0 }, { 0x6ffffdf6, "GNU_CONFLICTSZ", 0, BYTES, 0 },
+	{ 0x6ffffdf7, "GNU_LIBLISTSZ", 0, BYTES, 0 }, { 0x6ffffdf8, "CHECKSUM", 0, HEX, 0 },
+	{ 0x6ffffdf9, "PLTPADSZ", 0, BYTES, 0 }, { 0x6ffffdfa, "MOVEENT", 0, BYTES, 0 },
+	{ 0x6ffffdfb, "MOVESZ", 0, BYTES, 0 }, { 0x6ffffdfc, "FEATURE", 0, HEX, 0 },
+	{ 0x6ffffdfd, "POSFLAG_1", 0, HEX, 0 }, { 0x6ffffdfe, "SYMINSZ", 0, BYTES, 0 },
+	{ 0x6ffffdff, "SYMINENT", 0, BYTES, 0 }, { 0x6ffffef4, "GNU_FLAGS_1", 0, HEX, 0 },
+	{ 0x6ffffef5, "GNU_HASH", 1, HEX, 0 }, { 0x6ffffef6, "TLSDESC_PLT", 0, HEX, 0 },
+	{ 0x6ffffef7, "TLSDESC_GOT", 0, HEX, 0 }, { 0x6ffffef8, "GNU_CONFLICT", 0, HEX, 0 },
+	{ 0x6ffffef9, "GNU_LIBLIST", 0, HEX, 0 }, { 0x6ffffefa, "CONFIG", 0, STR, "Configuration file" },
+	{ 0x6ffffefb, "DEPAUDIT", 0, STR, "Dependency audit library" },
+	{ 0x6ffffefc, "AUDIT", 0, STR, "Audit library" }, { 0x6ffffefd, "PLTPAD", 0, HEX, 0 },
+	{ 0x6ffffefe, "MOVETAB", 0, HEX, 0 }, { 0x6ffffeff, "SYMINFO", 0, HEX, 0 },
+	{ 0x6ffffff0, "VERSYM", 1, HEX, 0 }, { 0x6ffffff9, "RELACOUNT", 0, DEC, 0 },
+	{ 0x6ffffffa, "RELCOUNT", 0, DEC, 0 }, { 0x6ffffffb, "FLAGS_1", 0, FLAGS_1, 0 },
+	{ 0x6ffffffc, "VERDEF", 1, HEX, 0 }, { 0x6ffffffd, "VERDEFNUM", 1, DEC, 0 },
+	{ 0x6ffffffe, "VERNEED", 1, HEX, 0 }, { 0x6fffffff, "VERNEEDNUM", 1, DEC, 0 },
+	{ 0x7ffffffd, "AUXILIARY", 0, STR, "Auxiliary library" },
+	{ 0x7ffffffe, "USED", 0, STR, "Not needed object" },
+	{ 0x7fffffff, "FILTER", 0, STR, "Filter library" },
+};
+
+static const struct tag *tag_of(int64_t value)
+{
+	unsigned k;
+
+	for (k = 0; k < sizeof tags / sizeof tags[0]; k++)
+		if (tags[k].tag == value)
+			return &tags[k];
+	return 0;
+}
+
+/* DT_FLAGS (gABI) and DT_FLAGS_1 (Solaris, GNU) bits, lowest first. */
+static const char *const df_names[] = { "ORIGIN", "SYMBOLIC", "TEXTREL", "BIND_NOW", "STATIC_TLS" };
+static const char *const df_1_names[] = {
+	"NOW", "GLOBAL", "GROUP", "NODELETE", "LOADFLTR", "INITFIRST", "NOOPEN", "ORIGIN",
+	"DIRECT", "TRANS", "INTERPOSE", "NODEFLIB", "NODUMP", "CONFALT", "ENDFILTEE",
+	"DISPRELDNE", "DISPRELPND", "NODIRECT", "IGNMULDEF", "NOKSYMS", "NOHDR", "EDITED",
+	"NORELOC", "SYMINTPOSE", "GLOBAUDIT", "SINGLETON", "STUB", "PIE", "KMOD",
+	"WEAKFILTER", "NOCOMMON",
+};
+
+/* The names of the bits set, a space between; a bit without a name in hex. */
+static void print_flag_names(struct out *o, uint64_t v, const char *const *names, unsigned n,
+			     int space)
+{
+	unsigned bit;
+
+	for (bit = 0; bit < 64; bit++) {
+		if (!(v >> bit & 1))
+			continue;
+		out_str(o, space ? " " : "");
+		space = 1;
+		if (bit < n) {
+			out_str(o, names[bit]);
+		} else {
+			out_str(o, "0x");
+			out_hex(o, (uint64_t)1 << bit, 0);
+		}
+	}
+}
+
+/* A value as readelf -d gives it: in its unit, or as a name. */
+static void print_dyn_value(struct out *o, const struct elf_image *img,
+			    const struct tag *t, uint64_t v)
+{
+	const struct tag *rel;
+	const char *name;
+
+	switch (t ? t->kind : HEX) {
+	case BYTES:
+		out_udec(o, v);
+		out_str(o, " (bytes)");
+		return;
+	case DEC:
+		out_udec(o, v);
+		return;
+	case NONE:              /* DT_BIND_NOW: "the value is ignored" (gABI) */
+		return;
+	case STR:
+		if ((name = elf_string_at(img, v)) != 0) {
+			out_str(o, t->label);
+			out_str(o, ": [");
+			print_name(o, name, 0);
+			out_char(o, ']');
+			return;
+		}
+		break;
+	case FLAGS:
+		print_flag_names(o, v, df_names, sizeof df_names / sizeof df_names[0], 0);
+		return;
+	case FLAGS_1:
+		out_str(o, "Flags:");
+		print_flag_names(o, v, df_1_names, sizeof df_1_names / sizeof df_1_names[0], 1);
+		return;
+	case PLTREL:            /* the type of the PLT's relocations: DT_REL or DT_RELA */
+		if ((rel = tag_of((int64_t)v)) != 0) {
+			out_str(o, rel->name);
+			return;
+		}
+		break;
+	}
+	out_str(o, "0x");
+	out_hex(o, v, 0);
+}
+
+int print_dynamic(struct out *o, const struct elf_image *img)
+{
+	const struct tag *t;
+	struct elf_dynamic d;
+	unsigned i;
+	int r;
+
+	out_str(o, "\nDynamic table: ");
+	out_udec(o, img->dynnum);
+	out_str(o, " entries at offset 0x");
+	out_hex(o, img->dynamic, 0);
+	out_str(o, " (* the reader uses it; values as readelf -d shows them)\n");
+	for (i = 0; i < img->dynnum; i++) {
+		if ((r = elf_dynamic(img, i, &d)) < 0)
+			return r;
+		t = tag_of(d.tag);
+		out_str(o, t && t->used ? "  * " : "    ");
+		if (t) {
+			out_field(o, t->name, -15);
+		} else {        /* a tag no ABI we know defines */
+			out_str(o, "0x");
+			out_hex(o, (uint64_t)d.tag, 8);
+			out_repeat(o, ' ', 5);
+		}
+		out_char(o, ' ');
+		print_dyn_value(o, img, t, d.value);
+		out_char(o, '\n');
+	}
+	return 0;
+}
+
