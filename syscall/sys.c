@@ -199,3 +199,36 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 	/* the length of the link's text, which has no NUL (readlink(2)) */
 	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
 }
+
+long sys_fork(void)
+{
+	/* no arguments: the same call on both arches */
+	return sys_call(__NR_fork, 0, 0, 0, 0, 0, 0);
+}
+
+long sys_wait4(int pid, int *status, int options)
+{
+	/* the fourth argument, a struct rusage, is not asked for */
+	return sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+}
+
+long sys_pipe2(int fds[2], int flags)
+{
+	return sys_call(__NR_pipe2, L(fds), flags, 0, 0, 0, 0);
+}
+
+long sys_unshare(unsigned long flags)
+{
+	return sys_call(__NR_unshare, L(flags), 0, 0, 0, 0, 0);
+}
+
+long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask)
+{
+	return sys_call(__NR_sched_setaffinity, pid, L(size), L(mask), 0, 0, 0);
+}
+
+long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask)
+{
+	/* the raw call returns the size of the kernel's mask in bytes */
+	return sys_call(__NR_sched_getaffinity, pid, L(size), L(mask), 0, 0, 0);
+}

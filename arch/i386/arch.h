@@ -50,4 +50,8 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 /* The signal restorer (arch/i386/enter.S). */
 void arch_sigreturn(void);
 
+/* The cache line of every x86 CPU of either arch: 64 bytes (the Intel and
+ * AMD optimization manuals).  vdso/getrandom.c aligns its states to it. */
+#define ARCH_CACHE_LINE 64
+
 #endif
