@@ -147,9 +147,10 @@ static long timespec_call(enum vdso_call_id id, int clock, struct __kernel_times
 		if (!fell_back(id, r))
 			return r;
 	} else if (e->fn) {
-		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, &old);
+		/* a NULL timespec goes through as NULL: clock_getres allows it */
+		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, ts ? &old : 0);
 		if (!fell_back(id, r)) {
-			if (r == 0) {
+			if (r == 0 && ts) {
 				ts->tv_sec = old.tv_sec;
 				ts->tv_nsec = old.tv_nsec;
 			}
