@@ -113,8 +113,16 @@ static const char *no_vdso(enum vdso_call_id id)
 {
 	if (vdso_status != 0)
 		return vdso_absent ? vdso_absent : "no vDSO";
-	(void)id;
-	return "this vDSO has no such function: the system call serves it";
+	return vdso_calls[id].symbol ? "not through the vDSO"
+		: "this vDSO has no such function: the system call serves it";
+}
+
+/* "ok N - WHAT ARG # SKIP why" for a call this process has no vDSO function for */
+static void skip_call(const char *what, const char *arg, enum vdso_call_id id)
+{
+	begin(1);
+	n_skipped++;
+	out_printf(o, "%s %s # SKIP %s\n", what, arg, no_vdso(id));
 }
 
 /* A page shared with the children, for what they find. */
@@ -160,7 +168,7 @@ static void check_abi(void)
 		int64_t d;
 
 		if (!has_vdso(VDSO_CLOCK_GETTIME)) {
-			skip(clocks[i].name, no_vdso(VDSO_CLOCK_GETTIME));
+			skip_call("clock_gettime", clocks[i].name, VDSO_CLOCK_GETTIME);
 			continue;
 		}
 		r1 = vdso_clock_gettime(clocks[i].id, &a);
@@ -180,7 +188,7 @@ static void check_abi(void)
 		long r1, r2;
 
 		if (!has_vdso(VDSO_CLOCK_GETRES)) {
-			skip(clocks[i].name, no_vdso(VDSO_CLOCK_GETRES));
+			skip_call("clock_getres", clocks[i].name, VDSO_CLOCK_GETRES);
 			continue;
 		}
 		r1 = vdso_clock_getres(clocks[i].id, &a);
@@ -234,7 +242,8 @@ static void check_time64(void)
 		if (vdso_status != 0 ||
 		    elf_lookup(&vdso_image, pairs[i].new, "LINUX_2.6", &sn) != 0 ||
 		    elf_lookup(&vdso_image, pairs[i].old, "LINUX_2.6", &so) != 0) {
-			skip(pairs[i].new, "not in this vDSO (only i386 has the _time64 twins)");
+			skip(pairs[i].new, "not in this vDSO (the kernel's i386 vDSO has the 64-bit"
+			     " time twins since Linux 5.1; x86_64 needs none)");
 			continue;
 		}
 		r1 = ((old_fn)so.addr)(CLOCK_MONOTONIC, &a);
@@ -260,7 +269,7 @@ static void check_order(void)
 		if (!ordered_clock(clocks[i].id))
 			continue;
 		if (!has_vdso(VDSO_CLOCK_GETTIME)) {
-			skip(clocks[i].name, no_vdso(VDSO_CLOCK_GETTIME));
+			skip_call("in order", clocks[i].name, VDSO_CLOCK_GETTIME);
 			continue;
 		}
 		for (k = 0; k < ORDER_ROUNDS; k++) {
@@ -337,7 +346,7 @@ static void check_invalid(void)
 		long g1, g2, r1, r2;
 
 		if (!has_vdso(VDSO_CLOCK_GETTIME)) {
-			skip(bad_ids[i].name, no_vdso(VDSO_CLOCK_GETTIME));
+			skip_call("clock id", bad_ids[i].name, VDSO_CLOCK_GETTIME);
 			continue;
 		}
 		g1 = vdso_clock_gettime(bad_ids[i].id, &t);
@@ -415,7 +424,7 @@ static void check_getcpu(void)
 
 	section("getcpu: pinned to each CPU in turn");
 	if (!has_vdso(VDSO_GETCPU)) {
-		skip("getcpu", no_vdso(VDSO_GETCPU));
+		skip("getcpu pinned", no_vdso(VDSO_GETCPU));
 		return;
 	}
 	if (sys_failed(r)) {
@@ -655,11 +664,17 @@ static void check_timens(void)
 	memset(shared, 0, sizeof *shared);
 	st = in_child(timens_child);
 	if (st == 1) {
-		const char *why = errno_name((int)shared->err);
+		char why[80];
+		const char *e = errno_name((int)shared->err);
+		size_t n = strlen(shared->step), m = strlen(e);
+
+		memcpy(why, shared->step, n);   /* "unshare(CLONE_NEWTIME): EPERM" */
+		memcpy(why + n, ": ", 2);
+		memcpy(why + n + 2, e, m + 1);
 
 		skip("getrandom in a new time namespace", why);
-		skip("offsets seen through the vDSO", why);
-		skip("offsets seen through the vDSO", why);
+		skip("MONOTONIC offset seen through the vDSO", why);
+		skip("BOOTTIME offset seen through the vDSO", why);
 		return;
 	}
 	if (has_vdso(VDSO_GETRANDOM)) {
@@ -676,11 +691,14 @@ static void check_timens(void)
 		int64_t off = ns(&t[0]) - ns(&shared->t[0][i]);
 
 		if (shared->step) {
-			skip("offsets seen through the vDSO", errno_name((int)shared->err));
+			begin(1);
+			n_skipped++;
+			out_printf(o, "%s offset seen through the vDSO # SKIP %s: %s\n", names[i],
+				   shared->step, errno_name((int)shared->err));
 			continue;
 		}
 		if (!has_vdso(VDSO_CLOCK_GETTIME)) {
-			skip("offsets seen through the vDSO", no_vdso(VDSO_CLOCK_GETTIME));
+			skip_call(names[i], "offset seen through the vDSO", VDSO_CLOCK_GETTIME);
 			continue;
 		}
 		begin(st == 0 && ns(&t[0]) <= ns(&t[1]) && ns(&t[1]) <= ns(&t[2]) &&
