@@ -232,3 +232,9 @@ long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask)
 	/* the raw call returns the size of the kernel's mask in bytes */
 	return sys_call(__NR_sched_getaffinity, pid, L(size), L(mask), 0, 0, 0);
 }
+
+long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
+		   struct __kernel_old_itimerval *old)
+{
+	return sys_call(__NR_setitimer, which, L(value), L(old), 0, 0, 0);
+}

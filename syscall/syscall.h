@@ -71,6 +71,10 @@ long sys_pipe2(int fds[2], int flags);
 long sys_unshare(unsigned long flags);
 long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask);
 long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask);
+/* A timer that sends a signal (ITIMER_REAL: SIGALRM), the old timeval
+ * form: setitimer(2). */
+long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
+		   struct __kernel_old_itimerval *old);
 
 /* rt_sigaction's own struct (the kernel's, not libc's): handler, flags,
  * restorer, then a 64-bit mask (arch/x86/include/uapi/asm/signal.h). */

@@ -239,8 +239,11 @@ static void check_time64(void)
 		long r1, r2;
 		int64_t d;
 
-		if (vdso_status != 0 ||
-		    elf_lookup(&vdso_image, pairs[i].new, "LINUX_2.6", &sn) != 0 ||
+		if (vdso_status != 0) {
+			skip(pairs[i].new, no_vdso(VDSO_CLOCK_GETTIME));
+			continue;
+		}
+		if (elf_lookup(&vdso_image, pairs[i].new, "LINUX_2.6", &sn) != 0 ||
 		    elf_lookup(&vdso_image, pairs[i].old, "LINUX_2.6", &so) != 0) {
 			skip(pairs[i].new, "not in this vDSO (the kernel's i386 vDSO has the 64-bit"
 			     " time twins since Linux 5.1; x86_64 needs none)");
@@ -538,6 +541,54 @@ static int random_in_timens(void)
 	return 0;
 }
 
+/*
+ * Re-entry: a timer's signal lands while the main loop is inside the
+ * vDSO's getrandom, and its handler asks for bytes too.  The handler must
+ * get them by the system call (the state is in use), and both must get
+ * good bytes.  Long requests (1 MiB, about a millisecond each) and a 50 us
+ * timer make landing inside all but certain.
+ */
+static volatile unsigned reentered, signals, handler_bad;
+
+static void on_alarm(int sig)
+{
+	unsigned char b[16];
+	unsigned before = vdso_calls[VDSO_GETRANDOM].passed_on;
+
+	(void)sig;
+	signals++;
+	if (vdso_getrandom(b, sizeof b, 0) != sizeof b || all_zero(b, sizeof b))
+		handler_bad++;
+	if (vdso_calls[VDSO_GETRANDOM].passed_on != before)
+		reentered++;
+}
+
+static void check_reentry(void)
+{
+	struct kernel_sigaction sa = { .handler = on_alarm, .flags = SA_RESTORER | SA_RESTART,
+				       .restorer = arch_sigreturn }, dfl = { .handler = SIG_DFL };
+	struct __kernel_old_itimerval on = { { 0, 50 }, { 0, 50 } }, off = { { 0, 0 }, { 0, 0 } };
+	unsigned i, bad = 0;
+	long r;
+
+	sys_rt_sigaction(SIGALRM, &sa, 0);
+	r = sys_setitimer(ITIMER_REAL, &on, 0);
+	for (i = 0; i < 20 && !sys_failed(r); i++)
+		if (vdso_getrandom(rbuf[0], RANDOM_MAX, 0) != RANDOM_MAX ||
+		    all_zero(rbuf[0], RANDOM_MAX))
+			bad++;
+	sys_setitimer(ITIMER_REAL, &off, 0);
+	sys_rt_sigaction(SIGALRM, &dfl, 0);
+	if (sys_failed(r)) {
+		skip("getrandom re-entered from a signal handler", errno_name((int)r));
+		return;
+	}
+	begin(bad == 0 && handler_bad == 0 && reentered > 0);
+	out_printf(o, "re-entered from a signal handler %u times (of %u signals): the system call"
+		   " served those, good bytes both ways", reentered, signals);
+	end();
+}
+
 static void check_getrandom(void)
 {
 	static const unsigned lengths[] = { 0, 1, 16, 32, 256, 4096, RANDOM_MAX };
@@ -591,6 +642,7 @@ static void check_getrandom(void)
 	for (i = 0; i < sizeof flags / sizeof flags[0]; i++)
 		random_check(32, flags[i].flags, flags[i].name);
 	random_check(32, 0x80, "32 bytes, flags 0x80 (none such)");
+	check_reentry();
 	sys_munmap(rbuf[0], 3 * (size_t)RANDOM_MAX);
 
 	vdso_getrandom(shared->bytes[0], 32, 0);
