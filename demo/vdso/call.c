@@ -277,24 +277,27 @@ static void random_row(size_t len, unsigned flags, const char *arg)
 /*
  * After fork: the child's state was wiped (MAP_DROPPABLE implies
  * wipe-on-fork), so it must reseed, not repeat the parent.  The child
- * sends its 32 bytes and its path through a pipe.
+ * sends its bytes and its path through a pipe.  64 bytes: a length no
+ * other row asks for, so that a trace tells these calls apart.
  */
+#define FORK_LEN 64
+
 static void random_fork_row(void)
 {
 	struct out *o = &out_stdout;
-	unsigned char child[33];
+	unsigned char child[FORK_LEN + 1];
 	int fds[2], ws = 0;
 	long pid, r, got = 0, mine;
 	const char *v = "agree";
 
-	vdso_getrandom(random_buf[0], 32, 0);   /* the parent's state is in use */
+	vdso_getrandom(random_buf[0], FORK_LEN, 0);    /* the parent's state is in use */
 	r = sys_pipe2(fds, O_CLOEXEC);
 	pid = sys_failed(r) ? r : sys_fork();
 	if (pid == 0) {
-		long n = vdso_getrandom(child, 32, 0);
+		long n = vdso_getrandom(child, FORK_LEN, 0);
 
-		child[32] = (unsigned char)vdso_calls[VDSO_GETRANDOM].served;
-		sys_write(fds[1], child, n == 32 ? 33 : 0);
+		child[FORK_LEN] = (unsigned char)vdso_calls[VDSO_GETRANDOM].served;
+		sys_write(fds[1], child, n == FORK_LEN ? FORK_LEN + 1 : 0);
 		sys_exit_group(0);
 	}
 	if (sys_failed(pid)) {
@@ -303,21 +306,22 @@ static void random_fork_row(void)
 		return;
 	}
 	sys_close(fds[1]);
-	mine = vdso_getrandom(random_buf[0], 32, 0);
-	while (got < 33 && (r = sys_read(fds[0], child + got, (size_t)(33 - got))) > 0)
+	mine = vdso_getrandom(random_buf[0], FORK_LEN, 0);
+	while (got < FORK_LEN + 1 &&
+	       (r = sys_read(fds[0], child + got, (size_t)(FORK_LEN + 1 - got))) > 0)
 		got += r;
 	sys_close(fds[0]);
 	sys_wait4((int)pid, &ws, 0);
 	out_field(o, "getrandom", -14);
-	out_field(o, "32 after fork", -17);
+	out_field(o, "64 after fork", -17);
 	out_field(o, vdso_path_name(vdso_calls[VDSO_GETRANDOM].served), -8);
 	print_bytes(mine, random_buf[0]);
-	print_bytes(got == 33 ? 32 : -EIO, child);
-	if (got != 33 || mine != 32)
+	print_bytes(got == FORK_LEN + 1 ? FORK_LEN : -EIO, child);
+	if (got != FORK_LEN + 1 || mine != FORK_LEN)
 		v = "DISAGREE (the child's bytes did not come)";
-	else if (child[32] != vdso_calls[VDSO_GETRANDOM].served)
+	else if (child[FORK_LEN] != vdso_calls[VDSO_GETRANDOM].served)
 		v = "DISAGREE (the child took another path)";
-	else if (memcmp(child, random_buf[0], 32) == 0)
+	else if (memcmp(child, random_buf[0], FORK_LEN) == 0)
 		v = "DISAGREE (the child repeats the parent)";
 	out_str(o, v);
 	out_str(o, v[0] == 'a' ? " (parent | child: differ)\n" : "\n");
