@@ -15,7 +15,9 @@
 #     with \x7fELF, its size is a multiple of 4096, it has this arch's ELF
 #     class, and `readelf -a -W` reads it with no warning.
 #
-# Then one boot with a command line (CMD="auxv" for make): only that step.
+# Then one boot with a command line (CMD="auxv" for make): only that step;
+# and `vdso check` as process 1 on each arch: a real kernel's vDSO, so no
+# check fails, and without /proc the time namespace checks say so.
 # The kernel is fetched by tests/setup/kernel.sh into build/cache/kernel/.
 # Logs: build/test/boot/ARCH/console.log (and boot.err, ttyS1.bin, time).
 
@@ -60,7 +62,7 @@ step_status() {
 boot() {
 	local a=$1
 	shift
-	OUT=$D/$a${1:+-cmd}
+	OUT=$D/$a${1:+-$1}
 	mkdir -p "$OUT"
 	LOG=$OUT/console.log ERR=$OUT/boot.err
 	"$TOP/tests/boot/boot.sh" -o "$OUT" -t "$BOOT_LIMIT" "$a" "$@" > /dev/null 2> "$ERR"
@@ -183,5 +185,23 @@ if [ -x "$BUILD/$a/vdso" ]; then
 	[ ! -s "$OUT/ttyS1.bin" ]
 	ok $? "$a auxv: no dump on the second port"
 fi
+
+# `vdso check` as process 1, without /proc: the kernel's own vDSO, every
+# check passes or says why it is skipped.
+for a in $ARCHES; do
+	[ -x "$BUILD/$a/vdso" ] || continue
+	boot "$a" check
+	check_boot "$a" "$a check"
+	sec=$(section "$LOG" check)
+	is "$(step_status "$LOG" check)" 0 "$a check: no check failed (the exit status)"
+	is "$(grep -Ec '^(not )?ok [0-9]+ - ' <<< "$sec")" "$(sed -n 's/^1\.\.//p' <<< "$sec")" \
+		"$a check: as many checks as its plan says"
+	is "$(grep -c '^not ok' <<< "$sec")" 0 "$a check: no 'not ok' line"
+	grep -q "^ok [0-9]* - the kernel's own vDSO: none of the marks" <<< "$sec"
+	ok $? "$a check: the kernel's own vDSO, not an emulation"
+	is "$(grep -c 'offset seen through the vDSO # SKIP /proc/self/timens_offsets: ENOENT' <<< "$sec")" 2 \
+		"$a check: no /proc here: the time namespace offsets skipped, saying why"
+	diag "$a check: $(tail -n 1 <<< "$sec" | sed 's/^# //')"
+done
 
 done_testing
