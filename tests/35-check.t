@@ -40,7 +40,7 @@ tap_summary() {
 		printf "%d %d\n", ($p->is_good_plan ? 1 : 0), scalar($p->failed);' "$1"
 }
 
-CPUS=$(seq 0 $(($(nproc) - 1)) | head -8 | tr '\n' ' ')
+CPUS=$(seq 0 $(($(nproc) - 1)) | head -64 | tr '\n' ' ')
 BAD_IDS="-1 -2147483648 2147483647 16 23 24"
 id_name() { case $1 in -2147483648) echo INT_MIN ;; 2147483647) echo INT_MAX ;; *) echo "$1" ;; esac; }
 
