@@ -118,6 +118,10 @@ check_runner() {     # RUNNER ARCH BITS LABEL
 	fi
 }
 
+"$BUILD/x86_64/vdso" check extra > "$O/usage.out" 2> "$O/usage.err"
+is "$?:$(wc -l < "$O/usage.err"):$(wc -c < "$O/usage.out")" 2:1:0 \
+	"check with an argument: a usage error, exit 2, one line on stderr, nothing on stdout"
+
 for a in $(arches); do
 	m=64; [ "$a" = i386 ] && m=32
 	for r in $(all_runners); do

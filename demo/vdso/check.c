@@ -127,12 +127,14 @@ static void skip_call(const char *what, const char *arg, enum vdso_call_id id)
 
 /* A page shared with the children, for what they find. */
 struct findings {
-	long err;               /* what a set-up step answered */
-	const char *step;       /* which step, if it failed (a literal: same address in the child) */
-	long r[4];
-	struct __kernel_timespec t[4][3];
+	long err;               /* what a set-up step answered, if one failed */
+	const char *step;       /* which step (a literal: the same address in the child) */
+	long r[2];              /* getrandom's answers in the namespace */
+	/* t[0][0], t[0][1]: MONOTONIC and BOOTTIME outside the namespace;
+	 * t[1], t[2]: each inside it, by system call, vDSO, system call */
+	struct __kernel_timespec t[3][3];
 	unsigned char bytes[2][32];
-	int served;
+	int served;             /* enum vdso_path of the child's last call */
 };
 static struct findings *shared;
 
