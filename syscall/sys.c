@@ -4,6 +4,7 @@
  * where i386 and x86_64 differ, arch.h names the call and how its 64-bit
  * arguments are passed.
  */
+#include <asm/signal.h>
 #include "syscall.h"
 
 #define L(x) ((long)(x))
@@ -184,4 +185,48 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 long sys_fcntl(int fd, int cmd, long arg)
 {
 	return sys_call(__NR_fcntl, fd, cmd, arg, 0, 0, 0);
+}
+
+/* fork(2) is clone(SIGCHLD) with nothing shared, which is all the
+ * asm-generic arches have; x86 has both (kernel/fork.c). */
+long sys_fork(void)
+{
+#ifdef __NR_fork
+	return sys_call(__NR_fork, 0, 0, 0, 0, 0, 0);
+#else
+	return sys_call(__NR_clone, SIGCHLD, 0, 0, 0, 0, 0);
+#endif
+}
+
+long sys_wait4(int pid, int *status, int options)
+{
+	/* the fourth argument, a struct rusage, is not asked for */
+	return sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+}
+
+long sys_pipe2(int fds[2], int flags)
+{
+	return sys_call(__NR_pipe2, L(fds), flags, 0, 0, 0, 0);
+}
+
+long sys_unshare(unsigned long flags)
+{
+	return sys_call(__NR_unshare, L(flags), 0, 0, 0, 0, 0);
+}
+
+long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask)
+{
+	return sys_call(__NR_sched_setaffinity, pid, L(size), L(mask), 0, 0, 0);
+}
+
+long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask)
+{
+	/* the raw call returns the size of the kernel's mask in bytes */
+	return sys_call(__NR_sched_getaffinity, pid, L(size), L(mask), 0, 0, 0);
+}
+
+long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
+		   struct __kernel_old_itimerval *old)
+{
+	return sys_call(__NR_setitimer, which, L(value), L(old), 0, 0, 0);
 }

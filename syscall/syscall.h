@@ -63,6 +63,21 @@ long sys_sync(void);
 /* F_GETFL / F_SETFL only (on i386 too: fcntl64 differs only for locks). */
 long sys_fcntl(int fd, int cmd, long arg);
 
+/* Processes: fork (0 in the child, its pid in the parent), wait4 (the
+ * child's pid; *status as the kernel packs it: exit status << 8, or the
+ * signal), pipe2, unshare (CLONE_* of <linux/sched.h>), and the CPU
+ * affinity mask of 'pid' (0: this thread), 'size' bytes of bits. */
+long sys_fork(void);
+long sys_wait4(int pid, int *status, int options);
+long sys_pipe2(int fds[2], int flags);
+long sys_unshare(unsigned long flags);
+long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask);
+long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask);
+/* A timer that sends a signal (ITIMER_REAL: SIGALRM), the old timeval
+ * form: setitimer(2). */
+long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
+		   struct __kernel_old_itimerval *old);
+
 /* rt_sigaction's own struct (the kernel's, not libc's): handler, flags,
  * restorer, then a 64-bit mask (arch/x86/include/uapi/asm/signal.h). */
 struct kernel_sigaction {

@@ -18,7 +18,9 @@
  * builds them from lib/vdso/gettimeofday.c).  They return what the
  * system call would: the result or -errno.  Where they cannot serve a
  * request (a clock the vDSO does not handle) they make the system call
- * themselves; should one answer -ENOSYS, we make it instead.
+ * themselves; should one answer -ENOSYS, we make it instead.  Each entry
+ * keeps the path that served its last call (getrandom's own rules for
+ * that are in vdso/getrandom.c).
  */
 #include <linux/auxvec.h>
 #include <start/start.h>
@@ -60,8 +62,8 @@ static void resolve(void)
 		struct vdso_call *e = &vdso_calls[c->id];
 		struct elf_sym sym;
 
-		if (e->fn)
-			continue;       /* a better one was found */
+		if (e->fn || c->symbol == NO_VDSO_SYMBOL)
+			continue;       /* a better one was found, or none exists */
 		if (elf_lookup(&vdso_image, c->symbol, c->version, &sym) == 0) {
 			e->fn = (void *)sym.addr;
 			e->symbol = c->symbol;
@@ -110,13 +112,22 @@ const char *vdso_path_name(enum vdso_path p)
 	return p == PATH_VDSO ? "vdso" : p == PATH_GATE ? "gate" : "syscall";
 }
 
-/* A vDSO answer of -ENOSYS means "not here": count it, use the syscall. */
+/* A vDSO answer of -ENOSYS means "not here": count it, use the syscall.
+ * Otherwise the vDSO served the call. */
 static int fell_back(enum vdso_call_id id, long r)
 {
-	if (r != -ENOSYS)
+	if (r != -ENOSYS) {
+		vdso_calls[id].served = PATH_VDSO;
 		return 0;
+	}
 	vdso_calls[id].fallbacks++;
 	return 1;
+}
+
+/* The system call serves: the raw instruction, or the i386 gate. */
+static void by_syscall(enum vdso_call_id id)
+{
+	vdso_calls[id].served = sys_gate ? PATH_GATE : PATH_SYSCALL;
 }
 
 /*
@@ -136,15 +147,17 @@ static long timespec_call(enum vdso_call_id id, int clock, struct __kernel_times
 		if (!fell_back(id, r))
 			return r;
 	} else if (e->fn) {
-		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, &old);
+		/* a NULL timespec goes through as NULL: clock_getres allows it */
+		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, ts ? &old : 0);
 		if (!fell_back(id, r)) {
-			if (r == 0) {
+			if (r == 0 && ts) {
 				ts->tv_sec = old.tv_sec;
 				ts->tv_nsec = old.tv_nsec;
 			}
 			return r;
 		}
 	}
+	by_syscall(id);
 	return syscall_twin(clock, ts);
 }
 
@@ -168,6 +181,7 @@ long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 		if (!fell_back(VDSO_GETTIMEOFDAY, r))
 			return r;
 	}
+	by_syscall(VDSO_GETTIMEOFDAY);
 	return sys_gettimeofday(tv, tz);
 }
 
@@ -181,6 +195,7 @@ long vdso_time(long *t)
 		if (!fell_back(VDSO_TIME, r))
 			return r;
 	}
+	by_syscall(VDSO_TIME);
 	return sys_time(t);
 }
 
@@ -194,5 +209,6 @@ long vdso_getcpu(unsigned *cpu, unsigned *node)
 		if (!fell_back(VDSO_GETCPU, r))
 			return r;
 	}
+	by_syscall(VDSO_GETCPU);
 	return sys_getcpu(cpu, node);
 }

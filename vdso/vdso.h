@@ -35,6 +35,10 @@ extern int vdso_status;                 /* 0 if open, else -ELF_E* */
 extern const char *vdso_absent;         /* why not, in a few words, else 0 */
 extern int vdso_off;                    /* VDSO=off was given */
 
+/* The symbol of a CALL line for a call that no vDSO of the arch offers:
+ * the entry is there, and the system call serves it. */
+#define NO_VDSO_SYMBOL ((const char *)0)
+
 /* The call table: one entry per CALL line of the arch's table. */
 #define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,
 #define VDSO_NOTHING(...)
@@ -49,6 +53,9 @@ struct vdso_call {
 	void *fn;               /* its address, or 0: the system call serves */
 	int time64;             /* fn takes a 64-bit timespec */
 	unsigned fallbacks;     /* times fn answered -ENOSYS */
+	unsigned passed_on;     /* times fn was there but the system call
+				 * served (getrandom: see vdso/getrandom.c) */
+	enum vdso_path served;  /* the path of the last call */
 };
 
 extern struct vdso_call vdso_calls[VDSO_NCALLS];
@@ -63,5 +70,33 @@ long vdso_clock_getres(int clock, struct __kernel_timespec *ts);
 long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
 long vdso_time(long *t);
 long vdso_getcpu(unsigned *cpu, unsigned *node);
+long vdso_getrandom(void *buf, size_t len, unsigned flags);
+
+/*
+ * vdso/getrandom.c: what the vDSO's getrandom needs from its caller, a
+ * state of its own per thread of execution, allocated as the vDSO says.
+ *
+ * The parameters the vDSO gives when asked: the kernel's
+ * struct vgetrandom_opaque_params, written here from the kernel's
+ * include/uapi/linux/random.h (6.11), which this machine's UAPI headers
+ * predate; the name is ours, so that newer headers do not clash.
+ */
+struct vdso_getrandom_params {
+	uint32_t size_of_opaque_state;  /* bytes of one state */
+	uint32_t mmap_prot;             /* mmap(2) prot for the states */
+	uint32_t mmap_flags;            /* mmap(2) flags: MAP_DROPPABLE | MAP_ANONYMOUS | ... */
+	uint32_t reserved[13];
+};
+
+struct vdso_getrandom_info {
+	struct vdso_getrandom_params params;
+	size_t stride;          /* bytes from one state to the next: a multiple of the cache line */
+	unsigned per_page;      /* states in one page */
+	void *state;            /* this thread's, or 0 */
+};
+
+/* 0 and *info filled once this thread has its state, else -errno: -ENOSYS
+ * without a vDSO getrandom, or what the query or mmap answered. */
+long vdso_getrandom_info(struct vdso_getrandom_info *info);
 
 #endif

@@ -11,6 +11,10 @@
  * and, for a call with a second choice, ALSO(ID, symbol, version, time64).
  * time64: the function takes struct __kernel_timespec (64-bit seconds);
  * else struct __kernel_old_timespec (32-bit longs), widened by the caller.
+ * NO_VDSO_SYMBOL (vdso/vdso.h): the call exists, but no vDSO of this arch
+ * has a function for it; the system call always serves.  getrandom is
+ * one: the kernel builds __vdso_getrandom for x86_64 only
+ * (arch/x86/entry/vdso/vdso.lds.S has it, vdso32/vdso32.lds.S does not).
  */
 #ifndef ARCH_VDSO_CALLS_H
 #define ARCH_VDSO_CALLS_H
@@ -22,7 +26,8 @@
 	CALL(TIME,          "time",          "time",            "__vdso_time",            "LINUX_2.6", 0) \
 	CALL(CLOCK_GETRES,  "clock_getres",  "clock_getres_time64", "__vdso_clock_getres_time64", "LINUX_2.6", 1) \
 	ALSO(CLOCK_GETRES,                                      "__vdso_clock_getres",    "LINUX_2.6", 0) \
-	CALL(GETCPU,        "getcpu",        "getcpu",          "__vdso_getcpu",          "LINUX_2.6", 0)
+	CALL(GETCPU,        "getcpu",        "getcpu",          "__vdso_getcpu",          "LINUX_2.6", 0) \
+	CALL(GETRANDOM,     "getrandom",     "getrandom",       NO_VDSO_SYMBOL,           0,           0)
 
 /* The gate: __kernel_vsyscall, whose address the kernel also puts in
  * AT_SYSINFO (arch/x86/entry/vdso/vdso32/system_call.S). */

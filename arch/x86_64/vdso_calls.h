@@ -9,6 +9,8 @@
  *   CALL(ID, name, its system call twin, best symbol, version, time64)
  * and, for a call with a second choice, ALSO(ID, symbol, version, time64).
  * time64: the function takes struct __kernel_timespec (64-bit seconds).
+ * getrandom came in Linux 6.11 (lib/vdso/getrandom.c); older kernels lack
+ * it and the system call serves.
  */
 #ifndef ARCH_VDSO_CALLS_H
 #define ARCH_VDSO_CALLS_H
@@ -18,7 +20,8 @@
 	CALL(GETTIMEOFDAY,  "gettimeofday",  "gettimeofday",  "__vdso_gettimeofday",  "LINUX_2.6", 0) \
 	CALL(TIME,          "time",          "time",          "__vdso_time",          "LINUX_2.6", 0) \
 	CALL(CLOCK_GETRES,  "clock_getres",  "clock_getres",  "__vdso_clock_getres",  "LINUX_2.6", 1) \
-	CALL(GETCPU,        "getcpu",        "getcpu",        "__vdso_getcpu",        "LINUX_2.6", 0)
+	CALL(GETCPU,        "getcpu",        "getcpu",        "__vdso_getcpu",        "LINUX_2.6", 0) \
+	CALL(GETRANDOM,     "getrandom",     "getrandom",     "__vdso_getrandom",     "LINUX_2.6", 0)
 
 /* No gate: x86_64 enters the kernel by `syscall`, and gets no AT_SYSINFO. */
 #define ARCH_VDSO_GATE          ((const char *)0)

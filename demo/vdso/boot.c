@@ -188,24 +188,12 @@ static int dump_to_serial(int argc, char **argv)
 
 /* ---- the supervisor -------------------------------------------------------- */
 
-/* fork and wait4 have no wrappers in syscall/ yet: called by number.
- * fork(2) is clone(SIGCHLD) with nothing shared, which is all the
- * asm-generic arches have; x86 has both (kernel/fork.c). */
-static long init_fork(void)
-{
-#ifdef __NR_fork
-	return sys_call(__NR_fork, 0, 0, 0, 0, 0, 0);
-#else
-	return sys_call(__NR_clone, SIGCHLD, 0, 0, 0, 0, 0);
-#endif
-}
-
 static long init_wait(long pid, int *status)
 {
 	long r;
 
 	do
-		r = sys_call(__NR_wait4, pid, (long)status, 0, 0, 0, 0);
+		r = sys_wait4((int)pid, status, 0);
 	while (r == -EINTR);
 	return r;
 }
@@ -224,7 +212,7 @@ static int run_step(const char *name, int (*run)(int, char **), int argc, char *
 	out_str(&out_stdout, " ===\n");
 	out_flush_all();        /* or the child would print it a second time */
 
-	pid = init_fork();
+	pid = sys_fork();
 	if (pid == 0) {         /* the child: run, flush, exit */
 		status = run(argc, argv);
 		out_flush_all();

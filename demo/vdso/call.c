@@ -13,6 +13,7 @@
 #include <lib/lib.h>
 #include <vdso/vdso.h>
 #include <linux/time.h>
+#include <linux/random.h>
 #include "commands.h"
 
 #define TOLERANCE_NS 50000000LL     /* 50 ms: generous for a loaded machine or QEMU */
@@ -164,6 +165,208 @@ static void check_getcpu(void)
 	verdict(r1, r2, c1 != c2 || n1 != n2, 0, " differences");
 }
 
+/* ---- getrandom ---------------------------------------------------------- */
+
+#define RANDOM_MAX (1u << 20)   /* 1 MiB, the longest request */
+
+static unsigned char *random_buf[4];    /* path twice, syscall twice */
+
+/* Four buffers of RANDOM_MAX, mapped on first use.  0 or -errno. */
+static long random_buffers(void)
+{
+	long r;
+	int i;
+
+	if (random_buf[0])
+		return 0;
+	r = sys_mmap(0, 4 * (size_t)RANDOM_MAX, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (sys_failed(r))
+		return r;
+	for (i = 0; i < 4; i++)
+		random_buf[i] = (unsigned char *)r + (size_t)i * RANDOM_MAX;
+	return 0;
+}
+
+static int all_zero(const unsigned char *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return 0;
+	return 1;
+}
+
+/* "32: 9f3a1c0e.." or the error's name, in a field */
+static void print_bytes(long r, const unsigned char *p)
+{
+	char buf[40];
+	int n, i;
+
+	if (sys_failed(r)) {
+		out_field(&out_stdout, errno_name((int)r), -22);
+		return;
+	}
+	n = fmt_udec(buf, (uint64_t)r);
+	if (r > 0) {
+		buf[n++] = ':';
+		buf[n++] = ' ';
+		for (i = 0; i < 4 && i < r; i++)
+			n += fmt_hex(buf + n, p[i], 2);
+		if (r > 4) {
+			buf[n++] = '.';
+			buf[n++] = '.';
+		}
+	}
+	buf[n] = 0;
+	out_field(&out_stdout, buf, -22);
+}
+
+/*
+ * The verdict on four answers of one request, a and b by the path, c and d
+ * by the syscall: the same length (or the same error) all four; from 16
+ * bytes on (a chance of 2^-128 to fail by luck), none all zero and no two
+ * equal.
+ */
+static const char *random_verdict(long r[4], size_t len)
+{
+	int i, j;
+
+	for (i = 1; i < 4; i++)
+		if (r[i] != r[0])
+			return "DISAGREE (lengths)";
+	if (sys_failed(r[0]))
+		return "agree";
+	if ((size_t)r[0] != len)
+		return "DISAGREE (short)";
+	if (len < 16)
+		return "agree";
+	for (i = 0; i < 4; i++) {
+		if (all_zero(random_buf[i], len))
+			return "DISAGREE (all zero)";
+		for (j = 0; j < i; j++)
+			if (memcmp(random_buf[i], random_buf[j], len) == 0)
+				return "DISAGREE (repeated)";
+	}
+	return "agree";
+}
+
+static void random_row(size_t len, unsigned flags, const char *arg)
+{
+	struct out *o = &out_stdout;
+	const char *v;
+	long r[4];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		memset(random_buf[i], 0, len);
+		r[i] = i < 2 ? vdso_getrandom(random_buf[i], len, flags)
+			     : sys_getrandom(random_buf[i], len, flags);
+	}
+	out_field(o, "getrandom", -14);
+	out_field(o, arg, -17);
+	out_field(o, vdso_path_name(vdso_calls[VDSO_GETRANDOM].served), -8);
+	print_bytes(r[0], random_buf[0]);
+	print_bytes(r[2], random_buf[2]);
+	v = random_verdict(r, len);
+	out_str(o, v);
+	out_char(o, '\n');
+	if (v[0] == 'D')
+		disagreements++;
+}
+
+/*
+ * After fork: the child's state was wiped (MAP_DROPPABLE implies
+ * wipe-on-fork), so it must reseed, not repeat the parent.  The child
+ * sends its bytes and its path through a pipe.  64 bytes: a length no
+ * other row asks for, so that a trace tells these calls apart.
+ */
+#define FORK_LEN 64
+
+static void random_fork_row(void)
+{
+	struct out *o = &out_stdout;
+	unsigned char child[FORK_LEN + 1];
+	int fds[2], ws = 0;
+	long pid, r, got = 0, mine;
+	const char *v = "agree";
+
+	vdso_getrandom(random_buf[0], FORK_LEN, 0);    /* the parent's state is in use */
+	r = sys_pipe2(fds, O_CLOEXEC);
+	pid = sys_failed(r) ? r : sys_fork();
+	if (pid == 0) {
+		long n = vdso_getrandom(child, FORK_LEN, 0);
+
+		child[FORK_LEN] = (unsigned char)vdso_calls[VDSO_GETRANDOM].served;
+		sys_write(fds[1], child, n == FORK_LEN ? FORK_LEN + 1 : 0);
+		sys_exit_group(0);
+	}
+	if (sys_failed(pid)) {
+		out_printf(o, "getrandom     fork: %s\n", errno_name((int)pid));
+		disagreements++;
+		return;
+	}
+	sys_close(fds[1]);
+	mine = vdso_getrandom(random_buf[0], FORK_LEN, 0);
+	while (got < FORK_LEN + 1 &&
+	       (r = sys_read(fds[0], child + got, (size_t)(FORK_LEN + 1 - got))) > 0)
+		got += r;
+	sys_close(fds[0]);
+	sys_wait4((int)pid, &ws, 0);
+	out_field(o, "getrandom", -14);
+	out_field(o, "64 after fork", -17);
+	out_field(o, vdso_path_name(vdso_calls[VDSO_GETRANDOM].served), -8);
+	print_bytes(mine, random_buf[0]);
+	print_bytes(got == FORK_LEN + 1 ? FORK_LEN : -EIO, child);
+	if (got != FORK_LEN + 1 || mine != FORK_LEN)
+		v = "DISAGREE (the child's bytes did not come)";
+	else if (child[FORK_LEN] != vdso_calls[VDSO_GETRANDOM].served)
+		v = "DISAGREE (the child took another path)";
+	else if (memcmp(child, random_buf[0], FORK_LEN) == 0)
+		v = "DISAGREE (the child repeats the parent)";
+	out_str(o, v);
+	out_str(o, v[0] == 'a' ? " (parent | child: differ)\n" : "\n");
+	if (v[0] == 'D')
+		disagreements++;
+}
+
+static void check_getrandom(void)
+{
+	static const unsigned lengths[] = { 0, 1, 16, 32, 256, 4096, RANDOM_MAX };
+	static const struct { unsigned flags; const char *arg; } flag_rows[] = {
+		{ GRND_NONBLOCK, "32 NONBLOCK" },
+		{ GRND_INSECURE, "32 INSECURE" },
+		{ GRND_RANDOM, "32 RANDOM" },
+		{ 0x80, "32 flags 0x80" },      /* no such flag: -EINVAL */
+	};
+	struct vdso_getrandom_info info;
+	char arg[24];
+	unsigned i;
+	long r;
+
+	if ((r = random_buffers()) != 0) {
+		out_printf(&out_stdout, "getrandom     buffers: %s\n", errno_name((int)r));
+		disagreements++;
+		return;
+	}
+	for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		arg[fmt_udec(arg, lengths[i])] = 0;
+		random_row(lengths[i], 0, arg);
+	}
+	for (i = 0; i < sizeof flag_rows / sizeof flag_rows[0]; i++)
+		random_row(32, flag_rows[i].flags, flag_rows[i].arg);
+	random_fork_row();
+	r = vdso_getrandom_info(&info);
+	if (r == 0)
+		out_printf(&out_stdout, "getrandom state: %u bytes at 0x%lx, mmap prot 0x%x flags 0x%x;"
+			   " %u a page, %lu bytes apart\n",
+			   info.params.size_of_opaque_state, (unsigned long)info.state,
+			   info.params.mmap_prot, info.params.mmap_flags, info.per_page,
+			   (unsigned long)info.stride);
+	else
+		out_printf(&out_stdout, "getrandom state: none (%s: %s)\n", errno_name((int)r),
+			   r == -ENOSYS ? "no vDSO getrandom here" : errno_message((int)r));
+}
+
 static const struct {
 	const char *name;
 	void (*check)(void);
@@ -173,6 +376,7 @@ static const struct {
 	{ "time", check_time },
 	{ "clock_getres", check_clock_getres },
 	{ "getcpu", check_getcpu },
+	{ "getrandom", check_getrandom },
 };
 #define NCHECKS (sizeof checks / sizeof checks[0])
 
@@ -215,6 +419,8 @@ int cmd_call(int argc, char **argv)
 			out_str(o, vdso_calls[i].symbol);
 			out_char(o, ')');
 		}
+		if (vdso_calls[i].passed_on)
+			out_printf(o, "[%u passed on to the syscall]", vdso_calls[i].passed_on);
 		if (vdso_calls[i].fallbacks) {
 			out_str(o, "[-ENOSYS x");
 			out_udec(o, vdso_calls[i].fallbacks);

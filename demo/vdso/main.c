@@ -33,6 +33,8 @@ static const char usage_tail[] =
 	"  bench [--rounds N] [--calls N]\n"
 	"                     nanoseconds per call for every path, vDSO against system\n"
 	"                     call, with a bar chart (default: 11 rounds of 2000 calls)\n"
+	"  check              the kernel's vDSO selftests, our way: one TAP line a check,\n"
+	"                     exit status the number of failures; says if it is an emulation\n"
 	"  boot [COMMAND]     as process 1 under a kernel (make boot): the commands above,\n"
 	"                     each framed for the host, then the image to /dev/ttyS1\n"
 	"  help, --help       this text\n"
@@ -76,6 +78,7 @@ static const struct command commands[] = {
 	{ "dump", cmd_dump, 0 },
 	{ "read", cmd_read, 0 },
 	{ "bench", cmd_bench, 1 },
+	{ "check", cmd_check, 1 },
 	{ "help", help, 0 },
 	{ "--help", help, 0 },
 	{ "-h", help, 0 },

@@ -63,5 +63,31 @@ int main(int argc, char **argv, char **envp)
 	 * show the second before the one clock_gettime just saw. */
 	check(t >= ts.tv_sec - 1 && t - ts.tv_sec < 5, "time agrees within -1..5 s");
 	check_num(sys_getrandom(rnd, sizeof rnd, 0), sizeof rnd, "getrandom fills 16 bytes");
+
+	/* fork, pipe2, wait4: the child writes one byte and exits 7 */
+	{
+		int fds[2] = { -1, -1 }, ws = 0;
+		unsigned long mask[16];
+		char c = 0;
+		long child;
+
+		check_num(sys_pipe2(fds, O_CLOEXEC), 0, "pipe2");
+		child = sys_fork();
+		if (child == 0) {
+			sys_write(fds[1], "k", 1);
+			sys_exit_group(7);
+		}
+		check(child > 0, "fork gives the parent the child's pid");
+		sys_close(fds[1]);
+		check(sys_read(fds[0], &c, 1) == 1 && c == 'k', "the child's byte through the pipe");
+		check_num(sys_wait4((int)child, &ws, 0), child, "wait4 gives the child's pid");
+		check_num((ws >> 8) & 0xff, 7, "... and its exit status, 7");
+		check_num(sys_wait4(-1, &ws, 0), -ECHILD, "wait4 with no child: -ECHILD");
+		sys_close(fds[0]);
+		r = sys_sched_getaffinity(0, sizeof mask, mask);
+		check(r > 0 && (mask[0] || mask[1]), "sched_getaffinity gives a mask");
+		check_num(sys_sched_setaffinity(0, sizeof mask, mask), 0, "sched_setaffinity, the same mask back");
+		check_num(sys_unshare(0x7fffffff), -EINVAL, "unshare of unknown flags: -EINVAL");
+	}
 	return check_done();
 }

@@ -1,0 +1,138 @@
+#!/bin/bash
+# tests/35-check.t - `vdso check` on every runner and arch, judged by what
+# the runner gives, found out here without the runtime:
+#
+#   - its output is TAP that Perl's TAP::Parser (prove's own) accepts, with
+#     a plan, and its exit status is the number of "not ok" lines;
+#   - no vDSO (getauxval finds no AT_SYSINFO_EHDR): every check skipped,
+#     saying so;
+#   - a vDSO: the checks that fail are exactly the ones the oracles expect
+#     to: getcpu on each CPU and the invalid clock ids, asked of the vDSO
+#     through glibc's dlvsym (tests/oracle/check.c); every other one passes
+#     or is skipped with a reason;
+#   - getrandom is checked where readelf finds __vdso_getrandom in the
+#     image, skipped elsewhere; the time namespace checks run natively as
+#     root (skipped elsewhere only with the failing step named);
+#   - "this vDSO is an emulation" where readelf sees the image QEMU's way
+#     (a PT_LOAD with RWE flags, no "Linux" note), never on a kernel's.
+# The /init boot runs `vdso check` in tests/50-boot.t.
+
+source "$(dirname "$0")/tap.sh"
+source "$TOP/tests/runners.sh"
+
+O=$BUILD/test/check
+mkdir -p "$O"
+make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
+for m in 64 32; do
+	gcc -m$m -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
+	gcc -m$m -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
+	gcc -m$m -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
+	ok $? "build the glibc oracles (-m$m)" || sed 's/^/# /' "$O/check-$m.log"
+done
+
+# tap_summary FILE: "PLAN-OK FAILED" by TAP::Parser.
+tap_summary() {
+	perl -MTAP::Parser -e '
+		local $/;
+		open(my $f, "<", $ARGV[0]) or die;
+		my $p = TAP::Parser->new({ tap => scalar <$f> });
+		while (my $r = $p->next) { }
+		printf "%d %d\n", ($p->is_good_plan ? 1 : 0), scalar($p->failed);' "$1"
+}
+
+CPUS=$(seq 0 $(($(nproc) - 1)) | head -64 | tr '\n' ' ')
+BAD_IDS="-1 -2147483648 2147483647 16 23 24"
+id_name() { case $1 in -2147483648) echo INT_MIN ;; 2147483647) echo INT_MAX ;; *) echo "$1" ;; esac; }
+
+check_runner() {     # RUNNER ARCH BITS LABEL
+	local r=$1 a=$2 m=$3 L=$4 out=$O/out-$r-$a status plan failed want
+	run_on "$r" "$a" "$BUILD/$a/vdso" check > "$out" 2> "$O/err-$r-$a"; status=$?
+	read -r plan failed <<< "$(tap_summary "$out")"
+	is "$plan" 1 "$L check: TAP::Parser reads a good plan"
+	is "$status" "$failed" "$L check: exit status $status is the number of failures"
+	is "$(grep -Ec '^(not )?ok [0-9]+ - ' "$out")" "$(sed -n 's/^1\.\.//p' "$out")" \
+		"$L check: one line a check, as many as the plan says"
+	grep -q "^# $(grep -c '^ok\|^not ok' "$out") checks: .*, $failed failed, $(grep -c '# SKIP' "$out") skipped$" "$out"
+	ok $? "$L check: the summary counts them right"
+	is "$(wc -c < "$O/err-$r-$a")" 0 "$L check: nothing on stderr"
+
+	if ! run_on "$r" "$a" "$O/auxv-$m" | grep -q '^33 '; then
+		is "$(grep -c '^ok.*# SKIP' "$out")" "$(grep -c '^ok\|^not ok' "$out")" \
+			"$L check: no vDSO (getauxval), every check skipped"
+		grep -q '^# vdso check .*no AT_SYSINFO_EHDR' "$out"
+		ok $? "$L check: says why: no AT_SYSINFO_EHDR"
+		return
+	fi
+
+	# The checks expected to fail: from the oracle, not from us.
+	want=
+	local cpu verdict id
+	while read -r cpu verdict; do
+		case $verdict in
+		same) ;;
+		differ) want="$want on CPU $cpu:" ;;
+		*) diag "$L oracle getcpu on CPU $cpu: $verdict" ;;
+		esac
+	done < <(run_on "$r" "$a" "$O/check-$m" getcpu $CPUS)
+	while read -r id verdict; do
+		[ "$verdict" = differ ] && want="$want clock id $(id_name "$id"):"
+	done < <(run_on "$r" "$a" "$O/check-$m" clockid $BAD_IDS)
+	local got
+	got=$(sed -n 's/^not ok [0-9]* - \([^:]*:\).*/ \1/p' "$out" | tr -d '\n')
+	is "$got" "$want" "$L check: the failures are those the oracles expect:${want:- none}"
+
+	# getrandom: where the image has it.
+	local img=$O/image-$r-$a.so
+	run_on "$r" "$a" "$O/vdso-$m" image "$img" > /dev/null
+	if readelf --dyn-syms -W "$img" | grep -q ' __vdso_getrandom@'; then
+		is "$(grep -c '^ok [0-9]* - getrandom [0-9]* bytes: the bytes by the vdso' "$out")" 7 \
+			"$L check: getrandom by the vDSO, 7 lengths"
+		grep -q '^ok [0-9]* - the parameters: a state of [1-9][0-9]* bytes' "$out"
+		ok $? "$L check: getrandom's state: $(sed -n 's/.*the parameters: a state of \([0-9]*\) bytes.*/\1/p' "$out") bytes"
+		grep -q '^ok [0-9]* - after fork: ' "$out"
+		ok $? "$L check: getrandom after fork: the child's bytes are its own"
+	else
+		grep -q '^ok [0-9]* - getrandom # SKIP no __vdso_getrandom' "$out"
+		ok $? "$L check: no __vdso_getrandom (readelf): skipped, saying so"
+	fi
+
+	# Time namespaces: run natively as root.
+	if [ "$r" = native ] && [ "$(id -u)" = 0 ]; then
+		is "$(grep -c '^ok [0-9]* - \(MONOTONIC\|BOOTTIME\) with an offset of [0-9]* s: ' "$out")" 2 \
+			"$L check: natively as root, both offsets seen through the vDSO"
+	else
+		grep -Eq '^ok [0-9]+ - (MONOTONIC|BOOTTIME)( with an offset| offset seen)' "$out"
+		ok $? "$L check: the time namespace checks pass or say why not"
+	fi
+
+	# Emulation: readelf's view of the image.
+	local emulated=0
+	readelf -lW "$img" | awk '$1 == "LOAD" && $(NF-1) ~ /RWE/' | grep -q . && emulated=1
+	readelf -nW "$img" | grep -q '^ *Linux ' || emulated=1
+	if [ $emulated = 1 ]; then
+		grep -q '^ok [0-9]* - this vDSO is an emulation: ' "$out"
+		ok $? "$L check: an emulation, as readelf sees it:$(sed -n 's/.*is an emulation://p' "$out")"
+	else
+		grep -q "^ok [0-9]* - the kernel's own vDSO: none of the marks" "$out"
+		ok $? "$L check: the kernel's own vDSO, as readelf sees it"
+	fi
+}
+
+"$BUILD/x86_64/vdso" check extra > "$O/usage.out" 2> "$O/usage.err"
+is "$?:$(wc -l < "$O/usage.err"):$(wc -c < "$O/usage.out")" 2:1:0 \
+	"check with an argument: a usage error, exit 2, one line on stderr, nothing on stdout"
+
+for a in $(arches); do
+	m=64; [ "$a" = i386 ] && m=32
+	for r in $(all_runners); do
+		L="[$a $r]"
+		if ! why=$(runner_available "$r" "$a"); then
+			skip "$L vdso check" "$why"; continue
+		fi
+		check_runner "$r" "$a" "$m" "$L"
+		diag "$L $(tail -n 1 "$O/out-$r-$a" | sed 's/^# //')"
+		sed -n 's/^ok [0-9]* - \(.*\) # SKIP \(.*\)/\1: \2/p' "$O/out-$r-$a" | sort | uniq -c | sed "s/^/$L skipped: /" | head -8 |
+			while read -r line; do diag "$line"; done
+	done
+done
+done_testing
