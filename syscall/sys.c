@@ -5,6 +5,7 @@
  * arguments are passed.
  */
 #include "syscall.h"
+#include <asm/signal.h>          /* SIGCHLD */
 
 #define L(x) ((long)(x))
 
@@ -198,4 +199,21 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 {
 	/* the length of the link's text, which has no NUL (readlink(2)) */
 	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
+}
+
+long sys_fork(void)
+{
+	/* clone's arguments after the flags differ in order between the
+	 * arches (kernel/fork.c, CONFIG_CLONE_BACKWARDS), but all are 0 here. */
+	return sys_call(__NR_clone, SIGCHLD, 0, 0, 0, 0, 0);
+}
+
+long sys_wait4(int pid, int *status, int options)
+{
+	long r;
+
+	do
+		r = sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+	while (r == -EINTR);
+	return r;
 }

@@ -73,6 +73,23 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old);
 
+/* A child process, as fork(2) makes it (clone with SIGCHLD only), and
+ * waiting for it: wait4's status, as <sys/wait.h> decodes it. */
+long sys_fork(void);
+long sys_wait4(int pid, int *status, int options);
+
+/*
+ * fn(arg), with a way back if it faults (syscall/probe.c): its result and
+ * fault->signal 0; or 0 and the signal (SIGSEGV, SIGBUS), its si_code and
+ * the address that faulted.  For looking at memory that may not be there.
+ */
+struct sys_fault {
+	int signal;
+	int code;
+	uintptr_t addr;
+};
+long sys_probe(long (*fn)(long), long arg, struct sys_fault *fault);
+
 /* errno names and messages: "ENOENT", "No such file or directory". */
 const char *errno_name(int e);      /* e > 0; "E?" when unknown */
 const char *errno_message(int e);

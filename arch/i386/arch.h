@@ -50,4 +50,7 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 /* The signal restorer (arch/i386/enter.S). */
 void arch_sigreturn(void);
 
+/* No legacy vsyscall page: that is x86_64's; the gate is i386's way. */
+#define ARCH_VSYSCALL_PAGE 0UL
+
 #endif

@@ -58,4 +58,9 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 /* The signal restorer (arch/x86_64/sigreturn.S). */
 void arch_sigreturn(void);
 
+/* The legacy vsyscall page (arch/x86/entry/vsyscall/vsyscall_64.c): fixed
+ * at the top of the address space, gettimeofday at +0, time at +0x400,
+ * getcpu at +0x800. */
+#define ARCH_VSYSCALL_PAGE 0xffffffffff600000UL
+
 #endif
