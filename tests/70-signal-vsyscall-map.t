@@ -280,4 +280,119 @@ for a in $(arches); do
 	done
 done
 
+# ---------------------------------------------- as process 1, no /proc
+# A private mount namespace with an empty tmpfs over /proc, and a PID
+# namespace whose process 1 the command is (sh execs it).
+if [ "$(id -u)" != 0 ]; then
+	skip "the three as process 1 without /proc" "not root: cannot mount a tmpfs over /proc"
+elif ! unshare -m -fp true 2> /dev/null; then
+	skip "the three as process 1 without /proc" "unshare -m -fp fails here"
+else
+	host_mode=xonly
+	line=$(grep '^ffffffffff600000-' /proc/self/maps)
+	case $line in "") host_mode=none ;; *" r-xp "*) host_mode=emulate ;; esac
+	for a in $(arches); do
+		if ! why=$(runner_available native $a); then
+			skip "$a: the three as process 1 without /proc" "$why"
+			continue
+		fi
+		L="native $a, process 1, no /proc"
+		for c in signal vsyscall map; do
+			unshare -m -fp sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+				timeout "$RUN_TIMEOUT" "$BUILD/$a/vdso" $c > "$T/nop-$c-$a" 2> "$T/nop-$c-$a.err"
+			ok $? "$L: vdso $c: exit 0"
+			[ ! -s "$T/nop-$c-$a.err" ]; ok $? "$L: vdso $c: nothing on stderr"
+		done
+		is "$(grep -c 'registers it set intact' "$T/nop-signal-$a")" \
+		   "$(grep -c 'registers it set intact' "$T/signal-native-$a")" "$L: vdso signal: every handler returns as with /proc"
+		if [ $a = x86_64 ]; then
+			is "$(grep '^mode by /proc/self/maps' "$T/nop-vsyscall-$a")" \
+			   "mode by /proc/self/maps: unknown, it cannot be read: ENOENT (No such file or directory)" \
+			   "$L: vdso vsyscall: one line says the maps are missing"
+			is "$(grep '^mode by the probes' "$T/nop-vsyscall-$a")" "mode by the probes: $host_mode" \
+			   "$L: vdso vsyscall: the probes alone find $host_mode (the host's maps)"
+		fi
+		grep -q '^  none to show: /proc/self/maps cannot be read: ENOENT' "$T/nop-map-$a" &&
+		! grep -q '^  \[' "$T/nop-map-$a"
+		ok $? "$L: vdso map: one line says the maps are missing, no mapping made up"
+		grep -q 'below the image, in the data pages the kernel maps before it (no /proc/self/maps' "$T/nop-map-$a"
+		ok $? "$L: vdso map: the data address still decoded, placed by the image alone"
+	done
+fi
+
+# ------------------------------------------- dump reads only the image
+# gdb stops the dump at its exit and lists the mappings of that very
+# process: the bytes it wrote are [vdso], from its start to its end, and
+# the data pages lie below.  strace: no /proc, and the writes add up.
+for a in $(arches); do
+	L="native $a: vdso dump"
+	if ! why=$(runner_available native $a); then
+		skip "$L reads only the image" "$why"
+		continue
+	fi
+	if ! command -v gdb > /dev/null; then
+		skip "$L reads only the image" "no gdb"
+		continue
+	fi
+	timeout 120 gdb -q -batch -ex 'catch syscall exit_group' -ex run -ex 'info proc mappings' \
+		--args "$BUILD/$a/vdso" dump "$T/gdb-$a.so" > "$T/gdb-$a" 2>&1
+	read -r n from < <(sed -n 's/^dump: .*: \([0-9]*\) bytes from 0x\([0-9a-f]*\) .*/\1 \2/p' "$T/gdb-$a")
+	read -r vs ve < <(awk '$NF == "[vdso]" {print $1, $2}' "$T/gdb-$a")
+	vvar_end=$(awk '$NF ~ /^\[vvar/ {e = $2} END {print e}' "$T/gdb-$a")
+	[ -n "$n" ] && [ -n "$vs" ] && (( 0x$from == vs && 0x$from + n == ve ))
+	ok $? "$L: its $n bytes from 0x$from are the [vdso] mapping exactly ($vs-$ve, gdb in the same process)"
+	[ -n "$vvar_end" ] && (( vvar_end <= 0x$from ))
+	ok $? "$L: the data pages end at $vvar_end, at or below the first byte it read"
+	strace -f -qq -o "$T/strace-dump-$a" -e trace=openat,open,process_vm_readv,write \
+		"$BUILD/$a/vdso" dump - > "$T/stdout-$a.so" 2> /dev/null
+	! grep -q '/proc' "$T/strace-dump-$a" && ! grep -q process_vm_readv "$T/strace-dump-$a"
+	ok $? "$L: strace: no /proc opened, no process_vm_readv"
+	is "$(stat -c %s "$T/stdout-$a.so")" "$(awk -F'= ' '/^[0-9]+ +write\(1,/ {s += $NF} END {print s}' "$T/strace-dump-$a")" \
+	   "$L: strace: what it wrote is what the file holds"
+	is "$(stat -c %s "$T/stdout-$a.so")" "$n" "$L: the image size, in every process the same"
+done
+
+# --------------------------------------------------- a time namespace
+# `unshare --time` (Linux 5.6, CONFIG_TIME_NS) gives the child offsets on
+# CLOCK_MONOTONIC and CLOCK_BOOTTIME; the vDSO reads them from the
+# namespace page (lib/vdso/gettimeofday.c, do_hres_timens), the system
+# call from the namespace: both must show them, exactly alike.
+MONO_OFF=1000000 BOOT_OFF=2000000
+if [ "$(id -u)" != 0 ]; then
+	skip "vdso call in a time namespace" "not root: unshare --time needs CAP_SYS_ADMIN"
+elif ! why=$(unshare --time --monotonic 1 true 2>&1); then
+	skip "vdso call in a time namespace" "unshare --time fails here: $why"
+else
+	for a in $(arches); do
+		L="native $a, time namespace"
+		if ! why=$(runner_available native $a); then
+			skip "$L" "$why"
+			continue
+		fi
+		out=$T/timens-$a
+		before=$(python3 -c 'import time; print(int(time.clock_gettime(time.CLOCK_MONOTONIC)), int(time.clock_gettime(time.CLOCK_BOOTTIME)))')
+		unshare --time --monotonic $MONO_OFF --boottime $BOOT_OFF \
+			sh -c 'cat /proc/self/timens_offsets; exec "$@"' sh \
+			"$BUILD/$a/vdso" call clock_gettime > "$out" 2> "$out.err"
+		ok $? "$L: vdso call clock_gettime: exit 0"
+		is "$(awk '$1 == "monotonic" || $1 == "boottime" {print $1, $2}' "$out" | tr '\n' ' ')" \
+		   "monotonic $MONO_OFF boottime $BOOT_OFF " "$L: the kernel's offsets (/proc/self/timens_offsets)"
+		set -- $before
+		for clock in MONOTONIC:$1:$MONO_OFF BOOTTIME:$2:$BOOT_OFF; do
+			IFS=: read -r name outside off <<< "$clock"
+			read -r path vdso sys verdict < <(awk -v c=$name '$1 == "clock_gettime" && $2 == c {print $3, $4, $5, $6}' "$out")
+			is "$path $verdict" "vdso agree" "$L: $name through the vDSO and the system call agree"
+			(( ${vdso%.*} - outside - off >= 0 && ${vdso%.*} - outside - off < 30 ))
+			ok $? "$L: $name through the vDSO carries the offset: ${vdso%.*} s, outside $outside s, offset $off"
+			(( ${sys%.*} - outside - off >= 0 && ${sys%.*} - outside - off < 30 ))
+			ok $? "$L: $name through the system call carries it too: ${sys%.*} s"
+		done
+		unshare --time --monotonic $MONO_OFF "$BUILD/$a/vdso" map > "$out.map" 2>&1
+		ok $? "$L: vdso map runs inside (the namespace page is not read)"
+		unshare --time --monotonic $MONO_OFF "$BUILD/$a/vdso" dump - > "$out.so" 2> /dev/null &&
+			cmp -s "$out.so" "$T/stdout-$a.so"
+		ok $? "$L: vdso dump inside gives the same image as outside"
+	done
+fi
+
 done_testing
