@@ -15,7 +15,7 @@
 
 static volatile struct sys_fault caught;
 
-static void on_fault(int sig, siginfo_t *info, void *context)
+ARCH_SIGNAL_HANDLER static void on_fault(int sig, siginfo_t *info, void *context)
 {
 	caught.signal = sig;
 	caught.code = info->si_code;

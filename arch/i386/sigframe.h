@@ -27,6 +27,15 @@ unsigned long arch_raise_keep(long pid, long sig);
 long arch_try(long (*fn)(long), long arg);
 void arch_try_fault(void);
 
+/*
+ * A handler starts as if called: the psABI wants the stack 16-byte aligned
+ * at the call, and the kernel builds the frame so (get_sigframe in
+ * arch/x86/kernel/signal.c).  qemu-user 7.2 does not: there a handler's
+ * aligned SSE store (movaps, as gcc -O0 emits for a struct) faults.  So
+ * every handler here realigns its own stack on entry.
+ */
+#define ARCH_SIGNAL_HANDLER __attribute__((force_align_arg_pointer))
+
 /* The interrupted context a SA_SIGINFO handler gets as its third argument
  * (<asm/ucontext.h>, <asm/sigcontext.h>): its instruction pointer. */
 static inline uintptr_t arch_context_ip(const void *uc)

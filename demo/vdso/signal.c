@@ -115,7 +115,7 @@ static void show_code(struct out *o, uintptr_t addr)
 
 /* Both handlers print where they will return; arch_raise_keep is the
  * interrupted code, so the writer is free. */
-static void plain_handler(int sig)
+ARCH_SIGNAL_HANDLER static void plain_handler(int sig)
 {
 	(void)sig;
 	handled = 1;
@@ -128,7 +128,7 @@ static void plain_handler(int sig)
 	out_flush(&out_stdout);         /* in case the return is fatal */
 }
 
-static void info_handler(int sig, siginfo_t *info, void *context)
+ARCH_SIGNAL_HANDLER static void info_handler(int sig, siginfo_t *info, void *context)
 {
 	handled = 1;
 	return_address = (uintptr_t)__builtin_return_address(0);
