@@ -237,9 +237,13 @@ static void runner_line(struct out *o)
 			   ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION);
 	else
 		out_printf(o, "the vDSO has %u symbol(s) named *sigreturn*: ", n);
-	out_str(o, ARCH_SIGNAL_NEEDS_RESTORER
-		? "on x86_64 only sa_restorer can serve, and without it the signal is fatal\n"
-		: "a handler without SA_RESTORER returns where the cases below show\n");
+	if (ARCH_SIGNAL_NEEDS_RESTORER)
+		out_str(o, "only sa_restorer can serve, and without it the signal is fatal\n");
+	else if (vdso_status != 0)
+		out_str(o, "without SA_RESTORER a kernel returns to the frame's own code, on the"
+			" stack; an emulator decides for itself: the cases below show where\n");
+	else
+		out_str(o, "a handler without SA_RESTORER returns there, as the cases below show\n");
 }
 
 int cmd_signal(int argc, char **argv)
