@@ -26,6 +26,10 @@ extern unsigned long *start_auxv;   /* (type, value) pairs up to AT_NULL */
  */
 int auxv_get(unsigned long type, unsigned long *value);
 
+/* Where the program lies less where it was linked (start/bias.c): 0 for a
+ * fixed executable, the random base of a static PIE. */
+unsigned long start_load_bias(void);
+
 /* The name of an AT_* type ("AT_PAGESZ"), or 0 for a type not known here. */
 const char *auxv_name(unsigned long type);
 

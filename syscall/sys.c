@@ -6,6 +6,7 @@
  */
 #include <asm/signal.h>
 #include "syscall.h"
+#include <asm/signal.h>          /* SIGCHLD */
 
 #define L(x) ((long)(x))
 
@@ -200,8 +201,12 @@ long sys_fork(void)
 
 long sys_wait4(int pid, int *status, int options)
 {
-	/* the fourth argument, a struct rusage, is not asked for */
-	return sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+	long r;
+
+	do
+		r = sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+	while (r == -EINTR);
+	return r;
 }
 
 long sys_pipe2(int fds[2], int flags)

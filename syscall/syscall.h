@@ -64,8 +64,8 @@ long sys_sync(void);
 long sys_fcntl(int fd, int cmd, long arg);
 
 /* Processes: fork (0 in the child, its pid in the parent), wait4 (the
- * child's pid; *status as the kernel packs it: exit status << 8, or the
- * signal), pipe2, unshare (CLONE_* of <linux/sched.h>), and the CPU
+ * child's pid, retried over EINTR; *status as the kernel packs it: exit
+ * status << 8, or the signal), pipe2, unshare (CLONE_* of <linux/sched.h>), and the CPU
  * affinity mask of 'pid' (0: this thread), 'size' bytes of bits. */
 long sys_fork(void);
 long sys_wait4(int pid, int *status, int options);
@@ -89,6 +89,18 @@ struct kernel_sigaction {
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old);
+
+/*
+ * fn(arg), with a way back if it faults (syscall/probe.c): its result and
+ * fault->signal 0; or 0 and the signal (SIGSEGV, SIGBUS), its si_code and
+ * the address that faulted.  For looking at memory that may not be there.
+ */
+struct sys_fault {
+	int signal;
+	int code;
+	uintptr_t addr;
+};
+long sys_probe(long (*fn)(long), long arg, struct sys_fault *fault);
 
 /* errno names and messages: "ENOENT", "No such file or directory". */
 const char *errno_name(int e);      /* e > 0; "E?" when unknown */

@@ -283,6 +283,9 @@ for a in $ARCHES; do
 	run $a bench --calls 0;     answered 2 "$L bench --calls 0"
 	run $a bench --rounds 99999999999999999999999; answered 2 "$L bench --rounds past 64 bits"
 	run $a help x;              answered 2 "$L help with an argument"
+	run $a signal x;            answered 2 "$L signal with an argument"
+	run $a vsyscall x;          answered 2 "$L vsyscall with an argument"
+	run $a map x;               answered 2 "$L map with an argument"
 	run $a --version x;         answered 2 "$L --version with an argument"
 	# files
 	run $a read "$D/missing";   answered 1 "$L read a missing file"
@@ -325,7 +328,7 @@ done
 # Output that cannot be written: closed, a pipe nobody reads, /dev/full.
 # Every command that writes to standard output must say so in one line,
 # exit 1, not die of SIGPIPE.
-COMMANDS="summary|auxv|syms|call|gate|help|--version|read $D/good.so|dump -|dump --check|bench --rounds 1 --calls 10"
+COMMANDS="summary|auxv|syms|call|gate|help|--version|read $D/good.so|dump -|dump --check|bench --rounds 1 --calls 10|signal|vsyscall|map"
 for a in $ARCHES; do
 	IFS='|' read -ra cmds <<< "$COMMANDS"
 	for c in "${cmds[@]}"; do

@@ -71,4 +71,7 @@ void arch_sigreturn(void);
  * AMD optimization manuals).  vdso/getrandom.c aligns its states to it. */
 #define ARCH_CACHE_LINE 64
 
+/* No legacy vsyscall page: that is x86_64's; the gate is i386's way. */
+#define ARCH_VSYSCALL_PAGE 0UL
+
 #endif

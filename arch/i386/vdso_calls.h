@@ -34,4 +34,10 @@
 #define ARCH_VDSO_GATE          "__kernel_vsyscall"
 #define ARCH_VDSO_GATE_VERSION  "LINUX_2.5"
 
+/* Where a handler returns when it gave no SA_RESTORER: the old frame and
+ * the SA_SIGINFO one (arch/x86/kernel/signal_32.c; vdso32/sigreturn.S). */
+#define ARCH_VDSO_SIGRETURN     "__kernel_sigreturn"
+#define ARCH_VDSO_RT_SIGRETURN  "__kernel_rt_sigreturn"
+#define ARCH_VDSO_SIGRETURN_VERSION "LINUX_2.5"
+
 #endif

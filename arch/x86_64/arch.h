@@ -78,4 +78,9 @@ void arch_sigreturn(void);
  * AMD optimization manuals).  vdso/getrandom.c aligns its states to it. */
 #define ARCH_CACHE_LINE 64
 
+/* The legacy vsyscall page (arch/x86/entry/vsyscall/vsyscall_64.c): fixed
+ * at the top of the address space, gettimeofday at +0, time at +0x400,
+ * getcpu at +0x800. */
+#define ARCH_VSYSCALL_PAGE 0xffffffffff600000UL
+
 #endif

@@ -27,4 +27,10 @@
 #define ARCH_VDSO_GATE          ((const char *)0)
 #define ARCH_VDSO_GATE_VERSION  ((const char *)0)
 
+/* No sigreturn in the vDSO: a handler returns to its own sa_restorer
+ * (arch/x86/kernel/signal_64.c). */
+#define ARCH_VDSO_SIGRETURN     ((const char *)0)
+#define ARCH_VDSO_RT_SIGRETURN  ((const char *)0)
+#define ARCH_VDSO_SIGRETURN_VERSION ((const char *)0)
+
 #endif

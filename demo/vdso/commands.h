@@ -15,6 +15,9 @@ int cmd_dump(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_signal(int argc, char **argv);
+int cmd_vsyscall(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 /*
  * demo/vdso/report.c: every error line in one form,
@@ -54,6 +57,18 @@ int dump_image(const char *what, const char *file, const void *bytes, size_t siz
 /* demo/vdso/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
 int dump_proc(const char *file);
 int dump_check(void);
+
+/* demo/vdso/maps.c: /proc/self/maps, one mapping at a time. */
+struct maps_entry {
+	uint64_t start, end;
+	char perms[8];          /* "r-xp" */
+	char name[64];          /* "[vdso]", a path (cut), or "" */
+};
+/* fn for each mapping until it returns non-zero; 0, or -errno (ENOENT:
+ * no /proc). */
+long maps_read(int (*fn)(const struct maps_entry *m, void *ctx), void *ctx);
+/* The mapping holding addr: 1 (and *out), 0 none, or -errno. */
+long maps_find(uint64_t addr, struct maps_entry *out);
 
 /* demo/vdso/boot.c: process 1 under a real kernel, asked for as `vdso boot`:
  * the steps, each by run_command (main's dispatcher), then power off. */

@@ -35,6 +35,12 @@ static const char usage_tail[] =
 	"                     call, with a bar chart (default: 11 rounds of 2000 calls)\n"
 	"  check              the kernel's vDSO selftests, our way: one TAP line a check,\n"
 	"                     exit status the number of failures; says if it is an emulation\n"
+	"  signal             how a signal handler returns: the vDSO's sigreturn (i386)\n"
+	"                     or the runtime's restorer (x86_64, SA_RESTORER)\n"
+	"  vsyscall           the legacy page at 0xffffffffff600000: its mode, probed,\n"
+	"                     and the cost of a call through it (x86_64)\n"
+	"  map                the pages around the image ([vvar], [vvar_vclock], [vdso])\n"
+	"                     and the data address __vdso_time reads\n"
 	"  boot [COMMAND]     as process 1 under a kernel (make boot): the commands above,\n"
 	"                     each framed for the host, then the image to /dev/ttyS1\n"
 	"  help, --help       this text\n"
@@ -79,6 +85,9 @@ static const struct command commands[] = {
 	{ "read", cmd_read, 0 },
 	{ "bench", cmd_bench, 1 },
 	{ "check", cmd_check, 1 },
+	{ "signal", cmd_signal, 1 },
+	{ "vsyscall", cmd_vsyscall, 1 },
+	{ "map", cmd_map, 1 },
 	{ "help", help, 0 },
 	{ "--help", help, 0 },
 	{ "-h", help, 0 },

@@ -1,0 +1,205 @@
+/*
+ * demo/vdso/vsyscall.c - `vdso vsyscall`: the legacy page at
+ * 0xffffffffff600000, which came before the vDSO.
+ *
+ * Before the vDSO, x86_64 kernels mapped one page of code at a fixed
+ * address in every process: gettimeofday at +0, time at +0x400, getcpu at
+ * +0x800 (arch/x86/entry/vsyscall/vsyscall_64.c).  A fixed address of
+ * executable code is a gift to an exploit, so the kernel no longer runs
+ * it.  `vsyscall=` on its command line chooses:
+ *
+ *   emulate  the page is readable (r-xp in /proc/self/maps), a call traps
+ *   xonly    nothing is readable (--xp), a call traps (the default since 5.3)
+ *   none     no page: a call is a SIGSEGV
+ *
+ * In both of the first two a call faults on the instruction fetch, and the
+ * kernel's page-fault handler sees the address, does the system call's work
+ * (emulate_vsyscall) and returns to the caller: a fault and an emulation,
+ * dearer than a plain system call, while the vDSO's time is an ordinary
+ * function.  The probes here run under a SIGSEGV handler (sys_probe), so
+ * that no mode crashes the tool.
+ *
+ * try: grep vsyscall /proc/self/maps; cat /proc/cmdline
+ */
+#include <lib/lib.h>
+#include <vdso/vdso.h>
+#include <linux/time.h>
+#include <asm/signal.h>          /* SIGSEGV */
+#include "commands.h"
+
+#define PAGE ARCH_VSYSCALL_PAGE
+#define ROUNDS 5
+#define CALLS 1000
+
+/* The probes, each a function of one argument for sys_probe. */
+static long read_page(long addr)
+{
+	return *(volatile unsigned char *)addr;
+}
+
+static long time_through_page(long unused)
+{
+	long (*fn)(long *) = (long (*)(long *))(PAGE + 0x400);
+
+	(void)unused;
+	return fn(0);
+}
+
+static int find_page(const struct maps_entry *m, void *ctx)
+{
+	if (m->start != PAGE)
+		return 0;
+	*(struct maps_entry *)ctx = *m;
+	return 1;
+}
+
+/* The mode /proc/self/maps shows; 0 if there is no /proc. */
+static const char *mode_by_maps(struct out *o)
+{
+	struct maps_entry m = { 0 };
+	long r = maps_read(find_page, &m);
+
+	if (r < 0) {
+		out_printf(o, "mode by /proc/self/maps: unknown, it cannot be read: %s (%s)\n",
+			   errno_name((int)r), errno_message((int)r));
+		return 0;
+	}
+	if (!m.end) {
+		out_str(o, "mode by /proc/self/maps: none (no line at 0xffffffffff600000)\n");
+		return "none";
+	}
+	out_printf(o, "mode by /proc/self/maps: %s (%llx-%llx %s %s)\n",
+		   m.perms[0] == 'r' ? "emulate" : "xonly", (unsigned long long)m.start,
+		   (unsigned long long)m.end, m.perms, m.name);
+	return m.perms[0] == 'r' ? "emulate" : "xonly";
+}
+
+static void show_fault(struct out *o, const struct sys_fault *f)
+{
+	out_printf(o, "%s (si_code %d, at 0x%llx)", f->signal == SIGSEGV ? "SIGSEGV" : "SIGBUS",
+		   f->code, (unsigned long long)f->addr);
+}
+
+/* Nanoseconds for CALLS calls of one path, the best of ROUNDS; the paths
+ * take turns within each round, so that all see the same machine. */
+static uint64_t now_ns(void)
+{
+	struct __kernel_timespec t;
+
+	vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static uint64_t best[3];
+
+static void measure(int paths)
+{
+	uint64_t t0, t;
+	int round, p, i;
+
+	for (p = 0; p < 3; p++)
+		best[p] = UINT64_MAX;
+	for (round = 0; round < ROUNDS; round++)
+		for (p = 0; p < paths; p++) {
+			t0 = now_ns();
+			for (i = 0; i < CALLS; i++) {
+				if (p == 0)
+					vdso_time(0);
+				else if (p == 1)
+					sys_time(0);
+				else
+					time_through_page(0);
+			}
+			t = now_ns() - t0;
+			if (t < best[p])
+				best[p] = t;
+		}
+}
+
+/* "123.4 ns": tenths of a nanosecond per call. */
+static void per_call(struct out *o, uint64_t ns)
+{
+	uint32_t tenth;
+	uint64_t whole = u64_div_u32(u64_div_u32(ns * 10, CALLS, 0), 10, &tenth);
+
+	out_printf(o, "%7llu.%u ns", (unsigned long long)whole, tenth);
+}
+
+static void ratio(struct out *o, uint64_t a, uint64_t b, const char *what)
+{
+	uint32_t tenth;
+	uint64_t whole = u64_div_u32(u64_div_u32(a * 10, (uint32_t)(b ? b : 1), 0), 10, &tenth);
+
+	out_printf(o, "  %llu.%ux %s", (unsigned long long)whole, tenth, what);
+}
+
+int cmd_vsyscall(int argc, char **argv)
+{
+	struct out *o = &out_stdout;
+	struct sys_fault fault;
+	const char *by_maps, *by_probe;
+	long page_time, sys_now;
+	int readable, callable;
+
+	if (argc > 1)
+		return usage_error("vsyscall", argv[1], "unexpected argument");
+	if (!PAGE) {
+		out_str(o, "vdso vsyscall: no legacy vsyscall page on " ARCH_NAME
+			" (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)\n");
+		return 0;
+	}
+	out_str(o, "vdso vsyscall: the legacy page at 0xffffffffff600000 "
+		"(arch/x86/entry/vsyscall/vsyscall_64.c)\n");
+	by_maps = mode_by_maps(o);
+
+	out_str(o, "probe: a read of the page: ");
+	readable = (sys_probe(read_page, (long)PAGE, &fault), !fault.signal);
+	if (readable)
+		out_str(o, "it reads\n");
+	else {
+		show_fault(o, &fault);
+		out_char(o, '\n');
+	}
+	out_str(o, "probe: a call of time at +0x400: ");
+	page_time = sys_probe(time_through_page, 0, &fault);
+	callable = !fault.signal;
+	sys_now = sys_time(0);
+	if (callable)
+		out_printf(o, "%ld (the system call says %ld)\n", page_time, sys_now);
+	else {
+		show_fault(o, &fault);
+		out_char(o, '\n');
+	}
+	by_probe = !callable ? "none" : readable ? "emulate" : "xonly";
+	out_printf(o, "mode by the probes: %s%s\n", by_probe,
+		   !by_maps ? "" : str_eq(by_maps, by_probe) ? " (as the maps say)"
+		   : " (NOT as the maps say)");
+
+	measure(callable ? 3 : 2);
+	out_printf(o, "cost of time(), per call, best of %d rounds of %d calls:\n", ROUNDS, CALLS);
+	out_printf(o, "  %-16s", vdso_path(VDSO_TIME) == PATH_VDSO ? "vDSO" : "no vDSO: syscall");
+	per_call(o, best[0]);
+	out_printf(o, "\n  %-16s", "system call");
+	per_call(o, best[1]);
+	ratio(o, best[1], best[0], "the first");
+	if (callable) {
+		out_printf(o, "\n  %-16s", "vsyscall page");
+		per_call(o, best[2]);
+		ratio(o, best[2], best[0], "the first,");
+		ratio(o, best[2], best[1], "the system call");
+		/* A kernel's emulation is a fault and dearer than the system
+		 * call; an emulator's (QEMU user mode translates a jump to the
+		 * page into the system call) costs what the system call does. */
+		if (best[2] > best[1] + best[1] / 2)
+			out_str(o, "\nwhy: each call through the page faults on the instruction fetch; the"
+				" kernel's fault handler does the work of time() and returns to the caller"
+				" (emulate_vsyscall): a fault and an emulation, dearer than the system call\n");
+		else
+			out_str(o, "\nwhy: here a call through the page costs what the system call costs:"
+				" what runs this program emulates the page itself, without a fault"
+				" (as QEMU's user mode does)\n");
+	} else {
+		out_str(o, "\nno call through the page: there is none to call here\n");
+	}
+	return str_eq(by_probe, by_maps ? by_maps : by_probe) ? 0 : 1;
+}

@@ -1,0 +1,399 @@
+#!/bin/bash
+# tests/70-signal-vsyscall-map.t - `vdso signal`, `vdso vsyscall`, `vdso map`
+# on every runner, each judged by what shares no code with us: nm on our
+# binary, readelf and objdump on the runner's own vDSO (dumped), the
+# runner's /proc/self/maps as a libc program reads it, strace.  Then the
+# three as process 1 without /proc, `vdso dump` reading only the image,
+# and `vdso call` in a time namespace.
+#
+# What each runner should do (found on these machines, see the README):
+#   signal, x86_64, every runner: SA_RESTORER returns to arch_sigreturn;
+#     without it the child is killed by SIGSEGV (signal_64.c; QEMU the same).
+#   signal, i386, native and QEMU 10: the vDSO's __kernel_rt_sigreturn and
+#     __kernel_sigreturn.  QEMU 7.2 (no vDSO): both return into a page QEMU
+#     maps (r-xp, anonymous); the old frame's code there is sigreturn, the
+#     rt frame's address holds zeros and the child dies by SIGSEGV (QEMU
+#     7.2's setup_sigtramp, linux-user/i386/signal.c, writes the rt
+#     trampoline 16 bytes in, but points 8 bytes in).
+#   vsyscall: the mode /proc/self/maps gives on that runner, the probes
+#     agree; i386 says it has no page.
+#   map: the [vvar*]/[vdso] lines that runner's maps have; __vdso_time's
+#     first data address as objdump gives it; QEMU 10's makes a system call.
+
+source "$(dirname "$0")/tap.sh"
+source "$TOP/tests/runners.sh"
+
+T=$BUILD/test/sigmap
+rm -rf "$T"
+mkdir -p "$T"
+make -C "$TOP" --no-print-directory all > "$T/make.log" 2>&1
+ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
+
+# The maps oracle: a libc program that prints its own /proc/self/maps.
+printf '%s\n' '#include <stdio.h>' \
+	'int main(void) { FILE *f = fopen("/proc/self/maps", "r"); char b[4096];' \
+	'  while (f && fgets(b, sizeof b, f)) fputs(b, stdout); return !f; }' > "$T/maps.c"
+for a in $(arches); do
+	m=-m64; [ $a = i386 ] && m=-m32
+	gcc $m -static -O2 "$T/maps.c" -o "$T/maps-$a" 2> "$T/maps-$a.log" || rm -f "$T/maps-$a"
+done
+
+# hex arithmetic in the shell
+hex() { printf '0x%x' "$(($1))"; }
+
+# The offset of a dynamic symbol in a dumped image: st_value minus the
+# first PT_LOAD's p_vaddr plus its p_offset (readelf's view).
+sym_offset() {          # FILE SYMBOL
+	local v load
+	v=$(readelf --dyn-syms -W "$1" | awk -v s="$2" '$8 == s || $8 ~ "^"s"@" {print $2; exit}')
+	load=$(readelf -lW "$1" | awk '$1 == "LOAD" {print $2, $3; exit}')
+	[ -n "$v" ] && [ -n "$load" ] || return 1
+	set -- $load
+	hex "0x$v - $2 + $1"
+}
+
+# ---------------------------------------------------------------- signal
+check_signal() {        # RUNNER ARCH
+	local r=$1 a=$2 out=$T/signal-$1-$2 so=$T/vdso-$1-$2.so
+	local L="$r $a: vdso signal"
+	run_on $r $a "$BUILD/$a/vdso" signal > "$out" 2> "$out.err"
+	ok $? "$L: exit 0"
+	# case 1, every runner: the runtime's restorer, by nm on the binary
+	local want got
+	want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" {print $1}')
+	# (vdso is a PIE: it prints each address as it is and as linked, which nm shows)
+	got=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*return address 0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)): arch_sigreturn.*/\1/p')
+	is "$(hex 0x$got)" "$(hex 0x$want)" "$L: SA_RESTORER: the handler returns to arch_sigreturn (nm: $want)"
+	local start size ip
+	read -r start size < <(nm -S "$BUILD/$a/vdso" | awk '$4 == "arch_raise_keep" {print $1, $2}')
+	ip=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
+	[ -n "$ip" ] && (( 0x$ip >= 0x$start && 0x$ip < 0x$start + 0x$size ))
+	ok $? "$L: the interrupted code is arch_raise_keep (nm: $start, $((0x$size)) bytes)"
+	grep -q "^case 1:" "$out" && sed -n '/^case 1:/,/^case 2:/p' "$out" | grep -q 'carried on, all [0-9]* registers it set intact'
+	ok $? "$L: SA_RESTORER: the code carries on with its registers intact"
+	sed -n '/^case 1:/,/^case 2:/p' "$out" | grep -q 'code there: .*system call .* (rt_sigreturn)'
+	ok $? "$L: SA_RESTORER: the code at the return address makes rt_sigreturn"
+
+	# the runner line, against readelf on this runner's own vDSO
+	local nsig=-1
+	[ -s "$so" ] && nsig=$(readelf --dyn-syms -W "$so" | grep -c 'sigreturn')
+	local here; here=$(grep '^here:' "$out")
+	if [ "$nsig" = -1 ]; then
+		[[ $here == "here: no vDSO"* ]]; ok $? "$L: no vDSO here, it says so: $here"
+	elif [ "$nsig" = 0 ]; then
+		[[ $here == *"exports no sigreturn symbol"* ]]; ok $? "$L: readelf finds no sigreturn symbol, it says so"
+	else
+		[[ $here == *"__kernel_sigreturn and __kernel_rt_sigreturn"* ]]
+		ok $? "$L: readelf finds $nsig sigreturn symbols, it names them"
+	fi
+
+	local c2 c3
+	c2=$(sed -n '/^case 2:/,/^case 3:/p' "$out")
+	c3=$(sed -n '/^case 3:/,$p' "$out")
+	if [ $a = x86_64 ]; then
+		[[ $c2 == *"fate: killed by SIGSEGV"* && $c2 != *"in the handler"* ]]
+		ok $? "$L: without SA_RESTORER the handler never runs, the child is killed by SIGSEGV"
+		is "$(grep -c '^case' "$out")" 2 "$L: no old frame on x86_64: two cases"
+		if [ $r = native ]; then
+			run_on_traced native $a "$out.strace" "$BUILD/$a/vdso" signal > /dev/null 2>&1
+			grep -q '+++ killed by SIGSEGV' "$out.strace"
+			ok $? "$L: strace sees the child killed by SIGSEGV"
+			grep -q 'rt_sigaction(SIGUSR1, {sa_handler=0x[0-9a-f]*, sa_mask=\[\], sa_flags=SA_SIGINFO}' "$out.strace"
+			ok $? "$L: strace sees the handler installed without SA_RESTORER"
+		fi
+	elif [ "$nsig" -gt 0 ]; then
+		local rt old
+		rt=$(sym_offset "$so" __kernel_rt_sigreturn) && old=$(sym_offset "$so" __kernel_sigreturn)
+		[[ $c2 == *"__kernel_rt_sigreturn@LINUX_2.5+0x0 in the vDSO (+$rt)"* && $c2 == *"fate: exited 0"* ]]
+		ok $? "$L: SA_SIGINFO without SA_RESTORER returns through __kernel_rt_sigreturn (readelf: +$rt)"
+		[[ $c3 == *"__kernel_sigreturn@LINUX_2.5+0x0 in the vDSO (+$old)"* && $c3 == *"fate: exited 0"* ]]
+		ok $? "$L: the old frame returns through __kernel_sigreturn (readelf: +$old)"
+		[[ $c2 == *"(rt_sigreturn) by int \$0x80"* && $c3 == *"(sigreturn) by int \$0x80"* ]]
+		ok $? "$L: the vDSO's code makes rt_sigreturn and sigreturn"
+		[ "$(grep -c 'registers it set intact' "$out")" = 3 ]
+		ok $? "$L: registers intact after all three returns"
+	else            # i386 with no vDSO: QEMU 7.2's page of trampolines
+		[[ $c3 == *"outside the vDSO and the program, in the mapping "*" r-xp (anonymous)"* &&
+		   $c3 == *"(sigreturn) by int \$0x80"* && $c3 == *"fate: exited 0"* ]]
+		ok $? "$L: no vDSO: the old frame returns into an anonymous r-xp page, its code sigreturn"
+		[[ $c2 == *"r-xp (anonymous)"* && $c2 == *"not a sigreturn sequence"* && $c2 == *"fate: killed by SIGSEGV"* ]]
+		ok $? "$L: no vDSO: the rt frame's return address holds no trampoline: SIGSEGV"
+	fi
+}
+
+# -------------------------------------------------------------- vsyscall
+check_vsyscall() {      # RUNNER ARCH
+	local r=$1 a=$2 out=$T/vsyscall-$1-$2 L="$1 $2: vdso vsyscall"
+	run_on $r $a "$BUILD/$a/vdso" vsyscall > "$out" 2> "$out.err"
+	ok $? "$L: exit 0"
+	if [ $a = i386 ]; then
+		is "$(wc -l < "$out")" 1 "$L: one line"
+		grep -q 'no legacy vsyscall page on i386.*the gate' "$out"; ok $? "$L: there is no page, the gate is the counterpart"
+		return
+	fi
+	local line want
+	line=$(run_on $r $a "$T/maps-$a" | grep '^ffffffffff600000-')
+	case $line in
+	"") want=none ;;
+	*" r-xp "*) want=emulate ;;
+	*) want=xonly ;;
+	esac
+	grep -q "^mode by /proc/self/maps: $want" "$out"; ok $? "$L: the maps mode is $want, as a libc program sees its maps there"
+	grep -q "^mode by the probes: $want (as the maps say)" "$out"; ok $? "$L: the probes find $want too"
+	if [ $want != none ]; then
+		local t s
+		read -r t s < <(sed -n 's/^probe: a call of time at +0x400: \([0-9]*\) (the system call says \([0-9]*\))/\1 \2/p' "$out")
+		[ -n "$t" ] && (( s - t >= 0 && s - t <= 1 )); ok $? "$L: time through the page ($t) is the system call's ($s)"
+		grep -q '^  vsyscall page .* ns .*x the system call' "$out"; ok $? "$L: the page's cost, with ratios"
+		grep -q '^why: ' "$out"; ok $? "$L: and why it costs what it costs"
+	fi
+	if [ $r = native ] && [ $want != none ]; then
+		local sys page
+		sys=$(awk '/^  system call/ {print int($3)}' "$out")
+		page=$(awk '/^  vsyscall page/ {print int($3)}' "$out")
+		(( page > sys )); ok $? "$L: natively a call through the page ($page ns) costs more than the system call ($sys ns)"
+		grep -q '^why: each call through the page faults' "$out"; ok $? "$L: natively, because each call faults"
+	fi
+	case $want in
+	xonly) grep -q '^probe: a read of the page: SIGSEGV' "$out"; ok $? "$L: xonly: the read faults, and the tool lives" ;;
+	emulate) grep -q '^probe: a read of the page: it reads' "$out"; ok $? "$L: emulate: the page reads" ;;
+	none) grep -q '^probe: a call of time at +0x400: SIGSEGV' "$out"; ok $? "$L: none: the call faults, and the tool lives" ;;
+	esac
+}
+
+# ------------------------------------------------------------------- map
+check_map() {           # RUNNER ARCH
+	local r=$1 a=$2 out=$T/map-$1-$2 so=$T/vdso-$1-$2.so L="$1 $2: vdso map"
+	run_on $r $a "$BUILD/$a/vdso" map > "$out" 2> "$out.err"
+	ok $? "$L: exit 0"
+	if [ ! -s "$so" ]; then
+		is "$(wc -l < "$out")" 1 "$L: no vDSO: one line"
+		grep -q '^vdso map: no vDSO here' "$out"; ok $? "$L: ... that says so"
+		return
+	fi
+	# The mappings: names, sizes and distances from [vdso], as that
+	# runner's maps show them to a libc program (another process: the
+	# same layout, other addresses).
+	run_on $r $a "$T/maps-$a" | awk '$NF ~ /^\[(vvar.*|vdso)\]$/ {print $NF, $1}' > "$T/maps-$r-$a.lines"
+	local base want got name range
+	base=$(awk '$1 == "[vdso]" {split($2, x, "-"); print x[1]}' "$T/maps-$r-$a.lines")
+	want=$(while read -r name range; do
+		echo "$name $((0x${range#*-} - 0x${range%-*})) $((0x${range%-*} - 0x$base))"
+	done < "$T/maps-$r-$a.lines")
+	got=$(awk '/^  \[(vvar.*|vdso)\] / {print $1, $4, $NF}' "$out" | while read -r name size d; do
+		echo "$name $size $((${d:0:1}${d:1}))"
+	done)
+	[ -n "$base" ] && [ -n "$got" ] && [ "$got" = "$want" ]
+	ok $? "$L: the mappings, their sizes and distances, as the runner's maps give them"
+	[ "$got" = "$want" ] || diag "got:" "$got" "want:" "$want"
+	# The image size: the dump's, which readelf reads whole.
+	grep -q "^vdso map: the image at 0x[0-9a-f]* (AT_SYSINFO_EHDR), $(stat -c %s "$so") bytes" "$out"
+	ok $? "$L: the image's size is the dump's"
+
+	# __vdso_time's first data address, from objdump on the dump.
+	local fn dis v sz
+	fn=$(sym_offset "$so" __vdso_time)
+	read -r v sz < <(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__vdso_time(@|$)/ {print $2, $3; exit}')
+	dis=$(objdump -d -w --no-show-raw-insn --start-address=0x$v --stop-address=$((0x$v + sz)) "$so" | grep '^ *[0-9a-f]*:')
+	[ -n "$dis" ]; ok $? "$L: objdump disassembles __vdso_time in the dump"
+	if [[ $dis != *"(%rip)"* ]] && ! grep -qw call <<< "$dis" && grep -Eq 'syscall|int +\$0x80' <<< "$dis"; then
+		grep -q ': a system call: this function has no data load' "$out"
+		ok $? "$L: __vdso_time makes a system call (objdump agrees: no data load)"
+		return
+	fi
+	want=$(python3 - "$a" "$fn" "$so" << 'EOF'
+# From objdump's text alone: x86_64, the first "(%rip)" operand and the
+# address objdump computes in its comment; i386, the call to the thunk,
+# the add after it and the first operand based on that register.
+import re, subprocess, sys
+arch, fn, so = sys.argv[1], int(sys.argv[2], 16), sys.argv[3]
+base = None
+for l in subprocess.run(["readelf", "-lW", so], capture_output=True, text=True).stdout.splitlines():
+    f = l.split()
+    if f and f[0] == "LOAD":
+        base = int(f[2], 16) - int(f[1], 16)
+        break
+lines = subprocess.run(["objdump", "-d", "-w", so], capture_output=True, text=True).stdout.splitlines()
+insns = []
+for l in lines:
+    m = re.match(r"\s*([0-9a-f]+):\s+(?:[0-9a-f]{2} )+\s*(.*)$", l)
+    if m:
+        insns.append((int(m.group(1), 16) - base, m.group(2)))
+insns = [i for i in insns if i[0] >= fn][:16]
+size = lambda k: insns[k + 1][0] - insns[k][0]
+reg = None
+val = None
+for k, (at, text) in enumerate(insns):
+    if arch == "x86_64":
+        m = re.search(r"#\s*([0-9a-f]+)", text)
+        if "(%rip)" in text and m:
+            v = (int(m.group(1), 16) - base) & ((1 << 64) - 1)
+            print(hex(v - (1 << 64) if v >= 1 << 63 else v))
+            break
+    else:
+        m = re.match(r"call\s+([0-9a-f]+)", text)
+        if m and reg is None:
+            t = int(m.group(1), 16) - base
+            dis = subprocess.run(["objdump", "-d", "-w", "--start-address=" + hex(t + base),
+                                  "--stop-address=" + hex(t + base + 4), so],
+                                 capture_output=True, text=True).stdout
+            r = re.search(r"mov\s+\(%esp\),%(e[a-z]{2})", dis)
+            reg, val = r.group(1), at + size(k)
+            continue
+        m = re.match(r"add\s+\$0x([0-9a-f]+),%(e[a-z]{2})", text)
+        if reg and m and m.group(2) == reg:
+            val = (val + int(m.group(1), 16)) & 0xffffffff
+            continue
+        m = re.search(r"(-?)0x([0-9a-f]+)\(%" + (reg or "none") + r"\)", text)
+        if reg and m:
+            d = int(m.group(2), 16) * (-1 if m.group(1) else 1)
+            v = (val + d) & 0xffffffff
+            print(hex(v - (1 << 32) if v >= 1 << 31 else v))
+            break
+EOF
+)
+	got=$(sed -n 's/^it reads 0x[0-9a-f]* = AT_SYSINFO_EHDR \([-+]0x[0-9a-f]*\).*/\1/p' "$out")
+	[ -n "$want" ] && { [ "${got#+}" = "$want" ] || [ "$got" = "$want" ]; }
+	ok $? "$L: __vdso_time's first data address is AT_SYSINFO_EHDR $got (objdump on the dump: $want)"
+	# ... and the mapping it falls in, by the runner's maps.
+	name=$(while read -r n range; do
+		(( 0x${range%-*} - 0x$base <= want && want < 0x${range#*-} - 0x$base )) && echo "$n"
+	done < "$T/maps-$r-$a.lines")
+	[ -n "$want" ] && [ -n "$name" ] && grep -q "^it reads .*: in $(sed 's/[][]/\\&/g' <<< "$name"), page" "$out"
+	ok $? "$L: ... in ${name:-no mapping}, as the maps say"
+}
+
+for a in $(arches); do
+	for r in $(all_runners); do
+		if ! why=$(runner_available "$r" "$a"); then
+			skip "$r $a: vdso signal, vsyscall, map" "$why"
+			continue
+		fi
+		# the runner's own vDSO, for readelf and objdump (none: no file)
+		run_on $r $a "$BUILD/$a/vdso" dump "$T/vdso-$r-$a.so" > /dev/null 2>&1 || rm -f "$T/vdso-$r-$a.so"
+		check_signal $r $a
+		check_vsyscall $r $a
+		if [ -x "$T/maps-$a" ]; then
+			check_map $r $a
+		else
+			skip "$r $a: vdso map" "no static $a libc program for the maps oracle (gcc ${a/i386/-m32} -static)"
+		fi
+	done
+done
+
+# ---------------------------------------------- as process 1, no /proc
+# A private mount namespace with an empty tmpfs over /proc, and a PID
+# namespace whose process 1 the command is (sh execs it).
+if [ "$(id -u)" != 0 ]; then
+	skip "the three as process 1 without /proc" "not root: cannot mount a tmpfs over /proc"
+elif ! unshare -m -fp true 2> /dev/null; then
+	skip "the three as process 1 without /proc" "unshare -m -fp fails here"
+else
+	host_mode=xonly
+	line=$(grep '^ffffffffff600000-' /proc/self/maps)
+	case $line in "") host_mode=none ;; *" r-xp "*) host_mode=emulate ;; esac
+	for a in $(arches); do
+		if ! why=$(runner_available native $a); then
+			skip "$a: the three as process 1 without /proc" "$why"
+			continue
+		fi
+		L="native $a, process 1, no /proc"
+		for c in signal vsyscall map; do
+			unshare -m -fp sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+				timeout "$RUN_TIMEOUT" "$BUILD/$a/vdso" $c > "$T/nop-$c-$a" 2> "$T/nop-$c-$a.err"
+			ok $? "$L: vdso $c: exit 0"
+			[ ! -s "$T/nop-$c-$a.err" ]; ok $? "$L: vdso $c: nothing on stderr"
+		done
+		is "$(grep -c 'registers it set intact' "$T/nop-signal-$a")" \
+		   "$(grep -c 'registers it set intact' "$T/signal-native-$a")" "$L: vdso signal: every handler returns as with /proc"
+		if [ $a = x86_64 ]; then
+			is "$(grep '^mode by /proc/self/maps' "$T/nop-vsyscall-$a")" \
+			   "mode by /proc/self/maps: unknown, it cannot be read: ENOENT (No such file or directory)" \
+			   "$L: vdso vsyscall: one line says the maps are missing"
+			is "$(grep '^mode by the probes' "$T/nop-vsyscall-$a")" "mode by the probes: $host_mode" \
+			   "$L: vdso vsyscall: the probes alone find $host_mode (the host's maps)"
+		fi
+		grep -q '^  none to show: /proc/self/maps cannot be read: ENOENT' "$T/nop-map-$a" &&
+		! grep -q '^  \[' "$T/nop-map-$a"
+		ok $? "$L: vdso map: one line says the maps are missing, no mapping made up"
+		grep -q 'below the image, in the data pages the kernel maps before it (no /proc/self/maps' "$T/nop-map-$a"
+		ok $? "$L: vdso map: the data address still decoded, placed by the image alone"
+	done
+fi
+
+# ------------------------------------------- dump reads only the image
+# gdb stops the dump at its exit and lists the mappings of that very
+# process: the bytes it wrote are [vdso], from its start to its end, and
+# the data pages lie below.  strace: no /proc, and the writes add up.
+for a in $(arches); do
+	L="native $a: vdso dump"
+	if ! why=$(runner_available native $a); then
+		skip "$L reads only the image" "$why"
+		continue
+	fi
+	if ! command -v gdb > /dev/null; then
+		skip "$L reads only the image" "no gdb"
+		continue
+	fi
+	timeout 120 gdb -q -batch -ex 'catch syscall exit_group' -ex run -ex 'info proc mappings' \
+		--args "$BUILD/$a/vdso" dump "$T/gdb-$a.so" > "$T/gdb-$a" 2>&1
+	read -r n from < <(sed -n 's/^dump: .*: \([0-9]*\) bytes from 0x\([0-9a-f]*\) .*/\1 \2/p' "$T/gdb-$a")
+	read -r vs ve < <(awk '$NF == "[vdso]" {print $1, $2}' "$T/gdb-$a")
+	vvar_end=$(awk '$NF ~ /^\[vvar/ {e = $2} END {print e}' "$T/gdb-$a")
+	[ -n "$n" ] && [ -n "$vs" ] && (( 0x$from == vs && 0x$from + n == ve ))
+	ok $? "$L: its $n bytes from 0x$from are the [vdso] mapping exactly ($vs-$ve, gdb in the same process)"
+	[ -n "$vvar_end" ] && (( vvar_end <= 0x$from ))
+	ok $? "$L: the data pages end at $vvar_end, at or below the first byte it read"
+	strace -f -qq -o "$T/strace-dump-$a" -e trace=openat,open,process_vm_readv,write \
+		"$BUILD/$a/vdso" dump - > "$T/stdout-$a.so" 2> /dev/null
+	! grep -q '/proc' "$T/strace-dump-$a" && ! grep -q process_vm_readv "$T/strace-dump-$a"
+	ok $? "$L: strace: no /proc opened, no process_vm_readv"
+	is "$(stat -c %s "$T/stdout-$a.so")" "$(awk -F'= ' '/^[0-9]+ +write\(1,/ {s += $NF} END {print s}' "$T/strace-dump-$a")" \
+	   "$L: strace: what it wrote is what the file holds"
+	is "$(stat -c %s "$T/stdout-$a.so")" "$n" "$L: the image size, in every process the same"
+done
+
+# --------------------------------------------------- a time namespace
+# `unshare --time` (Linux 5.6, CONFIG_TIME_NS) gives the child offsets on
+# CLOCK_MONOTONIC and CLOCK_BOOTTIME; the vDSO reads them from the
+# namespace page (lib/vdso/gettimeofday.c, do_hres_timens), the system
+# call from the namespace: both must show them, exactly alike.
+MONO_OFF=1000000 BOOT_OFF=2000000
+if [ "$(id -u)" != 0 ]; then
+	skip "vdso call in a time namespace" "not root: unshare --time needs CAP_SYS_ADMIN"
+elif ! why=$(unshare --time --monotonic 1 true 2>&1); then
+	skip "vdso call in a time namespace" "unshare --time fails here: $why"
+else
+	for a in $(arches); do
+		L="native $a, time namespace"
+		if ! why=$(runner_available native $a); then
+			skip "$L" "$why"
+			continue
+		fi
+		out=$T/timens-$a
+		before=$(python3 -c 'import time; print(int(time.clock_gettime(time.CLOCK_MONOTONIC)), int(time.clock_gettime(time.CLOCK_BOOTTIME)))')
+		unshare --time --monotonic $MONO_OFF --boottime $BOOT_OFF \
+			sh -c 'cat /proc/self/timens_offsets; exec "$@"' sh \
+			"$BUILD/$a/vdso" call clock_gettime > "$out" 2> "$out.err"
+		ok $? "$L: vdso call clock_gettime: exit 0"
+		is "$(awk '$1 == "monotonic" || $1 == "boottime" {print $1, $2}' "$out" | tr '\n' ' ')" \
+		   "monotonic $MONO_OFF boottime $BOOT_OFF " "$L: the kernel's offsets (/proc/self/timens_offsets)"
+		set -- $before
+		for clock in MONOTONIC:$1:$MONO_OFF BOOTTIME:$2:$BOOT_OFF; do
+			IFS=: read -r name outside off <<< "$clock"
+			read -r path vdso sys verdict < <(awk -v c=$name '$1 == "clock_gettime" && $2 == c {print $3, $4, $5, $6}' "$out")
+			is "$path $verdict" "vdso agree" "$L: $name through the vDSO and the system call agree"
+			(( ${vdso%.*} - outside - off >= 0 && ${vdso%.*} - outside - off < 30 ))
+			ok $? "$L: $name through the vDSO carries the offset: ${vdso%.*} s, outside $outside s, offset $off"
+			(( ${sys%.*} - outside - off >= 0 && ${sys%.*} - outside - off < 30 ))
+			ok $? "$L: $name through the system call carries it too: ${sys%.*} s"
+		done
+		unshare --time --monotonic $MONO_OFF "$BUILD/$a/vdso" map > "$out.map" 2>&1
+		ok $? "$L: vdso map runs inside (the namespace page is not read)"
+		unshare --time --monotonic $MONO_OFF "$BUILD/$a/vdso" dump - > "$out.so" 2> /dev/null &&
+			cmp -s "$out.so" "$T/stdout-$a.so"
+		ok $? "$L: vdso dump inside gives the same image as outside"
+	done
+fi
+
+done_testing
