@@ -14,6 +14,7 @@ int cmd_gate(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_tour(int argc, char **argv);
 
 /*
  * demo/vdso/report.c: every error line in one form,
