@@ -22,11 +22,6 @@
 
 static struct out *o = &out_stdout;
 
-static void see_try(const char *see, const char *try)
-{
-	out_printf(o, "see: %s\ntry: %s\n", see, try);
-}
-
 /* The steps that read the image say in one line when there is none. */
 static int have_vdso(void)
 {
@@ -68,9 +63,6 @@ static int stack(void)
 	if (auxv_get(AT_EXECFN, &v))
 		out_printf(o, " AT_EXECFN 0x%lx", v);
 	out_char(o, '\n');
-	see_try("arch/" ARCH_NAME "/start.S, start/start.c; the kernel's fs/binfmt_elf.c "
-		"(create_elf_tables); the psABI, \"Process Initialization\"",
-		"build/" ARCH_NAME "/stack; make gdb PROG=stack");
 	return 0;
 }
 
@@ -104,9 +96,6 @@ static int auxv(void)
 	out_str(o, ARCH_HAS_GATE ? (auxv_get(AT_SYSINFO, &v) ? "AT_SYSINFO: the i386 system call gate\n"
 				    : "no AT_SYSINFO: no gate here, int $0x80 it is\n")
 		: "no AT_SYSINFO on x86_64: `syscall` is the only way in, nothing to choose\n");
-	see_try("start/start.c (auxv_get), start/auxv_names.c; the kernel's "
-		"include/uapi/linux/auxvec.h, fs/binfmt_elf.c; getauxval(3)",
-		"build/" ARCH_NAME "/auxv; LD_SHOW_AUXV=1 /bin/true; gdb: starti, info auxv");
 	return 0;
 }
 
@@ -128,8 +117,6 @@ static int find(void)
 		out_str(o, "it moves every run (address randomisation): once fixed at 0xffffe000 on\n"
 			"i386, it was code at a known address, a gift to an exploit\n");
 	}
-	see_try("vdso/find.c, elf/extent.c; the kernel's Documentation/ABI/stable/vdso, vdso(7)",
-		"build/" ARCH_NAME "/find; run it twice; setarch -R build/" ARCH_NAME "/find");
 	return 0;
 }
 
@@ -164,9 +151,6 @@ static int headers(void)
 				out_printf(o, "  %-12s 0x%llx\n", tags[k].name, (unsigned long long)d.value);
 	out_printf(o, "%u dynamic symbols (from the hash tables)%s\n", vdso_image.nsyms,
 		   vdso_image.relocated ? "; the pointers are run-time addresses: relocated in place" : "");
-	see_try("elf/open.c, elf/header.c, elf/address.c; the gABI, \"ELF Header\", "
-		"\"Program Header\", \"Dynamic Section\"",
-		"vdso dump v.so && readelf -h -l -d v.so");
 	return 0;
 }
 
@@ -188,7 +172,8 @@ static int lookup(void)
 		return 0;
 	}
 	h = elf_gnu_hash(name);
-	out_printf(o, "%s: GNU hash (h = h * 33 + c, from 5381) = 0x%08x\n", name, h);
+	out_printf(o, "%s in the vDSO at 0x%lx\n", name, (unsigned long)vdso_image.bytes);
+	out_printf(o, "GNU hash (h = h * 33 + c, from 5381) = 0x%08x\n", h);
 	n = (h / g.bloom_bits) % g.bloom_size;
 	b1 = h % g.bloom_bits;
 	b2 = (h >> g.bloom_shift) % g.bloom_bits;
@@ -225,9 +210,6 @@ static int lookup(void)
 	out_printf(o, "the call table holds 0x%lx for clock_gettime: %s\n",
 		   (unsigned long)vdso_calls[VDSO_CLOCK_GETTIME].fn,
 		   (uintptr_t)vdso_calls[VDSO_CLOCK_GETTIME].fn == s.addr ? "the same" : "DIFFERENT");
-	see_try("elf/hash.c, elf/lookup.c, elf/trace.c; the GNU hash section (binutils, glibc), "
-		"the gABI \"Hash Table\", the LSB \"Symbol Versioning\"",
-		"build/" ARCH_NAME "/lookup; vdso dump v.so && readelf -I -V --dyn-syms v.so");
 	return 0;
 }
 
@@ -271,8 +253,7 @@ static int call(void)
 	if (!f) {
 		out_printf(o, "no vDSO clock_gettime here (%s): every call is a system call\n",
 			   vdso_absent ? vdso_absent : "not in the image");
-		see_try("vdso/calls.c", "build/" ARCH_NAME "/clock");
-		return 0;
+			return 0;
 	}
 	vdso_clock_gettime(CLOCK_REALTIME, &ts);
 	out_printf(o, "%s at 0x%lx: CLOCK_REALTIME = %lld.%09ld\n", c->symbol,
@@ -296,8 +277,6 @@ static int call(void)
 			"[vvar_vclock]: lea with a negative offset), reads there the kernel's\n"
 			"sequence count and the clock's base and scale, reads the CPU's counter\n"
 			"(rdtsc) and scales it: all in user mode, no switch to the kernel\n");
-	see_try("vdso/calls.c; the kernel's lib/vdso/gettimeofday.c, include/vdso/datapage.h",
-		"vdso dump v.so && objdump -d v.so (the lea to below 0); strace build/" ARCH_NAME "/clock; vdso bench");
 	return 0;
 }
 
@@ -342,33 +321,54 @@ static int gate(void)
 				"the interrupt table and its checks, which sysenter was made to skip; how\n"
 				"much that costs depends on the CPU and on the hypervisor under it\n");
 	}
-	see_try("arch/i386/enter.S, syscall/call.c; the kernel's "
-		"arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
-		"build/" ARCH_NAME "/gate; vdso gate; gdb (i386): x/12i <AT_SYSINFO>");
 	return 0;
 }
 
 /* ---- the steps ---- */
 
 static const struct step {
-	const char *name, *title;
+	const char *name, *title, *see, *try;
 	int (*run)(void);
 } steps[] = {
-	{ "stack", "what the kernel left for _start", stack },
-	{ "auxv", "the auxiliary vector", auxv },
-	{ "find", "where the vDSO is, and how long", find },
-	{ "headers", "its ELF headers and dynamic table", headers },
-	{ "lookup", "one symbol found by its GNU hash", lookup },
-	{ "call", "the call, and why it needs no system call", call },
-	{ "gate", "how the other system calls enter", gate },
+	{ "stack", "what the kernel left for _start",
+	  "arch/" ARCH_NAME "/start.S, start/start.c; the kernel's fs/binfmt_elf.c "
+	  "(create_elf_tables); the psABI, \"Process Initialization\"",
+	  "build/" ARCH_NAME "/stack; make gdb PROG=stack", stack },
+	{ "auxv", "the auxiliary vector",
+	  "start/start.c (auxv_get), start/auxv_names.c; the kernel's "
+	  "include/uapi/linux/auxvec.h, fs/binfmt_elf.c; getauxval(3)",
+	  "build/" ARCH_NAME "/auxv; LD_SHOW_AUXV=1 /bin/true; gdb: starti, info auxv", auxv },
+	{ "find", "where the vDSO is, and how long",
+	  "vdso/find.c, elf/extent.c; the kernel's Documentation/ABI/stable/vdso, vdso(7)",
+	  "build/" ARCH_NAME "/find; run it twice; setarch -R build/" ARCH_NAME "/find", find },
+	{ "headers", "its ELF headers and dynamic table",
+	  "elf/open.c, elf/header.c, elf/address.c; the gABI, \"ELF Header\", "
+	  "\"Program Header\", \"Dynamic Section\"",
+	  "vdso dump v.so && readelf -h -l -d v.so", headers },
+	{ "lookup", "one symbol found by its GNU hash",
+	  "elf/hash.c, elf/lookup.c, elf/trace.c; the GNU hash section (binutils, glibc), "
+	  "the gABI \"Hash Table\", the LSB \"Symbol Versioning\"",
+	  "build/" ARCH_NAME "/lookup; vdso dump v.so && readelf -I -V --dyn-syms v.so", lookup },
+	{ "call", "the call, and why it needs no system call",
+	  "vdso/calls.c; the kernel's lib/vdso/gettimeofday.c, include/vdso/datapage.h",
+	  "vdso dump v.so && objdump -d v.so (the lea to below 0); build/" ARCH_NAME "/clock; vdso bench",
+	  call },
+	{ "gate", "how the other system calls enter",
+	  "arch/i386/enter.S, syscall/call.c; the kernel's "
+	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
+	  "build/" ARCH_NAME "/gate; vdso gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
 static int run_step(unsigned i)
 {
+	int status;
+
 	out_printf(o, "== step %u of %u: %s: %s ==\n", i, (unsigned)NSTEPS - 1, steps[i].name,
 		   steps[i].title);
-	return steps[i].run();
+	status = steps[i].run();
+	out_printf(o, "see: %s\ntry: %s\n", steps[i].see, steps[i].try);
+	return status;
 }
 
 int cmd_tour(int argc, char **argv)
