@@ -11,7 +11,7 @@
 #      device nodes it needs, into DIR/initramfs.cpio (newc format);
 #   3. qemu-system-x86_64 boots them in software (no KVM), the first serial
 #      port on this terminal, the second into DIR/ttyS1.bin;
-#   4. /init (demo/vdso/init.c) runs the summary, auxv, syms, call and gate, each
+#   4. /init (demo/vdso/boot.c) runs the summary, auxv, syms, call and gate, each
 #      between "=== vdso-boot: begin NAME ===" and "=== vdso-boot: end NAME
 #      status=N ===" lines, writes the live vDSO image raw to /dev/ttyS1,
 #      and powers the machine off, which ends QEMU.  With a COMMAND (CMD=
