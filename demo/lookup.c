@@ -2,9 +2,7 @@
  * demo/lookup.c - one symbol lookup in the vDSO, step by step, with the
  * real numbers of this process's image.
  *
- * AT_SYSINFO_EHDR -> ELF header -> program headers -> PT_DYNAMIC ->
- * DT_GNU_HASH, DT_SYMTAB, DT_STRTAB, DT_VERSYM, DT_VERDEF (elf_open does
- * these; `vdso tour 3` shows them).  Then, for one name:
+ * elf_open finds the tables (`vdso tour 3` shows them).  Then, for a name:
  *   1. its GNU hash, h = h * 33 + c from 5381;
  *   2. the bloom filter: one word, two bits (h and h >> shift); a clear
  *      bit means "surely not here", and most missing names stop there;
@@ -19,7 +17,7 @@
  * From: the GNU hash section as binutils and glibc define it (there is no
  * formal standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
  *
- * try: vdso dump v.so; readelf -I v.so; readelf -V v.so; python3 -c 'print(5381)'
+ * try: vdso dump v.so && readelf -I -V --dyn-syms v.so; vdso tour lookup
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
@@ -74,34 +72,32 @@ int main(int argc, char **argv, char **envp)
 		out_str(o, "       a clear bit: not here\n");
 	elf_gnu_bucket(&img, &g, h % g.nbuckets, &i);
 	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", g.nbuckets, h % g.nbuckets, i);
-	for (s.index = 0; i != 0 && elf_gnu_chain(&img, &g, i, &word) == 0; i++) {
-		elf_symbol(&img, i, &s);
+	for (s.name = ""; i && elf_gnu_chain(&img, &g, i, &word) == 0 && elf_symbol(&img, i, &s) == 0; i++) {
+		int match = (word | 1) == (h | 1);     /* bit 0 is the end bit */
+
 		out_printf(o, "chain[%u] = 0x%08x, last %u: ", i, word, word & 1);
-		if ((word | 1) != (h | 1)) {
+		if (!match)
 			out_printf(o, "hash differs (%s)\n", s.name);
-		} else {
+		else
 			out_printf(o, "hash matches; name \"%s\": %s\n", s.name,
 				   str_eq(s.name, name) ? "equal" : "differs");
-			if (str_eq(s.name, name))
-				break;
-		}
-		if (word & 1) {
-			s.index = 0;
+		if ((match && str_eq(s.name, name)) || (word & 1))
 			break;
-		}
 	}
-	if (s.index == 0 || !str_eq(s.name, name))
+	if (!str_eq(s.name, name))
 		return out_str(o, "not found\n"), out_flush(o) < 0;
-	for (k = 0; elf_verdef(&img, k, &vd) == 0 && vd.index != s.version_index; k++)
+	for (k = 0; (err = elf_verdef(&img, k, &vd)) == 0 && vd.index != s.version_index; k++)
 		;
+	if (err < 0)
+		vd.name = "(none)", vd.hash = 0;
 	out_printf(o, "version: versym[%u] = %u -> Verdef %u: \"%s\", vd_hash 0x%x, ELF hash of the name 0x%x\n",
 		   s.index, s.version_index | (unsigned)s.version_hidden << 15, s.version_index,
 		   vd.name, vd.hash, elf_sysv_hash(vd.name));
 	out_printf(o, "address: st_value 0x%llx + load bias 0x%lx = 0x%lx\n",
 		   (unsigned long long)s.value, (unsigned long)img.bias, (unsigned long)s.addr);
-	err = elf_lookup(&img, name, version, &r);
-	out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr,
-		   err == 0 && r.addr == s.addr ? "the same" : "DIFFERENT");
+	if (elf_lookup(&img, name, version, &r) == 0)   /* the reader's own walk */
+		out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr,
+			   r.addr == s.addr ? "the same" : "DIFFERENT");
 
 	for (k = 0; k < sizeof missing / sizeof missing[0]; k++) {
 		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], h = elf_gnu_hash(missing[k]));
