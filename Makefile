@@ -3,8 +3,9 @@
 #   make                 both arches, into build/x86_64/ and build/i386/
 #   make ARCH=i386       one arch
 #   make CC=clang OPT=-O0 V=1
-#   make run             build/x86_64/vdso, natively
+#   make run             builds x86_64 only, runs build/x86_64/vdso natively
 #   make boot [KERNEL=6.1|6.12] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
+#   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
 #   make bench           the benchmarks (not tests)
 #   make fuzz [FUZZ_SECONDS=N]  the reader under libFuzzer (not a test)
@@ -199,6 +200,14 @@ boot:
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
 		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
 	done; exit $$st
+
+# make gdb [ARCH=x86_64|i386] [PROG=stack] [ASLR=on]: a program under gdb,
+# stopped at _start, walked to main by tests/gdb/walk.gdb; natively where
+# the arch runs, else under qemu-<arch> -g (tests/gdb/gdb.sh tells the rest).
+.PHONY: gdb
+gdb:
+	$(Q)$(MAKE) --no-print-directory ARCH=$(firstword $(ARCH)) all
+	$(Q)BUILD=$(BUILD) ASLR=$(ASLR) bash tests/gdb/gdb.sh $(firstword $(ARCH)) $(or $(PROG),stack)
 
 # make fuzz [FUZZ_SECONDS=N]: the reader under libFuzzer, each class for N
 # seconds (default 60); tests/fuzz/run.sh tells the rest.  Not part of

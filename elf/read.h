@@ -289,4 +289,37 @@ const char *elf_sections_check(const struct elf_image *img);
  * 0 or -ELF_ERANGE. */
 int elf_section(const struct elf_image *img, unsigned i, struct elf_section *out);
 
+/* ---- elf/trace.c: the hash tables word by word, for a traced lookup ---- */
+
+/*
+ * The GNU hash table's header and where its arrays are (offsets into
+ * bytes); layout at the top of elf/hash.c.  0, -ELF_ENOTFOUND if the image
+ * has none, or -ELF_EGNUHASH.
+ */
+struct elf_gnu_table {
+	uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
+	unsigned bloom_bits;            /* bits in a bloom word: 32 or 64 */
+	size_t bloom, buckets, chains;
+};
+int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t);
+/* Bloom word n, bucket b, the chain word of symbol i: 0 or -ELF_ERANGE. */
+int elf_gnu_bloom(const struct elf_image *img, const struct elf_gnu_table *t,
+		  uint32_t n, uint64_t *word);
+int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
+		   uint32_t b, uint32_t *first);
+int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
+		  uint32_t i, uint32_t *word);
+
+/* The SysV hash table: 0, -ELF_ENOTFOUND if none, or -ELF_EHASH. */
+struct elf_sysv_table {
+	uint32_t nbucket, nchain;
+	size_t buckets, chains;
+};
+int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t);
+/* Bucket b, the chain entry of symbol i: 0 or -ELF_ERANGE. */
+int elf_sysv_bucket(const struct elf_image *img, const struct elf_sysv_table *t,
+		    uint32_t b, uint32_t *first);
+int elf_sysv_chain(const struct elf_image *img, const struct elf_sysv_table *t,
+		   uint32_t i, uint32_t *next);
+
 #endif

@@ -11,8 +11,17 @@
  *     ...              envp[0..], then NULL
  *     ...              auxv: (type, value) pairs, ending with AT_NULL (0)
  *
- * Above that are the strings the pointers point at, AT_RANDOM's 16 bytes
- * and, at the top, the file name of the program.
+ * Above that is the area the pointers point into.  The kernel fills it
+ * from the top down: fs/exec.c copies the file name, the envp strings and
+ * the argv strings first; create_elf_tables then puts the platform string
+ * and AT_RANDOM's 16 bytes below them.  So, from low to high addresses:
+ *
+ *     AT_RANDOM's 16 bytes, the AT_PLATFORM string,
+ *     a gap (alignment; with address randomisation, a random offset),
+ *     the argv strings, the envp strings, the file name (AT_EXECFN),
+ *     one kernel pointer of nothing, and the top of the stack.
+ *
+ * (Seen in gdb: `make gdb PROG=stack`; demo/stack.c prints it.)
  */
 #include <arch.h>
 #include <lib/lib.h>

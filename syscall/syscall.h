@@ -20,7 +20,7 @@
 #include <linux/mman.h>
 #include <asm-generic/errno.h>
 
-/* A call by number through the way chosen at start-up (see vdso_init, vdso/calls.c). */
+/* A call by number through the way chosen at start-up (vdso_init, vdso/calls.c, sets sys_gate). */
 long sys_call(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
 /* The gate in use, or 0 (only i386 ever has one). */

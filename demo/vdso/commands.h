@@ -18,6 +18,7 @@ int cmd_check(int argc, char **argv);
 int cmd_signal(int argc, char **argv);
 int cmd_vsyscall(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_tour(int argc, char **argv);
 
 /*
  * demo/vdso/report.c: every error line in one form,

@@ -15,6 +15,8 @@ static const char usage_head[] =
 	"usage: vdso [COMMAND [ARG...]]\n"
 	"\n"
 	"  (none)             a short summary: where the vDSO is, its symbols, one call both ways\n"
+	"  tour [STEP]        the way from _start to a vDSO call, step by step (0-6 or a name:\n"
+	"                     stack auxv find headers lookup call gate), each with see: and try:\n"
 	"  auxv               the auxiliary vector, one AT_NAME: value a line\n"
 	"  syms               the live vDSO's symbols, as readelf --dyn-syms shows them\n"
 	"  call [NAME...]     each vDSO function and its system call twin, side by side:\n"
@@ -88,6 +90,7 @@ static const struct command commands[] = {
 	{ "signal", cmd_signal, 1 },
 	{ "vsyscall", cmd_vsyscall, 1 },
 	{ "map", cmd_map, 1 },
+	{ "tour", cmd_tour, 1 },
 	{ "help", help, 0 },
 	{ "--help", help, 0 },
 	{ "-h", help, 0 },

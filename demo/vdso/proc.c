@@ -13,7 +13,7 @@
  * /proc/self/mem is the process's memory as a file, the offset being the
  * address (fs/proc/base.c, mem_rw), so pread there reads the vDSO's pages.
  * The [vdso] line gives the length the kernel mapped; --check compares it
- * with the length the headers give (demo/vdso/dump.c, live_image).
+ * with the length the headers give (vdso_find, vdso/find.c).
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>

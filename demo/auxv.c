@@ -1,0 +1,97 @@
+/*
+ * demo/auxv.c - the auxiliary vector: what the kernel tells a new program
+ * besides its arguments and environment.
+ *
+ * Just above the envp NULL on the initial stack lie (type, value) pairs,
+ * one machine word each, ending with type AT_NULL (0).  The walk is three
+ * lines (start/start.c keeps where it begins).  The types are numbers from
+ * the kernel's include/uapi/linux/auxvec.h and arch/x86/include/uapi/asm/
+ * auxvec.h; fs/binfmt_elf.c (create_elf_tables) writes them.  Look at:
+ * AT_SYSINFO_EHDR, where the vDSO is; AT_SYSINFO (i386 only), the system
+ * call gate; AT_RANDOM, 16 bytes the stack protector's canary comes from;
+ * AT_HWCAP, the CPU's features as CPUID leaf 1 gives them in EDX, decoded
+ * below by the kernel's names (arch/x86/include/asm/cpufeatures.h), and
+ * AT_HWCAP2 (arch/x86/include/uapi/asm/hwcap2.h).
+ *
+ * try: LD_SHOW_AUXV=1 /bin/true, or in gdb: starti, then info auxv
+ */
+#include <lib/lib.h>
+#include <start/start.h>
+
+static const char *meaning(unsigned long type)
+{
+	switch (type) {
+	case AT_PHDR:   return "where this program's program headers are";
+	case AT_PHENT:  return "the size of one program header";
+	case AT_PHNUM:  return "how many program headers";
+	case AT_PAGESZ: return "the page size";
+	case AT_BASE:   return "where the interpreter is (0: none, static)";
+	case AT_FLAGS:  return "flags (none are defined)";
+	case AT_ENTRY:  return "this program's entry point, _start";
+	case AT_UID:    return "real user id";
+	case AT_EUID:   return "effective user id";
+	case AT_GID:    return "real group id";
+	case AT_EGID:   return "effective group id";
+	case AT_PLATFORM: return "the CPU's name, a string";
+	case AT_HWCAP:  return "CPU features, decoded below";
+	case AT_CLKTCK: return "clock ticks a second, for times(2)";
+	case AT_SECURE: return "1 if set-user-id or alike: be careful";
+	case AT_RANDOM: return "where 16 random bytes are";
+	case AT_HWCAP2: return "more CPU features, decoded below";
+	case 27:        return "rseq: the feature size the kernel knows";
+	case 28:        return "rseq: the alignment its area needs";
+	case AT_EXECFN: return "the file name given to execve";
+	case AT_SYSINFO: return "the system call gate, __kernel_vsyscall";
+	case AT_SYSINFO_EHDR: return "the vDSO's ELF header";
+	case 51:        return "the least stack a signal handler needs";
+	}
+	return "";
+}
+
+/* CPUID.1:EDX, bit by bit; "" for a reserved bit. */
+static const char *const hwcap[32] = {
+	"fpu", "vme", "de", "pse", "tsc", "msr", "pae", "mce", "cx8", "apic",
+	"", "sep", "mtrr", "pge", "mca", "cmov", "pat", "pse36", "pn", "clflush",
+	"", "dts", "acpi", "mmx", "fxsr", "sse", "sse2", "ss", "ht", "tm",
+	"ia64", "pbe",
+};
+static const char *const hwcap2[32] = { "ring3mwait", "fsgsbase" };
+
+static void bits(struct out *o, const char *name, unsigned long v,
+		 const char *const names[32])
+{
+	int i;
+
+	out_printf(o, "%s bits:", name);
+	for (i = 0; i < 32; i++)
+		if (v >> i & 1)
+			out_printf(o, " %s", names[i] && *names[i] ? names[i] : "?");
+	out_str(o, v ? "\n" : " none\n");
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	struct out *o = &out_stdout;
+	unsigned long *a, v;
+
+	(void)argc, (void)argv, (void)envp;
+	for (a = start_auxv; a[0] != AT_NULL; a += 2) {
+		const char *name = auxv_name(a[0]);
+
+		out_printf(o, "%2lu %-20s ", a[0], name ? name : "(unknown)");
+		if (auxv_kind(a[0]) == AUXV_STR)
+			out_printf(o, "%-18s", (const char *)a[1]);
+		else if (auxv_kind(a[0]) == AUXV_DEC)
+			out_printf(o, "%-18lu", a[1]);
+		else
+			out_printf(o, "0x%-16lx", a[1]);
+		out_printf(o, " %s\n", meaning(a[0]));
+	}
+	if (auxv_get(AT_HWCAP, &v))
+		bits(o, "AT_HWCAP", v, hwcap);
+	if (auxv_get(AT_HWCAP2, &v))
+		bits(o, "AT_HWCAP2", v, hwcap2);
+	if (!auxv_get(AT_SYSINFO_EHDR, &v))
+		out_str(o, "no AT_SYSINFO_EHDR here: this runner gives no vDSO\n");
+	return out_flush(o) < 0;
+}

@@ -1,0 +1,138 @@
+/*
+ * demo/clock.c - the least a program needs to call the vDSO: find
+ * clock_gettime in it, call it, print the time.  The kernel's function
+ * makes no system call: it reads the data pages mapped beside the image.
+ *
+ * The full reader (elf/, 10 KiB, for any image) is not linked.  This is
+ * the short road, musl's, with the checks kept: every read lies inside
+ * the image, whose size comes from its own headers and whose pages
+ * mincore(2) says are mapped.
+ *   AT_SYSINFO_EHDR -> program headers: the first PT_LOAD (the bias),
+ *   every PT_LOAD (the size), PT_DYNAMIC -> DT_STRTAB, DT_SYMTAB, DT_HASH,
+ *   whose second word, nchain, is the number of symbols -> each symbol by
+ *   name (a vDSO has a dozen; no version check: each name has one) ->
+ *   st_value + bias.  `lookup` does it by the book, hashes and versions.
+ *
+ * From: the kernel's Documentation/ABI/stable/vdso and
+ * tools/testing/selftests/vDSO/parse_vdso.c; the gABI, "Dynamic Section".
+ *
+ * try: strace build/x86_64/clock (no clock_gettime in the list); size -A build/x86_64/clock
+ */
+#include <elf/elf.h>
+#include <linux/time.h>
+#include <start/start.h>
+#include <vdso/vdso.h>
+
+/* The arch's own ELF types: Elf64_Sym on x86_64, Elf32_Sym on i386. */
+#define ELFW_(c, T) Elf##c##_##T
+#define ELFW(c, T) ELFW_(c, T)
+#define E(T) ELFW(ARCH_ELF_CLASS, T)
+
+/* The arch's first choice for clock_gettime (arch/<arch>/vdso_calls.h). */
+#define FIRST(id, name, twin, symbol, version, time64) symbol,
+static const char *const symbols[] = { ARCH_VDSO_CALLS(FIRST, VDSO_NOTHING) };
+
+static const unsigned char *base;
+static unsigned long size;
+
+/* Is [off, off + len) inside the image?  Every read below asks first. */
+static int in(unsigned long off, unsigned long len) { return off <= size && len <= size - off; }
+
+/* Are the image's pages mapped?  Statics, not locals: a lean program has no canary. */
+static int mapped(void)
+{
+	static unsigned char vec[16];
+
+	return size <= sizeof vec * 4096 &&     /* x86 pages: 4 KiB */
+	       arch_syscall(__NR_mincore, (long)base, (long)size, (long)vec, 0, 0, 0) == 0;
+}
+
+static void *find(const char *name)
+{
+	const E(Ehdr) *eh = (const void *)base;
+	const E(Phdr) *ph = 0;
+	const E(Dyn) *d = 0;
+	const E(Sym) *sym;
+	unsigned long bias = 0, dynsz = 0, str = 0, symtab = 0, hash = 0, n, i, j, len;
+
+	size = 4096;    /* the headers must lie in the first page */
+	if (!mapped() || base[0] != 0x7f || base[1] != 'E' || base[2] != 'L' || base[3] != 'F' ||
+	    base[4] != ARCH_ELF_CLASS / 32 ||  /* ELFCLASS32 1, ELFCLASS64 2 */
+	    !in(eh->e_phoff, (unsigned long)eh->e_phnum * sizeof *ph))
+		return 0;
+	for (i = 0; i < eh->e_phnum; i++) {
+		const E(Phdr) *p = (const E(Phdr) *)(base + eh->e_phoff) + i;
+
+		if (p->p_type == PT_LOAD && !ph)
+			ph = p, bias = (unsigned long)(p->p_offset - p->p_vaddr);
+		if (p->p_type == PT_LOAD && p->p_offset + p->p_filesz > size)
+			size = (unsigned long)(p->p_offset + p->p_filesz);
+		if (p->p_type == PT_DYNAMIC)
+			d = (const void *)(base + p->p_offset), dynsz = (unsigned long)p->p_filesz;
+	}
+	if (!d || !mapped() || !in((unsigned long)((const unsigned char *)d - base), dynsz))
+		return 0;
+	/* d_ptr + bias is an offset: the kernel links its vDSO at 0, QEMU
+	 * relocates its own in place, headers too (the bias undoes that). */
+	for (i = 0; i < dynsz / sizeof *d && d[i].d_tag != DT_NULL; i++) {
+		unsigned long off = (unsigned long)d[i].d_val + bias;
+
+		if (d[i].d_tag == DT_STRTAB) str = off;
+		if (d[i].d_tag == DT_SYMTAB) symtab = off;
+		if (d[i].d_tag == DT_HASH) hash = off;
+	}
+	if (!str || !symtab || !in(hash, 8))
+		return 0;
+	n = base[hash + 4] | base[hash + 5] << 8 | base[hash + 6] << 16 |
+	    (unsigned long)base[hash + 7] << 24;       /* nchain */
+	if (!in(symtab, n * sizeof *sym))       /* size <= 16 pages: no overflow */
+		return 0;
+	for (len = 1; name[len - 1]; len++)     /* len counts the NUL */
+		;
+	for (i = 1, sym = (const E(Sym) *)(base + symtab) + 1; i < n; i++, sym++) {
+		if (!in(str + sym->st_name, len))
+			continue;
+		for (j = 0; j < len && base[str + sym->st_name + j] == name[j]; j++)
+			;
+		if (j == len && sym->st_shndx != SHN_UNDEF &&
+		    ELF_ST_TYPE(sym->st_info) == STT_FUNC && in(sym->st_value + bias, 1))
+			return (void *)(base + sym->st_value + bias);
+	}
+	return 0;
+}
+
+/* v in decimal, at least n digits, written backwards before end. */
+static char *digits(char *end, unsigned long v, int n)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (--n > 0 || v);
+	return end;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	static const char none[] = "no vDSO here: nothing to call\n";
+	static struct __kernel_timespec ts;
+	static char line[32];
+	long (*clock_gettime)(int, struct __kernel_timespec *) = 0;
+	unsigned long *a;
+	char *p = line + sizeof line;
+
+	(void)argc, (void)argv, (void)envp;
+	for (a = start_auxv; a[0] != AT_NULL; a += 2)
+		if (a[0] == AT_SYSINFO_EHDR && a[1])
+			base = (const unsigned char *)a[1], clock_gettime = find(symbols[0]);
+	if (!clock_gettime)     /* qemu-user before 8.1, vdso=0 */
+		return arch_syscall(__NR_write, 1, (long)none, sizeof none - 1, 0, 0, 0) < 0;
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+		return 1;
+	/* Seconds as an unsigned long: 32 bits on i386 last until 2106, and
+	 * spare a 64-bit division, which i386 has no instruction for. */
+	*--p = '\n';
+	p = digits(p, (unsigned long)ts.tv_nsec, 9);
+	*--p = '.';
+	p = digits(p, (unsigned long)ts.tv_sec, 1);
+	return arch_syscall(__NR_write, 1, (long)p, line + sizeof line - p, 0, 0, 0) < 0;
+}

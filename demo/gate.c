@@ -1,0 +1,92 @@
+/*
+ * demo/gate.c - the i386 system call gate, __kernel_vsyscall, read as
+ * instructions; and why x86_64 has none.
+ *
+ * i386 has three ways into the kernel: `int $0x80` (every CPU, slow),
+ * `sysenter` (Intel) and `syscall` (AMD).  Which is best depends on the
+ * CPU, so the kernel chooses and puts the code in the vDSO; the auxiliary
+ * vector's AT_SYSINFO gives its address, and libc calls it for every
+ * system call (glibc: call *%gs:0x10).  The code it shows here:
+ *   push %ecx; push %edx  sysenter returns through these two registers
+ *   push %ebp; mov %esp,%ebp   sysenter forgets the user stack; %ebp
+ *                         keeps it, and the kernel finds argument 6 there
+ *   sysenter              into the kernel; it comes back two bytes on,
+ *   int $0x80             past this, which runs only when the kernel backs
+ *                         up a restarted call (ip - 2) or is used as is
+ *   pop %ebp; pop %edx; pop %ecx; ret
+ * x86_64 has no gate: every x86-64 CPU has `syscall`, so code uses it
+ * directly and the kernel gives no AT_SYSINFO.
+ *
+ * From: the kernel's arch/x86/entry/vdso/vdso32/system_call.S and
+ * arch/x86/entry/entry_32.S (entry_SYSENTER_32); the i386 psABI.
+ *
+ * try: vdso dump g.so && objdump -d --start-address=0x<AT_SYSINFO - image> g.so
+ *      or in gdb (i386): x/12i <AT_SYSINFO>
+ */
+#include <lib/lib.h>
+#include <start/start.h>
+#include <vdso/vdso.h>
+
+/* The few instructions gates are made of; anything else stops the walk. */
+static const struct { unsigned char len, b[5]; const char *text; } known[] = {
+	{ 1, { 0x51 }, "push   %ecx" }, { 1, { 0x52 }, "push   %edx" },
+	{ 1, { 0x55 }, "push   %ebp" }, { 1, { 0x59 }, "pop    %ecx" },
+	{ 1, { 0x5a }, "pop    %edx" }, { 1, { 0x5d }, "pop    %ebp" },
+	{ 1, { 0x90 }, "nop" },         { 1, { 0xc3 }, "ret" },
+	{ 2, { 0x89, 0xe5 }, "mov    %esp,%ebp" },
+	{ 2, { 0x89, 0xcd }, "mov    %ecx,%ebp" },
+	{ 2, { 0x89, 0xe9 }, "mov    %ebp,%ecx" },
+	{ 2, { 0x8e, 0xd1 }, "mov    %ecx,%ss" },
+	{ 2, { 0x0f, 0x34 }, "sysenter" },
+	{ 2, { 0x0f, 0x05 }, "syscall" },
+	{ 2, { 0xcd, 0x80 }, "int    $0x80" },
+	{ 5, { 0xb9, 0x2b, 0, 0, 0 }, "mov    $0x2b,%ecx" },
+};
+
+int main(int argc, char **argv, char **envp)
+{
+	struct out *o = &out_stdout;
+	const unsigned char *p, *end;
+	unsigned long sysinfo = 0;
+	unsigned i, k;
+
+	(void)argc, (void)argv, (void)envp;
+	vdso_init();
+	if (!ARCH_HAS_GATE) {
+		out_printf(o, "%s: no gate, AT_SYSINFO %s: every x86-64 CPU has `%s`, so there is nothing to choose\n",
+			   ARCH_NAME, auxv_get(AT_SYSINFO, &sysinfo) ? "present (unexpected)" : "absent",
+			   ARCH_RAW_ENTRY);
+		return out_flush(o) < 0;
+	}
+	p = vdso_gate();
+	if (!p) {
+		out_printf(o, "no gate here (%s): every system call is `%s`\n",
+			   auxv_get(AT_SYSINFO, &sysinfo) ? "AT_SYSINFO outside the vDSO" : "no AT_SYSINFO",
+			   ARCH_RAW_ENTRY);
+		return out_flush(o) < 0;
+	}
+	out_printf(o, "AT_SYSINFO 0x%lx: %s at offset 0x%lx in the vDSO at 0x%lx\n",
+		   (unsigned long)p, ARCH_VDSO_GATE, (unsigned long)(p - vdso_image.bytes),
+		   (unsigned long)vdso_image.bytes);
+	/* At most 32 bytes, and never past the image (vdso_gate checked p). */
+	end = vdso_image.bytes + vdso_image.size;
+	end = end - p > 32 ? p + 32 : end;
+	while (p < end) {
+		for (i = 0; i < sizeof known / sizeof known[0]; i++)
+			if (p + known[i].len <= end && memcmp(p, known[i].b, known[i].len) == 0)
+				break;
+		out_printf(o, "  0x%lx:  ", (unsigned long)p);
+		if (i == sizeof known / sizeof known[0]) {
+			out_printf(o, "%02x  (not one of the few known here: objdump -d knows)\n", *p);
+			break;
+		}
+		for (k = 0; k < known[i].len; k++)
+			out_printf(o, "%02x ", p[k]);
+		out_repeat(o, ' ', 3 * (5 - known[i].len));
+		out_printf(o, " %s\n", known[i].text);
+		if (*p == 0xc3)         /* ret: the end of the gate */
+			break;
+		p += known[i].len;
+	}
+	return out_flush(o) < 0;
+}

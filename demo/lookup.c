@@ -1,0 +1,126 @@
+/*
+ * demo/lookup.c - one symbol lookup in the vDSO, step by step, with the
+ * real numbers of this process's image.
+ *
+ * elf_open finds the tables (`vdso tour 3` shows them).  Then, for a name:
+ *   1. its GNU hash, h = h * 33 + c from 5381;
+ *   2. the bloom filter: one word, two bits (h and h >> shift); a clear
+ *      bit means "surely not here", and most missing names stop there;
+ *   3. the bucket h % nbuckets gives the first symbol of a chain; each
+ *      chain word is a symbol's hash, its bit 0 replaced by "last";
+ *   4. a matching hash is only a hint: the name is compared, then its
+ *      version: versym[i] -> the Verdef of that index -> its name, whose
+ *      ELF hash the Verdef also keeps (vd_hash);
+ *   5. the address is st_value + the load bias.
+ * The older SysV table (DT_HASH) finds the same symbol by another hash.
+ *
+ * From: the GNU hash section as binutils and glibc define it (there is no
+ * formal standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
+ *
+ * try: vdso dump v.so && readelf -I -V --dyn-syms v.so; vdso tour lookup
+ */
+#include <lib/lib.h>
+#include <vdso/vdso.h>
+
+#define FIRST(id, name, twin, symbol, version, time64) symbol,
+static const char *const symbols[] = { ARCH_VDSO_CALLS(FIRST, VDSO_NOTHING) };
+static const char *const missing[] = { "__vdso_nothing", "__vdso_fork", "__vdso_open", "__vdso_exit" };
+
+static struct out *o = &out_stdout;
+static struct elf_image img;
+static struct elf_gnu_table g;
+
+/* Does the bloom filter let name through?  Prints the word and the bits. */
+static int bloom(uint32_t h)
+{
+	uint32_t n = (h / g.bloom_bits) % g.bloom_size, b1 = h % g.bloom_bits,
+		 b2 = (h >> g.bloom_shift) % g.bloom_bits;
+	uint64_t w = 0;
+
+	elf_gnu_bloom(&img, &g, n, &w);
+	out_printf(o, "bloom: word (h / %u) %% %u = %u: 0x%llx\n", g.bloom_bits,
+		   g.bloom_size, n, (unsigned long long)w);
+	out_printf(o, "       bit h %% %u = %u: %s; bit (h >> %u) %% %u = %u: %s\n",
+		   g.bloom_bits, b1, w >> b1 & 1 ? "set" : "clear", g.bloom_shift,
+		   g.bloom_bits, b2, w >> b2 & 1 ? "set" : "clear");
+	return (w >> b1 & 1) && (w >> b2 & 1);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *name = symbols[0], *version = "LINUX_2.6", *why;
+	const unsigned char *bytes;
+	struct elf_sysv_table t;
+	struct elf_verdef vd;
+	struct elf_sym s, r;
+	uint32_t h, i, word = 0, k;
+	size_t size;
+	int err;
+
+	(void)argc, (void)argv, (void)envp;
+	if (vdso_find(&bytes, &size, &why) < 0)
+		return out_printf(o, "no vDSO here: %s\n", why), out_flush(o) < 0;
+	if ((err = elf_open(&img, bytes, size, ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE))) < 0 ||
+	    (err = elf_gnu_table(&img, &g)) < 0 || (err = elf_sysv_table(&img, &t)) < 0)
+		return out_printf(o, "the vDSO at 0x%lx: %s\n", (unsigned long)bytes,
+				  elf_strerror(err)), out_flush(o) < 0;
+	out_printf(o, "lookup of %s@%s in the vDSO at 0x%lx\n", name, version, (unsigned long)bytes);
+	out_printf(o, "GNU hash table at offset 0x%lx: %u buckets, symoffset %u, %u bloom word(s) of %u bits, shift %u\n",
+		   (unsigned long)img.gnu_hash, g.nbuckets, g.symoffset, g.bloom_size, g.bloom_bits, g.bloom_shift);
+	out_printf(o, "hash:  GNU hash of \"%s\" = 0x%x\n", name, h = elf_gnu_hash(name));
+	if (!bloom(h))
+		out_str(o, "       a clear bit: not here\n");
+	elf_gnu_bucket(&img, &g, h % g.nbuckets, &i);
+	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", g.nbuckets, h % g.nbuckets, i);
+	for (s.name = ""; i && elf_gnu_chain(&img, &g, i, &word) == 0 && elf_symbol(&img, i, &s) == 0; i++) {
+		int match = (word | 1) == (h | 1);     /* bit 0 is the end bit */
+
+		out_printf(o, "chain[%u] = 0x%08x, last %u: ", i, word, word & 1);
+		if (!match)
+			out_printf(o, "hash differs (%s)\n", s.name);
+		else
+			out_printf(o, "hash matches; name \"%s\": %s\n", s.name,
+				   str_eq(s.name, name) ? "equal" : "differs");
+		if ((match && str_eq(s.name, name)) || (word & 1))
+			break;
+	}
+	if (!str_eq(s.name, name))
+		return out_str(o, "not found\n"), out_flush(o) < 0;
+	for (k = 0; (err = elf_verdef(&img, k, &vd)) == 0 && vd.index != s.version_index; k++)
+		;
+	if (err < 0)
+		vd.name = "(none)", vd.hash = 0;
+	out_printf(o, "version: versym[%u] = %u -> Verdef %u: \"%s\", vd_hash 0x%x, ELF hash of the name 0x%x\n",
+		   s.index, s.version_index | (unsigned)s.version_hidden << 15, s.version_index,
+		   vd.name, vd.hash, elf_sysv_hash(vd.name));
+	out_printf(o, "address: st_value 0x%llx + load bias 0x%lx = 0x%lx\n",
+		   (unsigned long long)s.value, (unsigned long)img.bias, (unsigned long)s.addr);
+	if (elf_lookup(&img, name, version, &r) == 0)   /* the reader's own walk */
+		out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr,
+			   r.addr == s.addr ? "the same" : "DIFFERENT");
+
+	for (k = 0; k < sizeof missing / sizeof missing[0]; k++) {
+		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], h = elf_gnu_hash(missing[k]));
+		if (!bloom(h)) {
+			out_str(o, "       a clear bit: not here, and no bucket was read\n");
+			break;
+		}
+		out_str(o, "       both set: a false positive, try the next name\n");
+	}
+
+	out_printf(o, "\nSysV hash table at offset 0x%lx: %u buckets, %u symbols\n",
+		   (unsigned long)img.hash, t.nbucket, t.nchain);
+	out_printf(o, "hash:  ELF hash of \"%s\" = 0x%x\n", name, h = elf_sysv_hash(name));
+	elf_sysv_bucket(&img, &t, h % t.nbucket, &i);
+	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", t.nbucket, h % t.nbucket, i);
+	for (k = 0; i != 0 && k < t.nchain && elf_symbol(&img, i, &r) == 0; k++) {
+		out_printf(o, "symbol %u \"%s\": ", i, r.name);
+		if (str_eq(r.name, name)) {
+			out_str(o, "found, the same symbol\n");
+			break;
+		}
+		elf_sysv_chain(&img, &t, i, &i);
+		out_printf(o, "not it; chain[%u] -> %u\n", r.index, i);
+	}
+	return out_flush(o) < 0;
+}

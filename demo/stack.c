@@ -1,0 +1,103 @@
+/*
+ * demo/stack.c - the stack the kernel builds for a new process, as _start
+ * finds it.
+ *
+ * At _start, sp points at argc.  Above it, one machine word a slot: the
+ * argv pointers and a NULL, the envp pointers and a NULL, the auxiliary
+ * vector's (type, value) pairs up to AT_NULL.  Higher still is the area the
+ * pointers point into, which the kernel filled from the top down: at the
+ * very top the program's file name (AT_EXECFN), below it the envp strings,
+ * then the argv strings, then (after aligning) the platform string and the
+ * 16 AT_RANDOM bytes.  So, read from low to high addresses: random bytes,
+ * platform, argv strings, envp strings, file name.  The gap below the argv
+ * strings is random (arch_align_stack, with address randomisation on):
+ * run it twice, and under gdb, which turns randomisation off.
+ *
+ * From: the kernel's fs/binfmt_elf.c (create_elf_tables) and fs/exec.c
+ * (copy_strings); the i386 and x86-64 psABIs, "Process Initialization".
+ * Under QEMU the stack is QEMU's work, and may differ: the program prints
+ * what it finds, sorted by address.
+ *
+ * try: make gdb PROG=stack, or: gdb -batch -ex starti -ex 'x/8gx $sp' build/x86_64/stack
+ */
+#include <lib/lib.h>
+#include <start/start.h>
+
+struct area { unsigned long at, size; const char *what; };
+
+/* "sp[i]" in a field of 10 columns */
+static void slot(struct out *o, long i)
+{
+	char b[32] = "sp[";
+	int n = 3 + fmt_dec(b + 3, i);
+
+	b[n++] = ']', b[n] = 0;
+	out_field(o, b, -10);
+}
+
+static unsigned long str_end(const char *s) { return (unsigned long)s + strlen(s) + 1; }
+
+int main(int argc, char **argv, char **envp)
+{
+	struct out *o = &out_stdout;
+	unsigned long *sp = (unsigned long *)argv - 1, *a, v;
+	struct area areas[8], t;
+	int n = 0, i, j, envc = 0;
+
+	out_printf(o, "sp at _start  0x%lx (%s16-byte aligned)\n",
+		   (unsigned long)sp, ((unsigned long)sp & 15) ? "NOT " : "");
+	slot(o, 0);
+	out_printf(o, "argc     %d\n", argc);
+	for (i = 0; i <= argc; i++) {   /* argv[argc] is the NULL */
+		slot(o, 1 + i);
+		out_printf(o, "argv[%d]  0x%lx%s%s\n", i,
+			   (unsigned long)argv[i], argv[i] ? " -> " : " (NULL)",
+			   argv[i] ? argv[i] : "");
+	}
+	while (envp[envc])
+		envc++;
+	for (i = 0; i < envc && i < 3; i++) {
+		slot(o, argc + 2 + i);
+		out_printf(o, "envp[%d]  0x%lx -> ", i, (unsigned long)envp[i]);
+		out_mem(o, envp[i], strlen(envp[i]) < 40 ? strlen(envp[i]) : 40);
+		out_char(o, '\n');
+	}
+	out_printf(o, "...       %d envp pointers in all, then the NULL at sp[%d]\n",
+		   envc, argc + 2 + envc);
+	for (a = start_auxv; a[0]; a += 2)
+		;
+	slot(o, (long)(start_auxv - sp));
+	out_printf(o, "auxv     %ld (type, value) pairs, AT_NULL at 0x%lx\n", (long)(a - start_auxv) / 2, (unsigned long)a);
+
+	/* The string area: each piece's address and size, sorted by address. */
+	if (auxv_get(AT_RANDOM, &v))
+		areas[n++] = (struct area){ v, 16, "AT_RANDOM's 16 bytes" };
+	if (auxv_get(AT_PLATFORM, &v))
+		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_PLATFORM string" };
+	if (auxv_get(AT_BASE_PLATFORM, &v))
+		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_BASE_PLATFORM string" };
+	if (argc)
+		areas[n++] = (struct area){ (unsigned long)argv[0],
+			str_end(argv[argc - 1]) - (unsigned long)argv[0], "argv strings" };
+	if (envc)
+		areas[n++] = (struct area){ (unsigned long)envp[0],
+			str_end(envp[envc - 1]) - (unsigned long)envp[0], "envp strings" };
+	if (auxv_get(AT_EXECFN, &v))
+		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_EXECFN (file name)" };
+	for (i = 1; i < n; i++)         /* insertion sort: a handful of items */
+		for (j = i; j > 0 && areas[j].at < areas[j - 1].at; j--)
+			t = areas[j], areas[j] = areas[j - 1], areas[j - 1] = t;
+
+	out_printf(o, "\nthe string area, low to high (the pointer block ends at 0x%lx):\n",
+		   (unsigned long)(a + 2));
+	for (i = 0; i < n; i++) {
+		unsigned long prev = i ? areas[i - 1].at + areas[i - 1].size
+				       : (unsigned long)(a + 2);
+		out_printf(o, "  0x%lx %5lu bytes  %-24s gap before it: %ld\n", areas[i].at,
+			   areas[i].size, areas[i].what, (long)(areas[i].at - prev));
+	}
+	if (n)
+		out_printf(o, "  0x%lx  the end of the strings\n",
+			   areas[n - 1].at + areas[n - 1].size);
+	return out_flush(o) < 0;
+}

@@ -1,0 +1,99 @@
+/*
+ * elf/trace.c - the hash tables word by word, read-only, for a program
+ * that shows one lookup step by step (demo/lookup.c, `vdso tour 5`).
+ *
+ * elf/hash.c walks the same tables to find a symbol; here each word is
+ * handed out on its own, with the same bounds: every read is checked
+ * against the image first, and an index outside a table is -ELF_ERANGE.
+ * The layouts are described at the top of elf/hash.c.
+ */
+#include "bounded.h"
+
+int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t)
+{
+	size_t at = img->gnu_hash, word = (size_t)img->elf_class / 8;
+
+	if (at == 0)
+		return -ELF_ENOTFOUND;
+	if (!in_array(img, at, 4, 4))
+		return -ELF_EGNUHASH;
+	t->nbuckets = get32(img->bytes + at);
+	t->symoffset = get32(img->bytes + at + 4);
+	t->bloom_size = get32(img->bytes + at + 8);
+	t->bloom_shift = get32(img->bytes + at + 12);
+	t->bloom_bits = (unsigned)img->elf_class;
+	t->bloom = at + 16;
+	if (t->nbuckets == 0 || t->bloom_size == 0 || t->bloom_shift >= 32 ||
+	    !in_array(img, t->bloom, t->bloom_size, word))
+		return -ELF_EGNUHASH;
+	t->buckets = t->bloom + (size_t)t->bloom_size * word;
+	if (!in_array(img, t->buckets, t->nbuckets, 4))
+		return -ELF_EGNUHASH;
+	t->chains = t->buckets + (size_t)t->nbuckets * 4;
+	return 0;
+}
+
+int elf_gnu_bloom(const struct elf_image *img, const struct elf_gnu_table *t,
+		  uint32_t n, uint64_t *word)
+{
+	if (n >= t->bloom_size)
+		return -ELF_ERANGE;
+	*word = get_word(img, img->bytes + t->bloom + (size_t)n * (t->bloom_bits / 8));
+	return 0;
+}
+
+int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
+		   uint32_t b, uint32_t *first)
+{
+	if (b >= t->nbuckets)
+		return -ELF_ERANGE;
+	*first = get32(img->bytes + t->buckets + (size_t)b * 4);
+	return 0;
+}
+
+int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
+		  uint32_t i, uint32_t *word)
+{
+	uint64_t off = (uint64_t)t->chains + (uint64_t)(i - t->symoffset) * 4;
+
+	if (i < t->symoffset || i >= img->nsyms || !in_range(img, off, 4))
+		return -ELF_ERANGE;
+	*word = get32(img->bytes + (size_t)off);
+	return 0;
+}
+
+int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t)
+{
+	size_t at = img->hash;
+
+	if (at == 0)
+		return -ELF_ENOTFOUND;
+	if (!in_array(img, at, 2, 4))
+		return -ELF_EHASH;
+	t->nbucket = get32(img->bytes + at);
+	t->nchain = get32(img->bytes + at + 4);
+	t->buckets = at + 8;
+	if (t->nbucket == 0 ||
+	    !in_array(img, t->buckets, (uint64_t)t->nbucket + t->nchain, 4))
+		return -ELF_EHASH;
+	t->chains = t->buckets + (size_t)t->nbucket * 4;
+	return 0;
+}
+
+int elf_sysv_bucket(const struct elf_image *img, const struct elf_sysv_table *t,
+		    uint32_t b, uint32_t *first)
+{
+	if (b >= t->nbucket)
+		return -ELF_ERANGE;
+	*first = get32(img->bytes + t->buckets + (size_t)b * 4);
+	return 0;
+}
+
+int elf_sysv_chain(const struct elf_image *img, const struct elf_sysv_table *t,
+		   uint32_t i, uint32_t *next)
+{
+	if (i >= t->nchain)
+		return -ELF_ERANGE;
+	*next = get32(img->bytes + t->chains + (size_t)i * 4);
+	return 0;
+}
