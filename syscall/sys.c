@@ -199,3 +199,27 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 	/* the length of the link's text, which has no NUL (readlink(2)) */
 	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
 }
+
+long sys_linkat(int olddir, const char *oldpath, int newdir, const char *newpath, int flags)
+{
+	return sys_call(__NR_linkat, olddir, L(oldpath), newdir, L(newpath), flags, 0);
+}
+
+long sys_fchmod(int fd, unsigned mode)
+{
+	return sys_call(__NR_fchmod, fd, L(mode), 0, 0, 0, 0);
+}
+
+long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags)
+{
+	/* fchownat takes 32-bit ids on both arches (i386's fchown has 16-bit
+	 * ones; its 32-bit twin is fchown32), and with AT_EMPTY_PATH an open
+	 * file itself: one call for both. */
+	return sys_call(__NR_fchownat, dirfd, L(path), L(uid), L(gid), flags, 0);
+}
+
+long sys_fcntl(int fd, int cmd, long arg)
+{
+	/* F_GETFL and F_SETFL mean the same through fcntl and i386's fcntl64 */
+	return sys_call(__NR_fcntl, fd, cmd, arg, 0, 0, 0);
+}
