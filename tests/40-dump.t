@@ -337,9 +337,10 @@ ok $? "build the seccomp helper" || sed 's/^/# /' "$T/deny.log"
 # The kill loop: RUNS runs of the command, each hit by a random signal
 # after a random delay (up to 1.5 times a whole run), the directory looked
 # at after each.  MODE new: no target before; old: the target holds "old".
-# It prints "runs= finished= killed= leftovers= bad=": a leftover is any
-# other file, bad a target neither old nor whole (SIZE bytes, \x7fELF, and
-# REF's bytes if REF is given).
+# It prints "runs= finished= killed= window= leftovers= bad=": window
+# counts whole copies SIGKILL left under a temporary name (the one window,
+# demo/vdso/replace.c), a leftover any other file, bad a target neither old
+# nor whole (SIZE bytes, \x7fELF, and REF's bytes if REF is given).
 cat > "$T/killloop.pl" << 'EOF'
 use strict;
 use warnings;
@@ -349,13 +350,15 @@ use Time::HiRes qw(usleep time);
 my ($runs, $dir, $target, $mode, $size, $ref, @cmd) = @ARGV;
 my @signals = qw(KILL USR1 USR2 ALRM PROF VTALRM HUP INT QUIT TERM);
 my $want = $ref ne "" ? do { local $/; open my $f, '<', $ref or die; binmode $f; <$f> } : undef;
-my %n = (finished => 0, killed => 0, leftovers => 0, bad => 0);
+my %n = (finished => 0, killed => 0, window => 0, leftovers => 0, bad => 0);
 
 sub run { my $pid = fork // die "fork: $!";
 	if (!$pid) { chdir $dir or POSIX::_exit(126); open STDERR, '>', '/dev/null';
 		exec @cmd or POSIX::_exit(127) }
 	return $pid }
-sub content { open my $f, '<', "$dir/$target" or return undef; binmode $f; local $/; <$f> }
+sub slurp { open my $f, '<', $_[0] or return undef; binmode $f; local $/; <$f> }
+sub content { slurp("$dir/$target") }
+sub whole { my $c = slurp($_[0]); defined $c && length $c == $size && substr($c, 0, 4) eq "\x7fELF" && (!defined $want || $c eq $want) }
 
 # How long one whole run takes, to aim the signals inside it.
 my $t0 = time; waitpid(run(), 0) for 1 .. 3; my $span = (time - $t0) / 3 * 1.5e6;
@@ -367,13 +370,17 @@ for my $i (1 .. $runs) {
 	$? == 0 ? $n{finished}++ : $n{killed}++;
 	opendir $d, $dir or die;
 	for my $e (grep { !/^\.\.?$/ && $_ ne $target } readdir $d) {
+		# The one window (replace.c): SIGKILL between the link to a
+		# temporary name and the rename over an old file leaves a whole copy.
+		if ($mode eq 'old' && $sig eq 'KILL' && $e =~ /^\.vdso-[0-9a-v]{12}$/ && whole("$dir/$e")) {
+			$n{window}++; next }
 		$n{leftovers}++; print "# SIG$sig left $e (" . (-s "$dir/$e") . " bytes)\n" }
 	my $c = content();
 	next if !defined $c && $mode eq 'new' or defined $c && $c eq "old\n" && $mode eq 'old';
-	next if defined $c && length $c == $size && substr($c, 0, 4) eq "\x7fELF" && (!defined $want || $c eq $want);
+	next if whole("$dir/$target");
 	$n{bad}++; print "# SIG$sig: target " . (defined $c ? length($c) . " bytes" : "missing") . "\n";
 }
-printf "runs=%d finished=%d killed=%d leftovers=%d bad=%d\n", $runs, @n{qw(finished killed leftovers bad)};
+printf "runs=%d finished=%d killed=%d window=%d leftovers=%d bad=%d\n", $runs, @n{qw(finished killed window leftovers bad)};
 EOF
 
 # whole FILE SIZE [REF]: FILE is a whole image: SIZE bytes from \x7fELF,
@@ -542,6 +549,39 @@ check_ways() {       # RUNNER ARCH SIZE REF
 		skip "$L without /proc" "not root, or no private mount namespace (unshare -m)"
 	fi
 
+	# A real file system without O_TMPFILE: ext2 served by fuse2fs (its
+	# FUSE file system has no tmpfile operation: EOPNOTSUPP), mounted in a
+	# private mount namespace, so that nothing stays mounted.
+	if ! command -v fuse2fs > /dev/null || ! command -v mkfs.ext2 > /dev/null; then
+		skip "$L dump on a file system without O_TMPFILE" "fuse2fs or mkfs.ext2 not installed (Debian: fuse2fs, e2fsprogs)"
+	elif [ "$(id -u)" != 0 ] || [ ! -c /dev/fuse ] || ! unshare -m true 2> /dev/null; then
+		skip "$L dump on a file system without O_TMPFILE" "not root, no /dev/fuse, or no private mount namespace"
+	else
+		local F=$W/fuse
+		rm -rf "$F"; mkdir -p "$F/mnt" "$F/out"
+		truncate -s 4M "$F/ext2.img" && mkfs.ext2 -q -F "$F/ext2.img" > /dev/null 2>&1
+		out=$(unshare -m --propagation private bash -c '
+			F=$1 native=$2; shift 2; M=$F/mnt
+			fuse2fs -o fakeroot "$F/ext2.img" "$M" > /dev/null 2>&1 || exit 125
+			trace=; [ "$native" = native ] && trace="strace -f -qq -o $F/trace -e trace=openat"
+			timeout 20 $trace "$@" dump "$M/x.so" 2> "$F/err"; echo "new=$?"
+			echo old > "$M/y.so"; chmod 600 "$M/y.so"
+			timeout 20 "$@" dump "$M/y.so" 2>> "$F/err"; echo "existing=$?"
+			ls -A "$M" | grep -vx lost+found | tr "\n" " " > "$F/ls"
+			cp -p "$M/x.so" "$M/y.so" "$F/out/"
+			umount "$M"' bash "$F" "$r" $cmd "$V" | tr '\n' ' ')
+		is "$out:$(cat "$F/ls" 2> /dev/null)" "new=0 existing=0 :x.so y.so " \
+			"$L dump on ext2 by fuse2fs, new and over a file: exit 0, nothing else left"
+		is "$(state "$F/out/x.so" "$size" "$ref"):$(state "$F/out/y.so" "$size" "$ref"):$(stat -c %a "$F/out/y.so" 2>&1)" \
+			"whole:whole:600" "$L dump on ext2 by fuse2fs: whole files, the old mode kept"
+		if [ "$r" = native ]; then
+			grep -qE 'O_TMPFILE, 0644\) = -1 EOPNOTSUPP' "$F/trace" 2> /dev/null &&
+				grep -qE 'openat\([0-9]+, "\.vdso-[0-9a-v]{12}", O_WRONLY\|O_CREAT\|O_EXCL' "$F/trace"
+			ok $? "$L dump on ext2 by fuse2fs: O_TMPFILE refused there (EOPNOTSUPP), the named way served"
+		fi
+		rm -rf "$F"
+	fi
+
 	# Row 4: stale temporaries of the old form for the pids a new pid
 	# namespace hands out; a dump there works, and leaves them be.
 	if unshare -fp true 2> /dev/null; then
@@ -609,11 +649,11 @@ check_signals() {    # RUNNER ARCH SIZE REF
 		out=$(tail -n 1 <<< "$out")
 		diag "$L random signals, $old target: $out"
 		if [ $old = new ]; then
-			is "$(sed 's/.*\(leftovers=.*\)/\1/' <<< "$out")" "leftovers=0 bad=0" \
+			is "$(sed 's/.*\(window=.*\)/\1/' <<< "$out")" "window=0 leftovers=0 bad=0" \
 				"$L 100 random signals (KILL, USR1, USR2, ALRM, PROF, ...) to dumps to a new file: nothing left, never a part"
 		else
-			is "$(sed 's/.*bad=//' <<< "$out")" 0 \
-				"$L 100 random signals to dumps over a file: the old file or the whole image, never a part"
+			is "$(sed 's/.*\(leftovers=.*\)/\1/' <<< "$out")" "leftovers=0 bad=0" \
+				"$L 100 random signals to dumps over a file: the old file or the whole image, never a part, nothing else left"
 		fi
 	done
 	rm -rf "$W/d"
