@@ -40,10 +40,9 @@
 
 /* The file to replace: its directory, its name there, the old file. */
 struct target {
-	int dir;                /* the directory, opened O_PATH */
-	const char *name;       /* the name in it, without '/' */
-	int exists;             /* a regular file was there: st is its */
-	struct statx st;
+	int dir;                        /* the directory, opened O_PATH */
+	const char *name;               /* the name in it, without '/' */
+	const struct statx *old;        /* the regular file there, or 0 */
 };
 
 /*
@@ -129,8 +128,8 @@ static long fill(int fd, const void *bytes, size_t size, const struct target *t)
 {
 	long r = write_all(fd, bytes, size);
 
-	if (r == 0 && t->exists)
-		keep_mode(fd, &t->st);
+	if (r == 0 && t->old)
+		keep_mode(fd, t->old);
 	return r ? r : sys_fsync(fd);
 }
 
@@ -240,7 +239,6 @@ static void sync_directory(int dir)
 	}
 }
 
-
 /*
  * NAME in the open directory DIR becomes a file of these bytes, whole;
  * OLD, the regular file there (or 0), gives its mode.  0 or -errno.
@@ -248,12 +246,9 @@ static void sync_directory(int dir)
 long replace_file(int dir, const char *name, const struct statx *old,
 		  const void *bytes, size_t size)
 {
-	struct target t = { .dir = dir, .name = name, .exists = old != 0 };
-	long r;
+	struct target t = { dir, name, old };
+	long r = write_unnamed(&t, bytes, size);
 
-	if (old)
-		t.st = *old;
-	r = write_unnamed(&t, bytes, size);
 	if (r == NOT_HERE)
 		r = write_named(&t, bytes, size);
 	if (r == 0)
