@@ -549,6 +549,18 @@ check_ways() {       # RUNNER ARCH SIZE REF
 		skip "$L without /proc" "not root, or no private mount namespace (unshare -m)"
 	fi
 
+	# 50 dumps at once into one new target: one links it, the others
+	# replace it; every one succeeds, and nothing else is left.
+	for deny in none tmpfile; do
+		rm -f "$W/x.so"
+		out=$(cd "$W" && for i in $(seq 50); do
+			("$T/deny" $deny -- timeout 60 $cmd "$V" dump x.so 2> /dev/null; echo "$?") &
+		done | sort | uniq -c | tr -s ' ' | tr '\n' ' '; wait)
+		is "$out:$(state "$W/x.so" "$size" "$ref"):$(leftovers "$W" x.so)" " 50 0 :whole:" \
+			"$L 50 dumps at once into one target (denied: $deny): each exits 0, the target whole, nothing left"
+	done
+	rm -f "$W/x.so"
+
 	# A real file system without O_TMPFILE: ext2 served by fuse2fs (its
 	# FUSE file system has no tmpfile operation: EOPNOTSUPP), mounted in a
 	# private mount namespace, so that nothing stays mounted.
