@@ -334,10 +334,11 @@ EOF
 gcc -O2 -Wall -o "$T/deny" "$T/deny.c" 2> "$T/deny.log"
 ok $? "build the seccomp helper" || sed 's/^/# /' "$T/deny.log"
 
-# The kill loop: RUNS runs of the command, each hit by a random signal
-# after a random delay (up to 1.5 times a whole run), the directory looked
-# at after each.  MODE new: no target before; old: the target holds "old".
-# It prints "runs= finished= killed= window= leftovers= bad=": window
+# The kill loop: RUNS runs of the command (within two minutes), each hit
+# by a random signal after a random delay (up to 1.5 times a whole run),
+# killed if it still runs 20 s later (hung), the directory looked at after
+# each.  MODE new: no target before; old: the target holds "old".
+# It prints "runs= finished= killed= hung= window= leftovers= bad=": window
 # counts whole copies SIGKILL left under a temporary name (the one window,
 # demo/vdso/replace.c), a leftover any other file, bad a target neither old
 # nor whole (SIZE bytes, \x7fELF, and REF's bytes if REF is given).
@@ -350,7 +351,7 @@ use Time::HiRes qw(usleep time);
 my ($runs, $dir, $target, $mode, $size, $ref, @cmd) = @ARGV;
 my @signals = qw(KILL USR1 USR2 ALRM PROF VTALRM HUP INT QUIT TERM);
 my $want = $ref ne "" ? do { local $/; open my $f, '<', $ref or die; binmode $f; <$f> } : undef;
-my %n = (finished => 0, killed => 0, window => 0, leftovers => 0, bad => 0);
+my %n = (finished => 0, killed => 0, hung => 0, window => 0, leftovers => 0, bad => 0);
 
 sub run { my $pid = fork // die "fork: $!";
 	if (!$pid) { chdir $dir or POSIX::_exit(126); open STDERR, '>', '/dev/null';
@@ -366,8 +367,13 @@ for my $i (1 .. $runs) {
 	opendir my $d, $dir or die; unlink map { "$dir/$_" } grep { !/^\.\.?$/ } readdir $d;
 	if ($mode eq 'old') { open my $f, '>', "$dir/$target" or die; print $f "old\n"; close $f }
 	my $sig = $signals[rand @signals];
-	my $pid = run(); usleep(int rand $span); kill $sig, $pid; waitpid $pid, 0;
+	my $pid = run(); usleep(int rand $span); kill $sig, $pid;
+	my $waited = 0;         # bounded: a run that hangs is killed after 20 s
+	while (waitpid($pid, POSIX::WNOHANG()) == 0) {
+		kill 'KILL', $pid if ++$waited == 20000; usleep 1000 }
 	$? == 0 ? $n{finished}++ : $n{killed}++;
+	$n{hung}++ if $waited >= 20000;
+	last if time - $t0 > 120;       # and the loop within two minutes
 	opendir $d, $dir or die;
 	for my $e (grep { !/^\.\.?$/ && $_ ne $target } readdir $d) {
 		# The one window (replace.c): SIGKILL between the link to a
@@ -380,7 +386,8 @@ for my $i (1 .. $runs) {
 	next if whole("$dir/$target");
 	$n{bad}++; print "# SIG$sig: target " . (defined $c ? length($c) . " bytes" : "missing") . "\n";
 }
-printf "runs=%d finished=%d killed=%d window=%d leftovers=%d bad=%d\n", $runs, @n{qw(finished killed window leftovers bad)};
+printf "runs=%d finished=%d killed=%d hung=%d window=%d leftovers=%d bad=%d\n",
+	$n{finished} + $n{killed}, @n{qw(finished killed hung window leftovers bad)};
 EOF
 
 # whole FILE SIZE [REF]: FILE is a whole image: SIZE bytes from \x7fELF,
@@ -661,10 +668,10 @@ check_signals() {    # RUNNER ARCH SIZE REF
 		out=$(tail -n 1 <<< "$out")
 		diag "$L random signals, $old target: $out"
 		if [ $old = new ]; then
-			is "$(sed 's/.*\(window=.*\)/\1/' <<< "$out")" "window=0 leftovers=0 bad=0" \
+			is "$(sed 's/.*\(runs=[0-9]*\).*\(hung=.*\)/\1 \2/' <<< "$out")" "runs=100 hung=0 window=0 leftovers=0 bad=0" \
 				"$L 100 random signals (KILL, USR1, USR2, ALRM, PROF, ...) to dumps to a new file: nothing left, never a part"
 		else
-			is "$(sed 's/.*\(leftovers=.*\)/\1/' <<< "$out")" "leftovers=0 bad=0" \
+			is "$(sed 's/.*\(runs=[0-9]*\).*\(hung=[0-9]*\).*\(leftovers=.*\)/\1 \2 \3/' <<< "$out")" "runs=100 hung=0 leftovers=0 bad=0" \
 				"$L 100 random signals to dumps over a file: the old file or the whole image, never a part, nothing else left"
 		fi
 	done
