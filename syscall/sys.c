@@ -235,3 +235,21 @@ long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
 {
 	return sys_call(__NR_setitimer, which, L(value), L(old), 0, 0, 0);
 }
+
+long sys_linkat(int olddir, const char *oldpath, int newdir, const char *newpath, int flags)
+{
+	return sys_call(__NR_linkat, olddir, L(oldpath), newdir, L(newpath), flags, 0);
+}
+
+long sys_fchmod(int fd, unsigned mode)
+{
+	return sys_call(__NR_fchmod, fd, L(mode), 0, 0, 0, 0);
+}
+
+long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags)
+{
+	/* fchownat takes 32-bit ids on both arches (i386's fchown has 16-bit
+	 * ones; its 32-bit twin is fchown32), and with AT_EMPTY_PATH an open
+	 * file itself: one call for both. */
+	return sys_call(__NR_fchownat, dirfd, L(path), L(uid), L(gid), flags, 0);
+}

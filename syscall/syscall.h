@@ -113,4 +113,10 @@ long sys_mincore(void *addr, size_t len, unsigned char *vec);
 /* The text of a symbolic link, without a NUL: its length, or -errno. */
 long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size);
 
+/* For writing a file whole (demo/vdso/write.c): a name for an open file,
+ * its mode and owner (sys_fcntl above gives its open flags). */
+long sys_linkat(int olddir, const char *oldpath, int newdir, const char *newpath, int flags);
+long sys_fchmod(int fd, unsigned mode);
+long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags);
+
 #endif

@@ -26,6 +26,8 @@ want flock util-linux
 want /usr/include/linux/auxvec.h linux-libc-dev
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
+want fuse2fs fuse2fs        # a file system without O_TMPFILE (tests/40-dump.t)
+want mkfs.ext2 e2fsprogs
 
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing ${need[*]}" >&2
