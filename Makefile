@@ -89,7 +89,12 @@ $(OUT)/gen/errno_table.h: syscall/errno.awk $(BUILD)/uapi/.stamp
 	$(Q)mkdir -p $(@D)
 	$(Q)awk -f syscall/errno.awk $(BUILD)/uapi/asm-generic/errno-base.h $(BUILD)/uapi/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
 
-$(OUT)/obj/%.o: %.c $(BUILD)/uapi/.stamp $(OUT)/gen/errno_table.h Makefile
+# The GNU hash of each symbol of the arch's call table, for vdso/calls.c.
+$(OUT)/gen/vdso_hashes.h: vdso/gnu_hash.awk arch/$(ARCH)/vdso_calls.h
+	$(Q)mkdir -p $(@D)
+	$(Q)awk -f vdso/gnu_hash.awk arch/$(ARCH)/vdso_calls.h > $@.tmp && mv $@.tmp $@
+
+$(OUT)/obj/%.o: %.c $(BUILD)/uapi/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@

@@ -75,8 +75,10 @@ static size_t *table_offset(struct elf_image *img, enum dyn_table t)
 }
 
 /* The offset of a link-time address, through the PT_LOAD whose file part
- * holds it. */
-static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
+ * holds it, from the program headers themselves: an image with more
+ * PT_LOADs than elf_open keeps decoded. */
+static int __attribute__((noinline))
+vaddr_to_offset_phdr(const struct elf_image *img, uint64_t vaddr, size_t *off)
 {
 	struct elf_segment ph;
 	unsigned i;
@@ -87,6 +89,25 @@ static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *
 		if (vaddr >= ph.vaddr && vaddr - ph.vaddr < ph.filesz) {
 			/* find_segments checked offset + filesz <= size */
 			*off = (size_t)(ph.offset + (vaddr - ph.vaddr));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The same through the PT_LOADs find_segments kept decoded (and checked:
+ * offset + filesz <= size), when they all fitted. */
+static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
+{
+	const struct elf_load *l;
+	unsigned i;
+
+	if (img->nloads == 0)
+		return vaddr_to_offset_phdr(img, vaddr, off);
+	for (i = 0; i < img->nloads; i++) {
+		l = &img->loads[i];
+		if (vaddr >= l->vaddr && vaddr - l->vaddr < l->filesz) {
+			*off = (size_t)(l->offset + (vaddr - l->vaddr));
 			return 1;
 		}
 	}
@@ -171,16 +192,38 @@ static int image_reads(const struct elf_image *img, const struct dyn_ptrs *d, in
 	       reading(img, d, TAB_SYMTAB, runtime, &off);
 }
 
+/*
+ * Reading d_ptr t in the image's reading (runtime 0 or 1), the link-time
+ * ones being known already (link: a bit for each that holds, at off_link).
+ */
+static int take(const struct elf_image *img, const struct dyn_ptrs *d, enum dyn_table t,
+		int runtime, unsigned link, const size_t *off_link, size_t *off)
+{
+	if (runtime)
+		return reading(img, d, t, 1, off);
+	if (!(link & 1u << t))
+		return 0;
+	*off = off_link[t];
+	return 1;
+}
+
 int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 {
-	size_t off;
+	const unsigned both = 1u << TAB_STRTAB | 1u << TAB_SYMTAB;
+	size_t off_link[TAB_COUNT], off;
+	unsigned link = 0;      /* the tables whose link-time reading holds */
 	int runtime, t;
 
-	if (image_reads(img, d, 0))
+	/* Each link-time reading once: the common case, and all of it for a
+	 * file or the kernel's vDSO. */
+	for (t = 0; t < TAB_COUNT; t++)
+		if ((d->seen & 1u << t) && reading(img, d, t, 0, &off_link[t]))
+			link |= 1u << t;
+	if ((link & both) == both)
 		runtime = 0;
 	else if (image_reads(img, d, 1))
 		runtime = 1;
-	else if (!reading(img, d, TAB_STRTAB, 0, &off) && !reading(img, d, TAB_STRTAB, 1, &off))
+	else if (!(link & 1u << TAB_STRTAB) && !reading(img, d, TAB_STRTAB, 1, &off))
 		return -ELF_ESTRTAB;
 	else
 		return -ELF_ESYMTAB;
@@ -188,9 +231,9 @@ int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 	for (t = 0; t < TAB_COUNT; t++) {
 		if (!(d->seen & 1u << t))
 			continue;
-		if (reading(img, d, t, runtime, &off)) {
+		if (take(img, d, t, runtime, link, off_link, &off)) {
 			img->relocated += runtime;
-		} else if (reading(img, d, t, !runtime, &off)) {
+		} else if (take(img, d, t, !runtime, link, off_link, &off)) {
 			img->relocated += !runtime;
 		} else {
 			return -table_error[t];

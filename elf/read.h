@@ -61,6 +61,10 @@ const char *elf_error_name(int err);
 #define ELF_ANY_CLASS 0u
 #define ELF_CLASS_MACHINE(elf_class, machine) ((unsigned)(elf_class) << 16 | (machine))
 
+/* The PT_LOAD segments elf_open keeps decoded: a vDSO has one, a shared
+ * library two to four; an image with more is read through its headers. */
+#define ELF_LOADS_CACHED 4
+
 /*
  * An opened image.  All offsets are offsets into bytes[0 .. size).
  * Fill it with elf_open; read it only through the functions below.
@@ -97,6 +101,23 @@ struct elf_image {
 	 * to the libraries it loads).  See elf/address.c.
 	 */
 	unsigned relocated;
+	/*
+	 * What elf_open decoded and proved once, so that a lookup neither
+	 * decodes nor checks it again.  Read only by elf/.
+	 */
+	unsigned nloads;        /* PT_LOADs in loads[]; 0: more than fit, or none */
+	struct elf_load {
+		uint64_t vaddr, offset, filesz;         /* file part in bytes */
+	} loads[ELF_LOADS_CACHED];
+	struct elf_gnu_table {  /* DT_GNU_HASH, its arrays in range */
+		uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
+		uint32_t count;         /* chain words symoffset .. count-1 in range */
+		size_t bloom, buckets, chains;  /* offsets of the arrays */
+	} gnu;
+	struct elf_sysv_table { /* DT_HASH, its arrays in range */
+		uint32_t nbucket, nchain;
+		size_t buckets, chains;
+	} sysv;
 };
 
 /*
@@ -144,6 +165,29 @@ int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out);
  */
 int elf_lookup(const struct elf_image *img, const char *name,
 		const char *version, struct elf_sym *out);
+
+/*
+ * Resolving many functions of one version (vdso_init): the version's key,
+ * found once, then each function's address, without the full struct
+ * elf_sym.  The same rules and the same answers as elf_lookup.
+ *
+ * elf_version_key: ELF_VERSION_DEFAULT for version NULL (any version, the
+ * default one preferred), ELF_VERSION_UNCHECKED if the image has no
+ * version tables (the name alone decides), else the version's index
+ * (vd_ndx), or -ELF_ENOTFOUND if the image does not define it.
+ */
+#define ELF_VERSION_DEFAULT (-1)
+#define ELF_VERSION_UNCHECKED (-2)
+int elf_version_key(const struct elf_image *img, const char *version);
+
+/*
+ * The run-time address (bias + st_value) of name at version key; 0 or
+ * -ELF_E* (-ELF_ENOTFOUND for a key that is one).  gnu_hash is
+ * elf_gnu_hash(name), which the caller may have computed once for all,
+ * even when the program was built (vdso/gnu_hash.awk).
+ */
+int elf_lookup_address(const struct elf_image *img, const char *name,
+		       uint32_t gnu_hash, int key, uintptr_t *addr);
 
 /* A program header (segment), either class. */
 struct elf_segment {

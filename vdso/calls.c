@@ -46,24 +46,43 @@ static const struct candidate candidates[] = {
 	ARCH_VDSO_CALLS(FIRST_CHOICE, OTHER_CHOICE)
 };
 
+/* Their symbols' GNU hashes, in the same order, computed at build time
+ * from the same table (vdso/gnu_hash.awk). */
+#include <vdso_hashes.h>
+static const uint32_t candidate_gnu_hash[] = { VDSO_CANDIDATE_GNU_HASHES };
+_Static_assert(sizeof candidate_gnu_hash / sizeof candidate_gnu_hash[0] ==
+	       sizeof candidates / sizeof candidates[0], "one hash per candidate");
+
 struct elf_image vdso_image;
 int vdso_status = -ELF_ENOTFOUND;
 const char *vdso_absent = "not looked for";
 int vdso_off;
 
+/*
+ * Each entry's symbols, best first.  A version is looked up once for all
+ * the entries that ask for it (the table's versions are few: one on
+ * x86_64), then each symbol by its address alone.
+ */
 static void resolve(void)
 {
+	const char *version = 0;
+	int key = -ELF_ENOTFOUND;
 	unsigned i;
 
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const struct candidate *c = &candidates[i];
 		struct vdso_call *e = &vdso_calls[c->id];
-		struct elf_sym sym;
+		uintptr_t addr;
 
 		if (e->fn)
 			continue;       /* a better one was found */
-		if (elf_lookup(&vdso_image, c->symbol, c->version, &sym) == 0) {
-			e->fn = (void *)sym.addr;
+		if (version != c->version && (version == 0 || !str_eq(version, c->version))) {
+			version = c->version;
+			key = elf_version_key(&vdso_image, version);
+		}
+		if (elf_lookup_address(&vdso_image, c->symbol, candidate_gnu_hash[i],
+				       key, &addr) == 0) {
+			e->fn = (void *)addr;
 			e->symbol = c->symbol;
 			e->time64 = c->time64;
 		}
@@ -87,7 +106,7 @@ void vdso_init(void)
 	}
 	if (vdso_find(&image, &size, &vdso_absent) < 0)
 		return;         /* none: qemu-user before 8.1, vdso=0, a loader */
-	sys_gate = vdso_gate();
+	sys_gate = vdso_gate_in(image, size);
 	vdso_status = elf_open(&vdso_image, image, size,
 			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
 	if (vdso_status < 0) {

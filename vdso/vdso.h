@@ -26,6 +26,7 @@ int vdso_find(const unsigned char **bytes, size_t *size, const char **why);
  * gave one and it lies inside the image vdso_find finds; else 0.
  */
 void *vdso_gate(void);
+void *vdso_gate_in(const unsigned char *image, size_t size);   /* the same, image found */
 
 /* Fills the table once, at the start of main; VDSO=off skips it. */
 void vdso_init(void);
