@@ -85,6 +85,7 @@ static void resolve(void)
 			e->fn = (void *)addr;
 			e->symbol = c->symbol;
 			e->time64 = c->time64;
+			e->fn64 = c->time64 ? e->fn : 0;
 		}
 	}
 }
@@ -129,89 +130,65 @@ const char *vdso_path_name(enum vdso_path p)
 	return p == PATH_VDSO ? "vdso" : p == PATH_GATE ? "gate" : "syscall";
 }
 
-/* A vDSO answer of -ENOSYS means "not here": count it, use the syscall. */
-static int fell_back(enum vdso_call_id id, long r)
+/* The slow paths of the inline calls (vdso.h).  fell_back: the vDSO's
+ * function answered -ENOSYS, "not here": count it, make the system call. */
+static void count_fallback(enum vdso_call_id id, int fell_back)
 {
-	if (r != -ENOSYS)
-		return 0;
-	vdso_calls[id].fallbacks++;
-	return 1;
+	if (fell_back)
+		vdso_calls[id].fallbacks++;
 }
 
 /*
- * clock_gettime and clock_getres: the vDSO function takes a 64-bit timespec
- * (time64), or one of longs, widened here; -ENOSYS or no function: the
- * system call.
+ * clock_gettime and clock_getres without a 64-bit-time function: on i386
+ * an old one may serve (time64 0), its timespec of longs widened here;
+ * its -ENOSYS, or no function, is the system call.
  */
-static long timespec_call(enum vdso_call_id id, int clock, struct __kernel_timespec *ts,
-			  long (*syscall_twin)(int, struct __kernel_timespec *))
+static long timespec_slow(enum vdso_call_id id, int clock, struct __kernel_timespec *ts,
+			  int fell_back, long (*syscall_twin)(int, struct __kernel_timespec *))
 {
 	struct vdso_call *e = &vdso_calls[id];
 	struct __kernel_old_timespec old;
 	long r;
 
-	if (e->fn && e->time64) {
-		r = ((long (*)(int, struct __kernel_timespec *))e->fn)(clock, ts);
-		if (!fell_back(id, r))
-			return r;
-	} else if (e->fn) {
+	if (!fell_back && e->fn && !e->time64) {
 		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, &old);
-		if (!fell_back(id, r)) {
+		if (r != -ENOSYS) {
 			if (r == 0) {
 				ts->tv_sec = old.tv_sec;
 				ts->tv_nsec = old.tv_nsec;
 			}
 			return r;
 		}
+		fell_back = 1;
 	}
+	count_fallback(id, fell_back);
 	return syscall_twin(clock, ts);
 }
 
-long vdso_clock_gettime(int clock, struct __kernel_timespec *ts)
+long vdso_clock_gettime_slow(int clock, struct __kernel_timespec *ts, int fell_back)
 {
-	return timespec_call(VDSO_CLOCK_GETTIME, clock, ts, sys_clock_gettime);
+	return timespec_slow(VDSO_CLOCK_GETTIME, clock, ts, fell_back, sys_clock_gettime);
 }
 
-long vdso_clock_getres(int clock, struct __kernel_timespec *ts)
+long vdso_clock_getres_slow(int clock, struct __kernel_timespec *ts, int fell_back)
 {
-	return timespec_call(VDSO_CLOCK_GETRES, clock, ts, sys_clock_getres);
+	return timespec_slow(VDSO_CLOCK_GETRES, clock, ts, fell_back, sys_clock_getres);
 }
 
-long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+long vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, void *tz, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_GETTIMEOFDAY];
-	long r;
-
-	if (e->fn) {
-		r = ((long (*)(struct __kernel_old_timeval *, void *))e->fn)(tv, tz);
-		if (!fell_back(VDSO_GETTIMEOFDAY, r))
-			return r;
-	}
+	count_fallback(VDSO_GETTIMEOFDAY, fell_back);
 	return sys_gettimeofday(tv, tz);
 }
 
-long vdso_time(long *t)
+long vdso_time_slow(long *t, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_TIME];
-	long r;
-
-	if (e->fn) {
-		r = ((long (*)(long *))e->fn)(t);
-		if (!fell_back(VDSO_TIME, r))
-			return r;
-	}
+	count_fallback(VDSO_TIME, fell_back);
 	return sys_time(t);
 }
 
-long vdso_getcpu(unsigned *cpu, unsigned *node)
+long vdso_getcpu_slow(unsigned *cpu, unsigned *node, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_GETCPU];
-	long r;
-
-	if (e->fn) {    /* the third argument, a cache, is unused since 2.6.24 */
-		r = ((long (*)(unsigned *, unsigned *, void *))e->fn)(cpu, node, 0);
-		if (!fell_back(VDSO_GETCPU, r))
-			return r;
-	}
+	count_fallback(VDSO_GETCPU, fell_back);
 	return sys_getcpu(cpu, node);
 }
