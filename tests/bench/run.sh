@@ -206,16 +206,18 @@ measure_wall() {
 		for p in $PEERS; do
 			[ -n "${PROG[$a,$p]:-}" ] && progs+=("${PROG[$a,$p]}")
 		done
-		progs+=("${PROG[$a,vdso]}")
+		progs+=("${PROG[$a,vdso]}" "${PROG[$a,vdso]} --version")
 	done
 	env -i "$OUT/spawn" $SPAWN_ROUNDS "${progs[@]}" > "$OUT/spawn.out" 2> "$OUT/spawn.err" ||
 		{ note "spawn driver failed: $(tail -n 1 "$OUT/spawn.err")"; return; }
 	for a in $ARCHES; do
 		for p in $PEERS vdso; do
 			[ -n "${PROG[$a,$p]:-}" ] || continue
-			line=$(awk -v p="${PROG[$a,$p]}" '$4 == p { print $1; exit }' "$OUT/spawn.out")
+			line=$(awk -v p="${PROG[$a,$p]}" '$4 == p && NF == 4 { print $1; exit }' "$OUT/spawn.out")
 			[ -n "$line" ] && WALL[$a,$p]=$line
 		done
+		line=$(awk -v p="${PROG[$a,vdso]}" '$4 == p && $5 == "--version" { print $1; exit }' "$OUT/spawn.out")
+		[ -n "$line" ] && WALL[$a,vdso-version]=$line
 	done
 }
 
@@ -326,7 +328,8 @@ report() {
 				[ "$p" = vdso-summary ] && w=vdso
 				[ -n "$prog" ] || { echo "| $a | $label | - | - | - | - | - | - |"; continue; }
 				local sz=${SIZE[$a,${p%%-*}]:-} wall=${WALL[$a,$w]:-}
-				[ "$p" = vdso-version ] || [ "$p" = vdso-help ] && wall=
+				[ "$p" = vdso-version ] && wall=${WALL[$a,vdso-version]:-}
+				[ "$p" = vdso-help ] && wall=
 				echo "| $a | $label | $(v "$sz") | $(v "${IR[$a,$p]:-}") | $(v "${IR_HIDDEN[$a,$p]:-}")" \
 					"| $(ratio "${IR[$a,$p]:-}" "${IR[$a,bare]:-}") | $(v "$wall")" \
 					"| $(ratio "$wall" "${WALL[$a,bare]:-}") |"
@@ -385,6 +388,11 @@ report() {
 		row "clock_gettime, ns: ours / glibc (<= 1.05)" "x <= 1.05" \
 			"${CLOCK_OURS[x86_64]:-}" "${CLOCK_GLIBC[x86_64]:-}" "${CLOCK_OURS[i386]:-}" "${CLOCK_GLIBC[i386]:-}"
 	} | table
+	echo
+	echo "Where the summary's start-up goes, wall us: \`vdso --version\` (the same file, no vDSO work,"
+	echo "one write) / hello: x86_64 $(cell "${WALL[x86_64,vdso-version]:-}" "${WALL[x86_64,hello]:-}"), i386"
+	echo "$(cell "${WALL[i386,vdso-version]:-}" "${WALL[i386,hello]:-}"); the summary / \`vdso --version\`:"
+	echo "x86_64 $(cell "${WALL[x86_64,vdso]:-}" "${WALL[x86_64,vdso-version]:-}"), i386 $(cell "${WALL[i386,vdso]:-}" "${WALL[i386,vdso-version]:-}")."
 	if [ ${#notes[@]} -gt 0 ]; then
 		echo
 		echo "## Notes"
