@@ -131,10 +131,13 @@ run:
 	$(Q)$(MAKE) --no-print-directory ARCH=x86_64 all
 	$(BUILD)/x86_64/vdso
 
+# The test files are independent (each keeps to its own build/test/NAME/;
+# the shared downloads in build/cache/ take a lock): one job per CPU.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
-	$(Q)prove $(if $(filter 1,$(V)),-v) tests/
+	$(Q)prove -j$(JOBS) $(if $(filter 1,$(V)),-v) tests/
 
 bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
