@@ -89,10 +89,10 @@ $(OUT)/gen/errno_table.h: syscall/errno.awk $(BUILD)/uapi/.stamp
 	$(Q)mkdir -p $(@D)
 	$(Q)awk -f syscall/errno.awk $(BUILD)/uapi/asm-generic/errno-base.h $(BUILD)/uapi/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
 
-# The GNU hash of each symbol of the arch's call table, for vdso/calls.c.
-$(OUT)/gen/vdso_hashes.h: vdso/gnu_hash.awk arch/$(ARCH)/vdso_calls.h
+# The hashes of each symbol and version of the arch's call table, for vdso/calls.c.
+$(OUT)/gen/vdso_hashes.h: vdso/hashes.awk arch/$(ARCH)/vdso_calls.h
 	$(Q)mkdir -p $(@D)
-	$(Q)awk -f vdso/gnu_hash.awk arch/$(ARCH)/vdso_calls.h > $@.tmp && mv $@.tmp $@
+	$(Q)awk -f vdso/hashes.awk arch/$(ARCH)/vdso_calls.h > $@.tmp && mv $@.tmp $@
 
 $(OUT)/obj/%.o: %.c $(BUILD)/uapi/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)

@@ -97,7 +97,7 @@ vaddr_to_offset_phdr(const struct elf_image *img, uint64_t vaddr, size_t *off)
 
 /* The same through the PT_LOADs find_segments kept decoded (and checked:
  * offset + filesz <= size), when they all fitted. */
-static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
+static inline int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
 {
 	const struct elf_load *l;
 	unsigned i;
@@ -128,7 +128,7 @@ static int runtime_to_offset(const struct elf_image *img, uint64_t addr, size_t 
  * table must satisfy: these checks choose between two readings, they must
  * never refuse a good image.
  */
-static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
+static inline int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 {
 	const unsigned char *p = img->bytes + off;
 	uint32_t n;
@@ -174,7 +174,7 @@ static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 }
 
 /* One reading of entry t (runtime 0: link-time, 1: run-time). */
-static int reading(const struct elf_image *img, const struct dyn_ptrs *d,
+static inline int reading(const struct elf_image *img, const struct dyn_ptrs *d,
 		   enum dyn_table t, int runtime, size_t *off)
 {
 	uint64_t v = d->value[t];

@@ -22,14 +22,14 @@ static int str_equal(const char *a, const char *b)
  * The key of a version (read.h): the vd_ndx of the first definition of
  * that name that is not the base one, whose vd_hash is the name's ELF
  * hash, and which is the first of its index (what a symbol's versym
- * names, version_name() finds).  The name is hashed once here, not for
- * each candidate symbol.
+ * names, version_name() finds).  The name is hashed once, by the caller
+ * (even at build time), not for each candidate symbol.
  */
-int elf_version_key(const struct elf_image *img, const char *version)
+int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash)
 {
 	const unsigned char *p;
 	uint64_t off = img->verdef;
-	uint32_t hash, found;
+	uint32_t found;
 	unsigned n, index;
 	const char *name;
 
@@ -39,7 +39,6 @@ int elf_version_key(const struct elf_image *img, const char *version)
 	 * parser does. */
 	if (img->verdef == 0 || img->versym == 0)
 		return ELF_VERSION_UNCHECKED;
-	hash = elf_sysv_hash(version);
 	/* version_check (elf_open) read the whole list well: each entry in
 	 * range, its name a string of the table; still, each is re-checked. */
 	for (n = 0; n < img->verdefnum; n++) {
@@ -124,7 +123,7 @@ int elf_lookup(const struct elf_image *img, const char *name,
 		return -ELF_ENOTFOUND;
 	/* hashed only for a GNU table, the one that wants this hash */
 	i = find(img, name, img->gnu_hash ? elf_gnu_hash(name) : 0,
-		 elf_version_key(img, version));
+		 elf_version_key(img, version, version ? elf_sysv_hash(version) : 0));
 	if (i < 0)
 		return (int)i;
 	return elf_symbol(img, (unsigned)i, out);

@@ -178,13 +178,14 @@ int elf_lookup(const struct elf_image *img, const char *name,
  */
 #define ELF_VERSION_DEFAULT (-1)
 #define ELF_VERSION_UNCHECKED (-2)
-int elf_version_key(const struct elf_image *img, const char *version);
+/* hash: elf_sysv_hash(version), the caller's (vdso/hashes.awk) */
+int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash);
 
 /*
  * The run-time address (bias + st_value) of name at version key; 0 or
  * -ELF_E* (-ELF_ENOTFOUND for a key that is one).  gnu_hash is
  * elf_gnu_hash(name), which the caller may have computed once for all,
- * even when the program was built (vdso/gnu_hash.awk).
+ * even when the program was built (vdso/hashes.awk).
  */
 int elf_lookup_address(const struct elf_image *img, const char *name,
 		       uint32_t gnu_hash, int key, uintptr_t *addr);

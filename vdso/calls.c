@@ -46,11 +46,13 @@ static const struct candidate candidates[] = {
 	ARCH_VDSO_CALLS(FIRST_CHOICE, OTHER_CHOICE)
 };
 
-/* Their symbols' GNU hashes, in the same order, computed at build time
- * from the same table (vdso/gnu_hash.awk). */
+/* Their symbols' GNU hashes and their versions' ELF hashes, in the same
+ * order, computed at build time from the same table (vdso/hashes.awk). */
 #include <vdso_hashes.h>
-static const uint32_t candidate_gnu_hash[] = { VDSO_CANDIDATE_GNU_HASHES };
-_Static_assert(sizeof candidate_gnu_hash / sizeof candidate_gnu_hash[0] ==
+static const struct {
+	uint32_t symbol, version;
+} candidate_hash[] = { VDSO_CANDIDATE_HASHES };
+_Static_assert(sizeof candidate_hash / sizeof candidate_hash[0] ==
 	       sizeof candidates / sizeof candidates[0], "one hash per candidate");
 
 struct elf_image vdso_image;
@@ -78,9 +80,9 @@ static void resolve(void)
 			continue;       /* a better one was found */
 		if (version != c->version && (version == 0 || !str_eq(version, c->version))) {
 			version = c->version;
-			key = elf_version_key(&vdso_image, version);
+			key = elf_version_key(&vdso_image, version, candidate_hash[i].version);
 		}
-		if (elf_lookup_address(&vdso_image, c->symbol, candidate_gnu_hash[i],
+		if (elf_lookup_address(&vdso_image, c->symbol, candidate_hash[i].symbol,
 				       key, &addr) == 0) {
 			e->fn = (void *)addr;
 			e->symbol = c->symbol;
