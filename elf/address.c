@@ -193,37 +193,37 @@ static int image_reads(const struct elf_image *img, const struct dyn_ptrs *d, in
 }
 
 /*
- * Reading d_ptr t in the image's reading (runtime 0 or 1), the link-time
- * ones being known already (link: a bit for each that holds, at off_link).
+ * The common case, and all of it for a file or the kernel's vDSO: every
+ * table where its link-time address says.  0 if one is not, and then the
+ * choice below decides.
  */
-static int take(const struct elf_image *img, const struct dyn_ptrs *d, enum dyn_table t,
-		int runtime, unsigned link, const size_t *off_link, size_t *off)
+static int all_link_time(struct elf_image *img, const struct dyn_ptrs *d)
 {
-	if (runtime)
-		return reading(img, d, t, 1, off);
-	if (!(link & 1u << t))
-		return 0;
-	*off = off_link[t];
+	size_t off;
+	int t;
+
+	for (t = 0; t < TAB_COUNT; t++) {
+		if (!(d->seen & 1u << t))
+			continue;
+		if (!reading(img, d, t, 0, &off))
+			return 0;
+		*table_offset(img, t) = off;
+	}
 	return 1;
 }
 
 int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 {
-	const unsigned both = 1u << TAB_STRTAB | 1u << TAB_SYMTAB;
-	size_t off_link[TAB_COUNT], off;
-	unsigned link = 0;      /* the tables whose link-time reading holds */
+	size_t off;
 	int runtime, t;
 
-	/* Each link-time reading once: the common case, and all of it for a
-	 * file or the kernel's vDSO. */
-	for (t = 0; t < TAB_COUNT; t++)
-		if ((d->seen & 1u << t) && reading(img, d, t, 0, &off_link[t]))
-			link |= 1u << t;
-	if ((link & both) == both)
+	if (all_link_time(img, d))
+		return 0;
+	if (image_reads(img, d, 0))
 		runtime = 0;
 	else if (image_reads(img, d, 1))
 		runtime = 1;
-	else if (!(link & 1u << TAB_STRTAB) && !reading(img, d, TAB_STRTAB, 1, &off))
+	else if (!reading(img, d, TAB_STRTAB, 0, &off) && !reading(img, d, TAB_STRTAB, 1, &off))
 		return -ELF_ESTRTAB;
 	else
 		return -ELF_ESYMTAB;
@@ -231,9 +231,9 @@ int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 	for (t = 0; t < TAB_COUNT; t++) {
 		if (!(d->seen & 1u << t))
 			continue;
-		if (take(img, d, t, runtime, link, off_link, &off)) {
+		if (reading(img, d, t, runtime, &off)) {
 			img->relocated += runtime;
-		} else if (take(img, d, t, !runtime, link, off_link, &off)) {
+		} else if (reading(img, d, t, !runtime, &off)) {
 			img->relocated += !runtime;
 		} else {
 			return -table_error[t];

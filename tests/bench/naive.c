@@ -168,7 +168,7 @@ static const struct {
 	const char *symbol, *version;
 } naive_wanted[] = { ARCH_VDSO_CALLS(NAIVE_FIRST, NAIVE_OTHER) };
 
-void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS])
+void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS], void (*opened)(void))
 {
 	struct naive n;
 	unsigned i;
@@ -176,6 +176,7 @@ void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS])
 	for (i = 0; i < VDSO_NCALLS; i++)
 		fn[i] = 0;
 	naive_open(&n, base);
+	opened();
 	for (i = 0; i < sizeof naive_wanted / sizeof naive_wanted[0]; i++)
 		if (!fn[naive_wanted[i].id])
 			fn[naive_wanted[i].id] = naive_lookup(&n, naive_wanted[i].symbol,

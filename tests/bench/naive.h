@@ -7,7 +7,8 @@
 #include <vdso/vdso.h>
 
 /* Open the image at base and look up every function of the arch's call
- * table, as vdso_init does, into fn[VDSO_*] (0: not found). */
-void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS]);
+ * table, as vdso_init does, into fn[VDSO_*] (0: not found); call opened()
+ * in between. */
+void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS], void (*opened)(void));
 
 #endif

@@ -151,7 +151,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 
 # calc EXPR: awk arithmetic, printed with FORMAT (default %.2f)
 calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
 
-declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE PC_DIRECT PC_TABLE BENCH_OUT
+declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN PC_DIRECT PC_TABLE BENCH_OUT
 PEERS="bare hello musl glibc"
 # the `vdso` runs counted: "key|arguments" (the summary is `vdso` alone)
 VDSO_RUNS="version|--version help|help summary|"
@@ -183,8 +183,10 @@ measure_sizes_and_counts() {
 		note "$a: the resolve harness failed: $(tail -n 1 "$OUT/$a/resolve.err") $(echo "$out" | head -n 1)"
 		return
 	fi
-	RESOLVE[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 2 { print $3 }')
-	NAIVE[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 3 { print $3 }')
+	RESOLVE[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 3 { print $3 }')
+	NAIVE[$a]=$(echo "$out" | awk '$1 == "mark" && ($2 == 4 || $2 == 5) { n += $3 } END { print n }')
+	OPEN[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 2 { print $3 }')
+	NAIVE_OPEN[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 4 { print $3 }')
 	note "$a: resolve: $(echo "$out" | head -n 1)"
 }
 
@@ -352,6 +354,11 @@ report() {
 			echo "| $c: pointer, table, ps | $(v "${PC_DIRECT[x86_64,$c]:-}"), $(v "${PC_TABLE[x86_64,$c]:-}")" \
 				"| $(v "${PC_DIRECT[i386,$c]:-}"), $(v "${PC_TABLE[i386,$c]:-}") |"
 		done
+		echo "| open (vdso_find, elf_open) / naive open, instructions | $(cell "${OPEN[x86_64]:-}" "${NAIVE_OPEN[x86_64]:-}") | $(cell "${OPEN[i386]:-}" "${NAIVE_OPEN[i386]:-}") |"
+		local lx ly nlx nly
+		[ -n "${RESOLVE[x86_64]:-}" ] && [ -n "${OPEN[x86_64]:-}" ] && lx=$((RESOLVE[x86_64] - OPEN[x86_64])) nlx=$((NAIVE[x86_64] - NAIVE_OPEN[x86_64]))
+		[ -n "${RESOLVE[i386]:-}" ] && [ -n "${OPEN[i386]:-}" ] && ly=$((RESOLVE[i386] - OPEN[i386])) nly=$((NAIVE[i386] - NAIVE_OPEN[i386]))
+		echo "| the lookups (vdso_init less the open) / naive lookups, instructions | $(cell "${lx:-}" "${nlx:-}") | $(cell "${ly:-}" "${nly:-}") |"
 		echo "| clock_gettime, ours, ns | $(v "${CLOCK_OURS[x86_64]:-}") | $(v "${CLOCK_OURS[i386]:-}") |"
 		echo "| clock_gettime, glibc, ns | $(v "${CLOCK_GLIBC[x86_64]:-}") | $(v "${CLOCK_GLIBC[i386]:-}") |"
 	} | table
