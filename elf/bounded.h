@@ -95,13 +95,14 @@ int elf_read_sym(const struct elf_image *img, unsigned i, struct elf_rawsym *out
 const char *elf_string(const struct elf_image *img, uint64_t idx);
 
 /*
- * Is the string at offset idx of the string table equal to name?  Bounded:
+ * Is the string at offset idx of the string table equal to name, of len
+ * bytes (strlen)?  Bounded:
  * it never reads past the table, whatever the image holds.  Both rely on
  * what elf_open proved (address.c, looks_like): the table lies in the
  * bytes and its last byte is NUL, so every string that starts inside it
  * ends inside it.
  */
-int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name);
+int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name, size_t len);
 
 /* address.c: the d_ptr entries the reader uses, and their translation. */
 
@@ -127,11 +128,11 @@ int hash_check(struct elf_image *img);  /* validates, sets img->nsyms */
  * chain order.  hash_candidates calls match(img, index, ctx) on each
  * until one returns non-zero; it returns that, 0 when the chain ends, or
  * -ELF_E* for a broken chain.  Hashes collide: match still compares the
- * name.  gnu_hash is elf_gnu_hash(name), used if there is a GNU table.
+ * name.  name->gnu_hash is used if there is a GNU table.
  * Every index passed to match is below img->nsyms.
  */
 typedef int hash_match_fn(const struct elf_image *img, unsigned index, void *ctx);
-int hash_candidates(const struct elf_image *img, const char *name, uint32_t gnu_hash,
+int hash_candidates(const struct elf_image *img, const struct elf_name *name,
 		    hash_match_fn *match, void *ctx);
 
 /* version.c */

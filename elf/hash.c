@@ -279,16 +279,16 @@ static int sysv_candidates(const struct elf_image *img, uint32_t hash,
 	return 0;
 }
 
-int hash_candidates(const struct elf_image *img, const char *name, uint32_t gnu_hash,
+int hash_candidates(const struct elf_image *img, const struct elf_name *name,
 		    hash_match_fn *match, void *ctx)
 {
 	unsigned i;
 	int r;
 
 	if (img->gnu_hash)
-		return gnu_candidates(img, gnu_hash, match, ctx);
+		return gnu_candidates(img, name->gnu_hash, match, ctx);
 	if (img->hash)
-		return sysv_candidates(img, elf_sysv_hash(name), match, ctx);
+		return sysv_candidates(img, elf_sysv_hash(name->name), match, ctx);
 	for (i = 0; i < img->nsyms; i++)        /* a bounded scan of every symbol */
 		if ((r = match(img, i, ctx)) != 0)
 			return r;

@@ -25,11 +25,29 @@ static int str_equal(const char *a, const char *b)
  * names, version_name() finds).  The name is hashed once, by the caller
  * (even at build time), not for each candidate symbol.
  */
-int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash)
+/* Verdef entry n is the first, of those that are not the base one, with
+ * this index: entries 0 .. n-1 (in range: the walk to n passed them) have
+ * another, or are the base. */
+static int first_of_index(const struct elf_image *img, unsigned n, unsigned index)
 {
 	const unsigned char *p;
 	uint64_t off = img->verdef;
-	uint32_t found;
+	unsigned k;
+
+	for (k = 0; k < n; k++) {
+		p = img->bytes + (size_t)off;
+		if (!(get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
+		    (get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index)
+			return 0;
+		off += get32(p + offsetof(Elf_Verdef, vd_next));
+	}
+	return 1;
+}
+
+int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash)
+{
+	const unsigned char *p;
+	uint64_t off = img->verdef, aux;
 	unsigned n, index;
 	const char *name;
 
@@ -40,25 +58,30 @@ int elf_version_key(const struct elf_image *img, const char *version, uint32_t h
 	if (img->verdef == 0 || img->versym == 0)
 		return ELF_VERSION_UNCHECKED;
 	/* version_check (elf_open) read the whole list well: each entry in
-	 * range, its name a string of the table; still, each is re-checked. */
-	for (n = 0; n < img->verdefnum; n++) {
+	 * range, of vd_version 1, its name a string of the table; still,
+	 * each offset is re-checked. */
+	for (n = 0; n < img->verdefnum; n++, off += get32(p + offsetof(Elf_Verdef, vd_next))) {
 		if (!in_range(img, off, sizeof(Elf_Verdef)))
 			break;
 		p = img->bytes + (size_t)off;
 		index = get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX;
-		if (!(get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
-		    get32(p + offsetof(Elf_Verdef, vd_hash)) == hash &&
-		    (name = version_name(img, index, &found)) != NULL &&
-		    found == hash && str_equal(name, version))
+		if ((get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) ||
+		    get32(p + offsetof(Elf_Verdef, vd_hash)) != hash)
+			continue;
+		aux = off + get32(p + offsetof(Elf_Verdef, vd_aux));
+		if (!in_range(img, aux, sizeof(Elf_Verdaux)))
+			break;
+		name = elf_string(img, get32(img->bytes + (size_t)aux +
+					     offsetof(Elf_Verdaux, vda_name)));
+		if (name != NULL && str_equal(name, version) && first_of_index(img, n, index))
 			return (int)index;
-		off += get32(p + offsetof(Elf_Verdef, vd_next));
 	}
 	return -ELF_ENOTFOUND;
 }
 
 /* What a search is for, and what it found. */
 struct search {
-	const char *name;
+	const struct elf_name *name;
 	int key;
 	unsigned found;         /* the match */
 	unsigned hidden;        /* the first match of a hidden version, or 0 */
@@ -84,9 +107,11 @@ static int matches(const struct elf_image *img, unsigned i, void *ctx)
 	if (get16(p + FIELD(img, Sym, st_shndx)) == SHN_UNDEF ||
 	    (type != STT_FUNC && type != STT_NOTYPE) ||
 	    (bind != STB_GLOBAL && bind != STB_WEAK) ||
-	    !elf_string_is(img, get32(p + FIELD(img, Sym, st_name)), s->name))
+	    !elf_string_is(img, get32(p + FIELD(img, Sym, st_name)), s->name->name,
+			   s->name->len))
 		return 0;
-	versym = version_of(img, i);
+	/* elf_open proved the versym array (nsyms entries) in range too */
+	versym = img->versym ? get16(img->bytes + img->versym + (size_t)i * 2) : VER_NDX_GLOBAL;
 	if (s->key >= 0 && (versym & VERSYM_INDEX) != (unsigned)s->key)
 		return 0;
 	if (s->key == ELF_VERSION_DEFAULT && (versym & VERSYM_HIDDEN)) {
@@ -100,14 +125,14 @@ static int matches(const struct elf_image *img, unsigned i, void *ctx)
 
 /* The index of the symbol found (below nsyms, which the image's size
  * bounds far below LONG_MAX), or -ELF_E*. */
-static long find(const struct elf_image *img, const char *name, uint32_t gnu_hash, int key)
+static long find(const struct elf_image *img, const struct elf_name *name, int key)
 {
 	struct search s = { name, key, 0, 0 };
 	int r;
 
-	if (name == NULL || key == -ELF_ENOTFOUND)
+	if (name->name == NULL || key == -ELF_ENOTFOUND)
 		return -ELF_ENOTFOUND;
-	if ((r = hash_candidates(img, name, gnu_hash, matches, &s)) < 0)
+	if ((r = hash_candidates(img, name, matches, &s)) < 0)
 		return r;
 	if (r == 0 && s.hidden == 0)
 		return -ELF_ENOTFOUND;
@@ -117,13 +142,17 @@ static long find(const struct elf_image *img, const char *name, uint32_t gnu_has
 int elf_lookup(const struct elf_image *img, const char *name,
 		const char *version, struct elf_sym *out)
 {
+	struct elf_name n;
 	long i;
 
 	if (name == NULL)
 		return -ELF_ENOTFOUND;
+	n.name = name;
+	for (n.len = 0; name[n.len]; n.len++)
+		;
 	/* hashed only for a GNU table, the one that wants this hash */
-	i = find(img, name, img->gnu_hash ? elf_gnu_hash(name) : 0,
-		 elf_version_key(img, version, version ? elf_sysv_hash(version) : 0));
+	n.gnu_hash = img->gnu_hash ? elf_gnu_hash(name) : 0;
+	i = find(img, &n, elf_version_key(img, version, version ? elf_sysv_hash(version) : 0));
 	if (i < 0)
 		return (int)i;
 	return elf_symbol(img, (unsigned)i, out);
@@ -131,12 +160,12 @@ int elf_lookup(const struct elf_image *img, const char *name,
 
 /* Where a defined symbol is at run time: an absolute one (SHN_ABS) at its
  * value, the rest moved with the image (as elf_symbol says). */
-int elf_lookup_address(const struct elf_image *img, const char *name,
-		       uint32_t gnu_hash, int key, uintptr_t *addr)
+int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
+		       int key, uintptr_t *addr)
 {
 	const unsigned char *p;
 	uint64_t value;
-	long i = find(img, name, gnu_hash, key);
+	long i = find(img, name, key);
 
 	if (i < 0)
 		return (int)i;

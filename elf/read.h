@@ -182,13 +182,20 @@ int elf_lookup(const struct elf_image *img, const char *name,
 int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash);
 
 /*
- * The run-time address (bias + st_value) of name at version key; 0 or
- * -ELF_E* (-ELF_ENOTFOUND for a key that is one).  gnu_hash is
- * elf_gnu_hash(name), which the caller may have computed once for all,
- * even when the program was built (vdso/hashes.awk).
+ * A name with what a lookup needs of it, which the caller may compute once
+ * for all, even when the program is built (vdso/hashes.awk): its length
+ * (strlen) and its GNU hash (elf_gnu_hash).
  */
-int elf_lookup_address(const struct elf_image *img, const char *name,
-		       uint32_t gnu_hash, int key, uintptr_t *addr);
+struct elf_name {
+	const char *name;
+	size_t len;
+	uint32_t gnu_hash;
+};
+
+/* The run-time address (bias + st_value) of name at version key; 0 or
+ * -ELF_E* (-ELF_ENOTFOUND for a key that is one). */
+int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
+		       int key, uintptr_t *addr);
 
 /* A program header (segment), either class. */
 struct elf_segment {

@@ -46,11 +46,13 @@ static const struct candidate candidates[] = {
 	ARCH_VDSO_CALLS(FIRST_CHOICE, OTHER_CHOICE)
 };
 
-/* Their symbols' GNU hashes and their versions' ELF hashes, in the same
- * order, computed at build time from the same table (vdso/hashes.awk). */
+/* Their symbols' GNU hashes and lengths and their versions' ELF hashes,
+ * in the same order, computed at build time from the same table (vdso/hashes.awk). */
 #include <vdso_hashes.h>
 static const struct {
-	uint32_t symbol, version;
+	uint32_t symbol;        /* GNU hash */
+	unsigned len;           /* strlen */
+	uint32_t version;       /* ELF hash */
 } candidate_hash[] = { VDSO_CANDIDATE_HASHES };
 _Static_assert(sizeof candidate_hash / sizeof candidate_hash[0] ==
 	       sizeof candidates / sizeof candidates[0], "one hash per candidate");
@@ -74,6 +76,8 @@ static void resolve(void)
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const struct candidate *c = &candidates[i];
 		struct vdso_call *e = &vdso_calls[c->id];
+		struct elf_name name = { c->symbol, candidate_hash[i].len,
+					 candidate_hash[i].symbol };
 		uintptr_t addr;
 
 		if (e->fn)
@@ -82,8 +86,7 @@ static void resolve(void)
 			version = c->version;
 			key = elf_version_key(&vdso_image, version, candidate_hash[i].version);
 		}
-		if (elf_lookup_address(&vdso_image, c->symbol, candidate_hash[i].symbol,
-				       key, &addr) == 0) {
+		if (elf_lookup_address(&vdso_image, &name, key, &addr) == 0) {
 			e->fn = (void *)addr;
 			e->symbol = c->symbol;
 			e->time64 = c->time64;

@@ -7,8 +7,8 @@
 #     CALL(ID, "name", "twin", "symbol", "version", time64) \
 #     ALSO(ID,                 "symbol", "version", time64) \
 # and writes, in the table's order (the order of vdso/calls.c's candidates),
-#     { 0x0a1b2c3du, 0x0e2b3c4du }, /* symbol, version */ \
-# the symbol's GNU hash, then the version's ELF (SysV) hash.
+#     { 0x0a1b2c3du, 20, 0x0e2b3c4du }, /* symbol, version */ \
+# the symbol's GNU hash and length, then the version's ELF (SysV) hash.
 # The hash is binutils' and glibc's: h = h * 33 + c from 5381, modulo 2^32
 # (elf_gnu_hash in elf/hash.c); the ELF hash is the gABI's (elf_sysv_hash),
 # written with arithmetic, as awk has no bit operators.  30-vdso.t checks
@@ -57,6 +57,6 @@ function elf_hash(s,    h, i, g, x) {
 	h = 5381
 	for (i = 1; i <= length(sym); i++)
 		h = (h * 33 + code[substr(sym, i, 1)]) % 4294967296
-	printf "\t{ 0x%08xu, 0x%08xu }, /* %s, %s */ \\\n", h, elf_hash(ver), sym, ver
+	printf "\t{ 0x%08xu, %d, 0x%08xu }, /* %s, %s */ \\\n", h, length(sym), elf_hash(ver), sym, ver
 }
 END { print "" }
