@@ -148,7 +148,12 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 		/* d_tag is signed: Elf32_Sword or Elf64_Sxword */
 		tag = img->elf_class == 64 ? (int64_t)get64(p) : (int32_t)get32(p);
 		value = get_word(img, p + val);
-		switch (tag) {
+		/* Every tag the reader uses fits in a long: switch on a long
+		 * (a 64-bit switch is a chain of double compares on i386);
+		 * where long is 32 bits, a tag that does not fit is skipped. */
+		if ((long)tag != tag)
+			continue;
+		switch ((long)tag) {
 		case DT_NULL:
 			img->dynnum = i + 1;
 			/* gABI: DT_STRTAB, DT_SYMTAB and DT_STRSZ are mandatory
