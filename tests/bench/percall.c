@@ -33,7 +33,7 @@ typedef long getcpu_fn(unsigned *, unsigned *, void *);
 
 /* noinline: each loop is one function, timed alone, as a caller's loop */
 #define LOOP(name, decl, expr) \
-	static __attribute__((noinline)) long name(void *p, unsigned n) \
+	static __attribute__((noinline, aligned(64))) long name(void *p, unsigned n) \
 	{ \
 		decl; \
 		long r = 0; \
