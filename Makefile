@@ -132,12 +132,15 @@ run:
 	$(BUILD)/x86_64/vdso
 
 # The test files are independent (each keeps to its own build/test/NAME/;
-# the shared downloads in build/cache/ take a lock): one job per CPU.
+# the shared downloads in build/cache/ take a lock): one job per CPU, the
+# longest files first, so that the jobs end together.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+TESTS_LONG := tests/20-reader.t tests/60-robust.t tests/50-boot.t
+TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
-	$(Q)prove -j$(JOBS) $(if $(filter 1,$(V)),-v) tests/
+	$(Q)prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
 
 bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
