@@ -58,7 +58,11 @@ static inline uint64_t get_word(const struct elf_image *img, const unsigned char
 /* Do len bytes at offset off lie inside the image? */
 static inline int in_range(const struct elf_image *img, uint64_t off, uint64_t len)
 {
-	return off <= img->size && len <= img->size - off;
+	size_t size = img->size;
+
+	/* once off <= size, off fits in a size_t: the subtraction is one
+	 * word wide on i386 too */
+	return off <= size && len <= size - (size_t)off;
 }
 
 /*
