@@ -125,7 +125,12 @@ $(OUT)/gen/errno_table.h: syscall/errno.awk $(UAPI)/.stamp
 	$(Q)mkdir -p $(@D)
 	$(Q)awk -f syscall/errno.awk $(UAPI)/asm-generic/errno-base.h $(UAPI)/asm-generic/errno.h > $@.tmp && mv $@.tmp $@
 
-$(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h Makefile
+# The hashes of each symbol and version of the arch's call table, for vdso/calls.c.
+$(OUT)/gen/vdso_hashes.h: vdso/hashes.awk arch/$(ARCH)/vdso_calls.h
+	$(Q)mkdir -p $(@D)
+	$(Q)awk -f vdso/hashes.awk arch/$(ARCH)/vdso_calls.h > $@.tmp && mv $@.tmp $@
+
+$(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
@@ -139,7 +144,7 @@ $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(OUT)/obj-pie/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h Makefile
+$(OUT)/obj-pie/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(PIE_CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
@@ -180,10 +185,16 @@ run:
 	$(Q)$(MAKE) --no-print-directory ARCH=x86_64 all
 	$(BUILD)/x86_64/vdso
 
+# The test files are independent (each keeps to its own build/test/NAME/;
+# the shared downloads in build/cache/ take a lock): one job per CPU, the
+# longest files first, so that the jobs end together.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+TESTS_LONG := tests/20-reader.t tests/60-robust.t tests/50-boot.t
+TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
-	$(Q)prove $(if $(filter 1,$(V)),-v) tests/
+	$(Q)prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
 
 bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all

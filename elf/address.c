@@ -77,8 +77,10 @@ static size_t *table_offset(struct elf_image *img, enum dyn_table t)
 }
 
 /* The offset of a link-time address, through the PT_LOAD whose file part
- * holds it. */
-static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
+ * holds it, from the program headers themselves: an image with more
+ * PT_LOADs than elf_open keeps decoded. */
+static int __attribute__((noinline))
+vaddr_to_offset_phdr(const struct elf_image *img, uint64_t vaddr, size_t *off)
 {
 	struct elf_segment ph;
 	unsigned i;
@@ -89,6 +91,25 @@ static int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *
 		if (vaddr >= ph.vaddr && vaddr - ph.vaddr < ph.filesz) {
 			/* find_segments checked offset + filesz <= size */
 			*off = (size_t)(ph.offset + (vaddr - ph.vaddr));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The same through the PT_LOADs find_segments kept decoded (and checked:
+ * offset + filesz <= size), when they all fitted. */
+static inline int vaddr_to_offset(const struct elf_image *img, uint64_t vaddr, size_t *off)
+{
+	const struct elf_load *l;
+	unsigned i;
+
+	if (img->nloads == 0)
+		return vaddr_to_offset_phdr(img, vaddr, off);
+	for (i = 0; i < img->nloads; i++) {
+		l = &img->loads[i];
+		if (vaddr >= l->vaddr && vaddr - l->vaddr < l->filesz) {
+			*off = (size_t)(l->offset + (vaddr - l->vaddr));
 			return 1;
 		}
 	}
@@ -109,7 +130,7 @@ static int runtime_to_offset(const struct elf_image *img, uint64_t addr, size_t 
  * table must satisfy: these checks choose between two readings, they must
  * never refuse a good image.
  */
-static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
+static inline int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 {
 	const unsigned char *p = img->bytes + off;
 	uint32_t n;
@@ -159,7 +180,7 @@ static int looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 }
 
 /* One reading of entry t (runtime 0: link-time, 1: run-time). */
-static int reading(const struct elf_image *img, const struct dyn_ptrs *d,
+static inline int reading(const struct elf_image *img, const struct dyn_ptrs *d,
 		   enum dyn_table t, int runtime, size_t *off)
 {
 	uint64_t v = d->value[t];
@@ -177,11 +198,33 @@ static int image_reads(const struct elf_image *img, const struct dyn_ptrs *d, in
 	       reading(img, d, TAB_SYMTAB, runtime, &off);
 }
 
+/*
+ * The common case, and all of it for a file or the kernel's vDSO: every
+ * table where its link-time address says.  0 if one is not, and then the
+ * choice below decides.
+ */
+static int all_link_time(struct elf_image *img, const struct dyn_ptrs *d)
+{
+	size_t off;
+	int t;
+
+	for (t = 0; t < TAB_COUNT; t++) {
+		if (!(d->seen & 1u << t))
+			continue;
+		if (!reading(img, d, t, 0, &off))
+			return 0;
+		*table_offset(img, t) = off;
+	}
+	return 1;
+}
+
 int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d)
 {
 	size_t off;
 	int runtime, t;
 
+	if (all_link_time(img, d))
+		return 0;
 	if (image_reads(img, d, 0))
 		runtime = 0;
 	else if (image_reads(img, d, 1))

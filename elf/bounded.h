@@ -58,7 +58,11 @@ static inline uint64_t get_word(const struct elf_image *img, const unsigned char
 /* Do len bytes at offset off lie inside the image? */
 static inline int in_range(const struct elf_image *img, uint64_t off, uint64_t len)
 {
-	return off <= img->size && len <= img->size - off;
+	size_t size = img->size;
+
+	/* once off <= size, off fits in a size_t: the subtraction is one
+	 * word wide on i386 too */
+	return off <= size && len <= size - (size_t)off;
 }
 
 /*
@@ -94,9 +98,15 @@ int elf_read_sym(const struct elf_image *img, unsigned i, struct elf_rawsym *out
  */
 const char *elf_string(const struct elf_image *img, uint64_t idx);
 
-/* Is the string at offset idx of the string table equal to name?  Bounded:
- * it never reads past the table, whatever the image holds. */
-int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name);
+/*
+ * Is the string at offset idx of the string table equal to name, of len
+ * bytes (strlen)?  Bounded:
+ * it never reads past the table, whatever the image holds.  Both rely on
+ * what elf_open proved (address.c, looks_like): the table lies in the
+ * bytes and its last byte is NUL, so every string that starts inside it
+ * ends inside it.
+ */
+int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name, size_t len);
 
 /* address.c: the d_ptr entries the reader uses, and their translation. */
 
@@ -117,26 +127,17 @@ int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d);
 int hash_check(struct elf_image *img);  /* validates, sets img->nsyms */
 
 /*
- * A walk over the candidates for one name: the symbols of its GNU hash
- * chain whose hash matches, or of its SysV chain, or (no hash table) every
- * symbol.  Start with hash_walk_start, then call hash_walk_next until it
- * returns 0 (no more) or an error; each 1 leaves a candidate in 'index'.
- * The caller still compares the name: hashes collide.
+ * The candidates for one name: the symbols of its GNU hash chain whose
+ * hash matches, or of its SysV chain, or (no hash table) every symbol, in
+ * chain order.  hash_candidates calls match(img, index, ctx) on each
+ * until one returns non-zero; it returns that, 0 when the chain ends, or
+ * -ELF_E* for a broken chain.  Hashes collide: match still compares the
+ * name.  name->gnu_hash is used if there is a GNU table.
+ * Every index passed to match is below img->nsyms.
  */
-struct hash_walk {
-	int kind;               /* which table: see hash.c */
-	uint32_t hash;          /* the name's hash for that table */
-	size_t chains;          /* offset of the table's chain array */
-	uint32_t symoffset;     /* GNU: the symbol index of chain[0] */
-	uint32_t next;          /* the next symbol index to look at */
-	uint32_t steps;         /* SysV: links followed, bounded by nchain */
-	int done;               /* the chain has ended */
-	unsigned index;         /* out: the current candidate */
-};
-
-int hash_walk_start(const struct elf_image *img, const char *name,
-		    struct hash_walk *w);   /* 0 or -ELF_E* */
-int hash_walk_next(const struct elf_image *img, struct hash_walk *w);
+typedef int hash_match_fn(const struct elf_image *img, unsigned index, void *ctx);
+int hash_candidates(const struct elf_image *img, const struct elf_name *name,
+		    hash_match_fn *match, void *ctx);
 
 /* version.c */
 

@@ -141,6 +141,7 @@ typedef struct {
 
 #define SHT_DYNSYM 11
 #define SHN_UNDEF 0
+#define SHN_ABS 0xfff1          /* gABI: an absolute value, not relocated */
 
 /* gABI, "Symbol Table". */
 typedef struct {

@@ -25,8 +25,7 @@ static int extend(uint64_t *end, uint64_t off, uint64_t len)
 size_t elf_extent(const void *ehdr, size_t first, size_t page)
 {
 	struct elf_image img;
-	struct elf_segment ph;
-	const unsigned char *b = ehdr;
+	const unsigned char *b = ehdr, *p;
 	uint64_t end = 0, shoff;
 	unsigned i, shnum, shentsize;
 	int have_load = 0;
@@ -39,12 +38,13 @@ size_t elf_extent(const void *ehdr, size_t first, size_t page)
 	if (elf_read_header(&img, ELF_ANY_CLASS) < 0)
 		return 0;
 
-	for (i = 0; i < img.phnum; i++) {
-		if (elf_segment(&img, i, &ph) < 0)
-			return 0;
-		if (ph.type != PT_LOAD)
+	/* elf_read_header proved the phnum records inside 'first' */
+	p = b + img.phoff;
+	for (i = 0; i < img.phnum; i++, p += RECORD(&img, Phdr)) {
+		if (get32(p + FIELD(&img, Phdr, p_type)) != PT_LOAD)
 			continue;
-		if (!extend(&end, ph.offset, ph.filesz))
+		if (!extend(&end, get_word(&img, p + FIELD(&img, Phdr, p_offset)),
+			    get_word(&img, p + FIELD(&img, Phdr, p_filesz))))
 			return 0;
 		have_load = 1;
 	}

@@ -60,12 +60,7 @@ static uint32_t word_at(const struct elf_image *img, size_t off)
 
 /* ---- SysV ---- */
 
-struct sysv {
-	uint32_t nbucket, nchain;
-	size_t buckets, chains;         /* offsets of the two arrays */
-};
-
-static int sysv_read(const struct elf_image *img, struct sysv *t)
+static int sysv_read(const struct elf_image *img, struct elf_sysv_table *t)
 {
 	if (!in_array(img, img->hash, 2, 4))
 		return -ELF_EHASH;
@@ -82,12 +77,7 @@ static int sysv_read(const struct elf_image *img, struct sysv *t)
 
 /* ---- GNU ---- */
 
-struct gnu {
-	uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
-	size_t bloom, buckets, chains;  /* offsets of the three arrays */
-};
-
-static int gnu_read(const struct elf_image *img, struct gnu *t)
+static int gnu_read(const struct elf_image *img, struct elf_gnu_table *t)
 {
 	size_t word = (size_t)img->elf_class / 8;       /* bloom word bytes */
 	size_t at = img->gnu_hash;
@@ -107,6 +97,7 @@ static int gnu_read(const struct elf_image *img, struct gnu *t)
 	if (t->nbuckets == 0 || t->bloom_size == 0 ||
 	    (t->bloom_size & (t->bloom_size - 1)) != 0 || t->bloom_shift >= 32)
 		return -ELF_EGNUHASH;
+	t->bloom_bits = (unsigned)img->elf_class;
 	t->bloom = at + sizeof(Elf_GnuHash);
 	if (!in_array(img, t->bloom, t->bloom_size, word))
 		return -ELF_EGNUHASH;
@@ -118,7 +109,7 @@ static int gnu_read(const struct elf_image *img, struct gnu *t)
 }
 
 /* The chain word of symbol i (i >= symoffset), or an error if out of range. */
-static int gnu_chain(const struct elf_image *img, const struct gnu *t,
+static int gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 		     uint32_t i, uint32_t *out)
 {
 	uint64_t off = (uint64_t)t->chains + (uint64_t)(i - t->symoffset) * 4;
@@ -131,7 +122,7 @@ static int gnu_chain(const struct elf_image *img, const struct gnu *t,
 
 /* The symbol count: the end of the chain of the largest bucket.  The walk
  * is bounded by the image: each step reads a new word, in range. */
-static int gnu_count(const struct elf_image *img, const struct gnu *t, uint32_t *count)
+static int gnu_count(const struct elf_image *img, const struct elf_gnu_table *t, uint32_t *count)
 {
 	uint32_t b, i, last = 0, word;
 	int err;
@@ -159,16 +150,18 @@ static int gnu_count(const struct elf_image *img, const struct gnu *t, uint32_t 
 
 /*
  * The bloom filter (GNU): two bits of one word, both set if the name may
- * be present.  bits is 32 or 64, so the divisions are 32-bit.
+ * be present.  bits is 32 or 64 and bloom_size a power of two (gnu_read),
+ * so shifts and masks do what divisions would.
  */
-static int gnu_bloom_may_hold(const struct elf_image *img, const struct gnu *t,
+static int gnu_bloom_may_hold(const struct elf_image *img, const struct elf_gnu_table *t,
 			      uint32_t h)
 {
-	uint32_t bits = (uint32_t)img->elf_class;
-	uint32_t n = (h / bits) % t->bloom_size;
+	/* bits = 32 or 64 = 1 << shift; bloom_size is a power of two */
+	unsigned shift = img->elf_class == 64 ? 6 : 5, bits = 1u << shift;
+	uint32_t n = (h >> shift) & (t->bloom_size - 1);
 	uint64_t word = get_word(img, img->bytes + t->bloom + (size_t)n * (bits / 8));
-	uint64_t mask = (uint64_t)1 << (h % bits) |
-			(uint64_t)1 << ((h >> t->bloom_shift) % bits);
+	uint64_t mask = (uint64_t)1 << (h & (bits - 1)) |
+			(uint64_t)1 << ((h >> t->bloom_shift) & (bits - 1));
 
 	return (word & mask) == mask;
 }
@@ -204,27 +197,28 @@ static int dynsym_count(const struct elf_image *img, uint32_t *count)
 
 /*
  * Validate the hash tables and set img->nsyms.  With both tables, SysV's
- * nchain is the count and the GNU table must not reach past it.
+ * nchain is the count and the GNU table must not reach past it.  What is
+ * proven here is kept in img->sysv and img->gnu for the walks below.
  */
 int hash_check(struct elf_image *img)
 {
-	struct sysv s;
-	struct gnu g;
 	uint32_t count;
 	int err;
 
 	if (img->hash) {
-		if ((err = sysv_read(img, &s)) < 0)
+		if ((err = sysv_read(img, &img->sysv)) < 0)
 			return err;
-		img->nsyms = s.nchain;
+		img->nsyms = img->sysv.nchain;
 	}
 	if (img->gnu_hash) {
-		if ((err = gnu_read(img, &g)) < 0 || (err = gnu_count(img, &g, &count)) < 0)
+		if ((err = gnu_read(img, &img->gnu)) < 0 ||
+		    (err = gnu_count(img, &img->gnu, &count)) < 0)
 			return err;
 		if (!img->hash)
 			img->nsyms = count;
 		else if (count > img->nsyms)
 			return -ELF_EGNUHASH;
+		img->gnu.count = count;
 	}
 	if (!img->hash && !img->gnu_hash) {
 		if ((err = dynsym_count(img, &count)) < 0)
@@ -234,93 +228,70 @@ int hash_check(struct elf_image *img)
 	return 0;
 }
 
-/* ---- the walk ---- */
+/* ---- the walks, on the tables hash_check proved ---- */
 
-int hash_walk_start(const struct elf_image *img, const char *name,
-		    struct hash_walk *w)
+/*
+ * GNU: the chain from the bucket on, up to the symbol with the end bit.
+ * Indexes only grow, so the chain cannot loop.  hash_check proved the
+ * chain words from symoffset to count - 1 in range, and that the last of
+ * them ends a chain: a walk past it, or from a bucket below symoffset,
+ * is an error.
+ */
+static int gnu_candidates(const struct elf_image *img, uint32_t hash,
+			  hash_match_fn *match, void *ctx)
 {
-	struct sysv s;
-	struct gnu g;
-	int err;
+	const struct elf_gnu_table *g = &img->gnu;
+	/* chain word j is symbol symoffset + j's; words 0 .. n-1 are in range */
+	const unsigned char *chain = img->bytes + g->chains;
+	uint32_t symoffset = g->symoffset, n = g->count - symoffset, i, j, word;
+	int r;
 
-	w->steps = 0;
-	w->done = 0;
-	w->index = 0;
-	if (img->gnu_hash) {
-		if ((err = gnu_read(img, &g)) < 0)
-			return err;
-		w->kind = WALK_GNU;
-		w->hash = elf_gnu_hash(name);
-		w->chains = g.chains;
-		w->symoffset = g.symoffset;
-		w->next = word_at(img, g.buckets + (size_t)(w->hash % g.nbuckets) * 4);
-		if (!gnu_bloom_may_hold(img, &g, w->hash) || w->next == 0)
-			w->done = 1;
-	} else if (img->hash) {
-		if ((err = sysv_read(img, &s)) < 0)
-			return err;
-		w->kind = WALK_SYSV;
-		w->hash = elf_sysv_hash(name);
-		w->chains = s.chains;
-		w->next = word_at(img, s.buckets + (size_t)(w->hash % s.nbucket) * 4);
-	} else {
-		w->kind = WALK_ALL;     /* a bounded scan of every symbol */
-		w->next = 0;
-	}
-	return 0;
-}
-
-/* GNU: the chain from the bucket on, up to the symbol with the end bit.
- * Indexes only grow, so the chain cannot loop; it can run past the symbol
- * table if the end bit is missing, which is an error. */
-static int gnu_next(const struct elf_image *img, struct hash_walk *w)
-{
-	struct gnu g;
-	uint32_t i, word;
-
-	g.chains = w->chains;
-	g.symoffset = w->symoffset;
-	while (!w->done) {
-		i = w->next;
-		if (i >= img->nsyms || gnu_chain(img, &g, i, &word) < 0)
+	i = word_at(img, g->buckets + (size_t)(hash % g->nbuckets) * 4);
+	if (i == 0 || !gnu_bloom_may_hold(img, g, hash))
+		return 0;
+	for (j = i - symoffset; ; j++) {
+		if (j >= n)     /* also a bucket below symoffset: j wrapped */
 			return -ELF_EGNUHASH;
-		w->done = word & 1;
-		w->next = i + 1;
-		if ((word | 1) == (w->hash | 1)) {
-			w->index = i;
-			return 1;
-		}
+		word = get32(chain + (size_t)j * 4);
+		if ((word | 1) == (hash | 1) && (r = match(img, symoffset + j, ctx)) != 0)
+			return r;
+		if (word & 1)
+			return 0;
 	}
-	return 0;
 }
 
 /* SysV: the chain can name any index, so it can loop: a chain has at most
- * nchain links, and one that takes more is refused. */
-static int sysv_next(const struct elf_image *img, struct hash_walk *w)
+ * nchain links, and one that takes more is refused.  hash_check proved
+ * the chain array (nchain words) in range, and nsyms is nchain. */
+static int sysv_candidates(const struct elf_image *img, uint32_t hash,
+			   hash_match_fn *match, void *ctx)
 {
-	uint32_t i = w->next;
-	uint64_t off = (uint64_t)w->chains + (uint64_t)i * 4;
+	const struct elf_sysv_table *t = &img->sysv;
+	uint32_t i, steps = 0;
+	int r;
 
-	if (i == 0)                     /* STN_UNDEF: end of chain */
-		return 0;
-	if (i >= img->nsyms || ++w->steps > img->nsyms || !in_range(img, off, 4))
-		return -ELF_EHASH;
-	w->index = i;
-	w->next = word_at(img, (size_t)off);
-	return 1;
+	i = word_at(img, t->buckets + (size_t)(hash % t->nbucket) * 4);
+	for (; i != 0; i = word_at(img, t->chains + (size_t)i * 4)) {   /* 0: STN_UNDEF */
+		if (i >= t->nchain || ++steps > t->nchain)
+			return -ELF_EHASH;
+		if ((r = match(img, i, ctx)) != 0)
+			return r;
+	}
+	return 0;
 }
 
-int hash_walk_next(const struct elf_image *img, struct hash_walk *w)
+int hash_candidates(const struct elf_image *img, const struct elf_name *name,
+		    hash_match_fn *match, void *ctx)
 {
-	switch (w->kind) {
-	case WALK_GNU:
-		return gnu_next(img, w);
-	case WALK_SYSV:
-		return sysv_next(img, w);
-	default:
-		if (w->next >= img->nsyms)
-			return 0;
-		w->index = w->next++;
-		return 1;
-	}
+	unsigned i;
+	int r;
+
+	if (img->gnu_hash)
+		return gnu_candidates(img, name->gnu_hash, match, ctx);
+	if (img->hash)
+		return sysv_candidates(img, elf_sysv_hash(name->name), match, ctx);
+	for (i = 0; i < img->nsyms; i++)        /* a bounded scan of every symbol */
+		if ((r = match(img, i, ctx)) != 0)
+			return r;
+	return 0;
 }

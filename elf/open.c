@@ -34,6 +34,12 @@ static void clear_image(struct elf_image *img, const void *bytes, size_t size)
 	img->phoff = img->shoff = img->dynamic = 0;
 	img->phnum = img->shnum = img->dynnum = 0;
 	img->relocated = 0;
+	img->nloads = 0;
+	img->gnu.nbuckets = img->gnu.symoffset = img->gnu.count = 0;
+	img->gnu.bloom_size = img->gnu.bloom_shift = 0;
+	img->gnu.bloom = img->gnu.buckets = img->gnu.chains = 0;
+	img->sysv.nbucket = img->sysv.nchain = 0;
+	img->sysv.buckets = img->sysv.chains = 0;
 }
 
 /*
@@ -50,33 +56,48 @@ static void clear_image(struct elf_image *img, const void *bytes, size_t size)
  */
 static int find_segments(struct elf_image *img, size_t *dyn_size)
 {
-	struct elf_segment ph;
-	int have_load = 0, have_dyn = 0, err;
-	unsigned i;
+	size_t rec = RECORD(img, Phdr);
+	/* elf_read_header proved all phnum records in range */
+	const unsigned char *p = img->bytes + img->phoff;
+	uint64_t offset, vaddr, filesz;
+	unsigned i, type, nloads = 0;
+	int have_dyn = 0;
 
-	for (i = 0; i < img->phnum; i++) {
-		if ((err = elf_segment(img, i, &ph)) < 0)
-			return err;
-		if (ph.type == PT_LOAD) {
-			if (ph.filesz > ph.memsz || !in_range(img, ph.offset, ph.filesz))
-				return -ELF_EPHDR;
-			if (!have_load) {
-				img->load_vaddr = ph.vaddr;
-				img->load_offset = ph.offset;
-				have_load = 1;
-			}
-		} else if (ph.type == PT_DYNAMIC && !have_dyn) {
-			if (!in_range(img, ph.offset, ph.filesz))
+	for (i = 0; i < img->phnum; i++, p += rec) {
+		type = get32(p + FIELD(img, Phdr, p_type));
+		if (type != PT_LOAD && (type != PT_DYNAMIC || have_dyn))
+			continue;
+		offset = get_word(img, p + FIELD(img, Phdr, p_offset));
+		filesz = get_word(img, p + FIELD(img, Phdr, p_filesz));
+		if (type == PT_DYNAMIC) {
+			if (!in_range(img, offset, filesz))
 				return -ELF_ENODYNAMIC;
-			img->dynamic = (size_t)ph.offset;
-			*dyn_size = (size_t)ph.filesz;
+			img->dynamic = (size_t)offset;
+			*dyn_size = (size_t)filesz;
 			have_dyn = 1;
+			continue;
 		}
+		vaddr = get_word(img, p + FIELD(img, Phdr, p_vaddr));
+		if (filesz > get_word(img, p + FIELD(img, Phdr, p_memsz)) ||
+		    !in_range(img, offset, filesz))
+			return -ELF_EPHDR;
+		if (nloads == 0) {
+			img->load_vaddr = vaddr;
+			img->load_offset = offset;
+		}
+		/* kept decoded for address.c, which maps d_ptrs through them */
+		if (nloads < ELF_LOADS_CACHED) {
+			img->loads[nloads].vaddr = vaddr;
+			img->loads[nloads].offset = offset;
+			img->loads[nloads].filesz = filesz;
+		}
+		nloads++;
 	}
-	if (!have_load)
+	if (nloads == 0)
 		return -ELF_ENOLOAD;
 	if (!have_dyn)
 		return -ELF_ENODYNAMIC;
+	img->nloads = nloads <= ELF_LOADS_CACHED ? nloads : 0;
 	img->bias = (uintptr_t)img->bytes + (uintptr_t)img->load_offset -
 		    (uintptr_t)img->load_vaddr;
 	return 0;
@@ -116,16 +137,26 @@ static void dyn_ptr(struct dyn_ptrs *d, enum dyn_table t, uint64_t value)
  */
 static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d)
 {
-	size_t max = dyn_size / RECORD(img, Dyn);
-	struct elf_dynamic e;
+	size_t rec = RECORD(img, Dyn), max = dyn_size / rec;
+	/* find_segments proved [dynamic, dynamic + dyn_size) in range */
+	const unsigned char *p = img->bytes + img->dynamic;
+	size_t val = FIELD(img, Dyn, d_val);
 	unsigned i;
-	int err, have_strsz = 0;
+	int64_t tag;
+	uint64_t value;
+	int have_strsz = 0;
 
 	img->dynnum = max < 0xffffffffu ? (unsigned)max : 0xffffffffu;
-	for (i = 0; i < img->dynnum; i++) {
-		if ((err = elf_dynamic(img, i, &e)) < 0)
-			return err;
-		switch (e.tag) {
+	for (i = 0; i < img->dynnum; i++, p += rec) {
+		/* d_tag is signed: Elf32_Sword or Elf64_Sxword */
+		tag = img->elf_class == 64 ? (int64_t)get64(p) : (int32_t)get32(p);
+		value = get_word(img, p + val);
+		/* Every tag the reader uses fits in a long: switch on a long
+		 * (a 64-bit switch is a chain of double compares on i386);
+		 * where long is 32 bits, a tag that does not fit is skipped. */
+		if ((long)tag != tag)
+			continue;
+		switch ((long)tag) {
 		case DT_NULL:
 			img->dynnum = i + 1;
 			/* gABI: DT_STRTAB, DT_SYMTAB and DT_STRSZ are mandatory
@@ -135,40 +166,40 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 			    !(d->seen & 1u << TAB_SYMTAB))
 				return -ELF_EDYNAMIC;
 			return 0;
-		case DT_STRTAB:   dyn_ptr(d, TAB_STRTAB, e.value); break;
-		case DT_SYMTAB:   dyn_ptr(d, TAB_SYMTAB, e.value); break;
-		case DT_HASH:     dyn_ptr(d, TAB_HASH, e.value); break;
-		case DT_GNU_HASH: dyn_ptr(d, TAB_GNU_HASH, e.value); break;
-		case DT_VERSYM:   dyn_ptr(d, TAB_VERSYM, e.value); break;
-		case DT_VERDEF:   dyn_ptr(d, TAB_VERDEF, e.value); break;
-		case DT_VERNEED:  dyn_ptr(d, TAB_VERNEED, e.value); break;
+		case DT_STRTAB:   dyn_ptr(d, TAB_STRTAB, value); break;
+		case DT_SYMTAB:   dyn_ptr(d, TAB_SYMTAB, value); break;
+		case DT_HASH:     dyn_ptr(d, TAB_HASH, value); break;
+		case DT_GNU_HASH: dyn_ptr(d, TAB_GNU_HASH, value); break;
+		case DT_VERSYM:   dyn_ptr(d, TAB_VERSYM, value); break;
+		case DT_VERDEF:   dyn_ptr(d, TAB_VERDEF, value); break;
+		case DT_VERNEED:  dyn_ptr(d, TAB_VERNEED, value); break;
 		case DT_STRSZ:
-			if (e.value > img->size)
+			if (value > img->size)
 				return -ELF_ESTRTAB;
-			img->strsz = (size_t)e.value;
+			img->strsz = (size_t)value;
 			have_strsz = 1;
 			break;
 		case DT_SYMENT:
 			/* gABI: the size of one symbol entry; the reader
 			 * knows only the gABI's own. */
-			if (e.value != RECORD(img, Sym))
+			if (value != RECORD(img, Sym))
 				return -ELF_ESYMTAB;
 			break;
 		case DT_SONAME:
-			img->soname = e.value < img->size ? (size_t)e.value : img->size;
+			img->soname = value < img->size ? (size_t)value : img->size;
 			break;
 		case DT_VERDEFNUM:
 			/* each Verdef takes 20 bytes: more cannot fit; and
 			 * more than VERDEF_MAX are refused (read.h) */
-			if (e.value > img->size / sizeof(Elf_Verdef) || e.value > VERDEF_MAX)
+			if (value > img->size / sizeof(Elf_Verdef) || value > VERDEF_MAX)
 				return -ELF_EVERDEF;
-			img->verdefnum = (unsigned)e.value;
+			img->verdefnum = (unsigned)value;
 			break;
 		case DT_VERNEEDNUM:
 			/* each Verneed takes 16 bytes; VERNEED_MAX (bounded.h) */
-			if (e.value > img->size / sizeof(Elf_Verneed) || e.value > VERNEED_MAX)
+			if (value > img->size / sizeof(Elf_Verneed) || value > VERNEED_MAX)
 				return -ELF_EVERNEED;
-			img->verneednum = (unsigned)e.value;
+			img->verneednum = (unsigned)value;
 			break;
 		}
 	}

@@ -69,6 +69,10 @@ const char *elf_error_name(int err);
  * else by the hash tables.  For files: the live vDSO keeps the hash count. */
 #define ELF_DYNSYM_COUNT (1u << 31)
 
+/* The PT_LOAD segments elf_open keeps decoded: a vDSO has one, a shared
+ * library two to four; an image with more is read through its headers. */
+#define ELF_LOADS_CACHED 4
+
 /*
  * An opened image.  All offsets are offsets into bytes[0 .. size).
  * Fill it with elf_open; read it only through the functions below.
@@ -110,6 +114,24 @@ struct elf_image {
 	 * to the libraries it loads).  See elf/address.c.
 	 */
 	unsigned relocated;
+	/*
+	 * What elf_open decoded and proved once, so that a lookup neither
+	 * decodes nor checks it again.  Read only by elf/.
+	 */
+	unsigned nloads;        /* PT_LOADs in loads[]; 0: more than fit, or none */
+	struct elf_load {
+		uint64_t vaddr, offset, filesz;         /* file part in bytes */
+	} loads[ELF_LOADS_CACHED];
+	struct elf_gnu_table {  /* DT_GNU_HASH, its arrays in range */
+		uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
+		unsigned bloom_bits;    /* bits in a bloom word: 32 or 64 */
+		uint32_t count;         /* chain words symoffset .. count-1 in range */
+		size_t bloom, buckets, chains;  /* offsets of the arrays */
+	} gnu;
+	struct elf_sysv_table { /* DT_HASH, its arrays in range */
+		uint32_t nbucket, nchain;
+		size_t buckets, chains;
+	} sysv;
 };
 
 /*
@@ -160,6 +182,37 @@ int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out);
  */
 int elf_lookup(const struct elf_image *img, const char *name,
 		const char *version, struct elf_sym *out);
+
+/*
+ * Resolving many functions of one version (vdso_init): the version's key,
+ * found once, then each function's address, without the full struct
+ * elf_sym.  The same rules and the same answers as elf_lookup.
+ *
+ * elf_version_key: ELF_VERSION_DEFAULT for version NULL (any version, the
+ * default one preferred), ELF_VERSION_UNCHECKED if the image has no
+ * version tables (the name alone decides), else the version's index
+ * (vd_ndx), or -ELF_ENOTFOUND if the image does not define it.
+ */
+#define ELF_VERSION_DEFAULT (-1)
+#define ELF_VERSION_UNCHECKED (-2)
+/* hash: elf_sysv_hash(version), the caller's (vdso/hashes.awk) */
+int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash);
+
+/*
+ * A name with what a lookup needs of it, which the caller may compute once
+ * for all, even when the program is built (vdso/hashes.awk): its length
+ * (strlen) and its GNU hash (elf_gnu_hash).
+ */
+struct elf_name {
+	const char *name;
+	size_t len;
+	uint32_t gnu_hash;
+};
+
+/* The run-time address (bias + st_value) of name at version key; 0 or
+ * -ELF_E* (-ELF_ENOTFOUND for a key that is one). */
+int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
+		       int key, uintptr_t *addr);
 
 /* A program header (segment), either class. */
 struct elf_segment {
@@ -293,14 +346,9 @@ int elf_section(const struct elf_image *img, unsigned i, struct elf_section *out
 
 /*
  * The GNU hash table's header and where its arrays are (offsets into
- * bytes); layout at the top of elf/hash.c.  0, -ELF_ENOTFOUND if the image
- * has none, or -ELF_EGNUHASH.
+ * bytes; struct elf_gnu_table above, as elf_open proved it); layout at the
+ * top of elf/hash.c.  0, or -ELF_ENOTFOUND if the image has none.
  */
-struct elf_gnu_table {
-	uint32_t nbuckets, symoffset, bloom_size, bloom_shift;
-	unsigned bloom_bits;            /* bits in a bloom word: 32 or 64 */
-	size_t bloom, buckets, chains;
-};
 int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t);
 /* Bloom word n, bucket b, the chain word of symbol i: 0 or -ELF_ERANGE. */
 int elf_gnu_bloom(const struct elf_image *img, const struct elf_gnu_table *t,
@@ -310,11 +358,7 @@ int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
 int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 		  uint32_t i, uint32_t *word);
 
-/* The SysV hash table: 0, -ELF_ENOTFOUND if none, or -ELF_EHASH. */
-struct elf_sysv_table {
-	uint32_t nbucket, nchain;
-	size_t buckets, chains;
-};
+/* The SysV hash table (struct elf_sysv_table above): 0, or -ELF_ENOTFOUND. */
 int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t);
 /* Bucket b, the chain entry of symbol i: 0 or -ELF_ERANGE. */
 int elf_sysv_bucket(const struct elf_image *img, const struct elf_sysv_table *t,

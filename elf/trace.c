@@ -9,27 +9,12 @@
  */
 #include "bounded.h"
 
+/* elf_open proved the tables' arrays in range (elf/hash.c): a copy. */
 int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t)
 {
-	size_t at = img->gnu_hash, word = (size_t)img->elf_class / 8;
-
-	if (at == 0)
+	if (img->gnu_hash == 0)
 		return -ELF_ENOTFOUND;
-	if (!in_array(img, at, 4, 4))
-		return -ELF_EGNUHASH;
-	t->nbuckets = get32(img->bytes + at);
-	t->symoffset = get32(img->bytes + at + 4);
-	t->bloom_size = get32(img->bytes + at + 8);
-	t->bloom_shift = get32(img->bytes + at + 12);
-	t->bloom_bits = (unsigned)img->elf_class;
-	t->bloom = at + 16;
-	if (t->nbuckets == 0 || t->bloom_size == 0 || t->bloom_shift >= 32 ||
-	    !in_array(img, t->bloom, t->bloom_size, word))
-		return -ELF_EGNUHASH;
-	t->buckets = t->bloom + (size_t)t->bloom_size * word;
-	if (!in_array(img, t->buckets, t->nbuckets, 4))
-		return -ELF_EGNUHASH;
-	t->chains = t->buckets + (size_t)t->nbuckets * 4;
+	*t = img->gnu;
 	return 0;
 }
 
@@ -64,19 +49,9 @@ int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 
 int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t)
 {
-	size_t at = img->hash;
-
-	if (at == 0)
+	if (img->hash == 0)
 		return -ELF_ENOTFOUND;
-	if (!in_array(img, at, 2, 4))
-		return -ELF_EHASH;
-	t->nbucket = get32(img->bytes + at);
-	t->nchain = get32(img->bytes + at + 4);
-	t->buckets = at + 8;
-	if (t->nbucket == 0 ||
-	    !in_array(img, t->buckets, (uint64_t)t->nbucket + t->nchain, 4))
-		return -ELF_EHASH;
-	t->chains = t->buckets + (size_t)t->nbucket * 4;
+	*t = img->sysv;
 	return 0;
 }
 

@@ -18,9 +18,7 @@
  * builds them from lib/vdso/gettimeofday.c).  They return what the
  * system call would: the result or -errno.  Where they cannot serve a
  * request (a clock the vDSO does not handle) they make the system call
- * themselves; should one answer -ENOSYS, we make it instead.  Each entry
- * keeps the path that served its last call (getrandom's own rules for
- * that are in vdso/getrandom.c).
+ * themselves; should one answer -ENOSYS, we make it instead.
  */
 #include <linux/auxvec.h>
 #include <start/start.h>
@@ -48,26 +46,51 @@ static const struct candidate candidates[] = {
 	ARCH_VDSO_CALLS(FIRST_CHOICE, OTHER_CHOICE)
 };
 
+/* Their symbols' GNU hashes and lengths and their versions' ELF hashes,
+ * in the same order, computed at build time from the same table (vdso/hashes.awk). */
+#include <vdso_hashes.h>
+static const struct {
+	uint32_t symbol;        /* GNU hash */
+	unsigned len;           /* strlen */
+	uint32_t version;       /* ELF hash */
+} candidate_hash[] = { VDSO_CANDIDATE_HASHES };
+_Static_assert(sizeof candidate_hash / sizeof candidate_hash[0] ==
+	       sizeof candidates / sizeof candidates[0], "one hash per candidate");
+
 struct elf_image vdso_image;
 int vdso_status = -ELF_ENOTFOUND;
 const char *vdso_absent = "not looked for";
 int vdso_off;
 
+/*
+ * Each entry's symbols, best first.  A version is looked up once for all
+ * the entries that ask for it (the table's versions are few: one on
+ * x86_64), then each symbol by its address alone.
+ */
 static void resolve(void)
 {
+	const char *version = 0;
+	int key = -ELF_ENOTFOUND;
 	unsigned i;
 
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const struct candidate *c = &candidates[i];
 		struct vdso_call *e = &vdso_calls[c->id];
-		struct elf_sym sym;
+		struct elf_name name = { c->symbol, candidate_hash[i].len,
+					 candidate_hash[i].symbol };
+		uintptr_t addr;
 
 		if (e->fn || c->symbol == NO_VDSO_SYMBOL)
 			continue;       /* a better one was found, or none exists */
-		if (elf_lookup(&vdso_image, c->symbol, c->version, &sym) == 0) {
-			e->fn = (void *)sym.addr;
+		if (version != c->version && (version == 0 || !str_eq(version, c->version))) {
+			version = c->version;
+			key = elf_version_key(&vdso_image, version, candidate_hash[i].version);
+		}
+		if (elf_lookup_address(&vdso_image, &name, key, &addr) == 0) {
+			e->fn = (void *)addr;
 			e->symbol = c->symbol;
 			e->time64 = c->time64;
+			e->fn64 = c->time64 ? e->fn : 0;
 		}
 	}
 }
@@ -89,7 +112,7 @@ void vdso_init(void)
 	}
 	if (vdso_find(&image, &size, &vdso_absent) < 0)
 		return;         /* none: qemu-user before 8.1, vdso=0, a loader */
-	sys_gate = vdso_gate();
+	sys_gate = vdso_gate_in(image, size);
 	vdso_status = elf_open(&vdso_image, image, size,
 			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
 	if (vdso_status < 0) {
@@ -112,103 +135,66 @@ const char *vdso_path_name(enum vdso_path p)
 	return p == PATH_VDSO ? "vdso" : p == PATH_GATE ? "gate" : "syscall";
 }
 
-/* A vDSO answer of -ENOSYS means "not here": count it, use the syscall.
- * Otherwise the vDSO served the call. */
-static int fell_back(enum vdso_call_id id, long r)
+/* The slow paths of the inline calls (vdso.h).  fell_back: the vDSO's
+ * function answered -ENOSYS, "not here": count it, make the system call. */
+static void count_fallback(enum vdso_call_id id, int fell_back)
 {
-	if (r != -ENOSYS) {
-		vdso_calls[id].served = PATH_VDSO;
-		return 0;
-	}
-	vdso_calls[id].fallbacks++;
-	return 1;
-}
-
-/* The system call serves: the raw instruction, or the i386 gate. */
-static void by_syscall(enum vdso_call_id id)
-{
-	vdso_calls[id].served = sys_gate ? PATH_GATE : PATH_SYSCALL;
+	if (fell_back)
+		vdso_calls[id].fallbacks++;
 }
 
 /*
- * clock_gettime and clock_getres: the vDSO function takes a 64-bit timespec
- * (time64), or one of longs, widened here; -ENOSYS or no function: the
- * system call.
+ * clock_gettime and clock_getres without a 64-bit-time function: on i386
+ * an old one may serve (time64 0), its timespec of longs widened here;
+ * its -ENOSYS, or no function, is the system call.
  */
-static long timespec_call(enum vdso_call_id id, int clock, struct __kernel_timespec *ts,
-			  long (*syscall_twin)(int, struct __kernel_timespec *))
+static long timespec_slow(enum vdso_call_id id, int clock, struct __kernel_timespec *ts,
+			  int fell_back, long (*syscall_twin)(int, struct __kernel_timespec *))
 {
 	struct vdso_call *e = &vdso_calls[id];
 	struct __kernel_old_timespec old;
 	long r;
 
-	if (e->fn && e->time64) {
-		r = ((long (*)(int, struct __kernel_timespec *))e->fn)(clock, ts);
-		if (!fell_back(id, r))
-			return r;
-	} else if (e->fn) {
+	if (!fell_back && e->fn && !e->time64) {
 		/* a NULL timespec goes through as NULL: clock_getres allows it */
 		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, ts ? &old : 0);
-		if (!fell_back(id, r)) {
+		if (r != -ENOSYS) {
 			if (r == 0 && ts) {
 				ts->tv_sec = old.tv_sec;
 				ts->tv_nsec = old.tv_nsec;
 			}
 			return r;
 		}
+		fell_back = 1;
 	}
-	by_syscall(id);
+	count_fallback(id, fell_back);
 	return syscall_twin(clock, ts);
 }
 
-long vdso_clock_gettime(int clock, struct __kernel_timespec *ts)
+long vdso_clock_gettime_slow(int clock, struct __kernel_timespec *ts, int fell_back)
 {
-	return timespec_call(VDSO_CLOCK_GETTIME, clock, ts, sys_clock_gettime);
+	return timespec_slow(VDSO_CLOCK_GETTIME, clock, ts, fell_back, sys_clock_gettime);
 }
 
-long vdso_clock_getres(int clock, struct __kernel_timespec *ts)
+long vdso_clock_getres_slow(int clock, struct __kernel_timespec *ts, int fell_back)
 {
-	return timespec_call(VDSO_CLOCK_GETRES, clock, ts, sys_clock_getres);
+	return timespec_slow(VDSO_CLOCK_GETRES, clock, ts, fell_back, sys_clock_getres);
 }
 
-long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+long vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, void *tz, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_GETTIMEOFDAY];
-	long r;
-
-	if (e->fn) {
-		r = ((long (*)(struct __kernel_old_timeval *, void *))e->fn)(tv, tz);
-		if (!fell_back(VDSO_GETTIMEOFDAY, r))
-			return r;
-	}
-	by_syscall(VDSO_GETTIMEOFDAY);
+	count_fallback(VDSO_GETTIMEOFDAY, fell_back);
 	return sys_gettimeofday(tv, tz);
 }
 
-long vdso_time(long *t)
+long vdso_time_slow(long *t, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_TIME];
-	long r;
-
-	if (e->fn) {
-		r = ((long (*)(long *))e->fn)(t);
-		if (!fell_back(VDSO_TIME, r))
-			return r;
-	}
-	by_syscall(VDSO_TIME);
+	count_fallback(VDSO_TIME, fell_back);
 	return sys_time(t);
 }
 
-long vdso_getcpu(unsigned *cpu, unsigned *node)
+long vdso_getcpu_slow(unsigned *cpu, unsigned *node, int fell_back)
 {
-	struct vdso_call *e = &vdso_calls[VDSO_GETCPU];
-	long r;
-
-	if (e->fn) {    /* the third argument, a cache, is unused since 2.6.24 */
-		r = ((long (*)(unsigned *, unsigned *, void *))e->fn)(cpu, node, 0);
-		if (!fell_back(VDSO_GETCPU, r))
-			return r;
-	}
-	by_syscall(VDSO_GETCPU);
+	count_fallback(VDSO_GETCPU, fell_back);
 	return sys_getcpu(cpu, node);
 }

@@ -74,17 +74,25 @@ int vdso_find(const unsigned char **bytes, size_t *size, const char **why)
 	return 0;
 }
 
-void *vdso_gate(void)
+/* The gate, if it lies inside the image found at [image, image + size). */
+void *vdso_gate_in(const unsigned char *image, size_t size)
 {
-	const unsigned char *image;
 	unsigned long gate;
-	const char *why;
-	size_t size;
 
-	if (!ARCH_HAS_GATE || !auxv_get(AT_SYSINFO, &gate) || !gate ||
-	    vdso_find(&image, &size, &why) < 0)
+	if (!ARCH_HAS_GATE || !auxv_get(AT_SYSINFO, &gate) || !gate)
 		return 0;
 	if (gate < (unsigned long)image || gate - (unsigned long)image >= size)
 		return 0;
 	return (void *)gate;
+}
+
+void *vdso_gate(void)
+{
+	const unsigned char *image;
+	const char *why;
+	size_t size;
+
+	if (!ARCH_HAS_GATE || vdso_find(&image, &size, &why) < 0)
+		return 0;
+	return vdso_gate_in(image, size);
 }

@@ -26,6 +26,7 @@ int vdso_find(const unsigned char **bytes, size_t *size, const char **why);
  * gave one and it lies inside the image vdso_find finds; else 0.
  */
 void *vdso_gate(void);
+void *vdso_gate_in(const unsigned char *image, size_t size);   /* the same, image found */
 
 /* Fills the table once, at the start of main; VDSO=off skips it. */
 void vdso_init(void);
@@ -35,14 +36,14 @@ extern int vdso_status;                 /* 0 if open, else -ELF_E* */
 extern const char *vdso_absent;         /* why not, in a few words, else 0 */
 extern int vdso_off;                    /* VDSO=off was given */
 
-/* The symbol of a CALL line for a call that no vDSO of the arch offers:
- * the entry is there, and the system call serves it. */
-#define NO_VDSO_SYMBOL ((const char *)0)
-
 /* The call table: one entry per CALL line of the arch's table. */
 #define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,
 #define VDSO_NOTHING(...)
 enum vdso_call_id { ARCH_VDSO_CALLS(VDSO_CALL_ID, VDSO_NOTHING) VDSO_NCALLS };
+
+/* The symbol of a CALL line for a call that no vDSO of the arch offers:
+ * the entry is there, and the system call serves it. */
+#define NO_VDSO_SYMBOL ((const char *)0)
 
 enum vdso_path { PATH_SYSCALL, PATH_GATE, PATH_VDSO };
 
@@ -52,10 +53,13 @@ struct vdso_call {
 	const char *symbol;     /* the vDSO symbol serving it, or 0 */
 	void *fn;               /* its address, or 0: the system call serves */
 	int time64;             /* fn takes a 64-bit timespec */
+	void *fn64;             /* fn if time64, else 0: the inline path's test */
 	unsigned fallbacks;     /* times fn answered -ENOSYS */
 	unsigned passed_on;     /* times fn was there but the system call
 				 * served (getrandom: see vdso/getrandom.c) */
-	enum vdso_path served;  /* the path of the last call */
+	enum vdso_path served;  /* getrandom: the path of its last call (the
+				 * inline calls above keep no such record:
+				 * vdso_path and fallbacks say it for them) */
 };
 
 extern struct vdso_call vdso_calls[VDSO_NCALLS];
@@ -64,12 +68,102 @@ extern struct vdso_call vdso_calls[VDSO_NCALLS];
 enum vdso_path vdso_path(enum vdso_call_id id);
 const char *vdso_path_name(enum vdso_path p);
 
-/* The typed calls: the vDSO's function if resolved, else the system call. */
-long vdso_clock_gettime(int clock, struct __kernel_timespec *ts);
-long vdso_clock_getres(int clock, struct __kernel_timespec *ts);
-long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
-long vdso_time(long *t);
-long vdso_getcpu(unsigned *cpu, unsigned *node);
+/*
+ * The typed calls: the vDSO's function if resolved, else the system call.
+ *
+ * The common case is inline: test the pointer, call it, return what it
+ * says, so that a call through the table costs what a call of the bare
+ * pointer does (`make bench` compares the two).  Everything else is out
+ * of line in vdso/calls.c, the *_slow functions: the system call when
+ * there is no function, the count and the system call when the function
+ * answered -ENOSYS ("not here"; fell_back 1), and on i386 the call of an
+ * old-timespec function with its answer widened (time64 0).
+ */
+long vdso_clock_gettime_slow(int clock, struct __kernel_timespec *ts, int fell_back);
+long vdso_clock_getres_slow(int clock, struct __kernel_timespec *ts, int fell_back);
+long vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, void *tz, int fell_back);
+long vdso_time_slow(long *t, int fell_back);
+long vdso_getcpu_slow(unsigned *cpu, unsigned *node, int fell_back);
+
+typedef long vdso_timespec_fn(int clock, struct __kernel_timespec *ts);
+
+/*
+ * "The vDSO served it": the likely case, laid out as the straight line.
+ * It matters: with the -ENOSYS test laid out the other way, a call of
+ * time() costs a cycle more than the bare pointer (tests/bench/percall.c).
+ */
+#define VDSO_SERVED(r) __builtin_expect((r) != -ENOSYS, 1)
+#define VDSO_HAS(fn) __builtin_expect((fn) != 0, 1)
+
+static inline long vdso_clock_gettime(int clock, struct __kernel_timespec *ts)
+{
+	void *fn = vdso_calls[VDSO_CLOCK_GETTIME].fn64;
+	long r;
+
+	if (VDSO_HAS(fn)) {
+		r = ((vdso_timespec_fn *)fn)(clock, ts);
+		if (VDSO_SERVED(r))
+			return r;
+		return vdso_clock_gettime_slow(clock, ts, 1);
+	}
+	return vdso_clock_gettime_slow(clock, ts, 0);
+}
+
+static inline long vdso_clock_getres(int clock, struct __kernel_timespec *ts)
+{
+	void *fn = vdso_calls[VDSO_CLOCK_GETRES].fn64;
+	long r;
+
+	if (VDSO_HAS(fn)) {
+		r = ((vdso_timespec_fn *)fn)(clock, ts);
+		if (VDSO_SERVED(r))
+			return r;
+		return vdso_clock_getres_slow(clock, ts, 1);
+	}
+	return vdso_clock_getres_slow(clock, ts, 0);
+}
+
+static inline long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+{
+	void *fn = vdso_calls[VDSO_GETTIMEOFDAY].fn;
+	long r;
+
+	if (VDSO_HAS(fn)) {
+		r = ((long (*)(struct __kernel_old_timeval *, void *))fn)(tv, tz);
+		if (VDSO_SERVED(r))
+			return r;
+	}
+	return vdso_gettimeofday_slow(tv, tz, fn != 0);
+}
+
+static inline long vdso_time(long *t)
+{
+	void *fn = vdso_calls[VDSO_TIME].fn;
+	long r;
+
+	if (VDSO_HAS(fn)) {
+		r = ((long (*)(long *))fn)(t);
+		if (VDSO_SERVED(r))
+			return r;
+	}
+	return vdso_time_slow(t, fn != 0);
+}
+
+static inline long vdso_getcpu(unsigned *cpu, unsigned *node)
+{
+	void *fn = vdso_calls[VDSO_GETCPU].fn;
+	long r;
+
+	if (VDSO_HAS(fn)) {       /* the third argument, a cache, is unused since 2.6.24 */
+		r = ((long (*)(unsigned *, unsigned *, void *))fn)(cpu, node, 0);
+		if (VDSO_SERVED(r))
+			return r;
+	}
+	return vdso_getcpu_slow(cpu, node, fn != 0);
+}
+
+/* getrandom(2) through the vDSO where it has it (x86_64, Linux 6.11), with
+ * a state of this thread's (vdso/getrandom.c); else the system call. */
 long vdso_getrandom(void *buf, size_t len, unsigned flags);
 
 /*

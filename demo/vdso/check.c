@@ -672,7 +672,10 @@ static int timens_reader(void)
 		vdso_clock_gettime(ids[i], &shared->t[i + 1][1]);
 		sys_clock_gettime(ids[i], &shared->t[i + 1][2]);
 	}
-	shared->served = vdso_calls[VDSO_CLOCK_GETTIME].served;
+	/* the inline calls keep no record of their path: the table's, unless
+	 * the vDSO answered -ENOSYS (then the system call served) */
+	shared->served = vdso_calls[VDSO_CLOCK_GETTIME].fallbacks ?
+			 (sys_gate ? PATH_GATE : PATH_SYSCALL) : vdso_path(VDSO_CLOCK_GETTIME);
 	return 0;
 }
 
