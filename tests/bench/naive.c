@@ -178,7 +178,7 @@ void naive_resolve(uintptr_t base, void *fn[VDSO_NCALLS], void (*opened)(void))
 	naive_open(&n, base);
 	opened();
 	for (i = 0; i < sizeof naive_wanted / sizeof naive_wanted[0]; i++)
-		if (!fn[naive_wanted[i].id])
+		if (!fn[naive_wanted[i].id] && naive_wanted[i].symbol)  /* NO_VDSO_SYMBOL: none */
 			fn[naive_wanted[i].id] = naive_lookup(&n, naive_wanted[i].symbol,
 							      naive_wanted[i].version);
 }
