@@ -27,11 +27,6 @@
 #include <lib/lib.h>
 #include "start.h"
 
-int start_argc;
-char **start_argv;
-char **start_envp;
-unsigned long *start_auxv;
-
 /* A weak reference does not pull lib/out.o out of the archive: a program
  * that never uses the writer has no writer, and this address is 0.  (musl
  * flushes stdio at exit the same way.) */
@@ -69,28 +64,4 @@ void start_c(unsigned long *sp)
 	/* exit_group: every thread, and the status is the low 8 bits */
 	for (;;)
 		arch_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
-}
-
-int auxv_get(unsigned long type, unsigned long *value)
-{
-	unsigned long *a;
-
-	for (a = start_auxv; a[0] != 0; a += 2) {   /* 0 is AT_NULL */
-		if (a[0] == type) {
-			*value = a[1];
-			return 1;
-		}
-	}
-	return 0;
-}
-
-const char *env_get(const char *name)
-{
-	size_t n = strlen(name);
-	char **e;
-
-	for (e = start_envp; *e; e++)
-		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
-			return *e + n + 1;
-	return 0;
 }

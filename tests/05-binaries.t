@@ -91,4 +91,13 @@ for a in x86_64 i386; do
 	nm "$BUILD/$a/hello" | grep -q stack_chk
 	ok $((! $?)) "$a: hello, with no array, carries no stack protector code"
 done
+# No cycles: which object needs a symbol of which other (tests/tools/
+# objcycles.py, from nm) is a tree of layers, from the tool's files down to
+# arch/: demo/vdso/, vdso/, elf/, syscall/, start/, lib/.
+for a in x86_64 i386; do
+	objs=$(find "$BUILD/$a/obj-pie" -name '*.o' ! -path '*/tests/*' | sort)
+	cycles=$(python3 "$TOP/tests/tools/objcycles.py" $objs 2>&1 | sed "s#$BUILD/$a/obj-pie/##g")
+	is "$cycles" "" "$a: no object of vdso and its runtime needs, through others, itself ($(echo "$objs" | wc -l) objects)"
+done
+
 done_testing

@@ -50,12 +50,13 @@ int print_versions(struct out *o, const struct elf_image *img);
 
 /* demo/vdso/write.c: FILE written whole or not at all ("-": stdout). */
 int dump_write(const char *what, const char *file, const void *bytes, size_t size);
-long write_all(int fd, const void *bytes, size_t n);  /* 0 or -errno */
 /* demo/vdso/replace.c: NAME in the open directory DIR replaced whole by
- * the bytes, with the mode of OLD (the file there, or 0).  0 or -errno. */
+ * the bytes, with the mode of OLD (the file there, or 0).  0 or -errno.
+ * write_all: all n bytes to fd, over short writes and EINTR. */
+long write_all(int fd, const void *bytes, size_t n);  /* 0 or -errno */
 long replace_file(int dir, const char *name, const struct statx *old,
 		  const void *bytes, size_t size);
-/* demo/vdso/dump.c: the live image as a file. */
+/* demo/vdso/image.c: the end of every dump. */
 const char *dump_default_name(const void *bytes, size_t size);
 /* default name, write, and "WHAT: FILE: N bytes from 0x... (SOURCE)" */
 int dump_image(const char *what, const char *file, const void *bytes, size_t size,

@@ -32,6 +32,26 @@
 #include <asm/signal.h>
 #include "commands.h"
 
+/* All n bytes to fd, over short writes and EINTR.  0 or -errno. */
+long write_all(int fd, const void *bytes, size_t n)
+{
+	const unsigned char *p = bytes;
+	long r;
+
+	while (n) {
+		r = sys_write(fd, p, n);
+		if (r == -EINTR)
+			continue;
+		if (r < 0)
+			return r;
+		if (r == 0)
+			return -EIO;    /* no progress: never loop for ever */
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
 #define TEMP_PREFIX ".vdso-"
 #define TEMP_RANDOM 12          /* characters of 5 random bits each */
 #define TEMP_BUF (sizeof TEMP_PREFIX + TEMP_RANDOM)

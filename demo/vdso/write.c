@@ -16,26 +16,6 @@
 
 #define PATH_BUF 4096           /* PATH_MAX, its NUL included */
 
-/* All n bytes to fd, over short writes and EINTR.  0 or -errno. */
-long write_all(int fd, const void *bytes, size_t n)
-{
-	const unsigned char *p = bytes;
-	long r;
-
-	while (n) {
-		r = sys_write(fd, p, n);
-		if (r == -EINTR)
-			continue;
-		if (r < 0)
-			return r;
-		if (r == 0)
-			return -EIO;    /* no progress: never loop for ever */
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
-}
-
 /* To a stream: standard output, a FIFO, a device.  0, or 1 after one line. */
 static int write_stream(const char *what, const char *name, int fd,
 			const void *bytes, size_t size)
