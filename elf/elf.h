@@ -83,6 +83,10 @@ typedef struct {
 #define ET_DYN 3                /* shared object: what a vDSO is */
 #define EM_386 3
 #define EM_X86_64 62
+#define SHT_GNU_HASH 0x6ffffff6     /* section types of the GNU extensions */
+#define SHT_GNU_VERDEF 0x6ffffffd
+#define SHT_GNU_VERNEED 0x6ffffffe
+#define SHT_GNU_VERSYM 0x6fffffff
 
 /* gABI, "Program Header". */
 typedef struct {
@@ -110,6 +114,10 @@ typedef struct {                /* note: p_flags moves up in ELF64 */
 #define PT_NULL 0
 #define PT_LOAD 1
 #define PT_DYNAMIC 2
+#define PT_GNU_EH_FRAME 0x6474e550      /* the GNU extensions (binutils' include/elf/common.h) */
+#define PT_GNU_STACK 0x6474e551
+#define PT_GNU_RELRO 0x6474e552
+#define PT_GNU_PROPERTY 0x6474e553
 #define PN_XNUM 0xffff          /* e_phnum escape for extended numbering */
 
 /* gABI, "Sections". */
@@ -142,6 +150,7 @@ typedef struct {
 #define SHT_DYNSYM 11
 #define SHN_UNDEF 0
 #define SHN_ABS 0xfff1          /* gABI: an absolute value, not relocated */
+#define SHN_COMMON 0xfff2       /* gABI: a common block, not yet allocated */
 
 /* gABI, "Symbol Table". */
 typedef struct {
@@ -197,6 +206,66 @@ typedef struct {
 #define DT_VERDEFNUM 0x6ffffffd /* d_val: number of version definitions */
 #define DT_VERNEED 0x6ffffffe   /* d_ptr: versions needed from other files (LSB) */
 #define DT_VERNEEDNUM 0x6fffffff /* d_val: number of Verneed entries */
+/* The other dynamic tags, for naming them (gABI "Dynamic Section"; the
+ * GNU and Solaris ones as binutils' include/elf/common.h has them). */
+#define DT_NEEDED 1
+#define DT_PLTRELSZ 2
+#define DT_PLTGOT 3
+#define DT_RELA 7
+#define DT_RELASZ 8
+#define DT_RELAENT 9
+#define DT_INIT 12
+#define DT_FINI 13
+#define DT_RPATH 15
+#define DT_SYMBOLIC 16
+#define DT_REL 17
+#define DT_RELSZ 18
+#define DT_RELENT 19
+#define DT_PLTREL 20
+#define DT_DEBUG 21
+#define DT_TEXTREL 22
+#define DT_JMPREL 23
+#define DT_BIND_NOW 24
+#define DT_INIT_ARRAY 25
+#define DT_FINI_ARRAY 26
+#define DT_INIT_ARRAYSZ 27
+#define DT_FINI_ARRAYSZ 28
+#define DT_RUNPATH 29
+#define DT_FLAGS 30
+#define DT_PREINIT_ARRAY 32
+#define DT_PREINIT_ARRAYSZ 33
+#define DT_SYMTAB_SHNDX 34
+#define DT_RELRSZ 35
+#define DT_RELR 36
+#define DT_RELRENT 37
+#define DT_GNU_PRELINKED 0x6ffffdf5
+#define DT_GNU_CONFLICTSZ 0x6ffffdf6
+#define DT_GNU_LIBLISTSZ 0x6ffffdf7
+#define DT_CHECKSUM 0x6ffffdf8
+#define DT_PLTPADSZ 0x6ffffdf9
+#define DT_MOVEENT 0x6ffffdfa
+#define DT_MOVESZ 0x6ffffdfb
+#define DT_FEATURE 0x6ffffdfc
+#define DT_POSFLAG_1 0x6ffffdfd
+#define DT_SYMINSZ 0x6ffffdfe
+#define DT_SYMINENT 0x6ffffdff
+#define DT_GNU_FLAGS_1 0x6ffffef4
+#define DT_TLSDESC_PLT 0x6ffffef6
+#define DT_TLSDESC_GOT 0x6ffffef7
+#define DT_GNU_CONFLICT 0x6ffffef8
+#define DT_GNU_LIBLIST 0x6ffffef9
+#define DT_CONFIG 0x6ffffefa
+#define DT_DEPAUDIT 0x6ffffefb
+#define DT_AUDIT 0x6ffffefc
+#define DT_PLTPAD 0x6ffffefd
+#define DT_MOVETAB 0x6ffffefe
+#define DT_SYMINFO 0x6ffffeff
+#define DT_RELACOUNT 0x6ffffff9
+#define DT_RELCOUNT 0x6ffffffa
+#define DT_FLAGS_1 0x6ffffffb
+#define DT_AUXILIARY 0x7ffffffd
+#define DT_USED 0x7ffffffe
+#define DT_FILTER 0x7fffffff
 
 /*
  * LSB, "Symbol Versioning".  Both classes use the same layout, so there

@@ -25,6 +25,7 @@
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
+#include <elf/elf.h>
 #include <asm/signal.h>
 #include "commands.h"
 
@@ -170,10 +171,10 @@ static void print_header(struct out *o, const struct elf_image *img)
 	out_udec(o, (unsigned)img->elf_class);
 	out_str(o, " little-endian, machine ");
 	out_udec(o, img->machine);
-	out_str(o, img->machine == 3 ? " (Intel 80386)" : img->machine == 62 ? " (AMD x86-64)" : "");
+	out_str(o, img->machine == EM_386 ? " (Intel 80386)" : img->machine == EM_X86_64 ? " (AMD x86-64)" : "");
 	out_str(o, ", type ");
 	out_udec(o, h.type);
-	out_str(o, h.type == 3 ? " (DYN, shared object)" : "");
+	out_str(o, h.type == ET_DYN ? " (DYN, shared object)" : "");
 	out_str(o, ", entry 0x");
 	out_hex(o, h.entry, 0);
 	out_str(o, ", flags 0x");
@@ -190,10 +191,10 @@ static const char *segment_name(unsigned type)
 	if (type < sizeof names / sizeof names[0])
 		return names[type];
 	switch (type) {         /* GNU extensions: binutils' include/elf/common.h */
-	case 0x6474e550: return "GNU_EH_FRAME";
-	case 0x6474e551: return "GNU_STACK";
-	case 0x6474e552: return "GNU_RELRO";
-	case 0x6474e553: return "GNU_PROPERTY";
+	case PT_GNU_EH_FRAME: return "GNU_EH_FRAME";
+	case PT_GNU_STACK: return "GNU_STACK";
+	case PT_GNU_RELRO: return "GNU_RELRO";
+	case PT_GNU_PROPERTY: return "GNU_PROPERTY";
 	}
 	return 0;
 }
@@ -273,10 +274,10 @@ static const char *section_type(unsigned type)
 	if (type < sizeof names / sizeof names[0])
 		return names[type];
 	switch (type) {         /* GNU extensions: binutils' include/elf/common.h */
-	case 0x6ffffff6: return "GNU_HASH";
-	case 0x6ffffffd: return "VERDEF";
-	case 0x6ffffffe: return "VERNEED";
-	case 0x6fffffff: return "VERSYM";
+	case SHT_GNU_HASH: return "GNU_HASH";
+	case SHT_GNU_VERDEF: return "VERDEF";
+	case SHT_GNU_VERNEED: return "VERNEED";
+	case SHT_GNU_VERSYM: return "VERSYM";
 	}
 	return 0;
 }

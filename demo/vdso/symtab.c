@@ -5,6 +5,7 @@
  * one).  Used by `vdso syms` (the live image) and `vdso read` (a file).
  */
 #include <lib/lib.h>
+#include <elf/elf.h>
 #include "commands.h"
 
 static const char *type_name(unsigned t)
@@ -35,12 +36,12 @@ static const char *vis_name(unsigned v)
 
 static void print_ndx(struct out *o, unsigned shndx)
 {
-	if (shndx == 0)
-		out_field(o, "UND", 4);             /* SHN_UNDEF */
-	else if (shndx == 0xfff1)
-		out_field(o, "ABS", 4);             /* SHN_ABS */
-	else if (shndx == 0xfff2)
-		out_field(o, "COM", 4);             /* SHN_COMMON */
+	if (shndx == SHN_UNDEF)
+		out_field(o, "UND", 4);
+	else if (shndx == SHN_ABS)
+		out_field(o, "ABS", 4);
+	else if (shndx == SHN_COMMON)
+		out_field(o, "COM", 4);
 	else
 		out_udec_field(o, shndx, 4);
 }
@@ -90,7 +91,7 @@ void print_symbol(struct out *o, const struct elf_sym *s, int elf_class)
 		out_char(o, '@');
 		print_name(o, s->version, 0);
 		out_str(o, " (");
-		out_udec(o, s->version_index | (s->version_hidden ? 0x8000 : 0));
+		out_udec(o, s->version_index | (s->version_hidden ? VERSYM_HIDDEN : 0));
 		out_char(o, ')');
 	} else if (s->version && strncmp(s->version, s->name, NAME_SHOWN + 1) != 0) {
 		out_str(o, s->version_hidden ? "@" : "@@");

@@ -12,6 +12,7 @@
  * Names longer than NAME_SHOWN are cut (symtab.c).
  */
 #include <lib/lib.h>
+#include <elf/elf.h>
 #include "commands.h"
 
 /* Flags as readelf -V shows them (binutils' readelf.c, get_ver_flags). */
@@ -75,18 +76,18 @@ static void print_versym_entry(struct out *o, const struct elf_image *img, unsig
 		return;
 	}
 	name = elf_version_needed(img, v, 0);
-	if (v != 0x8001)
+	if (v != (VERSYM_HIDDEN | VER_NDX_GLOBAL))
 		def = elf_version_defined(img, v);
 	if (name && def)
 		name = "*both*";
 	else if (def)
 		name = def;
 	/* readelf: "%4x%c", then "(%s%-*s" with name, 12 - its length, ")" */
-	digits = (v & 0x7fff) >= 0x1000 ? 4 : (v & 0x7fff) >= 0x100 ? 3 :
-		 (v & 0x7fff) >= 0x10 ? 2 : 1;
+	digits = (v & VERSYM_INDEX) >= 0x1000 ? 4 : (v & VERSYM_INDEX) >= 0x100 ? 3 :
+		 (v & VERSYM_INDEX) >= 0x10 ? 2 : 1;
 	out_repeat(o, ' ', 4 - digits);
-	out_hex(o, v & 0x7fff, 0);
-	out_char(o, v & 0x8000 ? 'h' : ' ');    /* VERSYM_HIDDEN */
+	out_hex(o, v & VERSYM_INDEX, 0);
+	out_char(o, v & VERSYM_HIDDEN ? 'h' : ' ');
 	n = 5;
 	if (name) {
 		while (len <= NAME_SHOWN && name[len])
