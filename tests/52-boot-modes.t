@@ -1,0 +1,86 @@
+#!/bin/bash
+# tests/52-boot-modes.t - what the kernel's parameters change, under a real
+# kernel: the legacy vsyscall page's mode, and the signal and map commands
+# as process 1 with no /proc.
+#
+# For each of vsyscall=none, xonly and emulate (the kernel's
+# arch/x86/entry/vsyscall/vsyscall_64.c; Documentation/admin-guide/
+# kernel-parameters.txt), the x86_64 program boots as /init with that
+# parameter and runs `vdso vsyscall`: with no /proc it can only probe, and
+# the mode its probes find must be the one the kernel was given.  Then
+# `vdso signal` and `vdso map` boot on both arches: a handler's return
+# through the vDSO's trampoline (i386) or sa_restorer (x86_64), and the
+# data address __vdso_time reads, below the image, found with no /proc.
+# One kernel (6.1, Debian 12's) is enough: 50-boot.t boots both.
+# Logs: build/test/boot-modes/NAME/console.log.
+
+. "$(dirname "$0")/tap.sh"
+
+D=$BUILD/test/boot-modes
+rm -rf "$D"; mkdir -p "$D"
+K=6.1
+LIMIT=60
+
+if ! command -v qemu-system-x86_64 > /dev/null; then
+	skip "boot with kernel parameters" "no qemu-system-x86_64 (Debian: qemu-system-x86)"
+	done_testing; exit 0
+fi
+make -C "$TOP" --no-print-directory all > "$D/make.log" 2>&1
+ok $? "make all" || { sed 's/^/# /' "$D/make.log" | tail -5; done_testing; exit 0; }
+if ! "$TOP/tests/setup/kernel.sh" -k "$K" "$BUILD" 2> "$D/kernel.log"; then
+	skip "boot with kernel parameters" "no $K kernel: $(tail -n 1 "$D/kernel.log")"
+	done_testing; exit 0
+fi
+
+# boot NAME ARCH PARAMS CMD: sets LOG and SEC (the command's output).
+boot() {
+	local out=$D/$1
+	mkdir -p "$out"
+	"$TOP/tests/boot/boot.sh" -k "$K" -a "$3" -o "$out" -t "$LIMIT" "$2" "$4" > /dev/null 2> "$out/boot.err"
+	STATUS=$?
+	LOG=$out/console.log
+	SEC=$(sed -n "/^=== vdso-boot: begin $4 ===\$/,/^=== vdso-boot: end $4 /p" "$LOG")
+	grep -q "append: .*$3 -- boot $4\$" "$out/boot.err"
+	ok $? "$1: the kernel's command line had '$3', then '-- boot $4'"
+}
+
+for mode in none xonly emulate; do
+	boot "vsyscall-$mode" x86_64 "vsyscall=$mode" vsyscall
+	is "$STATUS" 0 "vsyscall=$mode: vdso vsyscall as /init: exit 0"
+	grep -q '^mode by /proc/self/maps: unknown, it cannot be read: ENOENT' <<< "$SEC"
+	ok $? "vsyscall=$mode: it says /proc/self/maps cannot be read (no /proc in the initramfs)"
+	got=$(sed -n 's/^mode by the probes: \([a-z]*\).*/\1/p' <<< "$SEC")
+	is "$got" "$mode" "vsyscall=$mode: the probes find the mode the kernel was given"
+	case $mode in
+	none)	want='SIGSEGV' ;;
+	*)	want='[0-9]' ;;
+	esac
+	# a read of the page works only in emulate mode (xonly: execute only)
+	case $mode in emulate) r='it reads' ;; *) r='SIGSEGV' ;; esac
+	grep -q "^probe: a read of the page: $r" <<< "$SEC"
+	ok $? "vsyscall=$mode: a read of the page: $(sed -n 's/^probe: a read of the page: //p' <<< "$SEC" | cut -c1-40)"
+	grep -q "^probe: a call of time at +0x400: $want" <<< "$SEC"
+	ok $? "vsyscall=$mode: a call through the page: $(grep '^probe: a call' <<< "$SEC" | cut -c1-80)"
+done
+
+for a in x86_64 i386; do
+	boot "signal-$a" "$a" "" signal
+	is "$STATUS" 0 "$a: vdso signal as /init: exit 0"
+	if [ "$a" = i386 ]; then
+		grep -q 'return address 0x[0-9a-f]* (linked at 0x[0-9a-f]*): __kernel_rt_sigreturn' <<< "$SEC"
+		ok $? "$a: without SA_RESTORER the handler returns through the vDSO's __kernel_rt_sigreturn"
+	else
+		grep -q 'return address 0x[0-9a-f]* (linked at 0x[0-9a-f]*): arch_sigreturn' <<< "$SEC" &&
+			grep -q 'fate: killed by SIGSEGV' <<< "$SEC"
+		ok $? "$a: sa_restorer serves; without SA_RESTORER the child dies by SIGSEGV"
+	fi
+	grep -q 'registers it set intact' <<< "$SEC"
+	ok $? "$a: the interrupted code carries on with its registers intact"
+
+	boot "map-$a" "$a" "" map
+	is "$STATUS" 0 "$a: vdso map as /init: exit 0"
+	grep -q '^it reads 0x[0-9a-f]* = AT_SYSINFO_EHDR -0x[0-9a-f]*' <<< "$SEC"
+	ok $? "$a: __vdso_time reads below the image: $(grep '^it reads' <<< "$SEC" | cut -c1-90)"
+done
+
+done_testing
