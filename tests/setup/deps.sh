@@ -18,6 +18,7 @@ want make make
 want prove perl
 want readelf binutils
 want strace strace
+want gdb gdb                # tests/81-gdb.t, 15-pie.t
 want qemu-i386 qemu-user
 want qemu-system-x86_64 qemu-system-x86
 want cpio cpio
