@@ -172,17 +172,11 @@ static int dump_to_serial(int argc, char **argv)
 		return file_error("boot", DUMP_TTY ": TCSBRK", r);
 	}
 	sys_close((int)fd);
-	out_str(&out_stdout, "dump: ");
-	out_udec(&out_stdout, size);
-	out_str(&out_stdout, " bytes of the live vDSO at 0x");
-	out_hex(&out_stdout, (uintptr_t)image, 0);
-	out_str(&out_stdout, " to " DUMP_TTY "\n");
+	out_printf(&out_stdout, "dump: %lu bytes of the live vDSO at 0x%lx to " DUMP_TTY "\n",
+		   (unsigned long)size, (unsigned long)image);
 	/* one line for the tests: compare with `cksum FILE` on the host */
-	out_str(&out_stdout, "dump: cksum ");
-	out_udec(&out_stdout, posix_cksum(image, size));
-	out_char(&out_stdout, ' ');
-	out_udec(&out_stdout, size);
-	out_char(&out_stdout, '\n');
+	out_printf(&out_stdout, "dump: cksum %u %lu\n", (unsigned)posix_cksum(image, size),
+		   (unsigned long)size);
 	return 0;
 }
 
@@ -207,9 +201,7 @@ static int run_step(const char *name, int (*run)(int, char **), int argc, char *
 	int ws = 0, status;
 	long pid, r;
 
-	out_str(&out_stdout, MARK "begin ");
-	out_str(&out_stdout, name);
-	out_str(&out_stdout, " ===\n");
+	out_printf(&out_stdout, MARK "begin %s ===\n", name);
 	out_flush_all();        /* or the child would print it a second time */
 
 	pid = sys_fork();
@@ -230,13 +222,9 @@ static int run_step(const char *name, int (*run)(int, char **), int argc, char *
 		status = 128 + (ws & 0x7f);
 	}
 
-	out_str(&out_stdout, MARK "end ");
-	out_str(&out_stdout, name);
-	out_str(&out_stdout, " status=");
-	out_udec(&out_stdout, (unsigned)status);
+	out_printf(&out_stdout, MARK "end %s status=%d", name, status);
 	if (status > 128) {
-		out_str(&out_stdout, " signal=");
-		out_udec(&out_stdout, (unsigned)status - 128);
+		out_printf(&out_stdout, " signal=%d", status - 128);
 	}
 	out_str(&out_stdout, " ===\n");
 	out_flush_all();
@@ -272,9 +260,7 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 	if (sys_getpid() != 1)
 		return usage_error("boot", 0, "only as process 1, the kernel's /init");
 
-	out_str(&out_stdout, MARK "init pid=");
-	out_dec(&out_stdout, sys_getpid());
-	out_str(&out_stdout, " arch=" ARCH_NAME " ===\n");
+	out_printf(&out_stdout, MARK "init pid=%ld arch=" ARCH_NAME " ===\n", sys_getpid());
 
 	if (argc > 1) {
 		/* A command line from the kernel's, after "-- boot": just that. */
@@ -296,9 +282,7 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 	}
 
 	/* The host reads this line for its exit status (tests/boot/boot.sh). */
-	out_str(&out_stdout, MARK "power off status=");
-	out_udec(&out_stdout, (unsigned)first_failure);
-	out_str(&out_stdout, " ===\n");
+	out_printf(&out_stdout, MARK "power off status=%d ===\n", first_failure);
 	out_flush_all();
 	tty_drain(1);           /* every byte out of the UART before the power goes */
 	sys_sync();             /* nothing to write back in an initramfs, but the

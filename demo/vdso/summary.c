@@ -10,13 +10,7 @@
 
 static void print_ts(struct out *o, const struct __kernel_timespec *ts)
 {
-	char frac[20];
-	int n = fmt_udec(frac, (uint64_t)ts->tv_nsec);
-
-	out_dec(o, ts->tv_sec);
-	out_char(o, '.');
-	out_repeat(o, '0', 9 - n);
-	out_mem(o, frac, (size_t)n);
+	out_printf(o, "%lld.%09lld", (long long)ts->tv_sec, (long long)ts->tv_nsec);
 }
 
 int cmd_summary(int argc, char **argv)
@@ -31,39 +25,27 @@ int cmd_summary(int argc, char **argv)
 	if (vdso_status == 0) {
 		const char *soname = elf_soname(&vdso_image);
 
-		out_str(o, soname ? soname : "(no soname)");
-		out_str(o, " at 0x");
-		out_hex(o, (uintptr_t)vdso_image.bytes, 0);
-		out_str(o, " (AT_SYSINFO_EHDR), ");
-		out_udec(o, vdso_image.size);
-		out_str(o, " bytes by its own headers, ");
-		out_udec(o, vdso_image.nsyms);
-		out_str(o, " dynamic symbols\n");
+		out_printf(o, "%s at 0x%lx (AT_SYSINFO_EHDR), %lu bytes by its own headers,"
+			   " %u dynamic symbols\n", soname ? soname : "(no soname)",
+			   (unsigned long)vdso_image.bytes, (unsigned long)vdso_image.size,
+			   vdso_image.nsyms);
 	} else {
-		out_str(o, "no vDSO: ");
-		out_str(o, vdso_absent);
-		out_str(o, "; every call is a system call\n");
+		out_printf(o, "no vDSO: %s; every call is a system call\n", vdso_absent);
 	}
-	if (ARCH_HAS_GATE && auxv_get(AT_SYSINFO, &sysinfo)) {
-		out_str(o, "gate: AT_SYSINFO 0x");
-		out_hex(o, sysinfo, 0);
-		out_str(o, sys_gate ? ", system calls enter through it\n"
-			 : ", not used (VDSO=off)\n");
-	}
+	if (ARCH_HAS_GATE && auxv_get(AT_SYSINFO, &sysinfo))
+		out_printf(o, "gate: AT_SYSINFO 0x%lx, %s\n", sysinfo,
+			   sys_gate ? "system calls enter through it" : "not used (VDSO=off)");
 
 	/* A time is printed only if its call answered: a failed call (denied
 	 * by a seccomp profile) is the one error line, not a made-up 0. */
 	r1 = vdso_clock_gettime(CLOCK_REALTIME, &a);
 	r2 = sys_clock_gettime(CLOCK_REALTIME, &b);
 	if (r1 == 0) {
-		out_str(o, "clock_gettime(CLOCK_REALTIME) by ");
-		out_str(o, vdso_path_name(vdso_path(VDSO_CLOCK_GETTIME)));
-		if (vdso_calls[VDSO_CLOCK_GETTIME].symbol) {
-			out_str(o, " (");
-			out_str(o, vdso_calls[VDSO_CLOCK_GETTIME].symbol);
-			out_char(o, ')');
-		}
-		out_str(o, ": ");
+		const char *symbol = vdso_calls[VDSO_CLOCK_GETTIME].symbol;
+
+		out_printf(o, "clock_gettime(CLOCK_REALTIME) by %s%s%s%s: ",
+			   vdso_path_name(vdso_path(VDSO_CLOCK_GETTIME)),
+			   symbol ? " (" : "", symbol ? symbol : "", symbol ? ")" : "");
 		print_ts(o, &a);
 		out_char(o, '\n');
 	}
