@@ -1,5 +1,5 @@
 /*
- * demo/vdso/maps.c - /proc/self/maps a line at a time, for `vdso signal`,
+ * demo/vdso/maps.c - /proc/self/maps a line at a time, for `vdso dump --proc`, `signal`,
  * `vsyscall` and `map`: which mapping holds an address, and what the
  * kernel calls the pages around the vDSO.
  *

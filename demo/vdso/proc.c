@@ -4,11 +4,8 @@
  * find "[vdso]", read /proc/self/mem there), done without libc, and then
  * held against the image's own headers.
  *
- * /proc/self/maps has one line per mapping (proc(5); the kernel's
- * fs/proc/task_mmu.c, show_map_vma):
- *
- *   7ffc8d5f3000-7ffc8d5f5000 r-xp 00000000 00:00 0          [vdso]
- *   start-end                 perms offset  dev   inode      name
+ * /proc/self/maps has one line per mapping (proc(5); demo/vdso/maps.c
+ * reads it), and the one named [vdso] is the image.
  *
  * /proc/self/mem is the process's memory as a file, the offset being the
  * address (fs/proc/base.c, mem_rw), so pread there reads the vDSO's pages.
@@ -27,87 +24,26 @@ struct mapping {
 	uint64_t start, end;
 };
 
-static int hex_digit(char c)
+/* The [vdso] line of /proc/self/maps (read by demo/vdso/maps.c). */
+static int is_vdso(const struct maps_entry *e, void *ctx)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
+	struct mapping *m = ctx;
 
-/* A hex number up to the character 'stop'; the text after it, or NULL. */
-static const char *parse_hex(const char *p, const char *end, char stop, uint64_t *v)
-{
-	int digits = 0, d;
-
-	for (*v = 0; p < end && *p != stop; p++) {
-		if ((d = hex_digit(*p)) < 0 || ++digits > 16)
-			return NULL;
-		*v = *v << 4 | (unsigned)d;
-	}
-	return p < end && digits ? p + 1 : NULL;
-}
-
-/* Is this line (without its '\n') the [vdso] mapping?  Then set m. */
-static int vdso_line(const char *line, size_t len, struct mapping *m)
-{
-	const char *p = line, *end = line + len;
-	int field;
-
-	if (!(p = parse_hex(p, end, '-', &m->start)) || !(p = parse_hex(p, end, ' ', &m->end)))
+	if (!str_eq(e->name, "[vdso]"))
 		return 0;
-	/* perms, offset, dev, inode: each with the spaces after it */
-	for (field = 0; field < 4; field++) {
-		while (p < end && *p != ' ')
-			p++;
-		while (p < end && *p == ' ')
-			p++;
-	}
-	return end - p == 6 && memcmp(p, "[vdso]", 6) == 0 && m->end > m->start;
+	m->start = e->start;
+	m->end = e->end;
+	return 1;
 }
 
-/*
- * Read /proc/self/maps in a loop, a buffer at a time, and look at each
- * whole line.  A line longer than the buffer (a long path) is skipped: it
- * is not the [vdso] line.  1 found, 0 not, or -errno.
- */
+/* 1 found, 0 not, or -errno. */
 static long find_vdso(struct mapping *m)
 {
-	static char buf[4096];
-	size_t len = 0, start, i;
-	int skipping = 0, found = 0;
-	long fd, r;
+	long r;
 
-	if ((fd = sys_openat(AT_FDCWD, MAPS, O_RDONLY | O_CLOEXEC, 0)) < 0)
-		return fd;
-	while (!found) {
-		r = sys_read((int)fd, buf + len, sizeof buf - len);
-		if (r == -EINTR)
-			continue;
-		if (r <= 0) {   /* the end, or an error; a last line without '\n' */
-			if (r == 0 && len && !skipping)
-				found = vdso_line(buf, len, m);
-			break;
-		}
-		len += (size_t)r;
-		for (start = i = 0; i < len && !found; i++) {
-			if (buf[i] != '\n')
-				continue;
-			if (!skipping)
-				found = vdso_line(buf + start, i - start, m);
-			skipping = 0;
-			start = i + 1;
-		}
-		memmove(buf, buf + start, len - start);
-		len -= start;
-		if (len == sizeof buf) {
-			skipping = 1;
-			len = 0;
-		}
-	}
-	sys_close((int)fd);
-	return r < 0 ? r : found;
+	m->start = m->end = 0;
+	r = maps_read(is_vdso, m);
+	return r < 0 ? r : m->end > m->start;
 }
 
 /* pread the mapping through /proc/self/mem into new anonymous memory. */
