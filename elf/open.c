@@ -284,14 +284,11 @@ int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned wan
 		goto fail;
 	img->syment = RECORD(img, Sym);
 
-	/* The number of symbols comes from the hash tables (or, if asked,
-	 * the .dynsym section); then the symbol table and the versym array,
-	 * one entry per symbol, must fit. */
+	/* The number of symbols comes from the hash tables; then the symbol
+	 * table and the versym array, one entry per symbol, must fit. */
 	if ((err = hash_check(img)) < 0)
 		goto fail;
 	img->hash_nsyms = img->nsyms;
-	if (want & ELF_DYNSYM_COUNT)
-		dynsym_section_count(img);
 	if (!in_array(img, img->symtab, img->nsyms, img->syment)) {
 		err = -ELF_ESYMTAB;
 		goto fail;
@@ -302,6 +299,15 @@ int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned wan
 	}
 	if ((err = version_check(img)) < 0)
 		goto fail;
+	/* If asked, the .dynsym section's count instead, when it names more
+	 * symbols and they pass the same checks: the answer stays the one the
+	 * hash tables gave, and a lookup, which walks them, never reads past
+	 * nsyms. */
+	if (want & ELF_DYNSYM_COUNT) {
+		dynsym_section_count(img);
+		if (img->nsyms < img->hash_nsyms || version_check(img) < 0)
+			img->nsyms = img->hash_nsyms;
+	}
 	return 0;
 fail:
 	/* Leave nothing that a careless caller could walk. */

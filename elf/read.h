@@ -65,8 +65,10 @@ const char *elf_error_name(int err);
 #define ELF_WANT_CLASS_MACHINE 0x00ffffffu      /* the part above */
 /* Count the symbols as readelf does: by the size of the .dynsym section
  * whose offset is DT_SYMTAB's, when the section headers are sane
- * (elf_sections_check) and the symbol and versym arrays of that count fit;
- * else by the hash tables.  For files: the live vDSO keeps the hash count. */
+ * (elf_sections_check), it names at least as many symbols as the hash
+ * tables, and the checks pass for that count too; else by the hash
+ * tables.  elf_open's answer is the same either way.  For files: the live
+ * vDSO keeps the hash count. */
 #define ELF_DYNSYM_COUNT (1u << 31)
 
 /* The PT_LOAD segments elf_open keeps decoded: a vDSO has one, a shared
