@@ -63,10 +63,12 @@ check_call() {       # RUNNER ARCH BITS LABEL
 }
 
 # strace -e raw=getrandom: "PID getrandom(0xBUF, 0xLEN, 0xFLAGS) = ...",
-# as "pid buf len flags" in decimal (mawk reads no hex).
+# as "pid buf len flags" in decimal (mawk reads no hex).  When parent and
+# child are in the call at once, strace splits the line: "PID getrandom(
+# 0xBUF, 0xLEN, 0xFLAGS <unfinished ...>", and later "<... resumed>".
 calls() {            # FILE
 	local pid buf len flags
-	sed -n 's/^\([0-9]*\) *getrandom(\(0x[0-9a-f]*\), \(0x[0-9a-f]*\|0\), \(0x[0-9a-f]*\|0\)).*/\1 \2 \3 \4/p' "$1" |
+	sed -n 's/^\([0-9]*\) *getrandom(\(0x[0-9a-f]*\), \(0x[0-9a-f]*\|0\), \(0x[0-9a-f]*\|0\)\()\| <unfinished\).*/\1 \2 \3 \4/p' "$1" |
 		while read -r pid buf len flags; do echo "$pid $((buf)) $((len)) $((flags))"; done
 }
 

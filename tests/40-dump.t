@@ -633,7 +633,9 @@ check_signals() {    # RUNNER ARCH SIZE REF
 		while read -r deny old call sig want; do
 			rm -rf "$W/d"; mkdir "$W/d"
 			[ "$old" = existing ] && echo old > "$W/d/x.so"
-			(cd "$W/d" && "$T/deny" $deny -- strace -qq -o /dev/null -e trace=$call \
+			# (env --default-signal: a shell run in the background starts its
+			# commands with SIGINT and SIGQUIT ignored, and so would vdso)
+			(cd "$W/d" && env --default-signal "$T/deny" $deny -- strace -qq -o /dev/null -e trace=$call \
 				-e inject=$call:signal=$sig:when=1 "$V" dump x.so) 2> /dev/null; status=$?
 			out="$status:$(state "$W/d/x.so" "$size" "$ref"):$(temporaries "$W/d"):$(leftovers "$W/d" x.so | sed 's/\.vdso-[0-9a-v]\{12\} //')"
 			if [ "$want" = window ]; then
