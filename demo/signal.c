@@ -1,0 +1,91 @@
+/*
+ * demo/signal.c - how a signal handler returns: to the address the kernel
+ * wrote on top of the signal frame, whose code makes rt_sigreturn(2).
+ *
+ * To deliver a signal, the kernel saves the interrupted registers in a
+ * frame on the user stack and starts the handler as if the frame's first
+ * word had called it.  That word is the handler's return address; the
+ * code there must make the rt_sigreturn system call, which puts every
+ * register back from the frame and resumes the interrupted code.  Who
+ * provides that code:
+ *   i386 (arch/x86/kernel/signal_32.c): sa_restorer if the handler was
+ *     installed with SA_RESTORER; else the vDSO's __kernel_rt_sigreturn
+ *     (arch/x86/entry/vdso/vdso32/sigreturn.S); with no vDSO, a few bytes
+ *     the kernel writes into the frame itself.  Here: no SA_RESTORER.
+ *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer only.  Without
+ *     SA_RESTORER the kernel refuses to build the frame and the process
+ *     gets SIGSEGV: libc always gives its own restorer, and so does the
+ *     runtime, arch_sigreturn (arch/x86_64/sigreturn.S).
+ * The handler below records __builtin_return_address(0); main says which
+ * code it is and decodes its first instructions.
+ *
+ * try: gdb -batch -ex 'catch signal SIGUSR1' -ex r -ex 'x/2i *(void **)$sp' build/i386/signal
+ */
+#include <lib/lib.h>
+#include <vdso/vdso.h>
+#include <sigframe.h>
+
+static volatile uintptr_t return_address, interrupted_at;
+
+ARCH_SIGNAL_HANDLER static void handler(int sig, siginfo_t *info, void *context)
+{
+	(void)sig, (void)info;
+	return_address = (uintptr_t)__builtin_return_address(0);
+	interrupted_at = arch_context_ip(context);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	struct out *o = &out_stdout;
+	struct kernel_sigaction act = {
+		.handler = (void (*)(int))(uintptr_t)handler,
+		.flags = SA_SIGINFO,
+	};
+	struct elf_sym rt = { 0 };
+	const unsigned char *p;
+	unsigned nr;
+
+	(void)argc, (void)argv, (void)envp;
+	vdso_init();
+	if (!ARCH_SIGNAL_NEEDS_RESTORER &&
+	    (vdso_status != 0 || elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN,
+					    ARCH_VDSO_SIGRETURN_VERSION, &rt) != 0))
+		out_printf(o, "%s here: no %s to return to (a kernel would write code into the"
+			   " frame, an emulator does as it likes): SA_RESTORER, as on x86_64\n",
+			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO", ARCH_VDSO_RT_SIGRETURN);
+	if (ARCH_SIGNAL_NEEDS_RESTORER || !rt.addr) {
+		act.flags |= SA_RESTORER;
+		act.restorer = arch_sigreturn;
+	}
+	out_printf(o, "%s: SIGUSR1 handler installed with SA_SIGINFO%s\n", ARCH_NAME,
+		   act.restorer ? " | SA_RESTORER, sa_restorer = arch_sigreturn" : ", no SA_RESTORER");
+	if (sys_rt_sigaction(SIGUSR1, &act, 0) < 0 || sys_kill((int)sys_getpid(), SIGUSR1) < 0)
+		return 1;
+	/* Here only if rt_sigreturn put this code's registers back. */
+	out_printf(o, "the handler ran; it was to return to 0x%lx (kill(2) was interrupted at 0x%lx)\n",
+		   (unsigned long)return_address, (unsigned long)interrupted_at);
+
+	p = (const unsigned char *)return_address;
+	if (return_address == (uintptr_t)arch_sigreturn)
+		out_printf(o, "0x%lx is arch_sigreturn, the runtime's sa_restorer (arch/%s/)\n",
+			   (unsigned long)return_address, ARCH_NAME);
+	else if (rt.addr && return_address == rt.addr)
+		out_printf(o, "0x%lx is %s@%s, at +0x%lx in the vDSO at 0x%lx\n",
+			   (unsigned long)return_address, rt.name, rt.version,
+			   (unsigned long)(rt.addr - (uintptr_t)vdso_image.bytes),
+			   (unsigned long)vdso_image.bytes);
+	else {
+		out_printf(o, "0x%lx is NEITHER arch_sigreturn nor the vDSO's\n", (unsigned long)return_address);
+		p = 0;
+	}
+	/* Both are `mov $N, %eax` (b8 + 4 bytes) and the arch's way in. */
+	if (p && p[0] == 0xb8) {
+		nr = p[1] | p[2] << 8 | (unsigned)p[3] << 16 | (unsigned)p[4] << 24;
+		out_printf(o, "its code: mov $%u,%%eax (%s); %s\n", nr,
+			   nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?",
+			   p[5] == 0xcd && p[6] == 0x80 ? "int $0x80" :
+			   p[5] == 0x0f && p[6] == 0x05 ? "syscall" : "?");
+	}
+	out_str(o, "back in main: rt_sigreturn restored the interrupted code's registers\n");
+	return out_flush(o) < 0 || !p;
+}
