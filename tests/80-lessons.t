@@ -1,6 +1,7 @@
 #!/bin/bash
 # tests/80-lessons.t - the lesson programs (demo/stack.c, auxv.c, find.c,
-# lookup.c, clock.c, gate.c) and `vdso tour`, on every runner and arch.
+# lookup.c, clock.c, gate.c, getrandom.c, signal.c, vsyscall.c) and
+# `vdso tour`, on every runner and arch.
 #
 # Each is judged by something that shares no code with it:
 #   stack   the argv and envp it was given (env -i), the string area's
@@ -15,6 +16,16 @@
 #   clock   `date` (within 10 s); natively strace: no clock_gettime call;
 #           stripped under 2 KiB (gcc -O2, the default build)
 #   gate    objdump on the dumped image: the same instructions (i386)
+#   getrandom  readelf on the dumped image: is there a __vdso_getrandom?
+#           If so, strace (natively): no getrandom system call of the
+#           lesson's 12 bytes, at most the vDSO's own 32-byte reseed, and
+#           the state in the page the mmap of the prot and flags it printed
+#           returned; if not, the trace shows the two system calls
+#   signal  the return address: nm's arch_sigreturn (x86_64, and i386
+#           without a vDSO), or __kernel_rt_sigreturn's st_value in the
+#           dumped image by readelf (i386 with a vDSO)
+#   vsyscall  the mode: /proc/self/maps as grep reads it on the same
+#           runner; time() through the page: `date` (within 10 s)
 #   tour    every step prints its title, see: and try:; `tour 4` carries
 #           the lookup's numbers (the same script); a bad step is a usage
 #           error
@@ -39,7 +50,7 @@ done
 # The sizes, stripped (the issue asks for them); clock must stay under 2 KiB.
 for a in $(arches); do
 	sizes=
-	for l in stack auxv find lookup clock gate; do
+	for l in stack auxv find lookup clock gate getrandom signal vsyscall; do
 		strip -o "$T/$l-$a.stripped" "$BUILD/$a/$l"
 		sizes="$sizes $l $(stat -c %s "$T/$l-$a.stripped")"
 	done
@@ -193,6 +204,102 @@ check_gate() {       # RUNNER ARCH LABEL
 	is "$got" "$want" "$L gate: the instructions objdump decodes at AT_SYSINFO"
 }
 
+check_getrandom() {  # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out tr n12 nall page state prot flags
+	out=$(run_on "$r" "$a" "$BUILD/$a/getrandom") || { fail "$L getrandom runs"; return; }
+	printf '%s\n' "$out" | grep -qx '  they differ'
+	ok $? "$L getrandom: two calls, two different answers"
+	tr=$T/getrandom-$r-$a.trace
+	if [ "$HAVE_VDSO" = 0 ]; then
+		is "$(printf '%s\n' "$out" | head -1)" "no vDSO here: the system call serves" "$L getrandom: one line, no vDSO"
+	else
+		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a-random.so" > /dev/null 2>&1
+		if ! readelf --dyn-syms -W "$T/$r-$a-random.so" | grep -q ' __vdso_getrandom@'; then
+			is "$(printf '%s\n' "$out" | head -1)" \
+			   "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none): the system call serves" \
+			   "$L getrandom: readelf finds no __vdso_getrandom, and the lesson says so"
+		elif [ "$r" != native ]; then
+			fail "$L getrandom: an emulator's vDSO with __vdso_getrandom, not foreseen here"
+		else
+			printf '%s\n' "$out" | grep -q '^two calls of 12 bytes, served by the vDSO:$'
+			ok $? "$L getrandom: readelf finds __vdso_getrandom, and the vDSO served"
+			# (the addresses below are the traced run's own)
+			out=$(strace -f -qq -X raw -e trace=getrandom,mmap -o "$tr" "$BUILD/$a/getrandom")
+			n12=$(grep -Ec 'getrandom\(.*, 12, 0\)' "$tr")
+			nall=$(grep -c 'getrandom(' "$tr")
+			[ "$n12" = 0 ] && [ "$nall" -le 1 ] && { [ "$nall" = 0 ] || grep -Eq 'getrandom\(.*, 32, 0\) = 32' "$tr"; }
+			ok $? "$L getrandom: strace sees no 12-byte call, only the vDSO's reseed ($nall of 32 bytes)"
+			# The state lies in the page an mmap of the printed prot and flags returned.
+			prot=$(field "$out" '.*mmap prot (0x[0-9a-f]+) .*')
+			flags=$(field "$out" '.*, flags (0x[0-9a-f]+) .*')
+			state=$(field "$out" "^  this thread's state: (0x[0-9a-f]+),.*")
+			page=$(sed -nE "s/.*mmap\\(.*, $prot, $flags, -1, (0x)?0\\) += (0x[0-9a-f]+)$/\\2/p" "$tr" | head -1)
+			[ -n "$page" ] && [ -n "$state" ] && [ $((state & ~4095)) = $((page)) ]
+			ok $? "$L getrandom: the state ($state) lies in the page strace saw mapped with prot $prot, flags $flags ($page)"
+			return
+		fi
+	fi
+	run_on_traced "$r" "$a" "$tr" "$BUILD/$a/getrandom" > /dev/null
+	is "$(grep -Ec 'getrandom\(.*, ?12, ?0\) += 12' "$tr")" 2 "$L getrandom: the trace shows the two system calls"
+}
+
+check_signal() {     # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out ret want off so
+	out=$(run_on "$r" "$a" "$BUILD/$a/signal") || { fail "$L signal runs"; return; }
+	printf '%s\n' "$out" | grep -qx 'back in main: rt_sigreturn restored the interrupted code.s registers'
+	ok $? "$L signal: the handler returned, and the code carried on"
+	ret=$(field "$out" '^the handler ran; it was to return to (0x[0-9a-f]+) .*')
+	if [ "$a" = x86_64 ] || [ "$HAVE_VDSO" = 0 ]; then
+		if [ "$a" = i386 ]; then
+			is "$(printf '%s\n' "$out" | head -1)" \
+			   "no vDSO here: no __kernel_rt_sigreturn to return to (a kernel would write code into the frame, an emulator does as it likes): SA_RESTORER, as on x86_64" \
+			   "$L signal: one line, no vDSO"
+		fi
+		want=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+		is "$((ret))" "$((want))" "$L signal: it returns to arch_sigreturn, at $want by nm"
+		return
+	fi
+	# i386 with a vDSO: __kernel_rt_sigreturn, by readelf on the dumped image
+	so=$T/$r-$a-signal.so
+	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
+	want=$(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__kernel_rt_sigreturn@/ { print "0x" $2 }')
+	# the symbol's offset in the file: st_value less the first PT_LOAD's vaddr, plus its offset
+	off=$(readelf -lW "$so" | awk '$1 == "LOAD" { print $3, $2; exit }')
+	set -- $off
+	off=$(printf '0x%x' $((want - $1 + $2)))
+	is "$(field "$out" '^0x[0-9a-f]+ is __kernel_rt_sigreturn@LINUX_2.5, at \+(0x[0-9a-f]+) in the vDSO at .*')" "$off" \
+	   "$L signal: it returns to __kernel_rt_sigreturn, at +$off in the vDSO by readelf"
+	base=$(field "$out" '.* in the vDSO at (0x[0-9a-f]+)$')
+	is "$((ret))" "$((base + off))" "$L signal: the return address is the vDSO's address plus that"
+	printf '%s\n' "$out" | grep -qx 'its code: mov $173,%eax (__NR_rt_sigreturn); int $0x80'
+	ok $? "$L signal: its code makes rt_sigreturn"
+}
+
+check_vsyscall() {   # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out perms mode t now
+	out=$(run_on "$r" "$a" "$BUILD/$a/vsyscall") || { fail "$L vsyscall runs"; return; }
+	if [ "$a" = i386 ]; then
+		is "$out" "i386: no vsyscall page (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall in the vDSO (build/i386/gate)" \
+		   "$L vsyscall: one line, no such page on i386"
+		return
+	fi
+	# The oracle: grep, run the same way, reads its own /proc/self/maps.
+	perms=$(run_on "$r" "$a" /bin/grep '^ffffffffff600000-' /proc/self/maps | awk '{ print $2 }')
+	case $perms in r*) mode=emulate ;; "") mode=none ;; *) mode=xonly ;; esac
+	is "$(field "$out" '^mode by .proc.self.maps: ([a-z]+).*')" "$mode" "$L vsyscall: mode $mode, as grep reads /proc/self/maps"
+	if [ "$mode" = none ]; then
+		printf '%s\n' "$out" | grep -q '^a call of time() at 0xffffffffff600400: signal 11 '
+		ok $? "$L vsyscall: no page, the call is a SIGSEGV, caught"
+		return
+	fi
+	t=$(field "$out" '^a call of time\(\) at 0xffffffffff600400: ([0-9]+) .*')
+	now=$(date +%s)
+	[ -n "$t" ] && [ $((now - t)) -le 10 ] && [ $((t - now)) -le 10 ]
+	ok $? "$L vsyscall: time() through the page is $t (date says $now)"
+	printf '%s\n' "$out" | grep -Eq '^per call: [0-9]+ ns through the page, [0-9]+ ns by the system call, [0-9]+ ns by the '
+	ok $? "$L vsyscall: the cost of each path"
+}
+
 check_tour() {       # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out st
 	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" tour); st=$?
@@ -230,6 +337,9 @@ for r in $(all_runners); do
 		check_lookup "$r" "$a" "$L"
 		check_clock "$r" "$a" "$L"
 		check_gate "$r" "$a" "$L"
+		check_getrandom "$r" "$a" "$L"
+		check_signal "$r" "$a" "$L"
+		check_vsyscall "$r" "$a" "$L"
 		check_tour "$r" "$a" "$L"
 	done
 done

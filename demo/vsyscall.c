@@ -1,0 +1,111 @@
+/*
+ * demo/vsyscall.c - the legacy vsyscall page of x86_64, the vDSO's
+ * ancestor, still at 0xffffffffff600000 in every process.
+ *
+ * Before the vDSO, the kernel mapped one page of code at a fixed address:
+ * gettimeofday at +0, time at +0x400, getcpu at +0x800, called directly
+ * by old binaries.  Code at an address known in advance is a gift to an
+ * exploit (a `syscall` instruction to jump to), so today the kernel runs
+ * none of it.  The page's mode, from the kernel's command line
+ * (vsyscall=), shows in /proc/self/maps:
+ *   r-xp  emulate  the page reads (the old code, never run), a call traps
+ *   --xp  xonly    nothing reads, a call traps (the default since 5.3)
+ *   none  no line: a call is a plain SIGSEGV
+ * A call "traps": the fetch of the instruction at +0x400 faults, and the
+ * kernel's page-fault handler sees the address, does time()'s work itself
+ * (emulate_vsyscall) and returns to the caller: a fault and an emulation,
+ * slower than the system call, and far slower than the vDSO's time().
+ * The call below runs under sys_probe (syscall/probe.c), a SIGSEGV handler
+ * that brings the program back, so that mode none shows instead of crashing.
+ *
+ * From: the kernel's arch/x86/entry/vsyscall/vsyscall_64.c,
+ * Documentation/admin-guide/kernel-parameters.txt (vsyscall=).
+ *
+ * try: grep vsyscall /proc/self/maps; cat /proc/cmdline; perf stat -e page-faults build/x86_64/vsyscall
+ */
+#include <lib/lib.h>
+#include <linux/time.h>
+#include <vdso/vdso.h>
+
+#define CALLS 1000
+
+static char maps[65536];
+
+static long time_by_page(long unused)
+{
+	(void)unused;
+	return ((long (*)(long *))(ARCH_VSYSCALL_PAGE + 0x400))(0);
+}
+
+static uint64_t now_ns(void)
+{
+	struct __kernel_timespec t;
+
+	vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	struct out *o = &out_stdout;
+	struct sys_fault fault;
+	const char *line = 0, *p;
+	size_t len = 0;
+	long fd, r, t;
+	uint64_t t0, t1, t2, t3;
+	int i;
+
+	(void)argc, (void)argv, (void)envp;
+	if (!ARCH_VSYSCALL_PAGE) {
+		out_str(o, ARCH_NAME ": no vsyscall page (it is x86_64's); the 32-bit counterpart"
+			" is the gate, __kernel_vsyscall in the vDSO (build/i386/gate)\n");
+		return out_flush(o) < 0;
+	}
+	vdso_init();
+	/* The page's line in /proc/self/maps: "ffffffffff600000-... perms ..." */
+	fd = sys_openat(AT_FDCWD, "/proc/self/maps", O_RDONLY, 0);
+	while (fd >= 0 && len < sizeof maps - 1 && (r = sys_read((int)fd, maps + len, sizeof maps - 1 - len)) > 0)
+		len += (size_t)r;
+	if (fd >= 0)
+		sys_close((int)fd);
+	for (p = maps; p < maps + len; p++)
+		if ((p == maps || p[-1] == '\n') && strncmp(p, "ffffffffff600000-", 17) == 0)
+			line = p;
+	if (fd < 0)
+		out_printf(o, "mode by /proc/self/maps: unknown (%s)\n", errno_name((int)-fd));
+	else if (!line)
+		out_str(o, "mode by /proc/self/maps: none (no line at ffffffffff600000)\n");
+	else {
+		for (p = line + 34; *p == ' '; p++)     /* 16 + 1 + 16 hex digits, then a space */
+			;
+		out_printf(o, "mode by /proc/self/maps: %s (perms ", p[0] == 'r' ? "emulate" : "xonly");
+		out_mem(o, p, 4);
+		out_str(o, ")\n");
+	}
+
+	t = sys_probe(time_by_page, 0, &fault);
+	if (fault.signal) {
+		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
+			   ARCH_VSYSCALL_PAGE + 0x400, fault.signal, (unsigned long)fault.addr);
+		return out_flush(o) < 0;
+	}
+	out_printf(o, "a call of time() at 0x%lx: %ld (the system call says %ld)\n",
+		   ARCH_VSYSCALL_PAGE + 0x400, t, sys_time(0));
+
+	/* The cost: CALLS calls each way (the page's are safe now). */
+	t0 = now_ns();
+	for (i = 0; i < CALLS; i++)
+		time_by_page(0);
+	t1 = now_ns();
+	for (i = 0; i < CALLS; i++)
+		sys_time(0);
+	t2 = now_ns();
+	for (i = 0; i < CALLS; i++)
+		vdso_time(0);
+	t3 = now_ns();
+	out_printf(o, "per call: %lu ns through the page, %lu ns by the system call, %lu ns by the %s\n",
+		   (unsigned long)u64_div_u32(t1 - t0, CALLS, 0), (unsigned long)u64_div_u32(t2 - t1, CALLS, 0),
+		   (unsigned long)u64_div_u32(t3 - t2, CALLS, 0),
+		   vdso_path(VDSO_TIME) == PATH_VDSO ? "vDSO" : "system call again (no vDSO here)");
+	return out_flush(o) < 0;
+}
