@@ -66,7 +66,7 @@ int main(int argc, char **argv, char **envp)
 	struct vdso_getrandom_info info;
 	long r, ra, rb;
 
-	(void)argc, (void)argv, (void)envp;
+	(void)argc, (void)envp;
 	vdso_init();
 	r = vdso_getrandom_info(&info);         /* the query, and one state mapped */
 	if (r == -ENOSYS)
@@ -99,7 +99,7 @@ int main(int argc, char **argv, char **envp)
 	show(o, "  second  ", b, LEN);
 	out_printf(o, "  %s\n", memcmp(a, b, LEN) ? "they differ" : "THE SAME");
 	if (vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO)
-		out_printf(o, "no getrandom system call of %d bytes was made; strace shows at most the"
-			   " vDSO's own, 32 bytes for the new state's key\n", LEN);
+		out_printf(o, "try: strace -e getrandom %s: no call of %d bytes; one of 32, the vDSO"
+			   " seeding the new state's key\n", argv[0], LEN);
 	return out_flush(o) < 0 || memcmp(a, b, LEN) == 0;
 }
