@@ -19,6 +19,10 @@ int cmd_signal(int argc, char **argv);
 int cmd_vsyscall(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
+/* demo/vdso/tour2.c: the tour's steps 7 to 9 (its table is in tour.c). */
+int tour_getrandom(void);
+int tour_signal(void);
+int tour_vsyscall(void);
 
 /*
  * demo/vdso/report.c: every error line in one form,

@@ -3,7 +3,7 @@
  * of this process to a vDSO call and back, in steps, each on the live
  * process: what it finds, where the rule comes from (see:), and a command
  * to try next (try:).  The lessons in demo/ (stack, auxv, find, lookup,
- * clock, gate) take one step each further; the tour shares only the
+ * clock, gate, getrandom, signal, vsyscall) take one step each further; the tour shares only the
  * runtime with them (start/, elf/, vdso/).
  *
  *   0 stack    what the kernel left for _start
@@ -13,6 +13,11 @@
  *   4 lookup   one symbol by its GNU hash, with the numbers
  *   5 call     the call, and why it needs no system call (or does, under QEMU)
  *   6 gate     how the other system calls enter: i386's gate, x86_64's syscall
+ *   7 getrandom  random bytes with no system call, and the state they need
+ *   8 signal     where a signal handler returns: the vDSO's, or sa_restorer
+ *   9 vsyscall   the legacy page before the vDSO, and why a call traps
+ * (7 to 9 are in demo/vdso/tour2.c; the lessons getrandom, signal and
+ * vsyscall take them further.)
  */
 #include <lib/lib.h>
 #include <start/start.h>
@@ -357,6 +362,21 @@ static const struct step {
 	  "arch/i386/enter.S, syscall/call.c; the kernel's "
 	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
 	  "build/" ARCH_NAME "/gate; vdso gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
+	{ "getrandom", "random bytes with no system call",
+	  "vdso/getrandom.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
+	  "include/uapi/linux/random.h (struct vgetrandom_opaque_params), mm/mmap.c (VM_DROPPABLE)",
+	  "build/" ARCH_NAME "/getrandom; strace -e getrandom build/" ARCH_NAME "/vdso tour 7",
+	  tour_getrandom },
+	{ "signal", "where a signal handler returns",
+	  "demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
+	  "signal_64.c, arch/x86/entry/vdso/vdso32/sigreturn.S; sigaction(2), sigreturn(2)",
+	  "build/" ARCH_NAME "/signal; vdso signal; gdb -batch -ex 'catch signal SIGUSR1' -ex r "
+	  "-ex 'x/2i *(void **)$sp' --args build/" ARCH_NAME "/vdso tour 8", tour_signal },
+	{ "vsyscall", "the legacy page, and why a call through it traps",
+	  "demo/vsyscall.c, demo/vdso/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
+	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
+	  "build/" ARCH_NAME "/vsyscall; vdso vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
+	  tour_vsyscall },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
@@ -383,7 +403,7 @@ int cmd_tour(int argc, char **argv)
 		for (i = 0; i < NSTEPS; i++)
 			if (str_eq(argv[1], steps[i].name) || (parse_u64(argv[1], &n) == 0 && n == i))
 				return run_step(i);
-		return usage_error("tour", argv[1], "no such step (0 to 6, or a name)");
+		return usage_error("tour", argv[1], "no such step (0 to 9, or a name)");
 	}
 	for (i = 0; i < NSTEPS; i++) {
 		if (i)
