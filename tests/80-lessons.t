@@ -27,8 +27,12 @@
 #   vsyscall  the mode: /proc/self/maps as grep reads it on the same
 #           runner; time() through the page: `date` (within 10 s)
 #   tour    every step prints its title, see: and try:; `tour 4` carries
-#           the lookup's numbers (the same script); a bad step is a usage
-#           error
+#           the lookup's numbers (the same script); `tour 7` as getrandom
+#           (readelf on the dump; natively strace: no system call of its
+#           16 bytes where the vDSO has the function, one where not);
+#           `tour 8`'s return address as signal (nm, readelf on the dump);
+#           `tour 9`'s mode as vsyscall (grep on /proc/self/maps); a bad
+#           step is a usage error
 # Under qemu-user 7.2 (no vDSO) each says so in one line, checked here.
 # The /init boot runs `vdso`, not the lessons (the initramfs holds that
 # one program): its `tour`, which walks the lessons' steps, is booted at
@@ -307,9 +311,9 @@ check_tour() {       # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out st
 	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" tour); st=$?
 	is "$st" 0 "$L tour: exit status 0"
-	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 6: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
-	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate " "$L tour: the seven steps in order"
-	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "7/7" "$L tour: a see: and a try: line each"
+	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 9: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
+	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall " "$L tour: the ten steps in order"
+	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "10/10" "$L tour: a see: and a try: line each"
 	if [ "$HAVE_VDSO" = 0 ]; then
 		is "$(printf '%s\n' "$out" | grep -c '^no vDSO here (the auxiliary vector has no AT_SYSINFO_EHDR): nothing to show$')" 2 \
 		   "$L tour: headers and lookup say in one line there is no vDSO"
@@ -322,6 +326,118 @@ check_tour() {       # RUNNER ARCH LABEL
 		esac
 		ok $? "$L tour: the call step tells a stub ($r) from the real thing"
 	fi
+	check_tour_getrandom "$r" "$a" "$L"
+	check_tour_signal "$r" "$a" "$L"
+	check_tour_vsyscall "$r" "$a" "$L"
+}
+
+# tour STEP's own lines, without its title, see: and try: (stdout; status)
+tour_step() {        # RUNNER ARCH STEP
+	local out st
+	out=$(run_on "$1" "$2" "$BUILD/$2/vdso" tour "$3"); st=$?
+	printf '%s\n' "$out" | sed '1{/^== step /d}; /^see: /d; /^try: /d'
+	return $st
+}
+
+check_tour_getrandom() {     # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out so tr n16 nall prot flags state page hex='[0-9a-f]{32}'
+	out=$(tour_step "$r" "$a" 7) || { fail "$L tour 7 runs, status 0"; return; }
+	tr=$T/tour7-$r-$a.trace
+	if [ "$HAVE_VDSO" = 0 ]; then
+		printf '%s\n' "$out" | grep -Eqx "no vDSO here: the system call serves, 16 bytes: $hex"
+		ok $? "$L tour 7: one line, no vDSO: the system call serves" || diag "$out"
+	else
+		so=$T/tour7-$r-$a.so
+		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
+		if ! readelf --dyn-syms -W "$so" | grep -q ' __vdso_getrandom@'; then
+			printf '%s\n' "$out" | grep -Eqx "no getrandom in this vDSO \(only x86_64's has one, since Linux 6.11; QEMU's none\): the system call serves, 16 bytes: $hex"
+			ok $? "$L tour 7: readelf finds no __vdso_getrandom, and one line says the system call serves" || diag "$out"
+		elif [ "$r" != native ]; then
+			fail "$L tour 7: an emulator's vDSO with __vdso_getrandom, not foreseen here"
+			return
+		else
+			printf '%s\n' "$out" | grep -Eq "^one call of 16 bytes, served by the vDSO: $hex$" &&
+				printf '%s\n' "$out" | grep -q '^no system call for them: '
+			ok $? "$L tour 7: readelf finds __vdso_getrandom, and the vDSO served" || diag "$out"
+			# strace on the step itself: its addresses are the traced run's
+			out=$(strace -f -qq -X raw -e trace=getrandom,mmap -o "$tr" "$BUILD/$a/vdso" tour 7)
+			n16=$(grep -Ec 'getrandom\(.*, 16, 0\)' "$tr")
+			nall=$(grep -c 'getrandom(' "$tr")
+			# the reseed of the new state's key; one more if the kernel's generator reseeds meanwhile
+			[ "$n16" = 0 ] && [ "$nall" -ge 1 ] && [ "$nall" -le 2 ] &&
+				[ "$(grep -Ec 'getrandom\(.*, 32, 0\) = 32' "$tr")" = "$nall" ]
+			ok $? "$L tour 7: strace sees no 16-byte getrandom, only the vDSO's reseed ($nall of 32 bytes)"
+			prot=$(field "$out" '.*mapped with prot (0x[0-9a-f]+), .*')
+			flags=$(field "$out" '.*, flags (0x[0-9a-f]+).*')
+			state=$(field "$out" "^  this thread's state: (0x[0-9a-f]+),.*")
+			page=$(sed -nE "s/.*mmap\\(.*, $prot, $flags, -1, (0x)?0\\) += (0x[0-9a-f]+)$/\\2/p" "$tr" | head -1)
+			[ -n "$page" ] && [ -n "$state" ] && [ $((state & ~4095)) = $((page)) ]
+			ok $? "$L tour 7: the state ($state) lies in the page strace saw mapped with prot $prot, flags $flags ($page)"
+			return
+		fi
+	fi
+	run_on_traced "$r" "$a" "$tr" "$BUILD/$a/vdso" tour 7 > /dev/null
+	is "$(grep -Ec 'getrandom\(.*, ?16, ?0\) += 16' "$tr")" 1 "$L tour 7: the trace shows the one system call of 16 bytes"
+}
+
+check_tour_signal() {        # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out ret want so off base
+	out=$(tour_step "$r" "$a" 8) || { fail "$L tour 8 runs, status 0"; return; }
+	ret=$(field "$out" "^the handler's return address: (0x[0-9a-f]+) .*")
+	case $a in
+	x86_64) printf '%s\n' "$out" | grep -qx 'its code: mov $15,%eax (__NR_rt_sigreturn); syscall' ;;
+	i386) printf '%s\n' "$out" | grep -qx 'its code: mov $173,%eax (__NR_rt_sigreturn); int $0x80' ;;
+	esac
+	ok $? "$L tour 8: the code there makes rt_sigreturn" || diag "$out"
+	if [ "$a" = x86_64 ] || [ "$HAVE_VDSO" = 0 ]; then
+		if [ "$a" = i386 ]; then
+			is "$(printf '%s\n' "$out" | head -1)" \
+			   "no vDSO here: no __kernel_rt_sigreturn for the kernel to choose: SA_RESTORER, as on x86_64" \
+			   "$L tour 8: one line, no vDSO"
+		fi
+		want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+		is "$(($(field "$out" "^$ret is arch_sigreturn \\(linked at (0x[0-9a-f]+)\\), .*")))" "$((want))" \
+		   "$L tour 8: it returns to arch_sigreturn, at $want by nm"
+		return
+	fi
+	# i386 with a vDSO: __kernel_rt_sigreturn, by readelf on the dumped image
+	so=$T/tour8-$r-$a.so
+	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
+	want=$(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__kernel_rt_sigreturn@/ { print "0x" $2 }')
+	off=$(readelf -lW "$so" | awk '$1 == "LOAD" { print $3, $2; exit }')
+	set -- $off
+	off=$(printf '0x%x' $((want - $1 + $2)))
+	is "$(field "$out" "^$ret is __kernel_rt_sigreturn@LINUX_2.5, at \\+(0x[0-9a-f]+) in the vDSO at .*")" "$off" \
+	   "$L tour 8: it returns to __kernel_rt_sigreturn, at +$off in the vDSO by readelf"
+	base=$(field "$out" '.* in the vDSO at (0x[0-9a-f]+)$')
+	is "$((ret))" "$((base + off))" "$L tour 8: the return address is the vDSO's address plus that"
+}
+
+check_tour_vsyscall() {      # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out perms mode t now
+	out=$(tour_step "$r" "$a" 9) || { fail "$L tour 9 runs, status 0"; return; }
+	if [ "$a" = i386 ]; then
+		is "$out" "no vsyscall page on i386 (it is x86_64's): its 32-bit counterpart is the gate, __kernel_vsyscall (step 6)" \
+		   "$L tour 9: one line, no such page on i386"
+		return
+	fi
+	# The oracle: grep, run the same way, reads its own /proc/self/maps.
+	perms=$(run_on "$r" "$a" /bin/grep '^ffffffffff600000-' /proc/self/maps | awk '{ print $2 }')
+	case $perms in r*) mode=emulate ;; "") mode=none ;; *) mode=xonly ;; esac
+	is "$(field "$out" '^mode by .proc.self.maps: ([a-z]+).*')" "$mode" "$L tour 9: mode $mode, as grep reads /proc/self/maps"
+	printf '%s\n' "$out" | grep -qx "mode by the probes: $mode (as the maps say)"
+	ok $? "$L tour 9: the probes find the same mode"
+	if [ "$mode" = none ]; then
+		printf '%s\n' "$out" | grep -q '^a call of time() at 0xffffffffff600400: signal 11 '
+		ok $? "$L tour 9: no page, the call is a SIGSEGV, caught"
+		return
+	fi
+	t=$(field "$out" '^a call of time\(\) at 0xffffffffff600400: ([0-9]+) .*')
+	now=$(date +%s)
+	[ -n "$t" ] && [ $((now - t)) -le 10 ] && [ $((t - now)) -le 10 ]
+	ok $? "$L tour 9: time() through the page is $t (date says $now)"
+	printf '%s\n' "$out" | grep -Eq '^why( not dearer here)?: '
+	ok $? "$L tour 9: a why line (timing decides which: $(field "$out" '^(why[^:]*):.*'))"
 }
 
 for r in $(all_runners); do
@@ -364,17 +480,26 @@ for a in $(arches); do
 	is "$?" 0 "boot $a: vdso tour as /init, status 0"
 	log=$T/boot-$a/console.log
 	out=$(sed -n '/^=== vdso-boot: begin tour ===$/,/^=== vdso-boot: end tour /p' "$log")
-	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 6: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
-	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate " "boot $a: the seven steps in order"
-	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "7/7" "boot $a: a see: and a try: line each"
+	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 9: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
+	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall " "boot $a: the ten steps in order"
+	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "10/10" "boot $a: a see: and a try: line each"
+	printf '%s\n' "$out" | grep -q '^its code: mov $[0-9]*,%eax (__NR_rt_sigreturn); ' &&
+		printf '%s\n' "$out" | grep -Eq '^(one call of 16 bytes, served by the |no getrandom in this vDSO)'
+	ok $? "boot $a: the handler returns to rt_sigreturn's code; getrandom is served"
+	if [ "$a" = x86_64 ]; then
+		# no /proc under /init: the probes alone tell the mode
+		printf '%s\n' "$out" | grep -q '^mode by /proc/self/maps: unknown, it cannot be read: ENOENT ' &&
+			printf '%s\n' "$out" | grep -Eqx 'mode by the probes: (emulate|xonly|none)'
+		ok $? "boot $a: tour 9: no /proc, the mode by the probes ($(field "$out" '^mode by the probes: (.*)$'))"
+	fi
 	printf '%s\n' "$out" | grep -q "^the call table holds 0x[0-9a-f]* for clock_gettime: the same$" &&
 		printf '%s\n' "$out" | grep -q '^no system call on its way'
 	ok $? "boot $a: the lookup finds what the call table holds; the call is no stub"
 done
 
 # A bad step: a usage error, one line, exit 2, nothing on stdout.
-out=$("$BUILD/x86_64/vdso" tour 9 2> "$T/tour9.err"); st=$?
-is "$st/$out/$(wc -l < "$T/tour9.err")" "2//1" "tour 9: usage error, one line on stderr"
-diag "$(cat "$T/tour9.err")"
+out=$("$BUILD/x86_64/vdso" tour 10 2> "$T/tour10.err"); st=$?
+is "$st/$out/$(wc -l < "$T/tour10.err")" "2//1" "tour 10: usage error, one line on stderr"
+diag "$(cat "$T/tour10.err")"
 
 done_testing
