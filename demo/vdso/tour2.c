@@ -244,10 +244,10 @@ int tour_vsyscall(void)
 	sys_ns = time_ns(0);
 	out_printf(o, "time(): %u ns a call through the page, %u ns by the system call\n", page_ns, sys_ns);
 	if (page_ns > 2 * sys_ns)
-		out_str(o, "why: no code of the page runs; its pages are not executable, so the call\n"
-			"faults on the instruction fetch, and the kernel's page-fault handler sees\n"
-			"the address, does time()'s work (emulate_vsyscall) and returns to the\n"
-			"caller: a trap and an emulation, dearer than the system call\n");
+		out_str(o, "why: no code of the page runs: the kernel maps it not executable (xonly:\n"
+			"not at all), so the call faults on the instruction fetch; its page-fault\n"
+			"handler sees the address, does time()'s work (emulate_vsyscall) and\n"
+			"returns to the caller: a trap and an emulation, dearer than the system call\n");
 	else
 		out_str(o, "why not dearer here: what runs this program catches the jump to the page\n"
 			"itself, without a fault (as QEMU's user mode does); a kernel traps it\n"
