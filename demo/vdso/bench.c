@@ -500,34 +500,12 @@ static int parse_count(int argc, char **argv, int *k, unsigned max,
 	return 0;
 }
 
-int cmd_bench(int argc, char **argv)
+/* One call down each path: a path that fails (an old kernel without a
+ * clock, an emulator without getcpu) is reported, not timed. */
+static void try_paths(void)
 {
-	struct out *o = &out_stdout;
-	unsigned nrounds = DEFAULT_ROUNDS, ncalls = DEFAULT_CALLS;
-	unsigned i, k, npaths = NROWS * 2;
-	int a, round, status;
-	long clock_err;
+	unsigned i, k;
 
-	for (a = 1; a < argc; a++) {
-		if (str_eq(argv[a], "--rounds"))
-			status = parse_count(argc, argv, &a, MAX_ROUNDS,
-					     "--rounds takes 1 to 1000", &nrounds);
-		else if (str_eq(argv[a], "--calls"))
-			status = parse_count(argc, argv, &a, MAX_CALLS,
-					     "--calls takes 1 to 1000000", &ncalls);
-		else
-			return usage_error("bench", argv[a], "unknown argument");
-		if (status)
-			return status;
-	}
-
-	/* The clock first, then one call down each path: a path that fails
-	 * (an old kernel without a clock, an emulator without getcpu) is
-	 * reported, not timed. */
-	clock_err = pick_clock();
-	if (clock_err != 0) {
-		return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer", clock_err);
-	}
 	for (i = 0; i < NROWS; i++) {
 		long (*loops[2])(unsigned) = { rows[i].fast, rows[i].slow };
 
@@ -548,9 +526,19 @@ int cmd_bench(int argc, char **argv)
 			}
 		}
 	}
+}
 
-	/* Round -1 warms up and is thrown away; rounds 0.. are kept.  Path p
-	 * of a round is path (p + round) of the list, so the order turns. */
+/*
+ * Round -1 warms up and is thrown away; rounds 0.. are kept.  Path p of a
+ * round is path (p + round) of the list, so the order turns.  0, or the
+ * timer's -errno.
+ */
+static long run_rounds(unsigned nrounds, unsigned ncalls)
+{
+	unsigned npaths = NROWS * 2, i;
+	int round;
+	long clock_err;
+
 	for (round = -1; round < (int)nrounds; round++) {
 		unsigned p;
 
@@ -565,10 +553,8 @@ int cmd_bench(int argc, char **argv)
 			if (results[path / 2][path & 1].state != MEASURED)
 				continue;
 			clock_err = sample((path & 1) == FAST ? r->fast : r->slow, ncalls, &t);
-			if (clock_err != 0) {
-				return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer",
-						  clock_err);
-			}
+			if (clock_err != 0)
+				return clock_err;
 			if (round >= 0)
 				samples[path][round] = t;
 		}
@@ -576,21 +562,45 @@ int cmd_bench(int argc, char **argv)
 	for (i = 0; i < npaths; i++)
 		if (results[i / 2][i & 1].state == MEASURED)
 			summarize(samples[i], nrounds, &results[i / 2][i & 1]);
+	return 0;
+}
 
-	out_str(o, "vdso bench (" ARCH_NAME "): ");
-	out_udec(o, nrounds);
-	out_str(o, " rounds of ");
-	out_udec(o, ncalls);
-	out_str(o, " calls a path, interleaved\n");
+int cmd_bench(int argc, char **argv)
+{
+	struct out *o = &out_stdout;
+	unsigned nrounds = DEFAULT_ROUNDS, ncalls = DEFAULT_CALLS;
+	int a, status;
+	long clock_err;
+
+	for (a = 1; a < argc; a++) {
+		if (str_eq(argv[a], "--rounds"))
+			status = parse_count(argc, argv, &a, MAX_ROUNDS,
+					     "--rounds takes 1 to 1000", &nrounds);
+		else if (str_eq(argv[a], "--calls"))
+			status = parse_count(argc, argv, &a, MAX_CALLS,
+					     "--calls takes 1 to 1000000", &ncalls);
+		else
+			return usage_error("bench", argv[a], "unknown argument");
+		if (status)
+			return status;
+	}
+
+	/* The clock first, then the paths, then the rounds. */
+	if ((clock_err = pick_clock()) != 0)
+		return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer", clock_err);
+	try_paths();
+	if ((clock_err = run_rounds(nrounds, ncalls)) != 0)
+		return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer", clock_err);
+
+	out_printf(o, "vdso bench (" ARCH_NAME "): %u rounds of %u calls a path, interleaved\n",
+		   nrounds, ncalls);
 	out_str(o, "warm-up: one round first, not counted\n");
-	out_str(o, "timed by: ");
-	out_str(o, timed_by_vdso ? "the vDSO's clock_gettime(MONOTONIC)"
+	out_printf(o, "timed by: %s\n", timed_by_vdso ? "the vDSO's clock_gettime(MONOTONIC)"
 		   : vdso_path(VDSO_CLOCK_GETTIME) == PATH_VDSO
 		   ? "the clock_gettime(MONOTONIC) system call (the vDSO's failed)"
 		   : "the clock_gettime(MONOTONIC) system call (no vDSO clock)");
-	out_str(o, "\nsystem calls enter by: ");
-	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
-	out_str(o, "\n\n");
+	out_printf(o, "system calls enter by: %s\n\n",
+		   sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	print_table(o);
 	print_chart(o);
 	print_verdicts(o);
