@@ -84,6 +84,33 @@ static void relocate_fail(void)
 		arch_syscall(__NR_exit_group, 127, 0, 0, 0, 0, 0);
 }
 
+/*
+ * DT_RELR: an even word names a place (and moves 'where' past it); an odd
+ * word's bits 1.. name the places after 'where', one word each, and then
+ * 'where' moves on by (bits in a word - 1) words.  A static function,
+ * called PC-relative: nothing here reads a relocated word before its time.
+ */
+__attribute__((no_stack_protector))
+static void apply_relr(unsigned long bias, const unsigned long *e, unsigned long count)
+{
+	unsigned long *where = 0, bits, n, i;
+	unsigned long word_bits = 8 * sizeof(unsigned long);
+
+	for (n = 0; n < count; n++) {
+		if ((e[n] & 1) == 0) {
+			where = (unsigned long *)(bias + e[n]);
+			*where++ += bias;
+			continue;
+		}
+		if (!where)
+			relocate_fail();        /* a bitmap before any address */
+		for (bits = e[n] >> 1, i = 0; bits; bits >>= 1, i++)
+			if (bits & 1)
+				where[i] += bias;
+		where += word_bits - 1;
+	}
+}
+
 __attribute__((no_stack_protector))
 void start_relocate(const void *dynamic_now)
 {
@@ -142,28 +169,7 @@ void start_relocate(const void *dynamic_now)
 			relocate_fail();
 		*(unsigned long *)(bias + r->r_offset) = bias + r->r_addend;
 	}
-	/* DT_RELR: an even word names a place (and moves 'where' past it);
-	 * an odd word's bits 1.. name the places after 'where', one word
-	 * each, and then 'where' moves on by (bits in a word - 1) words. */
-	{
-		const unsigned long *e = (const unsigned long *)relr;
-		unsigned long *where = 0, bits;
-		unsigned long word_bits = 8 * sizeof(unsigned long);
-
-		for (n = 0; n < relrsz / sizeof(unsigned long); n++) {
-			if ((e[n] & 1) == 0) {
-				where = (unsigned long *)(bias + e[n]);
-				*where++ += bias;
-				continue;
-			}
-			if (!where)
-				relocate_fail();        /* a bitmap before any address */
-			for (bits = e[n] >> 1, i = 0; bits; bits >>= 1, i++)
-				if (bits & 1)
-					where[i] += bias;
-			where += word_bits - 1;
-		}
-	}
+	apply_relr(bias, (const unsigned long *)relr, relrsz / sizeof(unsigned long));
 
 	/* Relocated: RELRO goes read-only, whole pages of it (the linker ends
 	 * it on a page boundary).  A failure is no reason to stop: it is
