@@ -54,9 +54,13 @@ int elf_version_key(const struct elf_image *img, const char *version, uint32_t h
 	if (version == NULL)
 		return ELF_VERSION_DEFAULT;
 	/* Unversioned images match by name alone, as the kernel's own vDSO
-	 * parser does. */
-	if (img->verdef == 0 || img->versym == 0)
+	 * parser does.  With symbol versions but no definitions, no version
+	 * is defined here: only a global symbol (index 1) answers, never one
+	 * whose index names a version needed from elsewhere (DT_VERNEED). */
+	if (img->versym == 0)
 		return ELF_VERSION_UNCHECKED;
+	if (img->verdef == 0)
+		return VER_NDX_GLOBAL;
 	/* version_check (elf_open) read the whole list well: each entry in
 	 * range, of vd_version 1, its name a string of the table; still,
 	 * each offset is re-checked. */

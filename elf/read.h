@@ -192,7 +192,8 @@ int elf_lookup(const struct elf_image *img, const char *name,
  *
  * elf_version_key: ELF_VERSION_DEFAULT for version NULL (any version, the
  * default one preferred), ELF_VERSION_UNCHECKED if the image has no
- * version tables (the name alone decides), else the version's index
+ * DT_VERSYM (the name alone decides), VER_NDX_GLOBAL if it has one but no
+ * definitions (only global symbols answer), else the version's index
  * (vd_ndx), or -ELF_ENOTFOUND if the image does not define it.
  */
 #define ELF_VERSION_DEFAULT (-1)
