@@ -104,8 +104,11 @@ LIBRUNTIME_PIE := $(OUT)/libruntime-pie.a
 
 # Each demo/*.c is a program of one file; demo/vdso/ is the tool, all its files.
 LESSONS  := $(patsubst demo/%.c,$(OUT)/%,$(wildcard demo/*.c))
+# The lesson on relocation is itself a static PIE, built as vdso is.
+PIE_LESSONS := $(OUT)/relocate
+LESSONS  := $(filter-out $(PIE_LESSONS),$(LESSONS))
 VDSO_OBJ := $(patsubst %.c,$(OUT)/obj-pie/%.o,$(wildcard demo/vdso/*.c))
-PROGRAMS := $(LESSONS) $(OUT)/vdso
+PROGRAMS := $(LESSONS) $(PIE_LESSONS) $(OUT)/vdso
 # The unit tests, PIE like vdso; t_start also at a fixed address, as hello.
 UNITS    := $(patsubst tests/unit/%.c,$(OUT)/unit/%,$(wildcard tests/unit/*.c)) \
 	$(OUT)/unit/t_start_exec
@@ -161,6 +164,10 @@ $(LIBRUNTIME_PIE): $(patsubst $(OUT)/obj/%,$(OUT)/obj-pie/%,$(RUNTIME_OBJ))
 $(LESSONS): $(OUT)/%: $(OUT)/obj/demo/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
+
+$(PIE_LESSONS): $(OUT)/%: $(OUT)/obj-pie/demo/%.o $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(PIE_LDFLAGS) $(VDSO_LDFLAGS) -o $@ $(PIE_START_OBJ) $< $(LIBRUNTIME_PIE)
 
 $(OUT)/vdso: $(VDSO_OBJ) $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
 	$(if $(Q),@echo "  LD      $@")
