@@ -4,6 +4,7 @@
 #   make ARCH=i386       one arch
 #   make CC=clang OPT=-O0 V=1
 #   make run             builds x86_64 only, runs build/x86_64/vdso natively
+#   make prog SRC=~/mine.c  your own one-file program, for every arch
 #   make boot [KERNEL=6.1|6.12] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
@@ -25,14 +26,18 @@ V       ?= 0
 Q       := $(if $(filter 1,$(V)),,@)
 
 
-.PHONY: all run test bench clean units
+.PHONY: all run test bench clean units prog
+
+# make prog SRC=FILE.c: make -C leaves PWD as the caller's folder, so a
+# relative SRC is taken from there, once, and passed down made absolute.
+SRC_FILE := $(if $(SRC),$(if $(filter /%,$(SRC)),$(SRC),$(abspath $(PWD)/$(SRC))))
 .SECONDARY:
 .DEFAULT_GOAL := all
 
 ifneq ($(words $(ARCH)),1)
 # More than one arch: build each with this same Makefile.
-all units:
-	$(Q)for a in $(ARCH); do $(MAKE) --no-print-directory ARCH=$$a $@ || exit; done
+all units prog:
+	$(Q)for a in $(ARCH); do $(MAKE) --no-print-directory ARCH=$$a $(if $(SRC),SRC='$(SRC_FILE)') $@ || exit; done
 else
 # ---- one arch --------------------------------------------------------------
 OUT := $(BUILD)/$(ARCH)
@@ -172,6 +177,26 @@ $(PIE_LESSONS): $(OUT)/%: $(OUT)/obj-pie/demo/%.o $(PIE_START_OBJ) $(LIBRUNTIME_
 $(OUT)/vdso: $(VDSO_OBJ) $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(PIE_LDFLAGS) $(VDSO_LDFLAGS) -o $@ $(PIE_START_OBJ) $(VDSO_OBJ) $(LIBRUNTIME_PIE)
+
+# make prog SRC=FILE.c: a reader's own one-file program, kept anywhere,
+# built as a lesson is (freestanding, the runtime archive, ET_EXEC) into
+# build/<arch>/prog/<name>.  Its own folder is on the include path.
+ifneq ($(SRC),)
+PROG_NAME := $(basename $(notdir $(SRC_FILE)))
+PROG_OUT  := $(OUT)/prog/$(PROG_NAME)
+prog: $(PROG_OUT)
+	$(Q)echo "built $(PROG_OUT)"
+$(OUT)/prog/$(PROG_NAME).o: $(SRC_FILE) $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) -I$(dir $(SRC_FILE)) $(CFLAGS) -c $< -o $@
+$(PROG_OUT): $(OUT)/prog/$(PROG_NAME).o $(START_OBJ) $(LIBRUNTIME) linker.ld
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
+else
+prog:
+	$(Q)echo "make prog SRC=FILE.c: FILE.c is your one-file program" >&2; exit 2
+endif
 
 # Unit tests run on the runtime itself; the SSE test needs SSE2 on i386.
 $(OUT)/unit/t_start_exec: $(OUT)/obj/tests/unit/t_start.o $(START_OBJ) $(LIBRUNTIME) linker.ld
