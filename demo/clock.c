@@ -1,7 +1,10 @@
 /*
  * demo/clock.c - the least a program needs to call the vDSO: find
  * clock_gettime in it, call it, print the time.  The kernel's function
- * makes no system call: it reads the data pages mapped beside the image.
+ * reads the data pages mapped beside the image, with no system call,
+ * as long as the clocksource has a vDSO mode (tsc does; hpet and acpi_pm
+ * do not on current kernels, and then the vDSO makes the system call
+ * itself: /sys/devices/system/clocksource/clocksource0/current_clocksource).
  *
  * The full reader (elf/, 10 KiB, for any image) is not linked.  This is
  * the short road, musl's, with the checks kept: every read lies inside

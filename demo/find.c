@@ -11,7 +11,7 @@
  * gift to an exploit (code to jump to, the same in every process), so the
  * kernel now places it at random like the stack; gdb turns that off.
  * Beside [vdso] are the data pages its functions read, [vvar] and, since
- * 6.15, [vvar_vclock]: read-only to the process, written by the kernel.
+ * 6.13, [vvar_vclock]: read-only to the process, written by the kernel.
  * The auxiliary vector works without /proc (a container, PID 1 at boot).
  *
  * try: run it twice, then: setarch -R build/x86_64/find; or: cat /proc/self/maps

@@ -3,10 +3,17 @@
  * instructions; and why x86_64 has none.
  *
  * i386 has three ways into the kernel: `int $0x80` (every CPU, slow),
- * `sysenter` (Intel) and `syscall` (AMD).  Which is best depends on the
- * CPU, so the kernel chooses and puts the code in the vDSO; the auxiliary
+ * `sysenter` and `syscall`.  Which one works depends on the CPU and on
+ * the kernel: a 32-bit kernel uses sysenter wherever the CPU has it,
+ * Intel's and AMD's alike (X86_FEATURE_SEP); a 64-bit kernel running a
+ * 32-bit process uses sysenter on Intel and syscall on AMD, whose CPUs
+ * have no sysenter in compatibility mode (X86_FEATURE_SYSENTER32 and
+ * SYSCALL32).  So the kernel chooses, patching the choice into the vDSO
+ * at boot (its "alternatives"), and the program finds it there; the auxiliary
  * vector's AT_SYSINFO gives its address, and libc calls it for every
- * system call (glibc: call *%gs:0x10).  The code it shows here:
+ * system call (glibc: call *%gs:0x10).  The sysenter form
+ * (the syscall form has mov %ecx,%ebp before syscall, which overwrites
+ * %ecx; with neither, int $0x80 alone):
  *   push %ecx; push %edx  sysenter returns through these two registers
  *   push %ebp; mov %esp,%ebp   sysenter forgets the user stack; %ebp
  *                         keeps it, and the kernel finds argument 6 there

@@ -3,9 +3,10 @@
  *
  * i386 has two doors.  `int $0x80` is the old software interrupt, in every
  * kernel.  AT_SYSINFO (auxiliary vector entry 32) gives the address of
- * __kernel_vsyscall in the vDSO, which enters by `sysenter` (Intel) or
- * `syscall` (AMD) when the CPU has them, and by int $0x80 otherwise: the
- * kernel picks the fastest for this CPU, and user code only ever calls the
+ * __kernel_vsyscall in the vDSO, which enters by `sysenter` (a 32-bit
+ * kernel on any CPU with it; a 64-bit kernel on Intel) or `syscall` (a
+ * 64-bit kernel on AMD), and by int $0x80 otherwise: the kernel patches
+ * in the fastest for this CPU at boot, and user code only ever calls the
  * address (arch/x86/entry/vdso/vdso32/system_call.S).  The same calls made
  * through both doors must give the same results.
  *
