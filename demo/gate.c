@@ -13,7 +13,7 @@
  * vector's AT_SYSINFO gives its address, and libc calls it for every
  * system call (glibc: call *%gs:0x10).  The sysenter form
  * (the syscall form has mov %ecx,%ebp before syscall, which overwrites
- * %ecx; with neither, int $0x80 alone):
+ * %ecx; with neither, int $0x80 alone between the pushes and pops):
  *   push %ecx; push %edx  sysenter returns through these two registers
  *   push %ebp; mov %esp,%ebp   sysenter forgets the user stack; %ebp
  *                         keeps it, and the kernel finds argument 6 there
