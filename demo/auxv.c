@@ -14,6 +14,8 @@
  * AT_HWCAP2 (arch/x86/include/uapi/asm/hwcap2.h).
  *
  * try: LD_SHOW_AUXV=1 /bin/true, or in gdb: starti, then info auxv
+ * exercise: run it twice under `setarch -R`: AT_SYSINFO_EHDR and the
+ *   address in AT_RANDOM stay put; the 16 bytes there still change.
  */
 #include <lib/lib.h>
 #include <start/start.h>

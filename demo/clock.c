@@ -20,6 +20,9 @@
  * tools/testing/selftests/vDSO/parse_vdso.c; the gABI, "Dynamic Section".
  *
  * try: strace build/x86_64/clock (no clock_gettime in the list); size -A build/x86_64/clock
+ * exercise: ask for CLOCK_PROCESS_CPUTIME_ID instead of CLOCK_REALTIME:
+ *   the vDSO cannot read a process's CPU time from its data pages, so
+ *   strace now shows the clock_gettime call it made for you.
  */
 #include <elf/elf.h>
 #include <linux/time.h>

@@ -15,6 +15,8 @@
  * The auxiliary vector works without /proc (a container, PID 1 at boot).
  *
  * try: run it twice, then: setarch -R build/x86_64/find; or: cat /proc/self/maps
+ * exercise: run it under gdb (which turns randomisation off) and then
+ *   with `set disable-randomization off`: the vDSO's address stops, then moves.
  */
 #include <lib/lib.h>
 #include <syscall/syscall.h>

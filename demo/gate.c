@@ -29,6 +29,8 @@
  *
  * try: vdso dump g.so && objdump -d --start-address=0x<AT_SYSINFO - image> g.so
  *      or in gdb (i386): x/12i <AT_SYSINFO>
+ * exercise: run build/i386/gate under qemu-i386 (QEMU 7.2): it gives no
+ *   AT_SYSINFO, and the lesson says every call is `int $0x80`.
  */
 #include <lib/lib.h>
 #include <start/start.h>

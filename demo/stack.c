@@ -19,6 +19,8 @@
  * what it finds, sorted by address.
  *
  * try: make gdb PROG=stack, or: gdb -batch -ex starti -ex 'x/8gx $sp' build/x86_64/stack
+ * exercise: run it as `env -i X=1 build/x86_64/stack one`: the picture
+ *   shrinks to one envp pointer, and the envp strings to 4 bytes ("X=1").
  */
 #include <lib/lib.h>
 #include <start/start.h>
@@ -33,6 +35,21 @@ static void slot(struct out *o, long i)
 
 	b[n++] = ']', b[n] = 0;
 	out_field(o, b, -10);
+}
+
+/* The picture's pieces: an edge at an address, and a line inside a box. */
+static void edge(struct out *o, unsigned long at, const char *note)
+{
+	char hex[20];
+
+	hex[fmt_hex(hex, at, 2 * sizeof(long))] = 0;
+	out_printf(o, "  0x%s +-----------------------------------------+%s\n", hex, note);
+}
+
+static void box(struct out *o, char side, const char *what, long n, const char *unit)
+{
+	out_repeat(o, ' ', 5 + 2 * (int)sizeof(long));    /* under "  0x<address> " */
+	out_printf(o, "%c %-24s %5ld %-9s %c\n", side, what, n, unit, side);
 }
 
 static unsigned long str_end(const char *s) { return (unsigned long)s + strlen(s) + 1; }
@@ -88,16 +105,25 @@ int main(int argc, char **argv, char **envp)
 		for (j = i; j > 0 && areas[j].at < areas[j - 1].at; j--)
 			t = areas[j], areas[j] = areas[j - 1], areas[j - 1] = t;
 
-	out_printf(o, "\nthe string area, low to high (the pointer block ends at 0x%lx):\n",
-		   (unsigned long)(a + 2));
-	for (i = 0; i < n; i++) {
-		unsigned long prev = i ? areas[i - 1].at + areas[i - 1].size
-				       : (unsigned long)(a + 2);
-		out_printf(o, "  0x%lx %5lu bytes  %-24s gap before it: %ld\n", areas[i].at,
-			   areas[i].size, areas[i].what, (long)(areas[i].at - prev));
+	/* Drawn: high addresses on top, each area between the addresses of
+	 * its ends, gaps nobody wrote marked with ':', not to scale. */
+	out_str(o, "\nthe stack, high addresses on top:\n");
+	for (i = n - 1; i >= 0; i--) {
+		unsigned long below = i ? areas[i - 1].at + areas[i - 1].size : (unsigned long)(a + 2);
+
+		if (i == n - 1)
+			edge(o, areas[i].at + areas[i].size, " the end of the strings");
+		box(o, '|', areas[i].what, (long)areas[i].size, "bytes");
+		edge(o, areas[i].at, "");
+		if (areas[i].at > below) {
+			box(o, ':', "gap", (long)(areas[i].at - below), "bytes");
+			edge(o, below, "");
+		}
 	}
-	if (n)
-		out_printf(o, "  0x%lx  the end of the strings\n",
-			   areas[n - 1].at + areas[n - 1].size);
+	box(o, '|', "auxv (type, value) pairs", (long)(a - start_auxv) / 2, "+ AT_NULL");
+	box(o, '|', "envp pointers", envc, "+ NULL");
+	box(o, '|', "argv pointers", argc, "+ NULL");
+	box(o, '|', "argc", argc, "");
+	edge(o, (unsigned long)sp, " <- sp at _start");
 	return out_flush(o) < 0;
 }

@@ -22,6 +22,8 @@
  * Documentation/admin-guide/kernel-parameters.txt (vsyscall=).
  *
  * try: grep vsyscall /proc/self/maps; cat /proc/cmdline; perf stat -e page-faults build/x86_64/vsyscall
+ * exercise: make boot CMD=vsyscall APPEND=vsyscall=emulate, then with
+ *   vsyscall=none: the page turns readable, then disappears.
  */
 #include <lib/lib.h>
 #include <linux/time.h>

@@ -81,13 +81,22 @@ check_stack() {      # RUNNER ARCH LABEL
 	is "$(field "$out" '^\.\.\. +([0-9]+) envp pointers.*$')" 2 "$L stack: 2 envp pointers"
 	field "$out" '^sp at _start +0x[0-9a-f]*0 \((16-byte aligned)\)$' | grep -q aligned
 	ok $? "$L stack: sp 16-byte aligned at _start"
-	# The string area, low to high, in the kernel's order (fs/binfmt_elf.c).
-	is "$(printf '%s\n' "$out" | sed -nE 's/^  0x[0-9a-f]+ +[0-9]+ bytes  (AT_RANDOM|AT_PLATFORM|argv|envp|AT_EXECFN).*/\1/p' | tr '\n' ' ')" \
-		"AT_RANDOM AT_PLATFORM argv envp AT_EXECFN " "$L stack: random bytes < platform < argv < envp < file name"
-	addrs=$(printf '%s\n' "$out" | sed -nE 's/^  (0x[0-9a-f]+) .*/\1/p')
-	[ "$(printf '%s\n' $addrs | while read -r x; do echo $((x)); done | sort -n | tr '\n' ' ')" = \
+	# The string area, drawn high to low, in the kernel's order
+	# (fs/binfmt_elf.c): each area's name, then the edge below it.
+	is "$(printf '%s\n' "$out" | sed -nE 's/^ +\| (AT_RANDOM|AT_PLATFORM|argv strings|envp strings|AT_EXECFN).*/\1/p' | tr '\n' ' ')" \
+		"AT_EXECFN envp strings argv strings AT_PLATFORM AT_RANDOM " "$L stack: file name > envp > argv > platform > random bytes"
+	addrs=$(printf '%s\n' "$out" | sed -nE 's/^  (0x[0-9a-f]+) \+-.*/\1/p')
+	[ -n "$addrs" ] && [ "$(printf '%s\n' $addrs | while read -r x; do echo $((x)); done | sort -rn | tr '\n' ' ')" = \
 	  "$(printf '%s\n' $addrs | while read -r x; do echo $((x)); done | tr '\n' ' ')" ]
-	ok $? "$L stack: the string area is listed by address"
+	ok $? "$L stack: the picture's edges fall from top to bottom"
+	# The edge below the argv strings is argv[0]; the bottom edge is sp.
+	local below_argv sp_edge
+	below_argv=$(printf '%s\n' "$out" | grep -A1 '| argv strings' | sed -nE 's/^  (0x[0-9a-f]+) \+-.*/\1/p')
+	is "$((below_argv))" "$(( $(field "$out" '^sp\[1\] +argv\[0\] +(0x[0-9a-f]+) -> .*$') ))" \
+	   "$L stack: the picture's argv area starts at argv[0]"
+	sp_edge=$(printf '%s\n' "$out" | sed -nE 's/^  (0x[0-9a-f]+) \+-.*<- sp at _start$/\1/p')
+	is "$((sp_edge))" "$(( $(field "$out" '^sp at _start +(0x[0-9a-f]+) .*$') ))" \
+	   "$L stack: the picture's bottom edge is sp"
 	# argv strings: one after the other, so argv[1] - argv[0] = len(argv[0]) + 1
 	local a0 a1
 	a0=$(field "$out" '^sp\[1\] +argv\[0\] +(0x[0-9a-f]+) -> .*$')
