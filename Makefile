@@ -1,9 +1,9 @@
-# Makefile - builds the runtime and the demos for i386 and x86_64.
+# Makefile - builds the runtime and the demos for each arch of arch/arches.
 #
 #   make                 both arches, into build/x86_64/ and build/i386/
 #   make ARCH=i386       one arch
 #   make CC=clang OPT=-O0 V=1
-#   make run             builds x86_64 only, runs build/x86_64/vdso natively
+#   make run             builds this machine's arch only, runs build/<arch>/vdso natively
 #   make prog SRC=~/mine.c  your own one-file program, for every arch
 #   make boot [KERNEL=6.1|6.12] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
@@ -17,13 +17,16 @@
 # stdint.h, stdarg.h) and a folder of links to the kernel's UAPI headers
 # (linux/, asm/, asm-generic/), so that no libc header can be included.
 
-ARCHES  := x86_64 i386
+# The arches: arch/arches, one a line (name, ELF class, UAPI triplets, flags).
+arch_field = $(shell awk -v a='$(1)' '!/^\#/ && $$1 == a { $(2) }' arch/arches)
+ARCHES  := $(shell awk '!/^\#/ && NF { print $$1 }' arch/arches)
 ARCH    ?= $(ARCHES)
 CC      := $(if $(filter default,$(origin CC)),gcc,$(CC))
 OPT     ?= -O2
 BUILD   ?= build
 V       ?= 0
 Q       := $(if $(filter 1,$(V)),,@)
+comma   := ,
 
 
 .PHONY: all run test bench clean units prog
@@ -42,20 +45,17 @@ else
 # ---- one arch --------------------------------------------------------------
 OUT := $(BUILD)/$(ARCH)
 
-ARCH_FLAGS_x86_64 := -m64
-ARCH_FLAGS_i386   := -m32 -march=i686
-ARCH_FLAGS := $(ARCH_FLAGS_$(ARCH))
-ifeq ($(ARCH_FLAGS),)
-$(error ARCH must be x86_64 or i386, not '$(ARCH)')
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(error ARCH must be one of arch/arches ($(ARCHES)), not '$(ARCH)')
 endif
+ARCH_FLAGS := $(strip $(call arch_field,$(ARCH),$$1 = $$2 = $$3 = ""; print))
 
-# The kernel's UAPI headers for the target arch, not the build machine's.
-# Debian puts asm/ in a multiarch folder; both x86 arches share the
-# kernel's arch/x86/include/uapi, whose asm/unistd.h picks unistd_32.h or
-# unistd_64.h by __i386__, so an x86_64 machine's folder serves i386 too.
-UAPI_ASM_x86_64 := /usr/include/x86_64-linux-gnu/asm /usr/include/asm
-UAPI_ASM_i386   := /usr/include/i386-linux-gnu/asm $(UAPI_ASM_x86_64)
-UAPI_ASM := $(patsubst %/unistd.h,%,$(firstword $(wildcard $(addsuffix /unistd.h,$(UAPI_ASM_$(ARCH))))))
+# The kernel's UAPI headers for the target arch, not the build machine's:
+# Debian puts asm/ in a multiarch folder (a cross package under /usr/<t>/);
+# arch/arches names the triplets that serve, best first.
+UAPI_TRIPLETS := $(subst $(comma), ,$(call arch_field,$(ARCH),print $$3))
+UAPI_ASM_DIRS := $(foreach t,$(UAPI_TRIPLETS),/usr/include/$(t)/asm /usr/$(t)/include/asm) /usr/include/asm
+UAPI_ASM := $(patsubst %/unistd.h,%,$(firstword $(wildcard $(addsuffix /unistd.h,$(UAPI_ASM_DIRS)))))
 UAPI := $(OUT)/uapi
 
 IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
@@ -213,9 +213,11 @@ $(OUT)/obj/tests/unit/%.o $(OUT)/obj-pie/tests/unit/%.o: CFLAGS += -msse2
 endif
 
 # ---- whole-project targets ---------------------------------------------------
+# The machine's own arch if it is one of ours, else the first of arch/arches.
+RUN_ARCH ?= $(firstword $(filter $(shell uname -m),$(ARCHES)) $(ARCHES))
 run:
-	$(Q)$(MAKE) --no-print-directory ARCH=x86_64 all
-	$(BUILD)/x86_64/vdso
+	$(Q)$(MAKE) --no-print-directory ARCH=$(RUN_ARCH) all
+	$(BUILD)/$(RUN_ARCH)/vdso
 
 # The test files are independent (each keeps to its own build/test/NAME/;
 # the shared downloads in build/cache/ take a lock): one job per CPU, the
@@ -261,4 +263,4 @@ fuzz:
 	$(Q)BUILD=$(BUILD) bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD)/x86_64 $(BUILD)/i386 $(BUILD)/uapi $(BUILD)/test
+	rm -rf $(addprefix $(BUILD)/,$(ARCHES)) $(BUILD)/uapi $(BUILD)/test

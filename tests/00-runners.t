@@ -40,7 +40,7 @@ int main(int argc, char **argv)
 }
 EOF
 for a in $(arches); do
-	m=-m64; [ "$a" = i386 ] && m=-m32
+	m=$(arch_cflags "$a")
 	gcc $m -static -O2 -o "$D/hello-$a" "$D/hello.c" 2> "$D/build-$a.log"
 	ok $? "build a static $a test program (gcc $m -static)"
 done

@@ -69,7 +69,7 @@ for a in $(arches); do
 	# AT_PHDR, or with a wrong one (tests/robust/launch.c), vdso runs.
 	if runner_available native "$a" > /dev/null; then
 		L=$BUILD/test/pie/launch-$a; mkdir -p "${L%/*}"
-		m=-m64; [ "$a" = i386 ] && m=-m32
+		m=$(arch_cflags "$a")
 		if gcc $m -std=gnu11 -O2 -fPIE -pie -o "$L" "$TOP/tests/robust/launch.c" 2> "$L.log"; then
 			for how in "-d AT_PHDR" "-s AT_PHDR=0x1000" "-s AT_PAGESZ=8192"; do
 				out=$("$L" $how "$p" --version 2>&1); status=$?

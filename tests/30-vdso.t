@@ -13,10 +13,10 @@ source "$TOP/tests/runners.sh"
 O=$BUILD/test/oracle
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
-for m in 64 32; do
-	gcc -m$m -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
-	gcc -m$m -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
-	ok $? "build the glibc oracles (-m$m)" || sed 's/^/# /' "$O/auxv-$m.log" "$O/vdso-$m.log"
+for a in $(arches); do m=$(arch_bits "$a")
+	gcc $(arch_cflags "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
+	gcc $(arch_cflags "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/auxv-$m.log" "$O/vdso-$m.log"
 done
 
 # Numbers for AT_* names: the kernel's UAPI headers and glibc's elf.h.
@@ -247,7 +247,7 @@ check_gate() {       # RUNNER ARCH LABEL HAS_GATE HAS_VDSO
 }
 
 for a in $(arches); do
-	m=64; [ "$a" = i386 ] && m=32
+	m=$(arch_bits "$a")
 	for r in $(all_runners); do
 		L="[$a $r]"
 		if ! why=$(runner_available "$r" "$a"); then

@@ -23,10 +23,10 @@ source "$TOP/tests/runners.sh"
 O=$BUILD/test/getrandom
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
-for m in 64 32; do
-	gcc -m$m -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/oracle-$m.log" &&
-	gcc -m$m -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/oracle-$m.log"
-	ok $? "build the glibc oracles (-m$m)" || sed 's/^/# /' "$O/oracle-$m.log"
+for a in $(arches); do m=$(arch_bits "$a")
+	gcc $(arch_cflags "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/oracle-$m.log" &&
+	gcc $(arch_cflags "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/oracle-$m.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/oracle-$m.log"
 done
 
 ROWS="0 1 16 32 256 4096 1048576"
@@ -119,7 +119,7 @@ check_bench() {      # RUNNER ARCH LABEL WANT
 }
 
 for a in $(arches); do
-	m=64; [ "$a" = i386 ] && m=32
+	m=$(arch_bits "$a")
 	for r in $(all_runners); do
 		L="[$a $r]"
 		if ! why=$(runner_available "$r" "$a"); then

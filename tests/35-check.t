@@ -23,11 +23,11 @@ source "$TOP/tests/runners.sh"
 O=$BUILD/test/check
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
-for m in 64 32; do
-	gcc -m$m -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
-	gcc -m$m -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
-	gcc -m$m -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
-	ok $? "build the glibc oracles (-m$m)" || sed 's/^/# /' "$O/check-$m.log"
+for a in $(arches); do m=$(arch_bits "$a")
+	gcc $(arch_cflags "$a") -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
+	gcc $(arch_cflags "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
+	gcc $(arch_cflags "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/check-$m.log"
 done
 
 # tap_summary FILE: "PLAN-OK FAILED" by TAP::Parser.
@@ -123,7 +123,7 @@ is "$?:$(wc -l < "$O/usage.err"):$(wc -c < "$O/usage.out")" 2:1:0 \
 	"check with an argument: a usage error, exit 2, one line on stderr, nothing on stdout"
 
 for a in $(arches); do
-	m=64; [ "$a" = i386 ] && m=32
+	m=$(arch_bits "$a")
 	for r in $(all_runners); do
 		L="[$a $r]"
 		if ! why=$(runner_available "$r" "$a"); then

@@ -52,9 +52,9 @@ int main(int argc, char **argv)
 	return !out || fwrite(buf, 1, end - start, out) != end - start || fclose(out);
 }
 EOF
-for m in 64 32; do
-	gcc -m$m -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$m" "$T/procmem.c" 2> "$T/procmem-$m.log"
-	ok $? "build the /proc/self/mem helper (-m$m)" || sed 's/^/# /' "$T/procmem-$m.log"
+for a in $(arches); do m=$(arch_bits "$a")
+	gcc $(arch_cflags "$a") -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$m" "$T/procmem.c" 2> "$T/procmem-$m.log"
+	ok $? "build the /proc/self/mem helper ($a)" || sed 's/^/# /' "$T/procmem-$m.log"
 done
 
 # Whitespace-folded symbol lines, values as offsets from BASE (QEMU's
@@ -91,10 +91,15 @@ check_no_vdso() {    # RUNNER ARCH
 
 check_dump() {       # RUNNER ARCH
 	local r=$1 a=$2 L="$1 $2" W=$T/$1-$2 V=$BUILD/$2/vdso status name size base
-	local soname=linux-vdso.so.1 m=64
-	[ "$a" = i386 ] && soname=linux-gate.so.1 m=32
+	local soname m=$(arch_bits "$a") f
 
 	(cd "$W" && run_on "$r" "$a" "$V" dump) > "$W/out" 2> "$W/err"; status=$?
+	# The name it should have: readelf's DT_SONAME of what it wrote.
+	for f in "$W"/*; do
+		soname=$(readelf -d "$f" 2> /dev/null | sed -n 's/.*Library soname: \[\(.*\)\]$/\1/p')
+		[ -n "$soname" ] && break
+	done
+	[ -n "$soname" ] || soname="(no file with a DT_SONAME written)"
 	is $status 0 "$L dump: exit 0"
 	name=$(sed -n 's/^dump: \([^:]*\): [0-9]* bytes from 0x[0-9a-f]* (AT_SYSINFO_EHDR.*/\1/p' "$W/err")
 	size=$(sed -n 's/^dump: [^:]*: \([0-9]*\) bytes from.*/\1/p' "$W/err")

@@ -376,8 +376,7 @@ done
 # AT_SYSINFO), by tests/robust/launch.c, on both arches natively.
 LAUNCHERS=
 for a in $ARCHES; do
-	m=-m64
-	[ $a = i386 ] && m=-m32
+	m=$(arch_cflags $a)
 	if ! why=$(runner_available native $a); then
 		skip "launch $a programs" "$why"
 		continue

@@ -2,7 +2,10 @@
 # (README.md and tests/README.md: the test matrix).  Sourced after tap.sh, which sets TOP, BUILD.
 #
 #   all_runners                        -> "native qemu7 qemu10"
-#   arches                             -> "x86_64 i386"
+#   arches                             -> "x86_64 i386": arch/arches, the
+#                                         one list of arches
+#   arch_bits ARCH                     -> 64 or 32, its ELF class
+#   arch_cflags ARCH                   -> its compiler flags ("-m32 -march=i686")
 #   runner_available RUNNER ARCH       -> status 0, or 1 with a one-line
 #                                         reason on stdout (for a TAP skip)
 #   run_on RUNNER ARCH PROG [ARGS...]  -> runs PROG there; its stdout,
@@ -25,7 +28,10 @@
 RUN_TIMEOUT=${RUN_TIMEOUT:-20}
 
 all_runners() { echo "native qemu7 qemu10"; }
-arches() { echo "x86_64 i386"; }
+ARCH_LIST=$TOP/arch/arches
+arches() { awk '!/^#/ && NF { printf "%s%s", sep, $1; sep = " " } END { print "" }' "$ARCH_LIST"; }
+arch_bits() { awk -v a="$1" '!/^#/ && $1 == a { print $2 }' "$ARCH_LIST"; }
+arch_cflags() { awk -v a="$1" '!/^#/ && $1 == a { $1 = $2 = $3 = ""; sub(/^ */, ""); print }' "$ARCH_LIST"; }
 
 # runner_cmd RUNNER ARCH: what to put before the program (empty for native);
 # status 1 and a reason on stdout if there is no such emulator.
@@ -50,21 +56,20 @@ runner_cmd() {
 	esac
 }
 
-# A probe for ARCH: a static program that only calls exit(0), built once.
+# A probe for ARCH: a static program that only calls exit(0), built once
+# from the arch's own system call (arch/<arch>/arch.h, with the runtime
+# archive and the UAPI headers that `make` left in build/<arch>/).
 runner_probe() {
-	local p=$BUILD/test/runners/probe-$1 m
-	case $1 in x86_64) m=-m64 ;; i386) m=-m32 ;; *) return 1 ;; esac
+	local p=$BUILD/test/runners/probe-$1 flags
+	flags=$(arch_cflags "$1")
+	[ -n "$flags" ] && [ -f "$BUILD/$1/libruntime.a" ] || return 1
 	if [ ! -x "$p" ]; then
 		mkdir -p "${p%/*}"
-		# exit(0) by the arch's own system call instruction.
-		printf '%s\n' 'void _start(void) {' \
-			'#ifdef __x86_64__' \
-			'	__asm__ volatile("mov $60, %eax; xor %edi, %edi; syscall");' \
-			'#else' \
-			'	__asm__ volatile("mov $1, %eax; xor %ebx, %ebx; int $0x80");' \
-			'#endif' \
-			'}' |
-			gcc $m -static -nostdlib -x c - -o "$p.$$" 2> /dev/null &&
+		printf '%s\n' '#include "arch.h"' \
+			'void _start(void) { arch_syscall(__NR_exit, 0, 0, 0, 0, 0, 0); }' |
+			${CC:-gcc} $flags -static -nostdlib -nostdinc -ffreestanding -fno-pie -no-pie \
+				-isystem "$(${CC:-gcc} -print-file-name=include)" -isystem "$BUILD/$1/uapi" \
+				-I"$TOP/arch/$1" -x c - -x none "$BUILD/$1/libruntime.a" -o "$p.$$" 2> /dev/null &&
 			mv "$p.$$" "$p" || { rm -f "$p.$$"; return 1; }
 	fi
 	echo "$p"
@@ -74,7 +79,7 @@ runner_probe() {
 runner_available() {
 	local cmd probe err
 	cmd=$(runner_cmd "$1" "$2") || { echo "$cmd"; return 1; }
-	probe=$(runner_probe "$2") || { echo "cannot build a $2 probe (gcc -static ${2/i386/-m32})"; return 1; }
+	probe=$(runner_probe "$2") || { echo "cannot build a $2 probe (${CC:-gcc} $(arch_cflags "$2"), after make)"; return 1; }
 	if [ "$1" = native ] && grep -qs '^enabled' "/proc/sys/fs/binfmt_misc/qemu-$2"; then
 		echo "$2 would run through binfmt_misc's QEMU, not natively"
 		return 1

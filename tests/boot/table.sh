@@ -73,15 +73,15 @@ boot_row() {
 
 # The machine's own kernel, natively.
 host_row() {
-	local a=$1 m=64 why name
-	[ "$a" = i386 ] && m=32
+	local a=$1 why name flags
+	flags=$(arch_cflags "$a")
 	name="$(uname -r | sed 's/^\([0-9.]*\).*/\1/') (host, natively)"
 	if ! why=$(runner_available native "$a"); then
 		row "$name" "$a" "not run: $why" - -
 		return
 	fi
-	gcc -m$m -O2 -o "$T/maps" "$TOP/tests/oracle/maps.c" 2> "$T/gcc.log" ||
-		{ row "$name" "$a" "not run: cannot build tests/oracle/maps.c -m$m" - -; return; }
+	gcc $flags -O2 -o "$T/maps" "$TOP/tests/oracle/maps.c" 2> "$T/gcc.log" ||
+		{ row "$name" "$a" "not run: cannot build tests/oracle/maps.c $flags" - -; return; }
 	if ! "$BUILD/$a/vdso" dump "$T/image" > /dev/null 2> "$T/err"; then
 		row "$name" "$a" "no vDSO: $(head -1 "$T/err")" - -
 		return
