@@ -98,7 +98,7 @@ VDSO_LDFLAGS := -Wl,-z,pack-relative-relocs
 MEM_CFLAGS := $(if $(IS_CLANG),,-fno-tree-loop-distribute-patterns)
 
 # The runtime: one archive, so that a program links only what it uses.
-RUNTIME_SRC := $(wildcard lib/*.c start/*.c syscall/*.c elf/*.c vdso/*.c)
+RUNTIME_SRC := $(wildcard lib/*.c start/*.c syscall/*.c elf/*.c vdso/*.c arch/$(ARCH)/*.c)
 RUNTIME_ASM := $(filter-out arch/$(ARCH)/start.S,$(wildcard arch/$(ARCH)/*.S))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(OUT)/obj/%.o) $(RUNTIME_ASM:%.S=$(OUT)/obj/%.o)
 START_OBJ   := $(OUT)/obj/arch/$(ARCH)/start.o

@@ -36,35 +36,21 @@
 #include <start/start.h>
 #include <vdso/vdso.h>
 
-/* The few instructions gates are made of; anything else stops the walk. */
-static const struct { unsigned char len, b[5]; const char *text; } known[] = {
-	{ 1, { 0x51 }, "push   %ecx" }, { 1, { 0x52 }, "push   %edx" },
-	{ 1, { 0x55 }, "push   %ebp" }, { 1, { 0x59 }, "pop    %ecx" },
-	{ 1, { 0x5a }, "pop    %edx" }, { 1, { 0x5d }, "pop    %ebp" },
-	{ 1, { 0x90 }, "nop" },         { 1, { 0xc3 }, "ret" },
-	{ 2, { 0x89, 0xe5 }, "mov    %esp,%ebp" },
-	{ 2, { 0x89, 0xcd }, "mov    %ecx,%ebp" },
-	{ 2, { 0x89, 0xe9 }, "mov    %ebp,%ecx" },
-	{ 2, { 0x8e, 0xd1 }, "mov    %ecx,%ss" },
-	{ 2, { 0x0f, 0x34 }, "sysenter" },
-	{ 2, { 0x0f, 0x05 }, "syscall" },
-	{ 2, { 0xcd, 0x80 }, "int    $0x80" },
-	{ 5, { 0xb9, 0x2b, 0, 0, 0 }, "mov    $0x2b,%ecx" },
-};
-
 int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
 	const unsigned char *p, *end;
+	const char *text;
 	unsigned long sysinfo = 0;
-	unsigned i, k;
+	unsigned len, k;
+	int last = 0;
 
 	(void)argc, (void)argv, (void)envp;
 	vdso_init();
 	if (!ARCH_HAS_GATE) {
-		out_printf(o, "%s: no gate, AT_SYSINFO %s: every x86-64 CPU has `%s`, so there is nothing to choose\n",
+		out_printf(o, "%s: no gate, AT_SYSINFO %s: every %s CPU has `%s`, so there is nothing to choose\n",
 			   ARCH_NAME, auxv_get(AT_SYSINFO, &sysinfo) ? "present (unexpected)" : "absent",
-			   ARCH_RAW_ENTRY);
+			   ARCH_NAME, ARCH_RAW_ENTRY);
 		return out_flush(o) < 0;
 	}
 	p = vdso_gate();
@@ -80,22 +66,19 @@ int main(int argc, char **argv, char **envp)
 	/* At most 32 bytes, and never past the image (vdso_gate checked p). */
 	end = vdso_image.bytes + vdso_image.size;
 	end = end - p > 32 ? p + 32 : end;
-	while (p < end) {
-		for (i = 0; i < sizeof known / sizeof known[0]; i++)
-			if (p + known[i].len <= end && memcmp(p, known[i].b, known[i].len) == 0)
-				break;
+	/* The few instructions gates are made of (arch/<arch>/decode.c). */
+	while (p < end && !last) {
+		len = arch_gate_insn(p, (size_t)(end - p), &text, &last);
 		out_printf(o, "  0x%lx:  ", (unsigned long)p);
-		if (i == sizeof known / sizeof known[0]) {
+		if (!len) {
 			out_printf(o, "%02x  (not one of the few known here: objdump -d knows)\n", *p);
 			break;
 		}
-		for (k = 0; k < known[i].len; k++)
+		for (k = 0; k < len; k++)
 			out_printf(o, "%02x ", p[k]);
-		out_repeat(o, ' ', 3 * (5 - known[i].len));
-		out_printf(o, " %s\n", known[i].text);
-		if (*p == 0xc3)         /* ret: the end of the gate */
-			break;
-		p += known[i].len;
+		out_repeat(o, ' ', 3 * (5 - len));
+		out_printf(o, " %s\n", text);
+		p += len;
 	}
 	return out_flush(o) < 0;
 }

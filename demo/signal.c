@@ -43,7 +43,7 @@ int main(int argc, char **argv, char **envp)
 	};
 	struct elf_sym rt = { 0 };
 	const unsigned char *p;
-	unsigned nr;
+	struct arch_syscall_stub stub;
 
 	(void)argc, (void)argv, (void)envp;
 	vdso_init();
@@ -78,14 +78,10 @@ int main(int argc, char **argv, char **envp)
 		out_printf(o, "0x%lx is NEITHER arch_sigreturn nor the vDSO's\n", (unsigned long)return_address);
 		p = 0;
 	}
-	/* Both are `mov $N, %eax` (b8 + 4 bytes) and the arch's way in. */
-	if (p && p[0] == 0xb8) {
-		nr = p[1] | p[2] << 8 | (unsigned)p[3] << 16 | (unsigned)p[4] << 24;
-		out_printf(o, "its code: mov $%u,%%eax (%s); %s\n", nr,
-			   nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?",
-			   p[5] == 0xcd && p[6] == 0x80 ? "int $0x80" :
-			   p[5] == 0x0f && p[6] == 0x05 ? "syscall" : "?");
-	}
+	/* The code loads the system call's number and enters (arch/<arch>/decode.c). */
+	if (p && arch_syscall_stub(p, 8, &stub))
+		out_printf(o, "its code: %s (%s); %s\n", stub.load,
+			   stub.nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?", stub.enter);
 	out_str(o, "back in main: rt_sigreturn restored the interrupted code's registers\n");
 	return out_flush(o) < 0 || !p;
 }

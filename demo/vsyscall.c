@@ -36,7 +36,7 @@ static char maps[65536];
 static long time_by_page(long unused)
 {
 	(void)unused;
-	return ((long (*)(long *))(ARCH_VSYSCALL_PAGE + 0x400))(0);
+	return ((long (*)(long *))(ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME))(0);
 }
 
 static uint64_t now_ns(void)
@@ -88,11 +88,11 @@ int main(int argc, char **argv, char **envp)
 	t = sys_probe(time_by_page, 0, &fault);
 	if (fault.signal) {
 		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
-			   ARCH_VSYSCALL_PAGE + 0x400, fault.signal, (unsigned long)fault.addr);
+			   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, fault.signal, (unsigned long)fault.addr);
 		return out_flush(o) < 0;
 	}
 	out_printf(o, "a call of time() at 0x%lx: %ld (the system call says %ld)\n",
-		   ARCH_VSYSCALL_PAGE + 0x400, t, sys_time(0));
+		   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, t, sys_time(0));
 
 	/* The cost: the best of 5 rounds of CALLS calls each way (the page's
 	 * are safe now), the ways taking turns so that all see the same machine. */

@@ -5,6 +5,7 @@
 # the unit tests) with no text relocations and a RELRO, the rest ET_EXEC.
 
 source "$(dirname "$0")/tap.sh"
+source "$TOP/tests/runners.sh"
 
 make -C "$TOP" --no-print-directory all units > "$BUILD/binaries.log" 2>&1
 ok $? "make all units" || sed 's/^/# /' "$BUILD/binaries.log" | tail -20
@@ -14,7 +15,7 @@ LIBC_SYMBOLS='__libc_start_main|__libc_csu_init|_IO_stdin_used|__errno_location|
 
 # Every program the build made: the tool, each demo/*.c, the unit tests.
 programs=()
-for a in x86_64 i386; do
+for a in $(arches); do
 	for p in vdso $(cd "$TOP/demo" && ls *.c | sed 's/\.c$//'); do
 		test -x "$BUILD/$a/$p"
 		ok $? "$a/$p was built" && programs+=("$BUILD/$a/$p")
@@ -74,7 +75,7 @@ done
 
 # -fstack-protector-strong in effect: a function with a local array checks
 # its canary (a load of the global guard, a call of __stack_chk_fail).
-for a in x86_64 i386; do
+for a in $(arches); do
 	f=$BUILD/$a/unit/t_smash
 	body=$(objdump -d --no-show-raw-insn "$f" | awk '/<overflow[^>]*>:$/ { on = 1; next } on && /^$/ { exit } on')
 	# by name (x86_64, %rip-relative) or, on i386, where there is no
@@ -94,7 +95,7 @@ done
 # No cycles: which object needs a symbol of which other (tests/tools/
 # objcycles.py, from nm) is a tree of layers, from the tool's files down to
 # arch/: demo/vdso/, vdso/, elf/, syscall/, start/, lib/.
-for a in x86_64 i386; do
+for a in $(arches); do
 	objs=$(find "$BUILD/$a/obj-pie" -name '*.o' ! -path '*/tests/*' | sort)
 	cycles=$(python3 "$TOP/tests/tools/objcycles.py" $objs 2>&1 | sed "s#$BUILD/$a/obj-pie/##g")
 	is "$cycles" "" "$a: no object of vdso and its runtime needs, through others, itself ($(echo "$objs" | wc -l) objects)"

@@ -202,7 +202,7 @@ check_gate() {       # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out at base want got
 	out=$(run_on "$r" "$a" "$BUILD/$a/gate") || { fail "$L gate runs"; return; }
 	if [ "$a" = x86_64 ]; then
-		is "$out" 'x86_64: no gate, AT_SYSINFO absent: every x86-64 CPU has `syscall`, so there is nothing to choose' "$L gate: no gate on x86_64"
+		is "$out" 'x86_64: no gate, AT_SYSINFO absent: every x86_64 CPU has `syscall`, so there is nothing to choose' "$L gate: no gate on x86_64"
 		return
 	fi
 	if [ "$HAVE_VDSO" = 0 ]; then

@@ -73,5 +73,21 @@ void arch_sigreturn(void);
 
 /* No legacy vsyscall page: that is x86_64's; the gate is i386's way. */
 #define ARCH_VSYSCALL_PAGE 0UL
+#define ARCH_VSYSCALL_TIME 0UL
+
+/* The gate's fast instruction: sysenter (Intel; AMD CPUs run syscall in
+ * its place), where `int $0x80` goes through the interrupt table and its
+ * checks (arch/x86/entry/vdso/vdso32/system_call.S). */
+#define ARCH_GATE_INSN "sysenter"
+/* The gate's shape, as the kernel writes it (and QEMU's, shorter). */
+#define ARCH_GATE_SHAPE "push %ecx, %edx, %ebp; mov %esp,%ebp; sysenter; int $0x80; pop...; ret\n" \
+	" on Intel and AMD here; QEMU's: int $0x80; ret"
+
+/* How the vDSO's clocks find the data pages, and the CPU counter they
+ * read there besides (arch/x86/include/asm/vdso/gettimeofday.h). */
+#define ARCH_DATA_ADDRESS_HOW "lea with a negative offset"
+#define ARCH_CLOCK_COUNTER "rdtsc"
+
+#include "../hooks.h"
 
 #endif

@@ -18,6 +18,8 @@
  * (the old frame), when the process has a vDSO; else a few bytes of code
  * the kernel wrote into the frame itself (retcode), on the stack.
  */
+/* The kernel file that builds the frames, for the reader to open. */
+#define ARCH_KERNEL_SIGNAL_FILE "arch/x86/kernel/signal_32.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       __NR_sigreturn  /* the old frame's return */
 

@@ -82,5 +82,17 @@ void arch_sigreturn(void);
  * at the top of the address space, gettimeofday at +0, time at +0x400,
  * getcpu at +0x800. */
 #define ARCH_VSYSCALL_PAGE 0xffffffffff600000UL
+#define ARCH_VSYSCALL_TIME 0x400UL
+
+/* No gate (above): nothing to choose. */
+#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
+#define ARCH_GATE_SHAPE ""
+
+/* How the vDSO's clocks find the data pages, and the CPU counter they
+ * read there besides (arch/x86/include/asm/vdso/gettimeofday.h). */
+#define ARCH_DATA_ADDRESS_HOW "lea with a negative offset"
+#define ARCH_CLOCK_COUNTER "rdtsc"
+
+#include "../hooks.h"
 
 #endif

@@ -17,6 +17,8 @@
  * on (without SA_RESTORER the frame is not set up and the process gets
  * SIGSEGV), and there is no vDSO trampoline to fall back on.
  */
+/* The kernel file that builds the frames, for the reader to open. */
+#define ARCH_KERNEL_SIGNAL_FILE "arch/x86/kernel/signal_64.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 1
 #define ARCH_NR_sigreturn       (-1)        /* only rt_sigreturn exists */
 

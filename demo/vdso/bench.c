@@ -120,7 +120,7 @@ static const struct row rows[] = {
 	{ "getrandom", "256 bytes", VDSO_GETRANDOM, v_random256, s_random256, 1 },
 	{ "getrandom", "4096 bytes", VDSO_GETRANDOM, v_random4096, s_random4096, 1 },
 	/* the last row: print_verdicts finds it there */
-	{ "getpid", "gate/int $0x80", GATE_ROW, g_getpid, i_getpid, 0 },
+	{ "getpid", "gate/" ARCH_RAW_ENTRY, GATE_ROW, g_getpid, i_getpid, 0 },
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 #define FAST 0
@@ -378,7 +378,7 @@ static void print_chart(struct out *o)
 		row_label(i, label);
 		print_bar(o, label, rows[i].id == GATE_ROW ? "gate" : "vDSO",
 			  &results[i][FAST], longest);
-		print_bar(o, "", rows[i].id == GATE_ROW ? "int $0x80" : "syscall",
+		print_bar(o, "", rows[i].id == GATE_ROW ? ARCH_RAW_ENTRY : "syscall",
 			  &results[i][SLOW], longest);
 	}
 }
@@ -474,11 +474,11 @@ static void print_verdicts(struct out *o)
 		const struct result *g = &results[NROWS - 1][FAST];
 
 		if (g->state == ABSENT && vdso_off)
-			out_str(o, "getpid: the gate is switched off (VDSO=off), only int $0x80 was measured\n");
+			out_str(o, "getpid: the gate is switched off (VDSO=off), only " ARCH_RAW_ENTRY " was measured\n");
 		else if (g->state == ABSENT)
-			out_str(o, "getpid: no AT_SYSINFO gate here, only int $0x80 was measured\n");
+			out_str(o, "getpid: no AT_SYSINFO gate here, only " ARCH_RAW_ENTRY " was measured\n");
 		else if (speedup_tenths(g, &results[NROWS - 1][SLOW]) < SPEEDUP_MIN_TENTHS)
-			out_str(o, "getpid: the gate is no faster than int $0x80 here\n");
+			out_str(o, "getpid: the gate is no faster than " ARCH_RAW_ENTRY " here\n");
 	}
 }
 

@@ -49,8 +49,8 @@ static const char usage_tail[] =
 	"  help, --help       this text\n"
 	"  --version          the version\n"
 	"\n"
-	"Environment: VDSO=off ignores the vDSO and the i386 gate, so that every\n"
-	"call is a plain system call (`syscall`, or `int $0x80` on i386).\n";
+	"Environment: VDSO=off ignores the vDSO and the gate (i386's), so that every\n"
+	"call is a plain system call (`" ARCH_RAW_ENTRY "` on " ARCH_NAME ").\n";
 
 static int help(int argc, char **argv)
 {

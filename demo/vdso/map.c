@@ -52,135 +52,10 @@ static int show_mapping(const struct maps_entry *m, void *ctx)
 	return 0;
 }
 
-/* ---- one instruction, as far as this lesson needs ---- */
-
-struct insn {
-	unsigned len;
-	int op, op2;            /* opcode; op2 after 0x0f */
-	int has_modrm, mod, reg, rm;
-	int32_t disp, imm;
-	int rip;                /* x86_64: the operand is %rip-relative */
-};
-
-/* Does the opcode take a ModRM byte, and how many immediate bytes?
- * -1: not known here. */
-static int shape(int op, int op2, int opsize16, int rex_w, int reg, int *modrm)
-{
-	*modrm = 1;
-	if (op == 0x0f)
-		switch (op2) {
-		case 0x1e: case 0x1f: case 0xb6: case 0xb7: case 0xbe: case 0xbf:
-		case 0xae: case 0x01: case 0x10: case 0x11: case 0x28: case 0x6f:
-			return 0;
-		}
-	else if (op < 0x40 && (op & 7) < 4)             /* add/or/adc/sbb/and/sub/xor/cmp */
-		return 0;
-	else if (op < 0x40 && (op & 7) == 4)            /* op %al, imm8 */
-		return *modrm = 0, 1;
-	else if (op < 0x40 && (op & 7) == 5)            /* op %eax, imm32 */
-		return *modrm = 0, opsize16 ? 2 : 4;
-	else if (op >= 0x50 && op <= 0x5f)              /* push, pop */
-		return *modrm = 0, 0;
-	else if (op >= 0xb8 && op <= 0xbf)              /* mov $imm, reg */
-		return *modrm = 0, rex_w ? 8 : 4;
-	switch (op) {
-	case 0x63: case 0x84: case 0x85: case 0x86: case 0x87: case 0x88: case 0x89:
-	case 0x8a: case 0x8b: case 0x8d: case 0xd1: case 0xd3: case 0xff:
-		return 0;
-	case 0x80: case 0x83: case 0xc0: case 0xc1: case 0xc6: case 0x6b:
-		return 1;
-	case 0x81: case 0xc7: case 0x69:
-		return opsize16 ? 2 : 4;
-	case 0xf6:
-		return reg < 2 ? 1 : 0;
-	case 0xf7:
-		return reg < 2 ? (opsize16 ? 2 : 4) : 0;
-	case 0x90: case 0x99: case 0xc3: case 0xc9: case 0xcc:
-		return *modrm = 0, 0;
-	case 0xcd: case 0xa8: case 0x6a: case 0xeb:
-	case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
-	case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
-		return *modrm = 0, 1;
-	case 0xa9: case 0x68: case 0xe8: case 0xe9:
-		return *modrm = 0, 4;
-	}
-	return -1;
-}
-
-static int32_t le32(const unsigned char *p)
-{
-	return (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
-}
-
-/* Decode the instruction at p (avail bytes): 0, or -1 if it is not one
- * this small decoder knows. */
-static int decode(const unsigned char *p, size_t avail, struct insn *in)
-{
-	unsigned i = 0;
-	int opsize16 = 0, rex_w = 0, imm;
-
-	memset(in, 0, sizeof *in);
-	while (i < avail && i < 4 && (p[i] == 0x66 || p[i] == 0xf2 || p[i] == 0xf3 ||
-				     p[i] == 0x2e || p[i] == 0x3e))
-		opsize16 |= p[i++] == 0x66;
-	if (ARCH_ELF_CLASS == 64 && i < avail && (p[i] & 0xf0) == 0x40)   /* REX */
-		rex_w = p[i++] & 8;
-	if (i + 2 >= avail)
-		return -1;
-	in->op = p[i++];
-	if (in->op == 0x0f)
-		in->op2 = p[i++];
-	if (in->op == 0x0f && (in->op2 == 0x05 || in->op2 == 0x31)) {   /* syscall, rdtsc */
-		in->len = i;
-		return 0;
-	}
-	imm = shape(in->op, in->op2, opsize16, rex_w, p[i] >> 3 & 7, &in->has_modrm);
-	if (imm < 0)
-		return -1;
-	if (in->has_modrm) {
-		unsigned char m = p[i++];
-
-		in->mod = m >> 6;
-		in->reg = m >> 3 & 7;
-		in->rm = m & 7;
-		if (in->mod != 3 && in->rm == 4) {              /* a SIB byte */
-			if (i >= avail)
-				return -1;
-			if (in->mod == 0 && (p[i] & 7) == 5)
-				in->mod = 2;                    /* disp32, no base */
-			in->rm = -1;                            /* not a plain base */
-			i++;
-		}
-		if (in->mod == 0 && in->rm == 5) {              /* disp32 alone */
-			in->rip = ARCH_ELF_CLASS == 64;
-			in->mod = 2;
-		}
-		if (in->mod == 1 || in->mod == 2) {
-			unsigned n = in->mod == 1 ? 1 : 4;
-
-			if (i + n > avail)
-				return -1;
-			in->disp = n == 1 ? (int8_t)p[i] : le32(p + i);
-			i += n;
-		}
-	}
-	if (i + (unsigned)imm > avail)
-		return -1;
-	if (imm == 1)
-		in->imm = (int8_t)p[i];
-	else if (imm >= 4)
-		in->imm = le32(p + i);
-	in->len = i + (unsigned)imm;
-	return 0;
-}
-
 /* ---- the first data load of __vdso_time ---- */
 
 static const unsigned char *image;
 static size_t image_size;
-
-/* i386's registers by their ModRM number. */
-static const char *const reg_names[8] = { "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi" };
 
 static void show_bytes(struct out *o, uintptr_t at, unsigned n)
 {
@@ -192,75 +67,60 @@ static void show_bytes(struct out *o, uintptr_t at, unsigned n)
 	out_str(o, n > 10 ? " ...: " : ": ");
 }
 
+/* " + 0x10" or " - 0x10" */
+static void signed_hex(struct out *o, long n)
+{
+	out_printf(o, " %c 0x%lx\n", n < 0 ? '-' : '+', (unsigned long)(n < 0 ? -n : n));
+}
+
 /*
  * Walk from fn in program order (branches are not followed) to the first
- * memory operand whose address the code knows: %rip-relative (x86_64), or
- * based on a register loaded by call-thunk-and-add (i386).  1 and *target,
- * 0 with the line said.
+ * memory operand whose address the code knows: pc-relative, or based on a
+ * register the code loaded with its own address (arch/<arch>/decode.c
+ * decodes; this says what each step means).  1 and *target, 0 with the
+ * line said.
  */
-static int first_load(struct out *o, uintptr_t fn, uintptr_t *target)
+static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 {
-	uintptr_t at = fn, known[8] = { 0 };
-	int has[8] = { 0 };
-	struct insn in;
+	struct arch_walk walk = { { 0 }, { 0 } };
+	struct arch_step step;
+	uintptr_t at = fn;
 	int n;
 
-	for (n = 0; n < MAX_INSNS; n++, at += in.len) {
-		const unsigned char *p = image + (at - ehdr);
-		size_t avail = image_size - (at - ehdr);
-
-		if (at < ehdr || at - ehdr >= image_size || decode(p, avail, &in) < 0) {
+	for (n = 0; n < MAX_INSNS; n++, at += step.len) {
+		arch_data_step(&walk, image, image_size, at, &step);
+		if (step.kind == ARCH_STEP_UNKNOWN) {
 			out_str(o, "  cannot be decoded simply: an instruction this small decoder does not know\n");
 			return 0;
 		}
-		show_bytes(o, at, in.len);
-		if ((in.op == 0x0f && in.op2 == 0x05) || (in.op == 0xcd && in.imm == (int8_t)0x80)) {
+		show_bytes(o, at, step.len);
+		switch (step.kind) {
+		case ARCH_STEP_SYSCALL:
 			out_str(o, "a system call: this function has no data load, it enters the kernel\n");
 			return 0;
-		}
-		if (in.op == 0xc3) {
-			out_str(o, "ret, before any data load\n");
+		case ARCH_STEP_RETURN:
+			out_str(o, "a return, before any data load\n");
 			return 0;
-		}
-		if (in.op == 0xe8) {    /* call: a thunk "mov (%esp), REG; ret"? */
-			uintptr_t t = at + in.len + (uintptr_t)(intptr_t)in.imm;
-			const unsigned char *q = image + (t - ehdr);
-
-			if (t >= ehdr && t - ehdr + 4 <= image_size && q[0] == 0x8b &&
-			    (q[1] & 0xc7) == 0x04 && q[2] == 0x24 && q[3] == 0xc3) {
-				known[q[1] >> 3 & 7] = at + in.len;
-				has[q[1] >> 3 & 7] = 1;
-				out_printf(o, "call a thunk that loads %%%s with its return address, +0x%lx\n",
-					   reg_names[q[1] >> 3 & 7], (unsigned long)(at + in.len - ehdr));
-				continue;
-			}
+		case ARCH_STEP_CALL:
 			out_str(o, "a call, before any data load\n");
 			return 0;
-		}
-		if ((in.op == 0x05 || (in.op == 0x81 && in.has_modrm && in.mod == 3 && in.reg == 0)) &&
-		    has[in.op == 0x05 ? 0 : in.rm]) {
-			int r = in.op == 0x05 ? 0 : in.rm;
-
-			known[r] += (uintptr_t)(intptr_t)in.imm;
-			out_printf(o, "add $0x%x to %%%s: it holds +0x%lx\n", (unsigned)in.imm, reg_names[r],
-				   (unsigned long)(known[r] - ehdr));
-			continue;
-		}
-		if (in.has_modrm && in.rip) {
-			*target = at + in.len + (uintptr_t)(intptr_t)in.disp;
-			out_printf(o, "%%rip-relative: the next instruction (+0x%lx) %c 0x%x\n",
-				   (unsigned long)(at + in.len - ehdr), in.disp < 0 ? '-' : '+',
-				   (unsigned)(in.disp < 0 ? -(int64_t)in.disp : in.disp));
+		case ARCH_STEP_OWN_ADDRESS:
+			out_printf(o, "call a thunk that loads %s with its return address, +0x%lx\n",
+				   step.reg, (unsigned long)(step.value - ehdr));
+			break;
+		case ARCH_STEP_ADD:
+			out_printf(o, "add $0x%x to %s: it holds +0x%lx\n", (unsigned)step.disp,
+				   step.reg, (unsigned long)(step.value - ehdr));
+			break;
+		case ARCH_STEP_LOAD:
+			*target = step.value + (uintptr_t)step.disp;
+			out_printf(o, step.pc_relative ? "%s-relative: the next instruction (+0x%lx)" : "%s (+0x%lx)",
+				   step.reg, (unsigned long)(step.value - ehdr));
+			signed_hex(o, step.disp);
 			return 1;
+		default:
+			out_str(o, "(no data address)\n");
 		}
-		if (in.has_modrm && (in.mod == 1 || in.mod == 2) && in.rm >= 0 && has[in.rm]) {
-			*target = known[in.rm] + (uintptr_t)(intptr_t)in.disp;
-			out_printf(o, "%%%s (+0x%lx) %c 0x%x\n", reg_names[in.rm],
-				   (unsigned long)(known[in.rm] - ehdr), in.disp < 0 ? '-' : '+',
-				   (unsigned)(in.disp < 0 ? -(int64_t)in.disp : in.disp));
-			return 1;
-		}
-		out_str(o, "(no data address)\n");
 	}
 	out_printf(o, "  no data load in the first %d instructions\n", MAX_INSNS);
 	return 0;
@@ -335,7 +195,7 @@ int cmd_map(int argc, char **argv)
 	}
 	out_printf(o, "%s@%s at +0x%lx, decoded up to its first data address:\n", symbol, version,
 		   (unsigned long)(s.addr - ehdr));
-	if (first_load(o, s.addr, &target))
+	if (walk_to_data(o, s.addr, &target))
 		say_where(o, target);
 	return 0;
 }

@@ -84,13 +84,14 @@ static long copy_code(long addr)
 	return 1;
 }
 
-/* The bytes at the return address, and the system call they make:
- * [pop %eax] mov $N, %eax (b8 imm32, or 48 c7 c0 imm32) then int $0x80 or
- * syscall.  Read under sys_probe: the page may be execute-only. */
+/* The bytes at the return address, and the system call they make
+ * (arch/<arch>/decode.c).  Read under sys_probe: the page may be
+ * execute-only. */
 static void show_code(struct out *o, uintptr_t addr)
 {
 	struct sys_fault fault;
-	unsigned i = 0, nr;
+	struct arch_syscall_stub stub;
+	unsigned i;
 
 	if (!sys_probe(copy_code, (long)addr, &fault)) {
 		out_printf(o, "  code there: unreadable (signal %d)\n", fault.signal);
@@ -99,19 +100,13 @@ static void show_code(struct out *o, uintptr_t addr)
 	out_str(o, "  code there:");
 	for (i = 0; i < sizeof code; i++)
 		out_printf(o, " %02x", code[i]);
-	i = code[0] == 0x58;                    /* pop %eax: the old frame's sig */
-	if (code[i] == 0x48 && code[i + 1] == 0xc7 && code[i + 2] == 0xc0)
-		i += 2;
-	if (code[i] != 0xb8 || i + 6 >= sizeof code) {
+	if (!arch_syscall_stub(code, sizeof code, &stub)) {
 		out_str(o, ": not a sigreturn sequence\n");
 		return;
 	}
-	nr = code[i + 1] | code[i + 2] << 8 | (unsigned)code[i + 3] << 16 | (unsigned)code[i + 4] << 24;
-	out_printf(o, ": system call %u (%s) by %s\n", nr,
-		   nr == __NR_rt_sigreturn ? "rt_sigreturn" :
-		   (int)nr == ARCH_NR_sigreturn ? "sigreturn" : "?",
-		   code[i + 5] == 0xcd && code[i + 6] == 0x80 ? "int $0x80" :
-		   code[i + 5] == 0x0f && code[i + 6] == 0x05 ? "syscall" : "?");
+	out_printf(o, ": system call %lu (%s) by %s\n", stub.nr,
+		   stub.nr == __NR_rt_sigreturn ? "rt_sigreturn" :
+		   (long)stub.nr == ARCH_NR_sigreturn ? "sigreturn" : "?", stub.enter);
 }
 
 /* Both handlers print where they will return; arch_raise_keep is the
@@ -257,8 +252,8 @@ int cmd_signal(int argc, char **argv)
 
 	if (argc > 1)
 		return usage_error("signal", argv[1], "unexpected argument");
-	out_printf(o, "vdso signal: how a handler returns on %s (arch/x86/kernel/signal_%s.c)\n",
-		   ARCH_NAME, ARCH_ELF_CLASS == 64 ? "64" : "32");
+	out_printf(o, "vdso signal: how a handler returns on %s (%s)\n",
+		   ARCH_NAME, ARCH_KERNEL_SIGNAL_FILE);
 	runner_line(o);
 	for (i = 0; i < ncases; i++) {
 		out_printf(o, "case %u: SIGUSR1, %s\n", i + 1, cases[i].what);

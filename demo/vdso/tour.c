@@ -98,9 +98,9 @@ static int auxv(void)
 	}
 	out_str(o, auxv_get(AT_SYSINFO_EHDR, &v) ? "AT_SYSINFO_EHDR: the kernel mapped a vDSO here\n"
 		: "no AT_SYSINFO_EHDR: this runner gives no vDSO (qemu-user before 8.1, vdso=0)\n");
-	out_str(o, ARCH_HAS_GATE ? (auxv_get(AT_SYSINFO, &v) ? "AT_SYSINFO: the i386 system call gate\n"
-				    : "no AT_SYSINFO: no gate here, int $0x80 it is\n")
-		: "no AT_SYSINFO on x86_64: `syscall` is the only way in, nothing to choose\n");
+	out_str(o, ARCH_HAS_GATE ? (auxv_get(AT_SYSINFO, &v) ? "AT_SYSINFO: the " ARCH_NAME " system call gate\n"
+				    : "no AT_SYSINFO: no gate here, " ARCH_RAW_ENTRY " it is\n")
+		: "no AT_SYSINFO on " ARCH_NAME ": `" ARCH_RAW_ENTRY "` is the only way in, nothing to choose\n");
 	return 0;
 }
 
@@ -235,18 +235,6 @@ static uint32_t per_call(int use_vdso, unsigned n)
 	return (uint32_t)u64_div_u32(ns, n, 0);
 }
 
-/* Does a system call instruction come within the function's first 16 bytes? */
-static int is_stub(const unsigned char *f, size_t room)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < room && i < 16; i++)
-		if ((f[i] == 0x0f && f[i + 1] == 0x05) || (f[i] == 0xcd && f[i + 1] == 0x80) ||
-		    (f[i] == 0x0f && f[i + 1] == 0x34))
-			return 1;
-	return 0;
-}
-
 static int call(void)
 {
 	const struct vdso_call *c = &vdso_calls[VDSO_CLOCK_GETTIME];
@@ -272,16 +260,16 @@ static int call(void)
 	slow = per_call(0, 2000);
 	out_printf(o, "2000 calls each: %u ns a call through the vDSO, %u ns by the system call\n",
 		   fast, slow);
-	if (is_stub(f, room))
+	if (arch_has_syscall_insn(f, room < 16 ? room : 16))
 		out_str(o, "a system call instruction among its first bytes: this function is a stub\n"
 			"that makes the system call (QEMU's vDSO does so: the guest's clock is the\n"
 			"host's, read by a system call QEMU handles), so it saves nothing\n");
 	else
 		out_str(o, "no system call on its way: early on, the kernel's function takes the\n"
 			"address of the data page mapped just below the image ([vvar] or\n"
-			"[vvar_vclock]: lea with a negative offset), reads there the kernel's\n"
+			"[vvar_vclock]: " ARCH_DATA_ADDRESS_HOW "), reads there the kernel's\n"
 			"sequence count and the clock's base and scale, reads the CPU's counter\n"
-			"(rdtsc) and scales it: all in user mode, no switch to the kernel\n");
+			"(" ARCH_CLOCK_COUNTER ") and scales it: all in user mode, no switch to the kernel\n");
 	return 0;
 }
 
@@ -308,22 +296,22 @@ static int gate(void)
 	unsigned i;
 
 	if (!ARCH_HAS_GATE) {
-		out_printf(o, "x86_64: no gate; `syscall` is in every x86-64 CPU, so system calls use it\n"
-			   "directly: getpid by `syscall` costs %u ns here\n", getpid_ns(0, 2000));
+		out_printf(o, "%s: no gate; `%s` is in every %s CPU, so system calls use it\n"
+			   "directly: getpid by `%s` costs %u ns here\n", ARCH_NAME, ARCH_RAW_ENTRY,
+			   ARCH_NAME, ARCH_RAW_ENTRY, getpid_ns(0, 2000));
 	} else if (!g) {
-		out_str(o, "no gate here (no AT_SYSINFO in the vDSO): every system call is int $0x80\n");
+		out_str(o, "no gate here (no AT_SYSINFO in the vDSO): every system call is " ARCH_RAW_ENTRY "\n");
 	} else {
 		out_printf(o, "AT_SYSINFO 0x%lx, __kernel_vsyscall's first bytes:", (unsigned long)g);
 		for (i = 0; i < 12 && g + i < vdso_image.bytes + vdso_image.size; i++)
 			out_printf(o, " %02x", g[i]);
-		out_str(o, "\n(push %ecx, %edx, %ebp; mov %esp,%ebp; sysenter; int $0x80; pop...; ret\n"
-			" on Intel and AMD here; QEMU's: int $0x80; ret)\n");
+		out_str(o, "\n(" ARCH_GATE_SHAPE ")\n");
 		via_gate = getpid_ns((void *)g, 2000);
 		via_int = getpid_ns(0, 2000);
-		out_printf(o, "getpid: %u ns through the gate, %u ns by int $0x80\n", via_gate, via_int);
+		out_printf(o, "getpid: %u ns through the gate, %u ns by " ARCH_RAW_ENTRY "\n", via_gate, via_int);
 		if (via_int > 4 * via_gate)
-			out_str(o, "int $0x80 is many times slower here: a software interrupt goes through\n"
-				"the interrupt table and its checks, which sysenter was made to skip; how\n"
+			out_str(o, ARCH_RAW_ENTRY " is many times slower here: a software interrupt goes through\n"
+				"the interrupt table and its checks, which " ARCH_GATE_INSN " was made to skip; how\n"
 				"much that costs depends on the CPU and on the hypervisor under it\n");
 	}
 	return 0;
@@ -356,7 +344,7 @@ static const struct step {
 	  "build/" ARCH_NAME "/lookup; vdso dump v.so && readelf -I -V --dyn-syms v.so", lookup },
 	{ "call", "the call, and why it needs no system call",
 	  "vdso/calls.c; the kernel's lib/vdso/gettimeofday.c, include/vdso/datapage.h",
-	  "vdso dump v.so && objdump -d v.so (the lea to below 0); build/" ARCH_NAME "/clock; vdso bench",
+	  "vdso dump v.so && objdump -d v.so (its address taken below 0); build/" ARCH_NAME "/clock; vdso bench",
 	  call },
 	{ "gate", "how the other system calls enter",
 	  "arch/i386/enter.S, syscall/call.c; the kernel's "

@@ -90,7 +90,7 @@ int tour_signal(void)
 	}, old;
 	struct elf_sym rt = { 0 };
 	const unsigned char *p;
-	unsigned nr;
+	struct arch_syscall_stub stub;
 	long r;
 
 	/* i386: the kernel's choice, the vDSO's, when there is one */
@@ -131,20 +131,16 @@ int tour_signal(void)
 			   (unsigned long)return_address, ARCH_VDSO_RT_SIGRETURN ? ARCH_VDSO_RT_SIGRETURN : "");
 		return 1;
 	}
-	/* Both are `mov $N, %eax` (b8 and 4 bytes) and the arch's way in. */
-	if (p[0] == 0xb8) {
-		nr = p[1] | p[2] << 8 | (unsigned)p[3] << 16 | (unsigned)p[4] << 24;
-		out_printf(o, "its code: mov $%u,%%eax (%s); %s\n", nr,
-			   nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?",
-			   p[5] == 0xcd && p[6] == 0x80 ? "int $0x80" :
-			   p[5] == 0x0f && p[6] == 0x05 ? "syscall" : "?");
-	}
+	/* The code loads the system call's number and enters (arch/<arch>/decode.c). */
+	if (arch_syscall_stub(p, 8, &stub))
+		out_printf(o, "its code: %s (%s); %s\n", stub.load,
+			   stub.nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?", stub.enter);
 	out_str(o, ARCH_SIGNAL_NEEDS_RESTORER
 		? "x86_64 takes sa_restorer and nothing else (without it, no frame: SIGSEGV);\n"
 		: rt.addr ? "without SA_RESTORER, the vDSO's code was chosen (signal_32.c); with no vDSO\n"
 			    "a kernel writes the same two instructions into the frame, on the stack;\n"
 		: "with no vDSO, a kernel writes the two instructions into the frame itself;\n");
-	out_str(o, "the kernel wrote the address on top of the frame, the handler's ret took it,\n"
+	out_str(o, "the kernel wrote the address on top of the frame, the handler's return took it,\n"
 		"and rt_sigreturn(2) put back every register saved in the frame\n");
 	return 0;
 }
@@ -165,7 +161,7 @@ static long read_page(long addr)
 __attribute__((noinline)) static long time_by_page(long unused)
 {
 	(void)unused;
-	return ((long (*)(long *))(PAGE + 0x400))(0);
+	return ((long (*)(long *))(PAGE + ARCH_VSYSCALL_TIME))(0);
 }
 
 static uint64_t now_ns(void)
@@ -229,11 +225,11 @@ int tour_vsyscall(void)
 	t = sys_probe(time_by_page, 0, &fault);
 	if (fault.signal) {
 		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
-			   PAGE + 0x400, fault.signal, (unsigned long)fault.addr);
+			   PAGE + ARCH_VSYSCALL_TIME, fault.signal, (unsigned long)fault.addr);
 		by_probe = "none";
 	} else {
 		out_printf(o, "a call of time() at 0x%lx: %ld (the system call says %ld)\n",
-			   PAGE + 0x400, t, sys_time(0));
+			   PAGE + ARCH_VSYSCALL_TIME, t, sys_time(0));
 		by_probe = readable ? "emulate" : "xonly";
 	}
 	out_printf(o, "mode by the probes: %s%s\n", by_probe, !by_maps ? ""

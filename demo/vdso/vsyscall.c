@@ -41,7 +41,7 @@ static long read_page(long addr)
  * the page in measure() died with a fault at the page's end. */
 __attribute__((noinline)) static long time_through_page(long unused)
 {
-	long (*fn)(long *) = (long (*)(long *))(PAGE + 0x400);
+	long (*fn)(long *) = (long (*)(long *))(PAGE + ARCH_VSYSCALL_TIME);
 
 	(void)unused;
 	return fn(0);

@@ -1,0 +1,99 @@
+/*
+ * arch/hooks.h - what every arch provides: the list a new arch works
+ * through.  Code above arch/ reads only these names; it never knows an
+ * instruction, a register or an opcode.  A new arch is a folder
+ * arch/<name>/ holding the files below, and its line in arch/arches.
+ *
+ * arch/<name>/start.S      _start: hand the stack pointer to start_c (and,
+ *                          built with START_PIE, relocate first)
+ * arch/<name>/arch.h       (ends by including this file)
+ *   ARCH_NAME, ARCH_ELF_CLASS (32, 64), ARCH_ELF_MACHINE (EM_*)
+ *   ARCH_RAW_ENTRY         the instruction a raw system call enters by
+ *   arch_syscall()         the raw system call, 0 to 6 arguments
+ *   ARCH_HAS_GATE, arch_gate_syscall()  a gate in the vDSO (i386), or 0
+ *   ARCH_GATE_INSN         the fast instruction the gate chooses, if any
+ *   ARCH_GATE_SHAPE        the gate's instructions, in words ("" if none)
+ *   ARCH_DATA_ADDRESS_HOW, ARCH_CLOCK_COUNTER  how the vDSO's clocks find
+ *                          the data pages, and the CPU counter they read
+ *   ARCH_NR_mmap, ARCH_MMAP_OFFSET_SHIFT, ARCH_NR_clock_gettime64,
+ *   ARCH_NR_clock_getres64, ARCH_NR_llseek, ARCH_OFF_LO/HI, arch_stat,
+ *   ARCH_NR_fstat, ARCH_NR_fstatat   how 64-bit quantities are passed
+ *   arch_sigreturn         the signal restorer (an .S file of the arch)
+ *   ARCH_ELF(), ARCH_R_RELATIVE, ARCH_R_TYPE()   a static PIE's relocation
+ *   ARCH_CACHE_LINE        vdso/getrandom.c aligns its states to it
+ *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
+ *                          offset in it (0, 0 where there is none)
+ * arch/<name>/sigframe.h   ARCH_KERNEL_SIGNAL_FILE, ARCH_SIGNAL_NEEDS_RESTORER, ARCH_NR_sigreturn,
+ *   arch_raise_keep, ARCH_KEPT_REGS, arch_try, arch_try_fault,
+ *   ARCH_SIGNAL_HANDLER, arch_context_ip, arch_context_set_ip (signal.S)
+ * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's
+ *   and the sigreturn trampolines' names
+ * arch/<name>/decode.c     the four decoders below (every .c of the arch
+ *                          folder goes into the runtime archive)
+ *
+ * The decoders read bytes the caller has checked lie in the image (or
+ * were copied out of it); each reads at most `avail` bytes.
+ */
+#ifndef ARCH_HOOKS_H
+#define ARCH_HOOKS_H
+
+#include <stddef.h>
+
+/*
+ * 1. The gate, as instructions (demo/gate.c): the length of the one at p
+ * and its text as objdump writes it, or 0 if it is not one of the few
+ * gates are made of.  *last: it ends the gate (a return).
+ */
+unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text, int *last);
+
+/*
+ * 2. Does an instruction that enters the kernel (a system call) start at
+ * one of the first `avail` bytes?  How the tour tells a vDSO function that
+ * only makes the system call (QEMU's) from one that reads the data pages.
+ */
+int arch_has_syscall_insn(const unsigned char *p, size_t avail);
+
+/*
+ * 3. A sigreturn trampoline: the few instructions that load a system call
+ * number and enter the kernel.  1 and *stub filled, or 0 when the bytes
+ * are not such a sequence.
+ */
+struct arch_syscall_stub {
+	unsigned long nr;       /* the system call number it loads */
+	char load[48];          /* the instructions that load it, as objdump writes them */
+	const char *enter;      /* the instruction that enters the kernel */
+};
+int arch_syscall_stub(const unsigned char *p, size_t avail, struct arch_syscall_stub *stub);
+
+/*
+ * 4. The walk from a vDSO function to its first data load (`vdso map`),
+ * one instruction a call: the image is at `image` in memory (its first
+ * byte is `size` bytes long), `at` is the instruction's address.  The walk
+ * keeps what it learnt of the registers in *walk (zero it first).
+ */
+enum arch_step_kind {
+	ARCH_STEP_UNKNOWN,      /* not an instruction this small decoder knows */
+	ARCH_STEP_SYSCALL,      /* enters the kernel: the function loads no data */
+	ARCH_STEP_RETURN,       /* returns before any data load */
+	ARCH_STEP_CALL,         /* calls a function, before any data load */
+	ARCH_STEP_OWN_ADDRESS,  /* reg now holds the address `value` (its own code's) */
+	ARCH_STEP_ADD,          /* reg += disp, and now holds `value` */
+	ARCH_STEP_LOAD,         /* a data load at value + disp: through reg, or pc-relative */
+	ARCH_STEP_OTHER,        /* an instruction with no data address */
+};
+struct arch_step {
+	enum arch_step_kind kind;
+	unsigned len;           /* bytes of the instruction */
+	const char *reg;        /* the register, as objdump names it ("%ebx", "%rip") */
+	int pc_relative;        /* LOAD: reg is the program counter: value is the next instruction */
+	unsigned long value;    /* see the kinds */
+	long disp;              /* ADD: what is added; LOAD: the displacement */
+};
+struct arch_walk {
+	unsigned long value[16];
+	unsigned char known[16];
+};
+void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t size,
+		    unsigned long at, struct arch_step *step);
+
+#endif
