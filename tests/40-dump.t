@@ -639,9 +639,13 @@ check_signals() {    # RUNNER ARCH SIZE REF
 			rm -rf "$W/d"; mkdir "$W/d"
 			[ "$old" = existing ] && echo old > "$W/d/x.so"
 			# (env --default-signal: a shell run in the background starts its
-			# commands with SIGINT and SIGQUIT ignored, and so would vdso)
-			(cd "$W/d" && env --default-signal "$T/deny" $deny -- strace -qq -o /dev/null -e trace=$call \
-				-e inject=$call:signal=$sig:when=1 "$V" dump x.so) 2> /dev/null; status=$?
+			# commands with SIGINT and SIGQUIT ignored, and so would vdso.)
+			# The status comes out of a command substitution whose stderr
+			# is gone: the shell there, not this one, says "Killed".
+			status=$(exec 2> /dev/null
+				(cd "$W/d" && env --default-signal "$T/deny" $deny -- strace -qq -o /dev/null -e trace=$call \
+					-e inject=$call:signal=$sig:when=1 "$V" dump x.so) > /dev/null
+				echo $?)
 			out="$status:$(state "$W/d/x.so" "$size" "$ref"):$(temporaries "$W/d"):$(leftovers "$W/d" x.so | sed 's/\.vdso-[0-9a-v]\{12\} //')"
 			if [ "$want" = window ]; then
 				# The documented window: the old target, and at most a
