@@ -51,7 +51,7 @@ unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text,
  * one of the first `avail` bytes?  How the tour tells a vDSO function that
  * only makes the system call (QEMU's) from one that reads the data pages.
  */
-int arch_has_syscall_insn(const unsigned char *p, size_t avail);
+int arch_has_syscall_insn(const unsigned char *p, size_t avail);   /* wholly within avail */
 
 /*
  * 3. A sigreturn trampoline: the few instructions that load a system call
