@@ -17,7 +17,7 @@ rm -rf "$D"; mkdir -p "$D"
 for a in $(arches); do
 	# An image to read: the live one, dumped natively, or else hello.
 	img=$D/image-$a.so
-	"$BUILD/$a/vdso" dump "$img" > /dev/null 2>&1 || img=$BUILD/$a/vdso
+	runner_available native "$a" > /dev/null && "$BUILD/$a/vdso" dump "$img" > /dev/null 2>&1 || img=$BUILD/$a/vdso
 	for r in $(all_runners); do
 		if ! why=$(runner_available "$r" "$a"); then
 			skip "$a $r: SIGXFSZ past ulimit -f" "$why"; continue

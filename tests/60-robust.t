@@ -67,15 +67,32 @@ answered() {
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 export ASAN_OPTIONS=detect_leaks=0:exitcode=86
 export UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
+# The 32-bit harness runs natively where this machine runs i386 programs
+# (the probe of tests/runners.sh), else under qemu-user, where ASan's
+# shadow memory does not work: UBSan alone there.
 REPLAYS=
 for bits in 64 32; do
-	if gcc -m$bits -std=c11 -Wall -Wextra -Werror -g -O1 -I"$TOP" -DFUZZ_REPLAY $SAN \
+	a=x86_64; [ $bits = 32 ] && a=i386
+	san=$SAN where=natively
+	declare "REPLAY_RUN$bits="
+	if ! why=$(runner_available native $a); then
+		if r=$(runner_cmd qemu7 $a) && runner_available qemu7 $a > /dev/null; then
+			declare "REPLAY_RUN$bits=$r"
+			san="-fsanitize=undefined -fno-sanitize-recover=all"
+			where="under ${r##*/} ($why), UBSan only"
+		else
+			skip "the replay harness (-m$bits)" "$why; and $r"
+			continue
+		fi
+	fi
+	run=REPLAY_RUN$bits
+	if gcc -m$bits -std=c11 -Wall -Wextra -Werror -g -O1 -I"$TOP" -DFUZZ_REPLAY $san \
 		-o "$R/replay$bits" "$TOP/tests/fuzz/fuzz_reader.c" "$TOP"/elf/*.c \
-		> "$R/replay$bits.log" 2>&1 && "$R/replay$bits" > /dev/null 2>&1; then
-		pass "the replay harness builds and runs with ASan and UBSan (-m$bits)"
+		> "$R/replay$bits.log" 2>&1 && ${!run} "$R/replay$bits" > /dev/null 2>&1; then
+		pass "the replay harness builds and runs with sanitizers (-m$bits, $where)"
 		REPLAYS="$REPLAYS $bits"
 	else
-		fail "the replay harness builds and runs with ASan and UBSan (-m$bits)"
+		fail "the replay harness builds and runs with sanitizers (-m$bits, $where)"
 		sed 's/^/# /' "$R/replay$bits.log" | head -10
 	fi
 done
@@ -99,10 +116,15 @@ for bits in 64 32; do
 	gcc -m$bits -O2 -fPIC -shared -o "$R/src/needs$bits.so" "$F/needs.c" 2>> "$R/src/log" &&
 		SOURCES="$SOURCES $R/src/needs$bits.so"
 done
+# and a live vDSO as glibc finds it: natively, else QEMU 10's (the probe)
 for bits in 64 32; do
+	a=x86_64; [ $bits = 32 ] && a=i386
+	r=native; runner_available native $a > /dev/null || r=qemu10
 	gcc -m$bits -O1 -o "$R/src/oracle$bits" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$R/src/log" &&
-		"$R/src/oracle$bits" image "$R/src/live$bits.so" > /dev/null 2>> "$R/src/log" &&
-		SOURCES="$SOURCES $R/src/live$bits.so"
+		runner_available $r $a >> "$R/src/log" &&
+		run_on $r $a "$R/src/oracle$bits" image "$R/src/live$bits.so" > /dev/null 2>> "$R/src/log" &&
+		SOURCES="$SOURCES $R/src/live$bits.so" ||
+		diag "no live$bits.so source ($r): $(tail -n 1 "$R/src/log")"
 done
 # (--at: copies relocated for the replay's fixed address, FUZZ_AT in
 # tests/fuzz/fuzz_reader.c, 64- and 32-bit: elf/address.c's run-time reading)
@@ -120,9 +142,9 @@ SYNTHETIC=$(find "$H" -name 'synthetic--*' | sort)
 # all in one run (the harness gives each 10 s: alarm), and one at a time
 # only to tell which failed.
 replay_group() {
-	local bits=$1 label=$2 f bad=0 n=0
+	local bits=$1 label=$2 f bad=0 n=0 run=REPLAY_RUN$1
 	shift 2
-	timeout 600 "$R/replay$bits" "$@" > /dev/null 2> "$R/err"
+	timeout 600 ${!run} "$R/replay$bits" "$@" > /dev/null 2> "$R/err"
 	rc=$?
 	if [ $rc = 0 ] && [ ! -s "$R/err" ]; then
 		pass "$label: $# images, no sanitizer report, no broken promise, no hang (-m$bits)"
@@ -130,7 +152,7 @@ replay_group() {
 	fi
 	for f in "$@"; do
 		n=$((n + 1))
-		timeout $T "$R/replay$bits" "$f" > /dev/null 2> "$R/err"
+		timeout $T ${!run} "$R/replay$bits" "$f" > /dev/null 2> "$R/err"
 		rc=$?
 		if [ $rc != 0 ] || [ -s "$R/err" ]; then
 			bad=$((bad + 1))
@@ -147,10 +169,16 @@ for bits in $REPLAYS; do
 		replay_group $bits "the regression corpus tests/fuzz/corpus/" $CORPUS
 	fi
 	replay_group $bits "the hand-made hostile images" $HOSTILE
-	replay_group $bits "the big synthetic images" $SYNTHETIC
+	run=REPLAY_RUN$bits
+	if [ -n "${!run}" ]; then
+		skip "the big synthetic images (-m$bits)" "under ${!run##*/} the harness's 10 s alarm would time the emulator on a loaded machine, not the reader (-m64 and vdso read below run them)"
+	else
+		replay_group $bits "the big synthetic images" $SYNTHETIC
+	fi
 done
 
-# read_group ARCH LABEL FILES: each file through `vdso read`: exit 0 or 1,
+# read_group ARCH LABEL FILES: each file through `vdso read` (native_cases
+# ARCH): exit 0 or 1,
 # never a signal or a hang, one line on stderr when 1 (and none when 0).
 # One driver process runs them all (tests/robust/readall.c).
 gcc -O2 -Wall -o "$R/readall" "$TOP/tests/robust/readall.c" 2> "$R/readall.log"
@@ -158,17 +186,19 @@ ok $? "the read driver builds (tests/robust/readall.c)" || sed 's/^/# /' "$R/rea
 read_group() {
 	local a=$1 label=$2
 	shift 2
-	"$R/readall" $T "$BUILD/$a/vdso" "$@" > "$R/readall.out" 2>&1
+	"$R/readall" $T "$NATIVE" "$@" > "$R/readall.out" 2>&1
 	[ -x "$R/readall" ] && tail -n 1 "$R/readall.out" | grep -q "^$# files, 0 not answered\$"
 	ok $? "vdso read ($a), $label: $# images, each read (exit 0) or refused in one line (exit 1)" ||
 		head -n 5 "$R/readall.out" | sed 's/^/# /'
 }
 
 for a in $ARCHES; do
+	native_cases $a "$BUILD/$a/vdso"
 	[ -n "$CORPUS" ] && read_group $a "the regression corpus" $CORPUS
 	read_group $a "the hand-made hostile images" $HOSTILE
 	read_group $a "the big synthetic images, within $T s each" $SYNTHETIC
 done
+skipping ""
 
 # What some of them must get: the reader's own words for each.
 refusal() {     # IMAGE WORDS (IMAGE: SOURCE--WHAT, or --WHAT for the first)
@@ -238,11 +268,12 @@ elif command -v setpriv > /dev/null &&
 	AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
 
-# run ARCH [ARGS...]: the program, output to $R/out, stderr to $R/err.
+# run ARCH [ARGS...]: the program (native_cases ARCH), output to $R/out,
+# stderr to $R/err.
 run() {
 	local a=$1
 	shift
-	timeout $T "$BUILD/$a/vdso" "$@" > "$R/out" 2> "$R/err"
+	timeout $T "$NATIVE" "$@" > "$R/out" 2> "$R/err"
 	rc=$?
 }
 
@@ -258,6 +289,7 @@ sys.exit(p.returncode if p.returncode >= 0 else 128 - p.returncode)' "$@"
 }
 
 for a in $ARCHES; do
+	native_cases $a "$BUILD/$a/vdso"
 	L="$a:"
 	run $a frobnicate;          answered 2 "$L unknown command: exit 2, one line"
 	run $a --frobnicate;        answered 2 "$L unknown option: exit 2, one line"
@@ -302,10 +334,10 @@ for a in $ARCHES; do
 		skip "$L read a file without permission" "root, and setpriv cannot drop to uid 65534"
 		skip "$L dump into a directory without permission" "root, and setpriv cannot drop to uid 65534"
 	else
-		timeout $T $AS_USER "$BUILD/$a/vdso" read "$D/secret.so" > "$R/out" 2> "$R/err"; rc=$?
+		timeout $T $AS_USER "$NATIVE" read "$D/secret.so" > "$R/out" 2> "$R/err"; rc=$?
 		answered 1 "$L read a file without permission (mode 000, uid $( $AS_USER id -u))"
 		grep -q EACCES "$R/err"; ok $? "$L ... says EACCES"
-		timeout $T $AS_USER "$BUILD/$a/vdso" dump "$D/ro/x.so" > "$R/out" 2> "$R/err"; rc=$?
+		timeout $T $AS_USER "$NATIVE" dump "$D/ro/x.so" > "$R/out" 2> "$R/err"; rc=$?
 		answered 1 "$L dump into a directory without permission"
 		[ ! -e "$D/ro/x.so" ] && [ -z "$(ls -A "$D/ro")" ]
 		ok $? "$L ... and leaves nothing there"
@@ -313,39 +345,44 @@ for a in $ARCHES; do
 	# A file size limit: the dump fails half-way (EFBIG, SIGXFSZ ignored)
 	# and leaves no file, neither the name nor a temporary.
 	mkdir -p "$D/limit-$a"
-	(ulimit -f 4; exec timeout $T "$BUILD/$a/vdso" dump "$D/limit-$a/x.so") > "$R/out" 2> "$R/err"
+	(ulimit -f 4; exec timeout $T "$NATIVE" dump "$D/limit-$a/x.so") > "$R/out" 2> "$R/err"
 	rc=$?
 	answered 1 "$L dump beyond a 4 KiB file size limit (ulimit -f)"
 	[ -z "$(ls -A "$D/limit-$a")" ]
 	ok $? "$L ... leaves no file half-written" || diag "$(ls -l "$D/limit-$a")"
 done
+skipping ""
 
 # Output that cannot be written: closed, a pipe nobody reads, /dev/full.
 # Every command that writes to standard output must say so in one line,
 # exit 1, not die of SIGPIPE.
 COMMANDS="summary|auxv|syms|call|gate|help|--version|read $D/good.so|dump -|dump --check|bench --rounds 1 --calls 10|signal|vsyscall|map"
 for a in $ARCHES; do
+	native_cases $a "$BUILD/$a/vdso"
 	IFS='|' read -ra cmds <<< "$COMMANDS"
 	for c in "${cmds[@]}"; do
 		args=$c
 		[ "$c" = summary ] && args=
 		L="$a: vdso $c"
-		timeout $T "$BUILD/$a/vdso" $args >&- 2> "$R/err"; rc=$?
+		timeout $T "$NATIVE" $args >&- 2> "$R/err"; rc=$?
 		answered 1 "$L, standard output closed"
 		case $c in dump\ --check|bench*) ;; *) grep -q EBADF "$R/err" || diag "no EBADF: $(cat "$R/err")" ;; esac
-		to_closed_pipe timeout $T "$BUILD/$a/vdso" $args 2> "$R/err"; rc=$?
+		to_closed_pipe timeout $T "$NATIVE" $args 2> "$R/err"; rc=$?
 		answered 1 "$L, to a pipe nobody reads"
 		grep -q 'EPIPE' "$R/err" || diag "no EPIPE: $(cat "$R/err")"
-		timeout $T "$BUILD/$a/vdso" $args > /dev/full 2> "$R/err"; rc=$?
+		timeout $T "$NATIVE" $args > /dev/full 2> "$R/err"; rc=$?
 		answered 1 "$L, to /dev/full"
 	done
 done
+skipping ""
 # The reader really gone, in a shell pipeline (the pipe fills, then breaks).
 for a in $ARCHES; do
-	{ timeout $T "$BUILD/$a/vdso" read "$H/synthetic--verdef-walk.so" 2> "$R/err"; echo $? > "$R/rc"; } | head -c 100 > /dev/null
+	native_cases $a "$BUILD/$a/vdso"
+	{ timeout $T "$NATIVE" read "$H/synthetic--verdef-walk.so" 2> "$R/err"; echo $? > "$R/rc"; } | head -c 100 > /dev/null
 	rc=$(cat "$R/rc")
 	answered 1 "$a: vdso read of 12 MB of listing | head -c 100: EPIPE in one line, not SIGPIPE"
 done
+skipping ""
 
 # ---------------------------------------------------------------------------
 # 3. Runs that lack pieces.
@@ -377,11 +414,11 @@ done
 LAUNCHERS=
 for a in $ARCHES; do
 	m=$(arch_cflags $a)
-	if ! why=$(runner_available native $a); then
-		skip "launch $a programs" "$why"
-		continue
-	fi
-	if gcc $m -std=gnu11 -Wall -Wextra -Werror -O2 -fPIE -pie -o "$R/launch-$a" \
+	native_cases $a "$BUILD/$a/vdso"
+	if [ -n "$SKIPPING" ]; then
+		skip "the launcher ($a, PIE) starts a static program" "$SKIPPING"
+		LAUNCHERS="$LAUNCHERS $a"       # (its cases, each skipped)
+	elif gcc $m -std=gnu11 -Wall -Wextra -Werror -O2 -fPIE -pie -o "$R/launch-$a" \
 		"$TOP/tests/robust/launch.c" > "$R/launch-$a.log" 2>&1 &&
 	   "$R/launch-$a" "$BUILD/$a/vdso" --version > "$R/out" 2>&1 &&
 	   grep -q "($a)" "$R/out"; then
@@ -392,12 +429,18 @@ for a in $ARCHES; do
 		sed 's/^/# /' "$R/launch-$a.log" "$R/out" | head -10
 	fi
 done
+skipping ""
 
 BARE="-d AT_RANDOM -d AT_EXECFN -d AT_SYSINFO_EHDR -d AT_SYSINFO"
 for a in $LAUNCHERS; do
+	native_cases $a "$BUILD/$a/vdso"
 	# (in a subshell whose stderr is dropped: bash would report a death
 	# by SIGABRT, t_smash's, on its own stderr)
-	launch() { (timeout $T "$R/launch-$a" "$@" > "$R/out" 2> "$R/err"; exit $?) 2> /dev/null; rc=$?; }
+	# (skipped cases run nothing: : > out and err, status 0)
+	launch() {
+		[ -n "$SKIPPING" ] && { : > "$R/out"; : > "$R/err"; rc=0; return; }
+		(timeout $T "$R/launch-$a" "$@" > "$R/out" 2> "$R/err"; exit $?) 2> /dev/null; rc=$?
+	}
 	L="$a without AT_RANDOM, AT_EXECFN, AT_SYSINFO_EHDR, AT_SYSINFO:"
 	launch $BARE "$BUILD/$a/vdso"
 	answered 0 "$L vdso: exit 0"
@@ -460,22 +503,25 @@ for a in $LAUNCHERS; do
 	launch -s AT_EXECFN=0 "$BUILD/$a/vdso" gate
 	answered 0 "$a with AT_EXECFN 0: vdso gate: exit 0"
 done
+skipping ""
 
 # Process 1 is not asking for the boot mode: a container's first process
 # runs its command.  `vdso boot` elsewhere is a usage error.
 for a in $ARCHES; do
-	(timeout $T "$BUILD/$a/vdso" boot > "$R/out" 2> "$R/err"); rc=$?
+	native_cases $a "$BUILD/$a/vdso"
+	(timeout $T "$NATIVE" boot > "$R/out" 2> "$R/err"); rc=$?
 	answered 2 "$a: vdso boot, not as process 1: a usage error"
 	if [ "$(id -u)" != 0 ] || ! unshare -fp true 2> /dev/null; then
 		skip "$a: vdso as process 1 of a PID namespace" "unshare -fp fails here (not root?)"
 		continue
 	fi
-	(timeout $T unshare -fp "$BUILD/$a/vdso" --version > "$R/out" 2> "$R/err"); rc=$?
+	(timeout $T unshare -fp "$NATIVE" --version > "$R/out" 2> "$R/err"); rc=$?
 	answered 0 "$a: vdso --version as process 1 of a PID namespace: exit 0"
-	is "$(cat "$R/out")" "$("$BUILD/$a/vdso" --version)" "$a: ... and prints its version, no boot markers"
-	(timeout $T unshare -fp "$BUILD/$a/vdso" read "$R/nonexistent" > "$R/out" 2> "$R/err"); rc=$?
+	is "$(cat "$R/out")" "$("$NATIVE" --version)" "$a: ... and prints its version, no boot markers"
+	(timeout $T unshare -fp "$NATIVE" read "$R/nonexistent" > "$R/out" 2> "$R/err"); rc=$?
 	answered 1 "$a: vdso read of a missing file as process 1: its own exit status"
 done
+skipping ""
 
 # No /proc: a private mount namespace with an empty tmpfs over it.
 if [ "$(id -u)" != 0 ]; then
@@ -484,15 +530,17 @@ elif ! unshare -m true 2> /dev/null; then
 	skip "vdso dump --proc without /proc" "unshare -m fails here"
 else
 	for a in $ARCHES; do
+		native_cases $a "$BUILD/$a/vdso"
 		for c in "--proc $R/proc-$a.so" "--check"; do
 			unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
-				timeout $T "$BUILD/$a/vdso" dump $c > "$R/out" 2> "$R/err"
+				timeout $T "$NATIVE" dump $c > "$R/out" 2> "$R/err"
 			rc=$?
 			answered 1 "$a: vdso dump $c without /proc: one line"
 			grep -q 'no /proc' "$R/err"; ok $? "$a: ... that says /proc is missing: $(cat "$R/err")"
 		done
 		[ ! -e "$R/proc-$a.so" ]; ok $? "$a: vdso dump --proc without /proc: no file"
 	done
+	skipping ""
 fi
 
 done_testing

@@ -120,3 +120,31 @@ run_on_traced() {
 		timeout "$RUN_TIMEOUT" $cmd -d strace -D "$out" "$@"
 	fi
 }
+
+# native_cases ARCH PROG: the cases that follow run PROG natively.  Sets
+# NATIVE to PROG where ARCH runs natively; where it does not, to `false`
+# (so that nothing is run in its place), and every case up to the next
+# native_cases (or `skipping ""`) is printed as skipped, with the probe's
+# reason.
+native_cases() {
+	local why
+	if why=$(runner_available native "$1"); then
+		NATIVE=$2
+		skipping ""
+	else
+		NATIVE=$(type -P false)
+		skipping "$why"
+	fi
+}
+
+# first_runner ARCH: the first runner of all_runners that runs ARCH here
+# (status 1 and the reasons if none does).
+first_runner() {
+	local r why all=
+	for r in $(all_runners); do
+		why=$(runner_available "$r" "$1") && { echo "$r"; return 0; }
+		all="$all${all:+; }$why"
+	done
+	echo "$all"
+	return 1
+}

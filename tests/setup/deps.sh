@@ -26,6 +26,7 @@ want python3 python3
 want flock util-linux
 want /usr/include/linux/auxvec.h linux-libc-dev
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
+want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
 want fuse2fs fuse2fs        # a file system without O_TMPFILE (tests/40-dump.t)
 want mkfs.ext2 e2fsprogs
