@@ -15,6 +15,7 @@
 #include <linux/time.h>
 #include <linux/random.h>
 #include "commands.h"
+#include "served.h"
 
 #define TOLERANCE_NS 50000000LL     /* 50 ms: generous for a loaded machine or QEMU */
 #define GETCPU_TRIES 5
@@ -431,6 +432,7 @@ int cmd_call(int argc, char **argv)
 	out_str(o, "syscall twin enters by: ");
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "; time tolerance 50 ms\n");
+	served_print(o);
 	if (disagreements) {
 		char count[24];
 

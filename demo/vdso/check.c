@@ -34,6 +34,7 @@
 #include <linux/sched.h>
 #include <asm/signal.h>
 #include "commands.h"
+#include "served.h"
 
 #define TOLERANCE_NS 50000000LL /* 50 ms between a call and the next */
 #define ORDER_ROUNDS 1000
@@ -844,6 +845,61 @@ static void check_emulation(void)
 	end();
 }
 
+/*
+ * served: which calls through the vDSO entered the kernel, proved by
+ * demo/vdso/served.c.  A CPU-time clock must (the vDSO has none); a coarse
+ * clock and time() read the data page alone, so a kernel's vDSO serves
+ * them in user space whatever the clocksource; the others need the
+ * clocksource's counter: the system call there is the clocksource's doing
+ * (no vDSO mode: VDSO_CLOCKMODE_NONE, lib/vdso/gettimeofday.c), or an
+ * emulation's, and said as a TODO.
+ */
+static void check_served(void)
+{
+	struct served s;
+	struct new_utsname u;
+	const char *release = "this kernel";
+	unsigned i;
+
+	if (sys_uname(&u) == 0)
+		release = u.release;
+	section("served: which calls through the vDSO entered the kernel");
+	if (vdso_status != 0) {
+		skip("served in user space or not", no_vdso(VDSO_CLOCK_GETTIME));
+		return;
+	}
+	out_flush(o);
+	if (served_probe(&s) != 0) {
+		skip("served in user space or not", "no witness: seccomp refused and no fault caught");
+		return;
+	}
+	begin(1);
+	out_printf(o, "the witness (%s) catches the system call itself", s.witness);
+	end();
+	for (i = 0; i < s.n; i++) {
+		char kind = served_kind(i);
+		int user = s.where[i] == SERVED_USER, kernel = s.where[i] == SERVED_KERNEL;
+
+		if (s.where[i] == SERVED_NO_FN) {
+			skip(served_name(i), "no vDSO function");
+			continue;
+		}
+		begin(kind == 'C' ? kernel : kind == 'D' ? user || (kernel && vdso_image.bias == 0)
+						       : user || kernel);
+		out_printf(o, "%s%s%s through the vDSO: %s", served_name(i),
+			   str_eq(served_arg(i), "-") ? "" : " ", str_eq(served_arg(i), "-") ? "" : served_arg(i),
+			   user ? "user space" : kernel ? "entered the kernel" : "not known");
+		if (kernel && kind == 'D')
+			out_printf(o, " # TODO on %s: an emulated vDSO (QEMU's stubs) makes the"
+				   " system call", release);
+		else if (kernel && kind != 'C')
+			out_printf(o, " # TODO on %s: a clocksource with no vDSO mode"
+				   " (VDSO_CLOCKMODE_NONE, lib/vdso/gettimeofday.c), or an emulated"
+				   " vDSO", release);
+		end();
+	}
+}
+
 int cmd_check(int argc, char **argv)
 {
 	long r;
@@ -866,6 +922,7 @@ int cmd_check(int argc, char **argv)
 	check_getrandom();
 	out_flush(o);
 	check_timens();
+	check_served();
 	check_emulation();
 	out_printf(o, "1..%u\n# %u checks: %u passed, %u failed, %u skipped\n", n_checks,
 		   n_checks, n_checks - n_failed - n_skipped, n_failed, n_skipped);

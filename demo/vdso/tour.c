@@ -24,6 +24,7 @@
 #include <vdso/vdso.h>
 #include <linux/time.h>
 #include "commands.h"
+#include "served.h"
 
 static struct out *o = &out_stdout;
 
@@ -269,7 +270,9 @@ static int call(void)
 			"address of the data page mapped just below the image ([vvar] or\n"
 			"[vvar_vclock]: " ARCH_DATA_ADDRESS_HOW "), reads there the kernel's\n"
 			"sequence count and the clock's base and scale, reads the CPU's counter\n"
-			"(" ARCH_CLOCK_COUNTER ") and scales it: all in user mode, no switch to the kernel\n");
+			"(" ARCH_CLOCK_COUNTER ") and scales it: all in user mode, no switch to the kernel\n"
+			"(unless the clocksource has no vDSO mode: hpet, acpi_pm)\n");
+	served_print_clock(o);
 	return 0;
 }
 

@@ -1,0 +1,21 @@
+/*
+ * arch/x86_64/seccomp_arch.h - what demo/vdso/served.c needs to know of this
+ * arch to catch the vDSO's own system calls with a seccomp filter.
+ *
+ * ARCH_AUDIT_ARCH: the value the kernel puts in seccomp_data.arch for a
+ * call of this ABI (include/uapi/linux/audit.h; a filter must check it,
+ * since one process may call through two ABIs and the numbers differ).
+ * ARCH_VDSO_TWIN_NRS: the system calls a vDSO function falls back to
+ * (arch/x86/include/asm/vdso/gettimeofday.h, lib/vdso/getrandom.c).
+ */
+#ifndef ARCH_SECCOMP_ARCH_H
+#define ARCH_SECCOMP_ARCH_H
+
+#include <linux/audit.h>
+#include <asm/unistd.h>
+
+#define ARCH_AUDIT_ARCH AUDIT_ARCH_X86_64
+#define ARCH_VDSO_TWIN_NRS __NR_clock_gettime, __NR_clock_getres, \
+	__NR_gettimeofday, __NR_time, __NR_getcpu, __NR_getrandom
+
+#endif

@@ -1,0 +1,33 @@
+/* demo/vdso/served.h - which calls through the vDSO stayed in user space
+ * (demo/vdso/served.c tells how that is proved). */
+#ifndef SERVED_H
+#define SERVED_H
+
+#include <lib/lib.h>
+
+enum served_where { SERVED_UNKNOWN = 'u', SERVED_USER = 'U', SERVED_KERNEL = 'K',
+		    SERVED_NO_FN = '-' };
+
+#define SERVED_MAX 16
+struct served {
+	const char *witness;            /* "seccomp", "fault", or 0: no proof */
+	long seccomp_error;             /* -errno when seccomp could not serve */
+	enum served_where control;      /* the system call itself, caught? */
+	unsigned n;
+	enum served_where where[SERVED_MAX];
+};
+
+long served_probe(struct served *s);    /* 0, or -errno: no proof */
+/* "served: ..." lines: the witness, one per call, the count. */
+void served_print(struct out *o);
+
+void served_print_clock(struct out *o);  /* the tour's line, CLOCK_MONOTONIC */
+#define SERVED_MONOTONIC 1                   /* its probe */
+/* probe i's function and argument, and what the kernel's vDSO may do for
+ * it ('C' CPU-time clock: the kernel; 'D' the data page only; 'H' the
+ * clocksource's counter; 'O' other); 0 past the last. */
+const char *served_name(unsigned i);
+const char *served_arg(unsigned i);
+char served_kind(unsigned i);
+
+#endif
