@@ -5,7 +5,7 @@
 #   make CC=clang OPT=-O0 V=1
 #   make run             builds this machine's arch only, runs build/<arch>/vdso natively
 #   make prog SRC=~/mine.c  your own one-file program, for every arch
-#   make boot [KERNEL=6.1|6.12] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
+#   make boot [KERNEL=5.10|6.1|6.12|7.2] [CPU=..] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
 #   make bench           the benchmarks (not tests)
@@ -234,16 +234,17 @@ bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
 	$(Q)bash tests/bench/run.sh
 
-# make boot [ARCH=x86_64|i386] [KERNEL=6.1|6.12] [CMD="auxv"] [APPEND="vdso=0"]:
-# the program as /init under a Debian kernel (default 6.1) in
-# qemu-system-x86_64, APPEND added to the kernel's command line;
+# make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=Skylake-Client|EPYC]
+# [CMD="auxv"] [APPEND="vdso=0"]: the program as /init under a Debian kernel
+# (default 6.1) in qemu-system-x86_64 (CPU: its -cpu model), APPEND added
+# to the kernel's command line;
 # tests/boot/boot.sh tells the rest.
 KERNEL ?= 6.1
 .PHONY: boot
 boot:
 	$(Q)st=0; for a in $(ARCH); do \
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
-		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
+		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -c '$(CPU)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
 	done; exit $$st
 
 # make gdb [ARCH=x86_64|i386] [PROG=stack] [ASLR=on]: a program under gdb,

@@ -15,7 +15,10 @@
  * What process 1 has, and what it must not count on:
  *   - the files of the initramfs and nothing else: no /proc, no /sys, no
  *     devtmpfs; the device nodes it uses (/dev/console, /dev/ttyS1) are in
- *     the archive itself;
+ *     the archive itself.  With VDSO_PROC=1 on the kernel's command line
+ *     (an unknown NAME=VALUE reaches init's environment), init mounts
+ *     /proc first, so that `map` names the data pages and `check` can
+ *     make a time namespace with offsets;
  *   - arguments and environment made by the kernel from its command line:
  *     what the kernel does not know goes to init, and everything after
  *     "--" goes to init as arguments (Documentation/admin-guide/
@@ -26,7 +29,7 @@
  * So init here is a small supervisor.  Each step runs in a child process,
  * so that a crash in one step is reported and the next one still runs:
  *
- *   boot          the summary, auxv, syms, call, gate - each through the
+ *   boot          the summary, auxv, syms, call, gate, map, vsyscall, check - each through the
  *                 same dispatcher as the command line, which main passes
  *                 in - then the live vDSO image, written raw to the
  *                 second serial port, /dev/ttyS1, which QEMU saves to a
@@ -70,6 +73,9 @@ static char *argv_auxv[] = { "vdso", "auxv", 0 };
 static char *argv_syms[] = { "vdso", "syms", 0 };
 static char *argv_call[] = { "vdso", "call", 0 };
 static char *argv_gate[] = { "vdso", "gate", 0 };
+static char *argv_map[] = { "vdso", "map", 0 };
+static char *argv_vsyscall[] = { "vdso", "vsyscall", 0 };
+static char *argv_check[] = { "vdso", "check", 0 };
 
 static const struct step default_steps[] = {
 	{ "summary", 1, argv_summary },
@@ -77,6 +83,9 @@ static const struct step default_steps[] = {
 	{ "syms", 2, argv_syms },
 	{ "call", 2, argv_call },
 	{ "gate", 2, argv_gate },
+	{ "map", 2, argv_map },
+	{ "vsyscall", 2, argv_vsyscall },
+	{ "check", 2, argv_check },
 };
 
 /* ---- the live image -------------------------------------------------------- */
@@ -261,6 +270,12 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 		return usage_error("boot", 0, "only as process 1, the kernel's /init");
 
 	out_printf(&out_stdout, MARK "init pid=%ld arch=" ARCH_NAME " ===\n", sys_getpid());
+	if (str_eq(env_get("VDSO_PROC") ? env_get("VDSO_PROC") : "", "1")) {
+		/* mount -t proc proc /proc (the initramfs has the folder) */
+		r = sys_call(__NR_mount, (long)"proc", (long)"/proc", (long)"proc", 0, 0, 0);
+		out_printf(&out_stdout, MARK "mount /proc: %s ===\n",
+			   r == 0 ? "done" : errno_name((int)r));
+	}
 
 	if (argc > 1) {
 		/* A command line from the kernel's, after "-- boot": just that. */

@@ -1,18 +1,19 @@
 #!/bin/bash
 # tests/boot/boot.sh - boot the vdso program as /init under a real kernel.
 #
-#   make boot [ARCH=x86_64|i386] [KERNEL=6.1|6.12] [CMD="auxv"] [APPEND="vdso=0"]
-#   tests/boot/boot.sh [-k 6.1|6.12] [-a PARAMS] [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
+#   make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
+#   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
 #
 # What it does:
 #   1. tests/setup/kernel.sh fetches a Debian cloud kernel, 6.1 (the
-#      default) or 6.12 (-k), into build/cache/kernel-VERSION/ (once;
-#      nothing is installed);
+#      default), 5.10, 6.12 or 7.2 (-k), into build/cache/kernel-VERSION/
+#      (once; nothing is installed);
 #   2. tests/boot/mkinitramfs.py packs build/ARCH/vdso as /init, with the
 #      device nodes it needs, into DIR/initramfs.cpio (newc format);
 #   3. qemu-system-x86_64 boots them in software (no KVM), the first serial
 #      port on this terminal, the second into DIR/ttyS1.bin;
-#   4. /init (demo/vdso/boot.c, asked for by "-- boot") runs the summary, auxv, syms, call and gate, each
+#   4. /init (demo/vdso/boot.c, asked for by "-- boot") runs the summary, auxv, syms, call, gate,
+#      map, vsyscall and check, each
 #      between "=== vdso-boot: begin NAME ===" and "=== vdso-boot: end NAME
 #      status=N ===" lines, writes the live vDSO image raw to /dev/ttyS1,
 #      and powers the machine off, which ends QEMU.  With a COMMAND (CMD=
@@ -24,6 +25,11 @@
 # vsyscall=none|xonly|emulate (Documentation/admin-guide/
 # kernel-parameters.txt).  A parameter the kernel does not know is handed
 # to init as an environment variable (NAME=VALUE) or argument, not refused.
+#
+# -c CPU (CPU= for make) is QEMU's CPU model (qemu-system-x86_64 -cpu help),
+# default qemu64, an AMD-like one.  The 64-bit kernel patches the i386 gate
+# by the vendor (arch/x86/entry/vdso/vdso32/system_call.S): sysenter on
+# Intel (e.g. Skylake-Client), syscall on AMD (e.g. EPYC).
 #
 # The i386 program boots on the same 64-bit kernel, through its 32-bit
 # compat layer (CONFIG_IA32_EMULATION=y), and gets the kernel's 32-bit vDSO.
@@ -44,14 +50,16 @@ QEMU=${QEMU:-qemu-system-x86_64}
 DIR=
 LIMIT=60
 KVERSION=6.1
+CPU=
 PARAMS=
-USAGE="usage: boot.sh [-k 6.1|6.12] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]"
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
-while getopts k:a:o:t: opt; do
+while getopts k:c:a:o:t: opt; do
 	case $opt in
 	k) KVERSION=$OPTARG ;;
+	c) CPU=$OPTARG ;;
 	a) PARAMS=$OPTARG ;;
 	o) DIR=$OPTARG ;;
 	t) LIMIT=$OPTARG ;;
@@ -63,7 +71,7 @@ shift $((OPTIND - 1))
 ARCH=$1
 shift
 case $ARCH in x86_64 | i386) ;; *) die "ARCH must be x86_64 or i386, not '$ARCH'" ;; esac
-case $KVERSION in 6.1 | 6.12) ;; *) die "KERNEL must be 6.1 or 6.12, not '$KVERSION'" ;; esac
+case $KVERSION in 5.10 | 6.1 | 6.12 | 7.2) ;; *) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;; esac
 # An absolute BUILD: the kernel's fetch changes directory.
 mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd) || die "cannot enter $BUILD"
 DIR=${DIR:-$BUILD/$ARCH/boot}
@@ -84,6 +92,7 @@ rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
 # 4, 64+n; the console is char 5, 1).  Nothing else: no /proc, no /sys.
 cat > "$DIR/initramfs.list" <<EOF
 dir  /dev 0755 0 0
+dir  /proc 0555 0 0
 nod  /dev/console 0600 0 0 c 5 1
 nod  /dev/ttyS0 0600 0 0 c 4 64
 nod  /dev/ttyS1 0600 0 0 c 4 65
@@ -107,14 +116,14 @@ APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 # warns that the name lacks "opt/", which SeaBIOS's name does, so that one
 # warning is filtered out.  Its stdin is /dev/null: init reads nothing, and
 # a terminal stays as it is.
-echo "boot: $ARCH: $(cat "$KC/stamp"); append: $APPEND" >&2
+echo "boot: $ARCH: $(cat "$KC/stamp")${CPU:+; cpu: $CPU}; append: $APPEND" >&2
 # One boot; sets status.
 boot_once() {
 	local start end
 	start=$(date +%s.%N)
 	timeout --foreground "$LIMIT" "$QEMU" \
 		-nodefaults -no-user-config -nographic -monitor none \
-		-machine pc -m 256M -smp 1 -no-reboot \
+		-machine pc ${CPU:+-cpu "$CPU"} -m 256M -smp 1 -no-reboot \
 		-kernel "$KERNEL" -initrd "$DIR/initramfs.cpio" -append "$APPEND" \
 		-fw_cfg name=etc/sercon-port,string=0 \
 		-serial stdio -serial "file:$DIR/ttyS1.bin" \

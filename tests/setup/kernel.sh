@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/setup/kernel.sh [-k 6.1|6.12] [BUILD-DIR] - fetch a Debian cloud
+# tests/setup/kernel.sh [-k 5.10|6.1|6.12|7.2] [BUILD-DIR] - fetch a Debian cloud
 # kernel for `make boot` and tests/50-boot.t into
 # BUILD-DIR/cache/kernel-VERSION/, installing nothing: `apt-get download`
 # of the .deb, then `dpkg -x` into the cache.
@@ -10,7 +10,10 @@
 #   6.1   (the default) from the machine's own suites: Debian 12's kernel,
 #         linux-image-6.1.0-NN-cloud-amd64;
 #   6.12  from bookworm-backports, through the same private apt that
-#         fetches QEMU 10 (tests/setup/backports.sh).
+#         fetches QEMU 10 (tests/setup/backports.sh);
+#   5.10  from bullseye (Debian 11), and 7.2 from sid (unstable), through
+#         the same private apt, a suite of the same archive each.
+# Each series has its own cache, and its own private apt inside it.
 # The cloud flavour is small, boots fast under QEMU without KVM, and is
 # built with CONFIG_IA32_EMULATION=y, so the i386 program runs on it too.
 # KERNEL_PKG=linux-image-... picks another package by its exact name.
@@ -35,8 +38,11 @@ META=linux-image-cloud-amd64
 . "$TOP/tests/setup/backports.sh"
 
 case $SERIES in
-6.1 | 6.12) ;;
-*) echo "kernel: -k must be 6.1 or 6.12, not '$SERIES'" >&2; exit 2 ;;
+6.1) ;;
+5.10) SUITE_OF_SERIES=bullseye ;;
+6.12) SUITE_OF_SERIES=bookworm-backports ;;
+7.2) SUITE_OF_SERIES=sid ;;
+*) echo "kernel: -k must be 5.10, 6.1, 6.12 or 7.2, not '$SERIES'" >&2; exit 2 ;;
 esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
 cache_start kernel "$BUILD/cache/kernel-$SERIES" "${KERNEL_RETRY:-0}"
@@ -49,7 +55,7 @@ if [ "$SERIES" = 6.1 ]; then
 	apt_cache() { apt-cache "$@"; }
 	from="the machine's suites"
 else
-	backports_apt "$C/apt"
+	backports_apt "$C/apt" "$SUITE_OF_SERIES"
 	apt_get() { apt_private "$@"; }
 	apt_cache() { apt_private_cache "$@"; }
 	from=$SUITE
@@ -70,34 +76,50 @@ linux-image-*) die "$from offer $pkg, not a $SERIES kernel" ;;
 esac
 say "package: $pkg (from $META in $from)"
 
-# 2. Download that one package.  The machine's lists may be older than the
-# archive (the .deb gone from the mirror): then refresh them once and retry.
+# 2. Download that package, and, where Debian splits it (sid since 7.x:
+# linux-image-V only depends on linux-binary-V, the image, and linux-base-V,
+# the config), those two of its dependencies.  The machine's lists may be
+# older than the archive (the .deb gone from the mirror): then refresh them
+# once and retry.
+parts=$(apt_cache depends "$pkg" 2>/dev/null |
+	awk -v v="${pkg#linux-image-}" '$1 == "Depends:" && ($2 == "linux-binary-" v || $2 == "linux-base-" v) { print $2 }')
 D=$C/deb
 rm -rf "$D"
 mkdir -p "$D"
 cd "$D" || die "cannot enter $D"
-if ! apt_get download "$pkg" > "$C/download.log" 2>&1; then
+# shellcheck disable=SC2086
+if ! apt_get download "$pkg" $parts > "$C/download.log" 2>&1; then
 	[ "$SERIES" = 6.1 ] ||
-		die "apt-get download $pkg failed: $(grep -E '^E:' "$C/download.log" | head -1)"
+		die "apt-get download $pkg $parts failed: $(grep -E '^E:' "$C/download.log" | head -1)"
 	say "apt-get download failed; apt-get update, then once more"
 	apt-get -q update > "$C/update.log" 2>&1 ||
 		die "apt-get update failed: $(grep -E '^(E|W):' "$C/update.log" | head -1)"
-	apt_get download "$pkg" > "$C/download.log" 2>&1 ||
+	# shellcheck disable=SC2086
+	apt_get download "$pkg" $parts > "$C/download.log" 2>&1 ||
 		die "apt-get download $pkg failed: $(grep -E '^E:' "$C/download.log" | head -1)"
 fi
-debs=("$D"/*.deb)
-[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || die "expected one .deb in $D, found ${#debs[@]}"
-deb=${debs[0]}
+deb=$(ls "$D/$pkg"_*.deb 2>/dev/null | head -1)
+[ -f "$deb" ] || die "no $pkg .deb in $D after the download"
 version=$(dpkg-deb -f "$deb" Version)
 
-# 3. Unpack.  Only boot/ is needed: /init is static, no module is loaded.
-rm -rf "$C/root"
-dpkg -x "$deb" "$C/root" || die "dpkg -x $deb failed"
-rm -rf "$C/root/lib" "$C/root/usr"
-image=$(ls "$C/root/boot/"vmlinuz-* 2>/dev/null | head -1)
-config=$(ls "$C/root/boot/"config-* 2>/dev/null | head -1)
-[ -n "$image" ] || die "$pkg $version has no boot/vmlinuz-*"
-[ -n "$config" ] || die "$pkg $version has no boot/config-*"
+# 3. Unpack.  Only the image and the config are kept: /init is static, no
+# module is loaded.  They lie in boot/ (vmlinuz-V, config-V), or, from 7.x
+# on, in usr/lib/modules/V/ (vmlinuz, config).
+rm -rf "$C/root" "$C/unpacked"
+for d in "$D"/*.deb; do
+	dpkg -x "$d" "$C/unpacked" || die "dpkg -x $d failed"
+done
+kv=${pkg#linux-image-}
+mkdir -p "$C/root/boot"
+image=$(ls "$C/unpacked/boot/"vmlinuz-* "$C/unpacked/usr/lib/modules/$kv/vmlinuz" 2>/dev/null | head -1)
+config=$(ls "$C/unpacked/boot/"config-* "$C/unpacked/usr/lib/modules/$kv/config" 2>/dev/null | head -1)
+[ -n "$image" ] || die "$pkg $version (and $parts) has no boot/vmlinuz-* or usr/lib/modules/$kv/vmlinuz"
+[ -n "$config" ] || die "$pkg $version (and $parts) has no boot/config-* or usr/lib/modules/$kv/config"
+mv "$image" "$C/root/boot/vmlinuz-$kv" && mv "$config" "$C/root/boot/config-$kv" ||
+	die "cannot move the image and config into $C/root/boot"
+image=$C/root/boot/vmlinuz-$kv
+config=$C/root/boot/config-$kv
+rm -rf "$C/unpacked"
 ln -sfr "$image" "$C/vmlinuz"
 ln -sfr "$config" "$C/config"
 cd "$C" && rm -rf "$D"

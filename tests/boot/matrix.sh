@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# tests/boot/matrix.sh - the boots behind tests/50-boot.t and the table
+# (tests/boot/table.sh): one boot per kernel, arch, CPU model and kernel
+# command line, each running every command it is for (sourced, not run).
+#
+#   BOOT_KERNELS           the kernels: Debian's 5.10, 6.1, 6.12 and 7.2
+#   boot_variants ARCH     the variants of one arch, one a line:
+#                          NAME|CPU|PARAMS|COMMAND (COMMAND empty: all steps)
+#   boot_variant K NAME DIR LIMIT   boot it into DIR/K/NAME (boot.sh's -o)
+#
+# The variants, for each arch:
+#   ARCH          CPU EPYC (AMD), /proc mounted (VDSO_PROC=1, demo/vdso/
+#                 boot.c), tsc=reliable: the TSC clocksource kept, whatever
+#                 the load on the emulating host (its watchdog would
+#                 otherwise mark it unstable and switch to hpet); every step
+#   i386-intel    the same on Skylake-Client (Intel): the kernel patches the
+#                 i386 gate by the CPU's vendor (sysenter, against syscall)
+#   ARCH-hpet, ARCH-acpi_pm   clocksource=hpet or acpi_pm: no vDSO mode,
+#                 so `call` shows which calls fall back to the system call
+#   ARCH-param    vdso=0 (x86_64) or vdso32=0 (i386): no vDSO at all; `call`
+
+BOOT_KERNELS=${BOOT_KERNELS:-"5.10 6.1 6.12 7.2"}
+declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
+	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)")
+
+boot_variants() {
+	local a=$1 none=vdso=0
+	[ "$a" = i386 ] && none=vdso32=0
+	echo "$a|EPYC|VDSO_PROC=1 tsc=reliable|"
+	[ "$a" = i386 ] && echo "$a-intel|Skylake-Client|VDSO_PROC=1 tsc=reliable|"
+	echo "$a-hpet|EPYC|clocksource=hpet|call"
+	echo "$a-acpi_pm|EPYC|clocksource=acpi_pm|call"
+	echo "$a-param|EPYC|$none|call"
+}
+
+# boot_variant KERNEL NAME DIR LIMIT: DIR/KERNEL/NAME gets boot.sh's files,
+# boot.err its stderr, and status its exit status.
+boot_variant() {
+	local k=$1 name=$2 out=$3/$1/$2 limit=$4 a=${2%%-*} line cpu params cmd st
+	line=$(boot_variants "$a" | grep "^$name|") || { echo "matrix: no variant $name" >&2; return 2; }
+	IFS='|' read -r _ cpu params cmd <<< "$line"
+	rm -rf "$out"
+	mkdir -p "$out"
+	# shellcheck disable=SC2086
+	"$TOP/tests/boot/boot.sh" -k "$k" -c "$cpu" -a "$params" -o "$out" -t "$limit" "$a" $cmd \
+		> /dev/null 2> "$out/boot.err"
+	st=$?
+	echo "$st" > "$out/status"
+	return "$st"
+}
