@@ -6,6 +6,7 @@
 #   make run             builds this machine's arch only, runs build/<arch>/vdso natively
 #   make prog SRC=~/mine.c  your own one-file program, for every arch
 #   make boot [KERNEL=5.10|6.1|6.12|7.2] [CPU=..] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
+#   make table           what each kernel's vDSO offers, from the boots
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
 #   make bench           the benchmarks (not tests)
@@ -246,6 +247,14 @@ boot:
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
 		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -c '$(CPU)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
 	done; exit $$st
+
+# make table: the table of what each kernel's vDSO offers (tests/README.md),
+# printed from the boots tests/50-boot.t left in build/test/boot/, booting
+# any that are missing (tests/boot/table.sh tells the rest).
+.PHONY: table
+table:
+	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
+	$(Q)BUILD='$(BUILD)' bash tests/boot/table.sh
 
 # make gdb [ARCH=x86_64|i386] [PROG=stack] [ASLR=on]: a program under gdb,
 # stopped at _start, walked to main by tests/gdb/walk.gdb; natively where

@@ -18,7 +18,13 @@
  *     the archive itself.  With VDSO_PROC=1 on the kernel's command line
  *     (an unknown NAME=VALUE reaches init's environment), init mounts
  *     /proc first, so that `map` names the data pages and `check` can
- *     make a time namespace with offsets;
+ *     make a time namespace with offsets.  With VDSO_CLOCKSOURCES=hpet,acpi_pm
+ *     it mounts /sys and, after the steps, runs `call` again on each of
+ *     those clocksources in turn (the step "call clocksource=hpet"):
+ *     root switches the clocksource by writing its name to
+ *     /sys/devices/system/clocksource/clocksource0/current_clocksource
+ *     (kernel/time/clocksource.c), and `call` shows which vDSO calls then
+ *     fall back to the system call;
  *   - arguments and environment made by the kernel from its command line:
  *     what the kernel does not know goes to init, and everything after
  *     "--" goes to init as arguments (Documentation/admin-guide/
@@ -87,6 +93,51 @@ static const struct step default_steps[] = {
 	{ "vsyscall", 2, argv_vsyscall },
 	{ "check", 2, argv_check },
 };
+
+/* ---- another clocksource ------------------------------------------------------ */
+
+#define CLOCKSOURCE_FILE "/sys/devices/system/clocksource/clocksource0/current_clocksource"
+
+static int (*dispatch)(int, char **);  /* main's, for the steps below */
+
+/* The current clocksource's name into buf (its newline cut), or "?". */
+static void current_clocksource(char *buf, size_t size)
+{
+	long fd = sys_openat(AT_FDCWD, CLOCKSOURCE_FILE, O_RDONLY | O_CLOEXEC, 0), n = -1;
+
+	if (fd >= 0) {
+		n = sys_read((int)fd, buf, size - 1);
+		sys_close((int)fd);
+	}
+	if (n <= 0)
+		n = 0, buf[n++] = '?';
+	if (buf[n - 1] == '\n')
+		n--;
+	buf[n] = 0;
+}
+
+/* argv[1]: the clocksource to switch to; then `call`, which says which
+ * calls through the vDSO entered the kernel. */
+static int call_on_clocksource(int argc, char **argv)
+{
+	static char *argv_call_here[] = { "vdso", "call", 0 };
+	char now[64];
+	long fd, r;
+
+	(void)argc;
+	fd = sys_openat(AT_FDCWD, CLOCKSOURCE_FILE, O_WRONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return file_error("boot", CLOCKSOURCE_FILE, fd);
+	r = write_all((int)fd, argv[1], strlen(argv[1]));
+	sys_close((int)fd);
+	if (r < 0)
+		return file_error("boot", argv[1], r);
+	current_clocksource(now, sizeof now);
+	out_printf(&out_stdout, "clocksource: %s\n", now);
+	if (!str_eq(now, argv[1]))
+		return report("boot", argv[1], "the kernel kept another clocksource", now);
+	return dispatch(2, argv_call_here);
+}
 
 /* ---- the live image -------------------------------------------------------- */
 
@@ -262,6 +313,7 @@ static const char *join_args(int argc, char **argv, char *buf, size_t size)
 
 int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 {
+	const char *clocksources;
 	int status, first_failure = 0;
 	unsigned i;
 	long r;
@@ -270,11 +322,21 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 		return usage_error("boot", 0, "only as process 1, the kernel's /init");
 
 	out_printf(&out_stdout, MARK "init pid=%ld arch=" ARCH_NAME " ===\n", sys_getpid());
+	dispatch = run_command;
+	clocksources = env_get("VDSO_CLOCKSOURCES");
 	if (str_eq(env_get("VDSO_PROC") ? env_get("VDSO_PROC") : "", "1")) {
 		/* mount -t proc proc /proc (the initramfs has the folder) */
 		r = sys_call(__NR_mount, (long)"proc", (long)"/proc", (long)"proc", 0, 0, 0);
 		out_printf(&out_stdout, MARK "mount /proc: %s ===\n",
 			   r == 0 ? "done" : errno_name((int)r));
+	}
+	if (clocksources) {
+		char now[64];
+
+		r = sys_call(__NR_mount, (long)"sysfs", (long)"/sys", (long)"sysfs", 0, 0, 0);
+		current_clocksource(now, sizeof now);
+		out_printf(&out_stdout, MARK "mount /sys: %s; clocksource: %s ===\n",
+			   r == 0 ? "done" : errno_name((int)r), now);
 	}
 
 	if (argc > 1) {
@@ -288,6 +350,23 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			const struct step *s = &default_steps[i];
 
 			status = run_step(s->name, run_command, s->argc, s->argv);
+			if (status && !first_failure)
+				first_failure = status;
+		}
+		/* "hpet,acpi_pm": `call` on each, in turn */
+		while (clocksources && *clocksources) {
+			char cs[32], step[64];
+			char *argv_cs[] = { "clocksource", cs, 0 };
+			size_t n = 0;
+
+			while (*clocksources && *clocksources != ',' && n + 1 < sizeof cs)
+				cs[n++] = *clocksources++;
+			cs[n] = 0;
+			while (*clocksources && *clocksources++ != ',')
+				;       /* a name too long was cut; skip its rest and the comma */
+			memcpy(step, "call clocksource=", 17);
+			memcpy(step + 17, cs, n + 1);
+			status = run_step(step, call_on_clocksource, 2, argv_cs);
 			if (status && !first_failure)
 				first_failure = status;
 		}

@@ -93,6 +93,7 @@ rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
 cat > "$DIR/initramfs.list" <<EOF
 dir  /dev 0755 0 0
 dir  /proc 0555 0 0
+dir  /sys 0555 0 0
 nod  /dev/console 0600 0 0 c 5 1
 nod  /dev/ttyS0 0600 0 0 c 4 64
 nod  /dev/ttyS1 0600 0 0 c 4 65
