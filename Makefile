@@ -9,6 +9,7 @@
 #   make table           what each kernel's vDSO offers, from the boots
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
+#   make test-quick      the same with one kernel booted, not four
 #   make bench           the benchmarks (not tests)
 #   make fuzz [FUZZ_SECONDS=N]  the reader under libFuzzer (not a test)
 #   make clean
@@ -229,7 +230,14 @@ TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
-	$(Q)prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
+	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
+
+# make test-quick: the same tests, every runner once, but tests/50-boot.t
+# boots one kernel (6.1) instead of the four: for the edit-compile loop.
+# The full matrix stays in `make test`.
+.PHONY: test-quick
+test-quick:
+	$(Q)$(MAKE) --no-print-directory test BOOT_KERNELS=6.1
 
 bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all

@@ -398,6 +398,11 @@ while IFS= read -r line; do
 	fi
 done < <(grep '^| [0-9]' "$D/table")
 keys() { grep -v '(host' "$1" | grep '^| [0-9]' | cut -d'|' -f2-4 | tr '\n' ';'; }
-is "$(keys "$D/table.committed")" "$(keys "$D/table")" "tests/README.md table: one row per booted kernel, arch and CPU, in order"
+if [ "$BOOT_KERNELS" = "$BOOT_KERNELS_ALL" ]; then
+	is "$(keys "$D/table.committed")" "$(keys "$D/table")" "tests/README.md table: one row per booted kernel, arch and CPU, in order"
+else
+	skip "tests/README.md table: one row per booted kernel, arch and CPU" \
+		"only $BOOT_KERNELS booted here (BOOT_KERNELS; make test-quick), not $BOOT_KERNELS_ALL"
+fi
 
 done_testing

@@ -4,6 +4,7 @@
 # command line, each running every command it is for (sourced, not run).
 #
 #   BOOT_KERNELS           the kernels: Debian's 5.10, 6.1, 6.12 and 7.2
+#                          (BOOT_KERNELS_ALL), or fewer from the environment
 #   boot_variants ARCH     the variants of one arch, one a line:
 #                          NAME|CPU|PARAMS|COMMAND (COMMAND empty: all steps)
 #   boot_variant K NAME DIR LIMIT   boot it into DIR/K/NAME (boot.sh's -o)
@@ -22,7 +23,8 @@
 #   x86_64-hpet   on 6.1 only: clocksource=hpet on the kernel's command line
 #                 (make boot APPEND=clocksource=hpet), `call`
 
-BOOT_KERNELS=${BOOT_KERNELS:-"5.10 6.1 6.12 7.2"}
+BOOT_KERNELS_ALL="5.10 6.1 6.12 7.2"
+BOOT_KERNELS=${BOOT_KERNELS:-$BOOT_KERNELS_ALL}
 declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)")
 
