@@ -19,7 +19,7 @@
 #     class, and `readelf -a -W` reads it with no warning;
 #   - the symbols: `syms` inside lists what readelf --dyn-syms lists for
 #     that image; every function of the call table (the "paths:" line of
-#     `call`) that the image exports as __vdso_NAME (or NAME64) is resolved
+#     `call`) that the image exports as __vdso_NAME (or NAME64, NAME_time64) is resolved
 #     to one of those symbols and each of its rows took the vdso path, and
 #     one it does not export is served by the system call;
 #   - served (demo/vdso/served.c): proved by seccomp; with the TSC
@@ -110,7 +110,7 @@ check_boot() {          # check_boot ARCH TITLE
 
 # check_call_table TITLE CALL-SECTION EXPORTS: for each function of the call
 # table ("paths:" line), the vDSO path if the kernel exports __vdso_NAME or
-# __vdso_NAME64 (EXPORTS: readelf's FUNC names, one a line), every row of
+# __vdso_NAME64 or __vdso_NAME_time64 (EXPORTS: readelf's FUNC names, one a line), every row of
 # `call` for it on that path; else the system call (or the gate).
 check_call_table() {
 	local t=$1 call=$2 exports=$3 item name path sym cands rows
@@ -122,7 +122,7 @@ check_call_table() {
 		sym=
 		case $path in *"("*")"*) sym=${path#*(}; sym=${sym%%)*}; path=${path%%(*} ;; esac
 		path=${path%%\[*}
-		cands=$(grep -E "^__vdso_${name}(64)?\$" <<< "$exports" | tr '\n' ' ' | sed 's/ $//')
+		cands=$(grep -E "^__vdso_${name}(64|_time64)?\$" <<< "$exports" | tr '\n' ' ' | sed 's/ $//')
 		# the path is the third column, characters 32 to 39 (an argument
 		# such as "32 flags 0x80" may hold spaces); getrandom's row of
 		# invalid flags is passed on to the system call by design, as
