@@ -51,6 +51,7 @@
 
 . "$(dirname "$0")/tap.sh"
 
+. "$TOP/tests/runners.sh"
 . "$TOP/tests/boot/matrix.sh"
 
 # 120 s: a boot takes 3 s on an idle machine, 15-30 s while the tests
