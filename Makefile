@@ -140,6 +140,13 @@ $(OUT)/gen/vdso_hashes.h: vdso/hashes.awk arch/$(ARCH)/vdso_calls.h
 	$(Q)mkdir -p $(@D)
 	$(Q)awk -f vdso/hashes.awk arch/$(ARCH)/vdso_calls.h > $@.tmp && mv $@.tmp $@
 
+# Each command's help, from the COMMANDS section of the manual page, for
+# demo/vdso/help.c: the page is the one source of both (vdso.1 says why).
+$(OUT)/gen/manual.h: demo/vdso/manual.awk vdso.1
+	$(Q)mkdir -p $(@D)
+	$(Q)awk -f demo/vdso/manual.awk vdso.1 > $@.tmp && mv $@.tmp $@
+$(OUT)/obj-pie/demo/vdso/help.o: $(OUT)/gen/manual.h
+
 $(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")

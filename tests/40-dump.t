@@ -437,7 +437,7 @@ check_names() {      # RUNNER ARCH SIZE REF
 		"$L read \$'no\\nfile': one line, the name escaped, exit 1"
 	run_on "$r" "$a" "$V" call $'a\nb' > "$W/out" 2> "$W/err"; status=$?
 	is "$status:$(wc -c < "$W/out"):$(cat "$W/err")" \
-		"2:0:vdso: call: a\\nb: unknown function (try 'vdso help')" \
+		"2:0:vdso: call: a\\nb: unknown function (try 'vdso help call')" \
 		"$L call \$'a\\nb': one line, the name escaped, exit 2"
 	(cd "$W" && run_on "$r" "$a" "$V" dump $'a\nb/c\td') 2> "$W/err"; status=$?
 	is "$status:$(cat "$W/err")" '1:vdso: dump: a\nb/c\td: ENOENT (No such file or directory)' \

@@ -309,7 +309,7 @@ for a in $ARCHES; do
 	run $a bench --rounds;      answered 2 "$L bench --rounds without its number"
 	run $a bench --calls 0;     answered 2 "$L bench --calls 0"
 	run $a bench --rounds 99999999999999999999999; answered 2 "$L bench --rounds past 64 bits"
-	run $a help x;              answered 2 "$L help with an argument"
+	run $a help x;              answered 2 "$L help of no such command"
 	run $a signal x;            answered 2 "$L signal with an argument"
 	run $a vsyscall x;          answered 2 "$L vsyscall with an argument"
 	run $a map x;               answered 2 "$L map with an argument"

@@ -5,6 +5,15 @@
 #include <lib/lib.h>
 #include <vdso/vdso.h>
 
+/* The commands, as demo/vdso/main.c runs them and `vdso help` lists them. */
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);  /* argv[0] is the command's name */
+	int live;               /* it needs the live vDSO: vdso_init first */
+};
+extern const struct command commands[];
+extern const unsigned n_commands;
+
 /* Each takes its own argv (argv[0] is its name) and returns the exit status. */
 int cmd_summary(int argc, char **argv);
 int cmd_auxv(int argc, char **argv);
@@ -19,6 +28,10 @@ int cmd_signal(int argc, char **argv);
 int cmd_vsyscall(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
+/* demo/vdso/help.c: the list of commands, or one command's part of the
+ * manual (vdso.1); help_command returns 0, or 2 for an unknown name. */
+int cmd_help(int argc, char **argv);
+int help_command(const char *name);
 /* demo/vdso/tour2.c: the tour's steps 7 to 9 (its table is in tour.c). */
 int tour_getrandom(void);
 int tour_signal(void);

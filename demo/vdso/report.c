@@ -43,10 +43,20 @@ int reader_error(const char *what, const char *subject, int err)
 	return report(what, subject, elf_error_name(err), elf_strerror(err));
 }
 
-/* "vdso: call: foo: unknown function (try 'vdso help')"; exit status 2. */
+/* "vdso: call: foo: unknown function (try 'vdso help call')": the help
+ * of the command, if it is one; exit status 2. */
 int usage_error(const char *what, const char *arg, const char *reason)
 {
-	report(what, arg, reason, "try 'vdso help'");
+	char detail[64] = "try 'vdso help";
+	size_t n = strlen(detail);
+
+	if (what && what[0] != '-' && strlen(what) < sizeof detail - n - 3) {
+		detail[n++] = ' ';
+		memcpy(detail + n, what, strlen(what));
+		n += strlen(what);
+	}
+	memcpy(detail + n, "'", 2);
+	report(what, arg, reason, detail);
 	return 2;
 }
 
