@@ -12,6 +12,8 @@
 #   make test-quick      the same with one kernel booted, not four
 #   make bench           the benchmarks (not tests)
 #   make fuzz [FUZZ_SECONDS=N]  the reader under libFuzzer (not a test)
+#   make install [PREFIX=/usr/local] [DESTDIR=..]  the tool, lessons, manual
+#   make uninstall [PREFIX=..] [DESTDIR=..]        the same files removed
 #   make clean
 #
 # The runtime is compiled freestanding: -nostdinc removes every system
@@ -31,7 +33,7 @@ Q       := $(if $(filter 1,$(V)),,@)
 comma   := ,
 
 
-.PHONY: all run test bench clean units prog
+.PHONY: all run test bench clean units prog install uninstall
 
 # make prog SRC=FILE.c: make -C leaves PWD as the caller's folder, so a
 # relative SRC is taken from there, once, and passed down made absolute.
@@ -286,6 +288,44 @@ gdb:
 fuzz:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
 	$(Q)BUILD=$(BUILD) bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=/some/root]: the tool for
+# this machine's arch as PREFIX/bin/vdso (on x86_64 the i386 one as well,
+# as bin/vdso32), each installed arch's lessons as
+# PREFIX/libexec/vdso/<arch>/<name>, and the manual as
+# PREFIX/share/man/man1/vdso.1.  The programs keep their symbols (gdb is
+# part of the lessons).  DESTDIR is put before every path, for a package's
+# staging folder; nothing is built in: the tool finds its lessons and
+# itself at run time, relative to where it is.
+#
+# make uninstall removes exactly those files (the names come from demo/*.c,
+# as install's do), then the folders under libexec/vdso/ if empty; the
+# shared folders (bin/, share/man/man1/) stay.
+PREFIX  ?= /usr/local
+BINDIR      = $(DESTDIR)$(PREFIX)/bin
+LESSONDIR   = $(DESTDIR)$(PREFIX)/libexec/vdso
+MAN1DIR     = $(DESTDIR)$(PREFIX)/share/man/man1
+MACHINE := $(patsubst i%86,i386,$(shell uname -m))
+INSTALL_ARCHES := $(if $(filter x86_64,$(MACHINE)),x86_64 i386,$(filter $(ARCHES),$(MACHINE)))
+LESSON_NAMES := $(patsubst demo/%.c,%,$(wildcard demo/*.c))
+install:
+	$(Q)test -n "$(INSTALL_ARCHES)" || { echo "make install: this machine ($(MACHINE)) runs none of: $(ARCHES)" >&2; exit 1; }
+	$(Q)$(MAKE) --no-print-directory ARCH="$(INSTALL_ARCHES)" all
+	install -d "$(BINDIR)" "$(MAN1DIR)"
+	install -m 755 $(BUILD)/$(MACHINE)/vdso "$(BINDIR)/vdso"
+	$(if $(filter x86_64,$(MACHINE)),install -m 755 $(BUILD)/i386/vdso "$(BINDIR)/vdso32")
+	for a in $(INSTALL_ARCHES); do \
+		install -d "$(LESSONDIR)/$$a" && \
+		install -m 755 $(addprefix $(BUILD)/$$a/,$(LESSON_NAMES)) "$(LESSONDIR)/$$a/" || exit; \
+	done
+	install -m 644 vdso.1 "$(MAN1DIR)/vdso.1"
+uninstall:
+	rm -f "$(BINDIR)/vdso" "$(BINDIR)/vdso32" "$(MAN1DIR)/vdso.1"
+	for a in $(ARCHES); do \
+		rm -f $(addprefix "$(LESSONDIR)/$$a/",$(LESSON_NAMES)) || exit; \
+		if [ -d "$(LESSONDIR)/$$a" ]; then rmdir --ignore-fail-on-non-empty "$(LESSONDIR)/$$a"; fi; \
+	done
+	if [ -d "$(LESSONDIR)" ]; then rmdir --ignore-fail-on-non-empty "$(LESSONDIR)"; fi
 
 clean:
 	rm -rf $(addprefix $(BUILD)/,$(ARCHES)) $(BUILD)/uapi $(BUILD)/test

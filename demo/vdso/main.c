@@ -87,11 +87,10 @@ static int run_command(int argc, char **argv)
 
 	if (argc < 2)
 		return run(&summary, argc - 1, argv + 1);
-	if (asks_help(argc, argv))
-		return finish(help_command(argv[1]));
 	for (i = 0; i < n_commands; i++)
 		if (str_eq(argv[1], commands[i].name))
-			return run(&commands[i], argc - 1, argv + 1);
+			return asks_help(argc, argv) ? finish(help_command(argv[1]))
+						     : run(&commands[i], argc - 1, argv + 1);
 	return usage_error(0, argv[1], argv[1][0] == '-' ? "unknown option"
 				       : "unknown command");
 }

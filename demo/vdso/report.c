@@ -50,7 +50,8 @@ int usage_error(const char *what, const char *arg, const char *reason)
 	char detail[64] = "try 'vdso help";
 	size_t n = strlen(detail);
 
-	if (what && what[0] != '-' && strlen(what) < sizeof detail - n - 3) {
+	if (what && what[0] != '-' && !str_eq(what, "help") &&
+	    strlen(what) < sizeof detail - n - 3) {
 		detail[n++] = ' ';
 		memcpy(detail + n, what, strlen(what));
 		n += strlen(what);

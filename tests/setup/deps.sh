@@ -30,6 +30,9 @@ want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/err
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
 want fuse2fs fuse2fs        # a file system without O_TMPFILE (tests/40-dump.t)
 want mkfs.ext2 e2fsprogs
+want man man-db             # the manual page rendered (tests/92-install.t)
+want groff groff-base
+want mandoc mandoc          # ... and linted
 
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing ${need[*]}" >&2
