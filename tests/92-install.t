@@ -162,6 +162,40 @@ done < "$T/page-commands"
 is "$?:$(cat "$T/err")" "2:vdso: no-such-command: unknown command (try 'vdso help')" \
 	"an unknown command's --help is a usage error"
 
+# ---- try: the tool's name, and the lessons' folder ----
+# tries TOOL [PATH]: the try: lines of the whole tour, run natively.
+tries() { PATH=${2:-/usr/bin:/bin} "$1" tour 2> /dev/null | sed -n 's/^try: //p'; }
+if why=$(runner_available native "$tool_arch"); then
+	tries "$P/bin/vdso" "$P/bin:$PATH" > "$T/try-path"
+	grep -q '^vdso dump v.so && ' "$T/try-path"
+	ok $? "try: installed and found by PATH: 'vdso dump v.so'"
+	n=$(grep -o "$P/[^ ;]*" "$T/try-path" | sort -u | tee "$T/try-files" | wc -l)
+	bad=$(while read -r f; do [ -x "$f" ] || echo "$f"; done < "$T/try-files")
+	is "$n:$bad" "$(ls "$P/libexec/vdso/$tool_arch" | grep -cxFf - <(sed 's|.*/||' "$T/try-files")):" \
+		"try: the lessons named are the installed ones, each there"
+	! grep -q "build/$tool_arch/" "$T/try-path"
+	ok $? "try: no build tree named"
+	tries "$P/bin/vdso" > "$T/try-nopath"
+	grep -q "^$P/bin/vdso dump v.so && " "$T/try-nopath"
+	ok $? "try: installed, not on PATH: the path it was run as"
+	mkdir -p "$T/other"; printf '#!/bin/sh\n' > "$T/other/vdso"; chmod +x "$T/other/vdso"
+	tries "$P/bin/vdso" "$T/other:$P/bin:$PATH" > "$T/try-other"
+	grep -q "^$P/bin/vdso dump v.so && " "$T/try-other"
+	ok $? "try: another vdso first on PATH: the path it was run as"
+	tries "$BUILD/$tool_arch/vdso" > "$T/try-build"
+	grep -q "^$BUILD/$tool_arch/vdso dump v.so && " "$T/try-build" &&
+		grep -q "^$BUILD/$tool_arch/stack; " "$T/try-build"
+	ok $? "try: in the build tree: its paths, the lessons beside it"
+	(cd "$BUILD/$tool_arch" && tries ./vdso) > "$T/try-dot"
+	grep -q '^\./vdso dump v.so && ' "$T/try-dot" && grep -q '^\./stack; ' "$T/try-dot"
+	ok $? "try: run as ./vdso: ./vdso and ./stack"
+else
+	for c in "found by PATH" "the lessons" "no build tree" "not on PATH" "another vdso" \
+		 "the build tree" "./vdso"; do
+		skip "try: $c" "$why"
+	done
+fi
+
 # ---- uninstall ----
 make -C "$TOP" --no-print-directory uninstall DESTDIR="$D" PREFIX="$PREFIX" > "$T/uninstall.log" 2>&1
 ok $? "make uninstall" || sed 's/^/# /' "$T/uninstall.log" | tail -20

@@ -50,6 +50,14 @@ int usage_error(const char *what, const char *arg, const char *reason); /* 2 */
 /* Is the live vDSO open?  If not: "vdso: WHAT: no vDSO (why)", and 0. */
 int live_vdso(const char *what);
 
+/* demo/vdso/self.c: this program's name in a try: line (`vdso` where PATH
+ * finds it, else the path it was run as), the folder of its lessons
+ * ("build/x86_64/", "/usr/local/libexec/vdso/x86_64/"), and a try: line
+ * with %V and %L standing for them. */
+const char *tool_name(void);
+const char *lesson_dir(void);
+void print_try(struct out *o, const char *text);
+
 /* demo/vdso/symtab.c: symbols and image facts in readelf's style. */
 void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);
 /* A name from an image, cut at 1024 bytes with "[...]" (a hostile image's

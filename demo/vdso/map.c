@@ -16,7 +16,7 @@
  * some raise SIGBUS when touched (the time-namespace page of a process
  * outside a time namespace).  It reads /proc/self/maps, and the image.
  *
- * try: objdump -d --disassemble=__vdso_time linux-vdso.so.1  (after vdso dump)
+ * try: objdump -d --disassemble=__vdso_time linux-vdso.so.1  (after build/x86_64/vdso dump)
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>

@@ -323,50 +323,51 @@ static int gate(void)
 /* ---- the steps ---- */
 
 static const struct step {
-	const char *name, *title, *see, *try;
+	const char *name, *title, *see;
+	const char *try;        /* %V: the tool, %L: the lessons' folder (self.c) */
 	int (*run)(void);
 } steps[] = {
 	{ "stack", "what the kernel left for _start",
 	  "arch/" ARCH_NAME "/start.S, start/start.c; the kernel's fs/binfmt_elf.c "
 	  "(create_elf_tables); the psABI, \"Process Initialization\"",
-	  "build/" ARCH_NAME "/stack; make gdb PROG=stack", stack },
+	  "%Lstack; gdb -batch -ex starti -ex 'x/8a $sp' %Lstack", stack },
 	{ "auxv", "the auxiliary vector",
 	  "start/start.c (auxv_get), start/auxv_names.c; the kernel's "
 	  "include/uapi/linux/auxvec.h, fs/binfmt_elf.c; getauxval(3)",
-	  "build/" ARCH_NAME "/auxv; LD_SHOW_AUXV=1 /bin/true; gdb: starti, info auxv", auxv },
+	  "%Lauxv; LD_SHOW_AUXV=1 /bin/true; gdb: starti, info auxv", auxv },
 	{ "find", "where the vDSO is, and how long",
 	  "vdso/find.c, elf/extent.c; the kernel's Documentation/ABI/stable/vdso, vdso(7)",
-	  "build/" ARCH_NAME "/find; run it twice; setarch -R build/" ARCH_NAME "/find", find },
+	  "%Lfind; run it twice; setarch -R %Lfind", find },
 	{ "headers", "its ELF headers and dynamic table",
 	  "elf/open.c, elf/header.c, elf/address.c; the gABI, \"ELF Header\", "
 	  "\"Program Header\", \"Dynamic Section\"",
-	  "vdso dump v.so && readelf -h -l -d v.so", headers },
+	  "%V dump v.so && readelf -h -l -d v.so", headers },
 	{ "lookup", "one symbol found by its GNU hash",
 	  "elf/hash.c, elf/lookup.c, elf/trace.c; the GNU hash section (binutils, glibc), "
 	  "the gABI \"Hash Table\", the LSB \"Symbol Versioning\"",
-	  "build/" ARCH_NAME "/lookup; vdso dump v.so && readelf -I -V --dyn-syms v.so", lookup },
+	  "%Llookup; %V dump v.so && readelf -I -V --dyn-syms v.so", lookup },
 	{ "call", "the call, and why it needs no system call",
 	  "vdso/calls.c; the kernel's lib/vdso/gettimeofday.c, include/vdso/datapage.h",
-	  "vdso dump v.so && objdump -d v.so (its address taken below 0); build/" ARCH_NAME "/clock; vdso bench",
+	  "%V dump v.so && objdump -d v.so (its address taken below 0); %Lclock; %V bench",
 	  call },
 	{ "gate", "how the other system calls enter",
 	  "arch/i386/enter.S, syscall/call.c; the kernel's "
 	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
-	  "build/" ARCH_NAME "/gate; vdso gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
+	  "%Lgate; %V gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
 	{ "getrandom", "random bytes with no system call",
 	  "vdso/getrandom.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
 	  "include/uapi/linux/random.h (struct vgetrandom_opaque_params), mm/mmap.c (VM_DROPPABLE)",
-	  "build/" ARCH_NAME "/getrandom; strace -e getrandom build/" ARCH_NAME "/vdso tour 7",
+	  "%Lgetrandom; strace -e getrandom %V tour 7",
 	  tour_getrandom },
 	{ "signal", "where a signal handler returns",
 	  "demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
 	  "signal_64.c, arch/x86/entry/vdso/vdso32/sigreturn.S; sigaction(2), sigreturn(2)",
-	  "build/" ARCH_NAME "/signal; vdso signal; gdb -batch -ex 'catch signal SIGUSR1' -ex r "
-	  "-ex 'x/2i *(void **)$sp' --args build/" ARCH_NAME "/vdso tour 8", tour_signal },
+	  "%Lsignal; %V signal; gdb -batch -ex 'catch signal SIGUSR1' -ex r "
+	  "-ex 'x/2i *(void **)$sp' --args %V tour 8", tour_signal },
 	{ "vsyscall", "the legacy page, and why a call through it traps",
 	  "demo/vsyscall.c, demo/vdso/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
 	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
-	  "build/" ARCH_NAME "/vsyscall; vdso vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
+	  "%Lvsyscall; %V vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
 	  tour_vsyscall },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
@@ -378,7 +379,8 @@ static int run_step(unsigned i)
 	out_printf(o, "== step %u of %u: %s: %s ==\n", i, (unsigned)NSTEPS - 1, steps[i].name,
 		   steps[i].title);
 	status = steps[i].run();
-	out_printf(o, "see: %s\ntry: %s\n", steps[i].see, steps[i].try);
+	out_printf(o, "see: %s\n", steps[i].see);
+	print_try(o, steps[i].try);
 	return status;
 }
 
