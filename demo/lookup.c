@@ -22,6 +22,7 @@
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
+#include <elf/readelf.h>       /* the traced lookup (elf/trace.c) */
 
 #define FIRST(id, name, twin, symbol, version, time64) symbol,
 static const char *const symbols[] = { ARCH_VDSO_CALLS(FIRST, VDSO_NOTHING) };

@@ -108,7 +108,8 @@ const char *elf_string(const struct elf_image *img, uint64_t idx);
  */
 int elf_string_is(const struct elf_image *img, uint64_t idx, const char *name, size_t len);
 
-/* address.c: the d_ptr entries the reader uses, and their translation. */
+/* address.c: the d_ptr entries the reader uses, and their translation.
+ * DT_VERNEED, last, is the readelf layer's only. */
 
 enum dyn_table { TAB_STRTAB, TAB_SYMTAB, TAB_HASH, TAB_GNU_HASH, TAB_VERSYM,
 		 TAB_VERDEF, TAB_VERNEED, TAB_COUNT };
@@ -116,15 +117,51 @@ enum dyn_table { TAB_STRTAB, TAB_SYMTAB, TAB_HASH, TAB_GNU_HASH, TAB_VERSYM,
 struct dyn_ptrs {
 	uint64_t value[TAB_COUNT];      /* d_ptr, as the table holds it */
 	unsigned seen;                  /* bit 1 << TAB_* for each present */
+	uint64_t verneednum;            /* DT_VERNEEDNUM, as stored (0: none) */
 };
 
-/* Set img->strtab, symtab, hash, gnu_hash, versym, verdef, verneed and relocated
- * from the d_ptr values; img->strsz must be set.  0 or -ELF_E*. */
+/* The error code of a table that is not where it should be, and the
+ * elf_image field that keeps its offset. */
+extern const int dyn_table_error[TAB_COUNT];
+size_t *dyn_table_offset(struct elf_image *img, enum dyn_table t);
+
+/* The offset of a link-time address, through the PT_LOAD whose file part
+ * holds it: 1, or 0 if none does. */
+int dyn_vaddr_offset(const struct elf_image *img, uint64_t vaddr, size_t *off);
+
+/* Do the bytes at off look like table t (the gABI's and the LSB's
+ * promises for it, e.g. a string table starts and ends with NUL)? */
+int table_looks_like(const struct elf_image *img, enum dyn_table t, size_t off);
+
+/* Set the offsets of the first ntables tables (of those present) from
+ * their link-time addresses; img->strsz must be set.  0 or -ELF_E*. */
+int dyn_at_link_time(struct elf_image *img, const struct dyn_ptrs *d, int ntables);
+
+/* open.c: the steps of elf_open that the readelf layer shares. */
+
+/* Every field of img cleared, bytes and size set. */
+void image_clear(struct elf_image *img, const void *bytes, size_t size);
+
+/* The ELF header, the program headers and the dynamic table: img's
+ * headers, strsz, soname, verdefnum and dynnum set, and d filled.
+ * 0 or -ELF_E*. */
+int open_dynamic(struct elf_image *img, const void *bytes, size_t size, unsigned want,
+		 struct dyn_ptrs *d);
+
+/* With the tables' offsets set: the tables checked, the hash tables read
+ * and the symbols counted (counted: img->nsyms is already the count,
+ * for an image without a hash table), the symbol and versym arrays and
+ * the version definitions checked.  0 or -ELF_E*. */
+int open_tables(struct elf_image *img, const struct dyn_ptrs *d, int counted);
+
+/* readings.c (the readelf layer): the offsets of all the tables, each
+ * where its link-time address says or, for an image a loader relocated,
+ * its run-time address.  0 or -ELF_E*. */
 int dyn_translate(struct elf_image *img, const struct dyn_ptrs *d);
 
 /* hash.c: the symbol count from the hash tables, and the chain walks. */
 
-int hash_check(struct elf_image *img);  /* validates, sets img->nsyms */
+int hash_check(struct elf_image *img, int counted);  /* validates, sets img->nsyms */
 
 /*
  * The candidates for one name: the symbols of its GNU hash chain whose
@@ -154,12 +191,13 @@ int hash_candidates(const struct elf_image *img, const struct elf_name *name,
 
 /*
  * The most needed versions (Vernaux entries, in all files) an image may
- * have, and so the most Verneed entries too.  Each undefined symbol listed
+ * have (the readelf layer's: elf/verneed.c), and so the most Verneed entries too.  Each undefined symbol listed
  * walks them.  In Debian 12 the most are 44, in 9 files (libLLVM-15).
  */
 #define VERNEED_MAX 256
 
-int version_check(const struct elf_image *img);  /* validates both lists, whole */
+int verdef_check(const struct elf_image *img);   /* validates DT_VERDEF, whole */
+int verneed_check(const struct elf_image *img);  /* DT_VERNEED (verneed.c) */
 
 /*
  * The name of version definition 'index' (vd_ndx, without the hidden bit;
@@ -169,6 +207,10 @@ const char *version_name(const struct elf_image *img, unsigned index, uint32_t *
 
 /* The versym entry of symbol i (0 if there is no DT_VERSYM). */
 unsigned version_of(const struct elf_image *img, unsigned i);
+
+/* symbol.c: symbol i (below nsyms) decoded, its version among those the
+ * image defines only (elf_symbol adds the needed ones).  0 or -ELF_E*. */
+int symbol_read(const struct elf_image *img, unsigned i, struct elf_sym *out);
 
 /* header.c: the ELF header, shared by elf_open and elf_extent
  * (img->bytes and img->size set; flags as for elf_open). */

@@ -166,41 +166,15 @@ static int gnu_bloom_may_hold(const struct elf_image *img, const struct elf_gnu_
 	return (word & mask) == mask;
 }
 
-/* ---- no hash table: the section headers ---- */
-
-/*
- * Without a hash table the only count left is the size of the .dynsym
- * section (gABI, "Sections": SHT_DYNSYM).  Section headers are optional at
- * run time, so this is the last resort, not the rule.
- */
-static int dynsym_count(const struct elf_image *img, uint32_t *count)
-{
-	unsigned i;
-	size_t rec = RECORD(img, Shdr);
-
-	for (i = 0; i < img->shnum; i++) {
-		const unsigned char *p = img->bytes + img->shoff + (size_t)i * rec;
-		uint64_t off = get_word(img, p + FIELD(img, Shdr, sh_offset));
-		uint64_t size = get_word(img, p + FIELD(img, Shdr, sh_size));
-
-		if (get32(p + FIELD(img, Shdr, sh_type)) != SHT_DYNSYM ||
-		    off != img->symtab)
-			continue;
-		if (!in_range(img, off, size))
-			return -ELF_ESHDR;
-		/* size <= img->size, so this is a size_t division */
-		*count = (uint32_t)((size_t)size / img->syment);
-		return 0;
-	}
-	return -ELF_ESHDR;
-}
-
 /*
  * Validate the hash tables and set img->nsyms.  With both tables, SysV's
  * nchain is the count and the GNU table must not reach past it.  What is
  * proven here is kept in img->sysv and img->gnu for the walks below.
+ * With neither, the count is the caller's (counted: the readelf layer's,
+ * from the .dynsym section), else the image is refused: the gABI makes a
+ * hash table mandatory.
  */
-int hash_check(struct elf_image *img)
+int hash_check(struct elf_image *img, int counted)
 {
 	uint32_t count;
 	int err;
@@ -220,11 +194,8 @@ int hash_check(struct elf_image *img)
 			return -ELF_EGNUHASH;
 		img->gnu.count = count;
 	}
-	if (!img->hash && !img->gnu_hash) {
-		if ((err = dynsym_count(img, &count)) < 0)
-			return err;
-		img->nsyms = count;
-	}
+	if (!img->hash && !img->gnu_hash && !counted)
+		return -ELF_ESHDR;
 	return 0;
 }
 

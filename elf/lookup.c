@@ -159,7 +159,7 @@ int elf_lookup(const struct elf_image *img, const char *name,
 	i = find(img, &n, elf_version_key(img, version, version ? elf_sysv_hash(version) : 0));
 	if (i < 0)
 		return (int)i;
-	return elf_symbol(img, (unsigned)i, out);
+	return symbol_read(img, (unsigned)i, out);
 }
 
 /* Where a defined symbol is at run time: an absolute one (SHN_ABS) at its

@@ -1,7 +1,9 @@
 /*
- * elf/open.c - from the bytes to the tables: elf_open.
+ * elf/open.c - from the bytes to the tables: elf_open, the live path.
  *
- * The steps, each of which checks what it reads before the next relies on
+ * The path of the kernel's reference parser (tools/testing/selftests/
+ * vDSO/parse_vdso.c), with every value checked before it is used.  The
+ * steps, each of which checks what it reads before the next relies on
  * it:
  *
  *   ELF header ─▶ program headers: the first PT_LOAD gives the load bias,
@@ -15,7 +17,7 @@
  * Every field set by hand: a struct assignment or a zeroing loop would
  * let the compiler call memset, which freestanding code must then supply.
  */
-static void clear_image(struct elf_image *img, const void *bytes, size_t size)
+void image_clear(struct elf_image *img, const void *bytes, size_t size)
 {
 	img->bytes = bytes;
 	img->size = size;
@@ -54,21 +56,25 @@ static void clear_image(struct elf_image *img, const void *bytes, size_t size)
  * (p_vaddr = its address, bias = 0): one formula serves both.  The
  * unsigned arithmetic wraps, which is defined and is what we want.
  */
-static int find_segments(struct elf_image *img, size_t *dyn_size)
+static inline __attribute__((always_inline)) int
+find_segments_of(struct elf_image *img, size_t *dyn_size, const int bits)
 {
-	size_t rec = RECORD(img, Phdr);
+	const size_t rec = bits == 64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
 	/* elf_read_header proved all phnum records in range */
 	const unsigned char *p = img->bytes + img->phoff;
+	const unsigned char *end = p + (size_t)img->phnum * rec;
 	uint64_t offset, vaddr, filesz;
-	unsigned i, type, nloads = 0;
+	unsigned type, nloads = 0;
 	int have_dyn = 0;
 
-	for (i = 0; i < img->phnum; i++, p += rec) {
-		type = get32(p + FIELD(img, Phdr, p_type));
+#define PHDR_WORD(f) (bits == 64 ? get64(p + offsetof(Elf64_Phdr, f)) : \
+				   get32(p + offsetof(Elf32_Phdr, f)))
+	for (; p < end; p += rec) {
+		type = get32(p);        /* p_type, first in both classes */
 		if (type != PT_LOAD && (type != PT_DYNAMIC || have_dyn))
 			continue;
-		offset = get_word(img, p + FIELD(img, Phdr, p_offset));
-		filesz = get_word(img, p + FIELD(img, Phdr, p_filesz));
+		offset = PHDR_WORD(p_offset);
+		filesz = PHDR_WORD(p_filesz);
 		if (type == PT_DYNAMIC) {
 			if (!in_range(img, offset, filesz))
 				return -ELF_ENODYNAMIC;
@@ -77,9 +83,8 @@ static int find_segments(struct elf_image *img, size_t *dyn_size)
 			have_dyn = 1;
 			continue;
 		}
-		vaddr = get_word(img, p + FIELD(img, Phdr, p_vaddr));
-		if (filesz > get_word(img, p + FIELD(img, Phdr, p_memsz)) ||
-		    !in_range(img, offset, filesz))
+		vaddr = PHDR_WORD(p_vaddr);
+		if (filesz > PHDR_WORD(p_memsz) || !in_range(img, offset, filesz))
 			return -ELF_EPHDR;
 		if (nloads == 0) {
 			img->load_vaddr = vaddr;
@@ -93,6 +98,7 @@ static int find_segments(struct elf_image *img, size_t *dyn_size)
 		}
 		nloads++;
 	}
+#undef PHDR_WORD
 	if (nloads == 0)
 		return -ELF_ENOLOAD;
 	if (!have_dyn)
@@ -101,6 +107,15 @@ static int find_segments(struct elf_image *img, size_t *dyn_size)
 	img->bias = (uintptr_t)img->bytes + (uintptr_t)img->load_offset -
 		    (uintptr_t)img->load_vaddr;
 	return 0;
+}
+
+/* One copy of the walk for each class, the class a constant in each, so
+ * that no field read asks which class it is (on i386, an ELF32 image's
+ * words stay 32 bits wide all the way). */
+static int find_segments(struct elf_image *img, size_t *dyn_size)
+{
+	return img->elf_class == 64 ? find_segments_of(img, dyn_size, 64)
+				    : find_segments_of(img, dyn_size, 32);
 }
 
 int elf_dynamic(const struct elf_image *img, unsigned i, struct elf_dynamic *out)
@@ -128,37 +143,36 @@ static void dyn_ptr(struct dyn_ptrs *d, enum dyn_table t, uint64_t value)
 	d->seen |= 1u << t;
 }
 
-/*
- * Walk the dynamic table (gABI, "Dynamic Section").  It ends at DT_NULL,
- * and it must end inside its segment: a table without DT_NULL is refused
- * rather than read on into whatever follows.  The d_ptr entries are only
- * collected here; they become offsets in dyn_translate() (address.c).
- * Where a tag appears twice, the last one counts, as in glibc's loader.
- */
-static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d)
+static inline __attribute__((always_inline)) int
+read_dynamic_of(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d, const int bits)
 {
-	size_t rec = RECORD(img, Dyn), max = dyn_size / rec;
+	const size_t rec = bits == 64 ? sizeof(Elf64_Dyn) : sizeof(Elf32_Dyn);
 	/* find_segments proved [dynamic, dynamic + dyn_size) in range */
-	const unsigned char *p = img->bytes + img->dynamic;
-	size_t val = FIELD(img, Dyn, d_val);
-	unsigned i;
-	int64_t tag;
+	const unsigned char *start = img->bytes + img->dynamic, *p = start;
+	const unsigned char *end = start + dyn_size / rec * rec;
+	long tag;
 	uint64_t value;
 	int have_strsz = 0;
 
-	img->dynnum = max < 0xffffffffu ? (unsigned)max : 0xffffffffu;
-	for (i = 0; i < img->dynnum; i++, p += rec) {
-		/* d_tag is signed: Elf32_Sword or Elf64_Sxword */
-		tag = img->elf_class == 64 ? (int64_t)get64(p) : (int32_t)get32(p);
-		value = get_word(img, p + val);
-		/* Every tag the reader uses fits in a long: switch on a long
-		 * (a 64-bit switch is a chain of double compares on i386);
-		 * where long is 32 bits, a tag that does not fit is skipped. */
-		if ((long)tag != tag)
-			continue;
-		switch ((long)tag) {
+	for (; p < end; p += rec) {
+		/* d_tag is signed: Elf32_Sword or Elf64_Sxword.  Every tag
+		 * the reader uses fits in a long: switch on a long (a 64-bit
+		 * switch is a chain of double compares on i386); where long
+		 * is 32 bits, a tag that does not fit is skipped. */
+		if (bits == 64) {
+			int64_t tag64 = (int64_t)get64(p);
+
+			if ((long)tag64 != tag64)
+				continue;
+			tag = (long)tag64;
+			value = get64(p + offsetof(Elf64_Dyn, d_val));
+		} else {
+			tag = (int32_t)get32(p);
+			value = get32(p + offsetof(Elf32_Dyn, d_val));
+		}
+		switch (tag) {
 		case DT_NULL:
-			img->dynnum = i + 1;
+			img->dynnum = (unsigned)((size_t)(p - start) / rec) + 1;
 			/* gABI: DT_STRTAB, DT_SYMTAB and DT_STRSZ are mandatory
 			 * in a shared object; a hash table is too, but see
 			 * hash_check(). */
@@ -182,7 +196,7 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 		case DT_SYMENT:
 			/* gABI: the size of one symbol entry; the reader
 			 * knows only the gABI's own. */
-			if (value != RECORD(img, Sym))
+			if (value != (bits == 64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym)))
 				return -ELF_ESYMTAB;
 			break;
 		case DT_SONAME:
@@ -196,19 +210,29 @@ static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs 
 			img->verdefnum = (unsigned)value;
 			break;
 		case DT_VERNEEDNUM:
-			/* each Verneed takes 16 bytes; VERNEED_MAX (bounded.h) */
-			if (value > img->size / sizeof(Elf_Verneed) || value > VERNEED_MAX)
-				return -ELF_EVERNEED;
-			img->verneednum = (unsigned)value;
+			/* checked by the readelf layer, which reads DT_VERNEED */
+			d->verneednum = value;
 			break;
 		}
 	}
-	img->dynnum = 0;
 	return -ELF_EDYNAMIC;  /* no DT_NULL within the segment */
 }
 
 /*
- * What dyn_translate leaves: the string table must fit, the soname must
+ * Walk the dynamic table (gABI, "Dynamic Section").  It ends at DT_NULL,
+ * and it must end inside its segment: a table without DT_NULL is refused
+ * rather than read on into whatever follows.  The d_ptr entries are only
+ * collected here; they become offsets in address.c.  Where a tag appears
+ * twice, the last one counts, as in glibc's loader.
+ */
+static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d)
+{
+	return img->elf_class == 64 ? read_dynamic_of(img, dyn_size, d, 64)
+				    : read_dynamic_of(img, dyn_size, d, 32);
+}
+
+/*
+ * What the translation leaves: the string table must fit, the soname must
  * be inside it, and no table may sit at offset 0, which the elf_image
  * fields use for "absent" (and which is the ELF header's place).
  */
@@ -230,89 +254,59 @@ static int check_tables(struct elf_image *img, const struct dyn_ptrs *d)
 	/* LSB: DT_VERDEF comes with DT_VERDEFNUM, its number of entries */
 	if ((d->seen & 1u << TAB_VERDEF) && (img->verdef == 0 || img->verdefnum == 0))
 		return -ELF_EVERDEF;
-	/* and DT_VERNEED with DT_VERNEEDNUM */
-	if ((d->seen & 1u << TAB_VERNEED) && (img->verneed == 0 || img->verneednum == 0))
-		return -ELF_EVERNEED;
 	return 0;
 }
 
-/*
- * ELF_DYNSYM_COUNT: readelf counts the dynamic symbols by the size of the
- * .dynsym section, the hash tables by what they hash.  The two differ when
- * a GNU hash table leaves out undefined symbols at the end of the table
- * (symoffset past them all, every bucket empty: a library that defines
- * nothing).  The section is taken only if the section headers are sane and
- * both arrays of that many entries fit; else the hash count stays.
- */
-static void dynsym_section_count(struct elf_image *img)
+int open_dynamic(struct elf_image *img, const void *bytes, size_t size, unsigned want,
+		 struct dyn_ptrs *d)
 {
-	struct elf_section s;
-	unsigned i;
-	uint64_t n;
+	size_t dyn_size = 0;
+	int err;
 
-	if (img->shnum == 0 || elf_sections_check(img) != NULL)
-		return;
-	for (i = 1; i < img->shnum; i++) {
-		if (elf_section(img, i, &s) < 0 || s.type != SHT_DYNSYM || s.offset != img->symtab)
-			continue;
-		if (s.size > img->size)         /* then a size_t division: no libgcc on i386 */
-			return;
-		n = (size_t)s.size / img->syment;
-		if (n > 0xffffffffu || !in_array(img, img->symtab, n, img->syment) ||
-		    (img->versym && !in_array(img, img->versym, n, sizeof(uint16_t))))
-			return;
-		img->nsyms = (unsigned)n;
-		return;
-	}
+	d->seen = 0;            /* d->value[t] is read only if its bit is set */
+	d->verneednum = 0;
+	image_clear(img, bytes, size);
+	if (bytes == NULL)
+		return -ELF_ENOTELF;
+	if ((err = elf_read_header(img, want)) < 0 ||
+	    (err = find_segments(img, &dyn_size)) < 0)
+		return err;
+	return read_dynamic(img, dyn_size, d);
+}
+
+int open_tables(struct elf_image *img, const struct dyn_ptrs *d, int counted)
+{
+	int err;
+
+	if ((err = check_tables(img, d)) < 0)
+		return err;
+	img->syment = RECORD(img, Sym);
+	/* The number of symbols comes from the hash tables; then the symbol
+	 * table and the versym array, one entry per symbol, must fit. */
+	if ((err = hash_check(img, counted)) < 0)
+		return err;
+	img->hash_nsyms = img->nsyms;
+	if (!in_array(img, img->symtab, img->nsyms, img->syment))
+		return -ELF_ESYMTAB;
+	if (img->versym && !in_array(img, img->versym, img->nsyms, sizeof(uint16_t)))
+		return -ELF_EVERSYM;
+	return verdef_check(img);
 }
 
 int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want)
 {
 	struct dyn_ptrs d;
-	size_t dyn_size = 0;
 	int err;
 
-	d.seen = 0;             /* d.value[t] is read only if its bit is set */
-	clear_image(img, bytes, size);
-	if (bytes == NULL)
-		return -ELF_ENOTELF;
-	if ((err = elf_read_header(img, want)) < 0 ||
-	    (err = find_segments(img, &dyn_size)) < 0 ||
-	    (err = read_dynamic(img, dyn_size, &d)) < 0 ||
-	    (err = dyn_translate(img, &d)) < 0 ||
-	    (err = check_tables(img, &d)) < 0)
-		goto fail;
-	img->syment = RECORD(img, Sym);
-
-	/* The number of symbols comes from the hash tables; then the symbol
-	 * table and the versym array, one entry per symbol, must fit. */
-	if ((err = hash_check(img)) < 0)
-		goto fail;
-	img->hash_nsyms = img->nsyms;
-	if (!in_array(img, img->symtab, img->nsyms, img->syment)) {
-		err = -ELF_ESYMTAB;
-		goto fail;
-	}
-	if (img->versym && !in_array(img, img->versym, img->nsyms, sizeof(uint16_t))) {
-		err = -ELF_EVERSYM;
-		goto fail;
-	}
-	if ((err = version_check(img)) < 0)
-		goto fail;
-	/* If asked, the .dynsym section's count instead, when it names more
-	 * symbols and they pass the same checks: the answer stays the one the
-	 * hash tables gave, and a lookup, which walks them, never reads past
-	 * nsyms. */
-	if (want & ELF_DYNSYM_COUNT) {
-		dynsym_section_count(img);
-		if (img->nsyms < img->hash_nsyms || version_check(img) < 0)
-			img->nsyms = img->hash_nsyms;
+	/* DT_VERNEED, last of the tables, is the readelf layer's */
+	if ((err = open_dynamic(img, bytes, size, want, &d)) < 0 ||
+	    (err = dyn_at_link_time(img, &d, TAB_VERNEED)) < 0 ||
+	    (err = open_tables(img, &d, 0)) < 0) {
+		/* Leave nothing that a careless caller could walk. */
+		image_clear(img, bytes, 0);
+		return err;
 	}
 	return 0;
-fail:
-	/* Leave nothing that a careless caller could walk. */
-	clear_image(img, bytes, 0);
-	return err;
 }
 
 const char *elf_soname(const struct elf_image *img)

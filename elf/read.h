@@ -1,5 +1,5 @@
 /*
- * elf/read.h - the face of the ELF reader.
+ * elf/read.h - the face of the ELF reader: its live core.
  *
  * The reader works on a byte range it is given: the live vDSO the kernel
  * mapped into this process, or the bytes of an image file.  It trusts none
@@ -10,6 +10,14 @@
  * It reads both ELF classes on either arch, so it uses only <stddef.h> and
  * <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
  * and the fuzzer) alike.
+ *
+ * The core is what a program that calls the vDSO links: the ELF header,
+ * the segments, the dynamic table, the hash tables, the version
+ * definitions and the lookup, the path of the kernel's reference parser
+ * (tools/testing/selftests/vDSO/parse_vdso.c) with every value checked.
+ * What only `vdso read` needs (sections, needed versions, readelf's
+ * symbol count, relocated images, the traced lookup) is the readelf
+ * layer: elf/readelf.h.
  *
  * Reading: the ELF gABI ("Object Files", "Dynamic Linking"), the LSB's
  * "Symbol Versioning" chapter, and the GNU hash section as binutils and
@@ -57,27 +65,19 @@ const char *elf_error_name(int err);
 /*
  * What elf_open accepts: ELF_ANY_CLASS (a file: either class, any
  * machine), or one class and machine (the live vDSO: the arch's own,
- * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)); either with
- * ELF_DYNSYM_COUNT or not.
+ * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
  */
 #define ELF_ANY_CLASS 0u
 #define ELF_CLASS_MACHINE(elf_class, machine) ((unsigned)(elf_class) << 16 | (machine))
 #define ELF_WANT_CLASS_MACHINE 0x00ffffffu      /* the part above */
-/* Count the symbols as readelf does: by the size of the .dynsym section
- * whose offset is DT_SYMTAB's, when the section headers are sane
- * (elf_sections_check), it names at least as many symbols as the hash
- * tables, and the checks pass for that count too; else by the hash
- * tables.  elf_open's answer is the same either way.  For files: the live
- * vDSO keeps the hash count. */
-#define ELF_DYNSYM_COUNT (1u << 31)
-
 /* The PT_LOAD segments elf_open keeps decoded: a vDSO has one, a shared
  * library two to four; an image with more is read through its headers. */
 #define ELF_LOADS_CACHED 4
 
 /*
  * An opened image.  All offsets are offsets into bytes[0 .. size).
- * Fill it with elf_open; read it only through the functions below.
+ * Fill it with elf_open (or elf_read_open, elf/readelf.h); read it only
+ * through the functions below.
  */
 struct elf_image {
 	const unsigned char *bytes;
@@ -97,10 +97,10 @@ struct elf_image {
 	size_t verdef;          /* DT_VERDEF */
 	unsigned verdefnum;     /* DT_VERDEFNUM */
 	size_t verneed;         /* DT_VERNEED */
-	unsigned verneednum;    /* DT_VERNEEDNUM */
+	unsigned verneednum;    /* DT_VERNEEDNUM (both 0 after elf_open) */
 	size_t soname;          /* DT_SONAME: offset into the string table; (size_t)-1 absent */
 	unsigned nsyms;         /* number of dynamic symbols, from the hash tables
-				 * (or .dynsym's size: ELF_DYNSYM_COUNT) */
+				 * (or .dynsym's size: elf/readelf.h) */
 	unsigned hash_nsyms;    /* the count the hash tables give (the .dynsym
 				 * section's if there is no hash table) */
 	/* where the headers are, as offsets into bytes */
@@ -138,7 +138,10 @@ struct elf_image {
 
 /*
  * Open size bytes at 'bytes' as an ELF shared object of the class and
- * machine 'want' says (above).  Returns 0 or -ELF_E*.
+ * machine 'want' says (above), each table at its link-time address
+ * (a file, the kernel's vDSO, QEMU's), with a hash table.  Returns 0 or
+ * -ELF_E*.  The versions needed from other files (DT_VERNEED) are left
+ * unread: elf_read_open reads them.
  */
 int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want);
 
@@ -160,7 +163,7 @@ struct elf_sym {
 	int version_hidden;     /* versym had bit 0x8000 (shown as name@ver, not @@) */
 	int version_needed;     /* the version is one needed from another file
 				 * (DT_VERNEED; readelf: name@ver (n)), not one
-				 * this image defines */
+				 * this image defines (elf_symbol only) */
 	unsigned version_index; /* versym index without the hidden bit; 0 local, 1 global
 				 * (also when the image has no DT_VERSYM) */
 	uint64_t value;         /* st_value */
@@ -172,12 +175,10 @@ struct elf_sym {
 	uintptr_t addr;         /* bias + value: meaningful for an image in memory */
 };
 
-/* Symbol at index i (0 .. img->nsyms-1).  0 or -ELF_E*. */
-int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out);
-
 /*
  * Look up a defined STT_FUNC or STT_NOTYPE symbol of global or weak binding
- * by name and version (version NULL: any version).  Uses the GNU hash table
+ * by name and version (version NULL: any version), its version named if
+ * the image defines it.  Uses the GNU hash table
  * (bloom filter, buckets, chains), else the SysV hash table, else a bounded
  * linear scan.  Returns 0 and fills out, -ELF_ENOTFOUND, or another
  * -ELF_E* for a broken image.
@@ -260,31 +261,6 @@ int elf_verdef(const struct elf_image *img, unsigned i, struct elf_verdef *out);
 int elf_verdaux(const struct elf_image *img, unsigned i, unsigned k,
 		const char **name, size_t *offset);
 
-/* A file this image needs versions from (a Verneed entry). */
-struct elf_verneed {
-	unsigned version;       /* vn_version (1) */
-	const char *file;       /* vn_file: the needed file's name */
-	unsigned count;         /* vn_cnt: its versions, read with elf_vernaux */
-	size_t offset;          /* where the entry is, in bytes */
-};
-
-/* Verneed entry i in list order (0 .. verneednum-1).  0 or -ELF_E*. */
-int elf_verneed(const struct elf_image *img, unsigned i, struct elf_verneed *out);
-
-/* A version needed from a file (a Vernaux entry). */
-struct elf_vernaux {
-	const char *name;       /* vna_name */
-	uint32_t hash;          /* vna_hash */
-	unsigned flags;         /* vna_flags (VER_FLG_WEAK = 2) */
-	unsigned other;         /* vna_other: the versym value that names it */
-	size_t offset;          /* where the entry is, in bytes */
-};
-
-/* Version k (0 .. count-1) needed from the file of Verneed entry i.
- * 0 or -ELF_E*. */
-int elf_vernaux(const struct elf_image *img, unsigned i, unsigned k,
-		struct elf_vernaux *out);
-
 /* The versym entry of symbol i (0 .. nsyms-1), hidden bit included;
  * VER_NDX_GLOBAL (1) if the image has no DT_VERSYM or i is out of range. */
 unsigned elf_versym(const struct elf_image *img, unsigned i);
@@ -293,11 +269,6 @@ unsigned elf_versym(const struct elf_image *img, unsigned i);
  * hidden bit; base definitions excluded), or NULL. */
 const char *elf_version_defined(const struct elf_image *img, unsigned v);
 
-/* The version an image needs under versym value v (vna_other == v, hidden
- * bit and all, as readelf matches), or NULL; *file: the file it is needed
- * from (if file is not NULL). */
-const char *elf_version_needed(const struct elf_image *img, unsigned v, const char **file);
-
 /* The string at offset off of the dynamic string table (DT_NEEDED,
  * DT_RPATH... values), or NULL if off is outside it. */
 const char *elf_string_at(const struct elf_image *img, uint64_t off);
@@ -305,68 +276,5 @@ const char *elf_string_at(const struct elf_image *img, uint64_t off);
 /* The two hash functions, for tests and tables. */
 uint32_t elf_sysv_hash(const char *name);
 uint32_t elf_gnu_hash(const char *name);
-
-/* ---- elf/sections.c: the rest of the ELF header, the section headers ---- */
-
-/* The ELF header's fields that elf_image does not keep, as stored. */
-struct elf_ehdr {
-	unsigned type;          /* e_type (ET_DYN = 3) */
-	uint64_t entry;         /* e_entry */
-	uint32_t flags;         /* e_flags */
-	uint64_t shoff;         /* e_shoff */
-	unsigned shnum;         /* e_shnum */
-	unsigned shentsize;     /* e_shentsize */
-	unsigned shstrndx;      /* e_shstrndx: the section name table */
-};
-
-/* The ELF header of an opened image; all 0 if there is none. */
-void elf_ehdr(const struct elf_image *img, struct elf_ehdr *out);
-
-/* A section header, either class (gABI, "Sections"). */
-struct elf_section {
-	const char *name;       /* from the section name table, or NULL */
-	uint32_t name_offset;   /* sh_name */
-	unsigned type;          /* SHT_* */
-	uint64_t flags, addr, offset, size;
-	unsigned link, info;
-	uint64_t entsize;
-};
-
-/*
- * Is the section header table sane, checked against the image's size:
- * the table, its entry size, e_shstrndx, each section's bytes and name?
- * NULL if it is, or if there is none (e_shnum and e_shoff 0); else a few
- * words saying what is wrong.  (Sections are optional to a loader, so
- * elf_open does not ask.)
- */
-const char *elf_sections_check(const struct elf_image *img);
-
-/* Section header i (0 .. img->shnum-1), named if the name table is sane.
- * 0 or -ELF_ERANGE. */
-int elf_section(const struct elf_image *img, unsigned i, struct elf_section *out);
-
-/* ---- elf/trace.c: the hash tables word by word, for a traced lookup ---- */
-
-/*
- * The GNU hash table's header and where its arrays are (offsets into
- * bytes; struct elf_gnu_table above, as elf_open proved it); layout at the
- * top of elf/hash.c.  0, or -ELF_ENOTFOUND if the image has none.
- */
-int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t);
-/* Bloom word n, bucket b, the chain word of symbol i: 0 or -ELF_ERANGE. */
-int elf_gnu_bloom(const struct elf_image *img, const struct elf_gnu_table *t,
-		  uint32_t n, uint64_t *word);
-int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
-		   uint32_t b, uint32_t *first);
-int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
-		  uint32_t i, uint32_t *word);
-
-/* The SysV hash table (struct elf_sysv_table above): 0, or -ELF_ENOTFOUND. */
-int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t);
-/* Bucket b, the chain entry of symbol i: 0 or -ELF_ERANGE. */
-int elf_sysv_bucket(const struct elf_image *img, const struct elf_sysv_table *t,
-		    uint32_t b, uint32_t *first);
-int elf_sysv_chain(const struct elf_image *img, const struct elf_sysv_table *t,
-		   uint32_t i, uint32_t *next);
 
 #endif

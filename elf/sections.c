@@ -9,6 +9,7 @@
  * name table, and each section's place (gABI, "Sections").
  */
 #include "bounded.h"
+#include "readelf.h"
 
 #ifndef SHT_STRTAB
 #define SHT_STRTAB 3            /* a string table */

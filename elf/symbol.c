@@ -1,13 +1,13 @@
 /*
- * elf/symbol.c - the dynamic symbols one by one, all of them, as
- * `readelf --dyn-syms` lists them: index 0 (the gABI's all-zero STN_UNDEF
- * entry), section symbols, locals and undefined ones included.
+ * elf/symbol.c - one dynamic symbol, decoded: what elf_lookup answers,
+ * and what the readelf layer's elf_symbol (elf/readelf.c) completes with
+ * the versions needed from other files.
  */
 #include "bounded.h"
 
 #define SHN_ABS 0xfff1          /* gABI: an absolute value, not relocated */
 
-int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out)
+int symbol_read(const struct elf_image *img, unsigned i, struct elf_sym *out)
 {
 	struct elf_rawsym s;
 	unsigned versym;
@@ -30,10 +30,8 @@ int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out)
 
 	/*
 	 * Without DT_VERSYM every symbol counts as global (index 1).  The
-	 * version's name, as readelf finds it: a defined symbol's among the
-	 * versions the image defines, else (copy relocations define symbols
-	 * of needed versions) among those it needs, matched whole by
-	 * vna_other; an undefined symbol's only among the needed ones.
+	 * version's name: a defined symbol's among the versions the image
+	 * defines (elf_symbol looks among the needed ones too).
 	 */
 	versym = version_of(img, i);
 	out->version_hidden = (versym & VERSYM_HIDDEN) != 0;
@@ -43,9 +41,6 @@ int elf_symbol(const struct elf_image *img, unsigned i, struct elf_sym *out)
 	if (out->version_index > VER_NDX_GLOBAL) {
 		if (s.shndx != SHN_UNDEF)
 			out->version = version_name(img, out->version_index, NULL);
-		if (out->version == NULL &&
-		    (out->version = elf_version_needed(img, versym, NULL)) != NULL)
-			out->version_needed = 1;
 	}
 
 	/* Where it is at run time: an undefined symbol is nowhere, an

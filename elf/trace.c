@@ -8,6 +8,7 @@
  * The layouts are described at the top of elf/hash.c.
  */
 #include "bounded.h"
+#include "readelf.h"
 
 /* elf_open proved the tables' arrays in range (elf/hash.c): a copy. */
 int elf_gnu_table(const struct elf_image *img, struct elf_gnu_table *t)

@@ -4,6 +4,7 @@
 
 #include <lib/lib.h>
 #include <vdso/vdso.h>
+#include <elf/readelf.h>       /* the readelf layer: `vdso read`, the tour */
 
 /* The commands, as demo/vdso/main.c runs them and `vdso help` lists them. */
 struct command {

@@ -377,7 +377,7 @@ int cmd_read(int argc, char **argv)
 				      "nothing to read: no process writes to it");
 		return report("read", file, "the file is empty", 0);
 	}
-	if ((err = elf_open(&img, f.bytes, f.size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT)) < 0)
+	if ((err = elf_read_open(&img, f.bytes, f.size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT)) < 0)
 		return refused(file, f.bytes, f.size, err);
 
 	out_str(o, "file: ");

@@ -1,6 +1,7 @@
 /*
  * tests/fuzz/fuzz_reader.c - arbitrary bytes into every entry point of the
- * ELF reader (elf/read.h).
+ * ELF reader: its live core (elf/read.h) and the readelf layer
+ * (elf/readelf.h).
  *
  * Two builds of this one file:
  *
@@ -26,7 +27,7 @@
 #include <sys/mman.h>
 #include <sanitizer/asan_interface.h>   /* no-ops without AddressSanitizer */
 
-#include "elf/read.h"
+#include "elf/readelf.h"
 
 /* What the live vDSO of this build must be (the runtime takes it from
  * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
@@ -289,30 +290,79 @@ static void extent(const unsigned char *bytes, size_t size)
 	free(copy);
 }
 
-static void one_image(const unsigned char *bytes, size_t size)
+/*
+ * The live core (elf_open) on the same bytes: its own answer, and the
+ * layer's where both read the same tables: the layer opens what the core
+ * opens (it checks DT_VERNEED more), and the core what the layer opens
+ * with each table at its link-time address and a hash table (the core
+ * neither reads run-time addresses nor counts by sections), with the same
+ * symbols and the same lookups.
+ */
+static void core_image(const unsigned char *bytes, size_t size,
+		       const struct elf_image *layer, int err_layer)
 {
-	struct elf_image img, native, counted;
-	int err = elf_open(&img, bytes, size, ELF_ANY_CLASS);
-	int err_native = elf_open(&native, bytes, size, NATIVE);
-	int err_counted = elf_open(&counted, bytes, size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT);
-
-	/* Only this build's class and machine: the same answer, or ECLASS. */
-	if (err_native != err && err_native != -ELF_ECLASS)
-		broken("elf_open without ELF_ANY_CLASS answers the same, or ECLASS");
-	/* The .dynsym count changes the count only, never the answer. */
-	if (err_counted != err)
-		broken("elf_open with ELF_DYNSYM_COUNT answers the same");
+	struct elf_image core;
+	struct elf_sym a, b;
+	int err = elf_open(&core, bytes, size, ELF_ANY_CLASS);
+	unsigned i;
 
 	if (err > 0 || err <= -ELF_NERRORS)
 		broken("elf_open returns 0 or -ELF_E*");
+	if (err < 0) {
+		if (core.size != 0 || core.nsyms != 0 || core.phnum != 0 || core.dynnum != 0 ||
+		    core.shnum != 0 || core.verdefnum != 0 || core.verneednum != 0)
+			broken("a failed elf_open leaves nothing to walk");
+		if (err_layer == 0 && layer->relocated == 0 && (layer->hash || layer->gnu_hash))
+			broken("elf_open opens what elf_read_open opens at link-time addresses");
+		lookup(&core, "x", NULL);
+		return;
+	}
+	if (err_layer < 0 && err_layer != -ELF_EVERNEED)
+		broken("elf_read_open opens what elf_open opens, DT_VERNEED apart");
+	if (core.verneed != 0 || core.verneednum != 0)
+		broken("elf_open leaves DT_VERNEED to the readelf layer");
+	versions_and_names(&core);
+	tables(&core);
+	if (err_layer < 0 || layer->relocated != 0)
+		return;
+	if (core.nsyms != layer->hash_nsyms)
+		broken("elf_open counts the symbols as elf_read_open's hash tables do");
+	for (i = 1; i < core.nsyms && i < MAX_WALK; i++) {
+		if (elf_symbol(layer, i, &a) < 0 || a.shndx == 0)
+			continue;
+		int ea = elf_lookup(layer, a.name, NULL, &a), eb = elf_lookup(&core, a.name, NULL, &b);
+
+		if (ea != eb || (ea == 0 && (a.index != b.index || a.addr != b.addr)))
+			broken("elf_lookup answers the same on the core's image and the layer's");
+	}
+}
+
+static void one_image(const unsigned char *bytes, size_t size)
+{
+	struct elf_image img, native, counted;
+	int err = elf_read_open(&img, bytes, size, ELF_ANY_CLASS);
+	int err_native = elf_read_open(&native, bytes, size, NATIVE);
+	int err_counted = elf_read_open(&counted, bytes, size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT);
+
+	/* Only this build's class and machine: the same answer, or ECLASS. */
+	if (err_native != err && err_native != -ELF_ECLASS)
+		broken("elf_read_open without ELF_ANY_CLASS answers the same, or ECLASS");
+	/* The .dynsym count changes the count only, never the answer. */
+	if (err_counted != err)
+		broken("elf_read_open with ELF_DYNSYM_COUNT answers the same");
+
+	if (err > 0 || err <= -ELF_NERRORS)
+		broken("elf_read_open returns 0 or -ELF_E*");
 	(void)strlen(elf_strerror(err));
 	(void)strlen(elf_strerror(-ELF_NERRORS - (int)(size & 0xff)));
-	if (elf_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF)
-		broken("elf_open(NULL) is -ELF_ENOTELF");
+	if (elf_read_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF ||
+	    elf_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF)
+		broken("elf_open(NULL) and elf_read_open(NULL) are -ELF_ENOTELF");
+	core_image(bytes, size, &img, err);
 	if (err < 0) {
 		if (img.size != 0 || img.nsyms != 0 || img.phnum != 0 || img.dynnum != 0 ||
 		    img.shnum != 0 || img.verdefnum != 0 || img.verneednum != 0)
-			broken("a failed elf_open leaves nothing to walk");
+			broken("a failed elf_read_open leaves nothing to walk");
 		/* every entry point must still answer, not crash */
 		symbols(&img);
 		versions_and_names(&img);

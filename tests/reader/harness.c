@@ -10,7 +10,7 @@
  *   harness [-n] lookup FILE NAME [VERSION]
  *   harness [-n] lookups FILE       the same for each "NAME [VERSION]" line of stdin
  *   harness [-n] verdefs FILE       index flags count name vd_hash
- *   harness [-n] info FILE          what elf_open found
+ *   harness [-n] info FILE          what elf_read_open found
  *   harness addrs FILE              name and addr - image start, defined symbols
  *   harness extent FILE             elf_extent of the file's first page
  *   harness glibc-reloc FILE        syms, after relocating d_ptr entries in memory
@@ -46,7 +46,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "elf/read.h"
+#include "elf/readelf.h"
 
 /* What the live vDSO of this build must be (the runtime takes it from
  * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
@@ -107,7 +107,7 @@ static void save(const char *path, const void *bytes, size_t size)
 static void open_image(struct elf_image *img, const void *bytes, size_t size,
 		       const char *what)
 {
-	int err = elf_open(img, bytes, size, open_flags);
+	int err = elf_read_open(img, bytes, size, open_flags);
 
 	if (err < 0)
 		die(1, what, err);
@@ -776,7 +776,7 @@ static int vdso_find(struct elf_image *img)
 		exit(1);
 	}
 	/* flags 0: the live vDSO must be of this build's class and machine */
-	if ((err = elf_open(img, ehdr, size, NATIVE)) < 0)
+	if ((err = elf_read_open(img, ehdr, size, NATIVE)) < 0)
 		die(1, "live vDSO", err);
 	return 0;
 }
@@ -929,7 +929,7 @@ static int cmd_dlopen(const char *path)
 	 * the file's layout in memory */
 	if (loads != 1 || load->p_offset != 0)
 		fail("dlopen: %s must have one PT_LOAD, at offset 0", path);
-	err = elf_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, NATIVE);
+	err = elf_read_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, NATIVE);
 	if (err < 0)
 		die(1, path, err);
 	printf("relocated %u\n", img.relocated);
