@@ -1,6 +1,7 @@
 /*
- * tests/bench/resolve.c - what vdso_init costs, against a parser that
- * checks nothing (naive.c), on this process's own vDSO.
+ * tests/bench/resolve.c - what vdso_init costs, against two parsers that
+ * check nothing, on this process's own vDSO: the kernel's reference
+ * parser's algorithm (reference.c), and a naive one (naive.c).
  *
  * Run under the single-step counter (count.c), which counts the
  * instructions between markers, getppid(2) system calls:
@@ -9,12 +10,14 @@
  *   on an image of its own (mark 2); vdso_init: find, open and validate
  *   the image, resolve every function of the arch's table (mark 3); the
  *   naive parser's open (mark 4) and its lookups, the same as vdso_init's,
- *   trusting the image (mark 5)
+ *   trusting the image (mark 5); the reference parser's init (mark 6) and
+ *   its lookups (mark 7)
  *
- * so `count build/bench/<arch>/resolve` prints "mark 3 N" for ours and
- * the sum of marks 4 and 5 for the naive one; each mark has one marker
- * call in it (and vdso_init's lookups are mark 3 less mark 2).  Then
- * the two must have found the same functions (exit 1 if not), and the
+ * so `count build/bench/<arch>/resolve` prints "mark 3 N" for ours, the
+ * sum of marks 4 and 5 for the naive one, of 6 and 7 for the reference;
+ * each mark has one marker call in it (and vdso_init's lookups are mark 3
+ * less mark 2).  Then
+ * the three must have found the same functions (exit 1 if not), and the
  * program says which.  Built with the project's flags against
  * libruntime.a (run.sh), so the code counted is the code the programs run.
  */
@@ -22,6 +25,7 @@
 #include <start/start.h>
 #include <vdso/vdso.h>
 #include "naive.h"
+#include "reference.h"
 
 
 static void mark(void)
@@ -31,7 +35,7 @@ static void mark(void)
 
 int main(int argc, char **argv, char **envp)
 {
-	void *fn[VDSO_NCALLS];
+	void *fn[VDSO_NCALLS], *ref[VDSO_NCALLS];
 	static struct elf_image img;
 	const unsigned char *image;
 	const char *why;
@@ -53,9 +57,11 @@ int main(int argc, char **argv, char **envp)
 	mark();
 	naive_resolve(ehdr, fn, mark);
 	mark();
+	reference_resolve(ehdr, ref, mark);
+	mark();
 
 	for (i = 0; i < VDSO_NCALLS; i++)
-		same &= fn[i] == vdso_calls[i].fn;
+		same &= fn[i] == vdso_calls[i].fn && ref[i] == vdso_calls[i].fn;
 	out_str(&out_stdout, same ? "same functions:" : "DIFFERENT functions:");
 	for (i = 0; i < VDSO_NCALLS; i++) {
 		out_char(&out_stdout, ' ');
