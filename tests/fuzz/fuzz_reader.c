@@ -303,8 +303,9 @@ static void core_image(const unsigned char *bytes, size_t size,
 {
 	struct elf_image core;
 	struct elf_sym a, b;
-	int err = elf_open(&core, bytes, size, ELF_ANY_CLASS);
-	unsigned i;
+	int err = elf_open(&core, bytes, size, ELF_ANY_CLASS), ea, eb;
+	const char *name;
+	unsigned i, own;
 
 	if (err > 0 || err <= -ELF_NERRORS)
 		broken("elf_open returns 0 or -ELF_E*");
@@ -327,11 +328,15 @@ static void core_image(const unsigned char *bytes, size_t size,
 		return;
 	if (core.nsyms != layer->hash_nsyms)
 		broken("elf_open counts the symbols as elf_read_open's hash tables do");
-	for (i = 1; i < core.nsyms && i < MAX_WALK; i++) {
-		if (elf_symbol(layer, i, &a) < 0 || a.shndx == 0)
+	/* as many lookups as symbols() makes: a lookup may walk a chain of
+	 * every symbol */
+	for (i = 1, own = 0; i < core.nsyms && own < MAX_OWN_LOOKUPS; i++) {
+		if (elf_symbol(layer, i, &a) < 0 || a.shndx == 0 || strnlen(a.name, 256) == 256)
 			continue;
-		int ea = elf_lookup(layer, a.name, NULL, &a), eb = elf_lookup(&core, a.name, NULL, &b);
-
+		name = a.name;
+		ea = elf_lookup(layer, name, NULL, &a);
+		eb = elf_lookup(&core, name, NULL, &b);
+		own++;
 		if (ea != eb || (ea == 0 && (a.index != b.index || a.addr != b.addr)))
 			broken("elf_lookup answers the same on the core's image and the layer's");
 	}
