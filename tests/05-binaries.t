@@ -107,7 +107,7 @@ done
 # (vdso/calls.o) needs, through others, none of its objects, and a lesson
 # that calls the vDSO without including it links none of its symbols.
 LAYER_OBJS="elf/readelf.o elf/readings.o elf/verneed.o elf/sections.o elf/trace.o"
-for a in x86_64 i386; do
+for a in $(arches); do
 	objs=$(find "$BUILD/$a/obj" -name '*.o' ! -path '*/tests/*' ! -path '*/demo/*' | sort)
 	needs=$(python3 "$TOP/tests/tools/objclosure.py" "$BUILD/$a/obj/vdso/calls.o" $objs 2>&1 |
 		sed "s#$BUILD/$a/obj/##")
