@@ -81,11 +81,6 @@ long sys_uname(struct new_utsname *u)
 	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);
 }
 
-long sys_clock_gettime_old(int clock, struct __kernel_old_timespec *ts)
-{
-	return sys_call(__NR_clock_gettime, clock, L(ts), 0, 0, 0, 0);
-}
-
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 {
 	return sys_call(__NR_gettimeofday, L(tv), L(tz), 0, 0, 0, 0);

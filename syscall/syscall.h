@@ -42,7 +42,6 @@ long sys_getpid(void);
 long sys_uname(struct new_utsname *u);
 long sys_clock_gettime(int clock, struct __kernel_timespec *ts);     /* 64-bit time */
 long sys_clock_getres(int clock, struct __kernel_timespec *ts);
-long sys_clock_gettime_old(int clock, struct __kernel_old_timespec *ts); /* long time */
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
 long sys_time(long *t);
 long sys_getcpu(unsigned *cpu, unsigned *node);
