@@ -74,8 +74,8 @@ for a in x86_64 i386; do
 			grep -q 'fate: killed by SIGSEGV' <<< "$SEC"
 		ok $? "$a: sa_restorer serves; without SA_RESTORER the child dies by SIGSEGV"
 	fi
-	grep -q 'registers it set intact' <<< "$SEC"
-	ok $? "$a: the interrupted code carries on with its registers intact"
+	# (the registers after the return are gdb's to check, natively:
+	# tests/70-signal-vsyscall-map.t; a boot has no debugger to ask)
 
 	boot "map-$a" "$a" "" map
 	is "$STATUS" 0 "$a: vdso map as /init: exit 0"
