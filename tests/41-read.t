@@ -170,7 +170,7 @@ for bits in 32 64; do
 	gcc -m$bits -O2 -fPIC -nostdlib -shared -Wl,--hash-style=gnu -o "$f" "$T/nodef.c" 2>> "$T/fixtures.log" ||
 		{ fail "build nodef$bits.so"; continue; }
 	for a in $(arches); do
-		runner_available native "$a" > /dev/null || { skip "native $a read nodef$bits.so" "no native $a"; continue; }
+		why=$(runner_available native "$a") || { skip "native $a read nodef$bits.so" "$why"; continue; }
 		"$BUILD/$a/vdso" read "$f" > "$T/out" 2> "$T/err"
 		is "$?:$(cat "$T/err")" "0:" "native $a read nodef$bits.so: exit 0"
 		fold_syms 0 < "$T/out" > "$T/ours"
@@ -218,20 +218,25 @@ for a in $(arches); do
 	"$BUILD/$a/vdso" read 2> /dev/null
 	is $? 2 "native $a read: a usage error"
 done
-if runner_available native x86_64 > /dev/null; then
+if why=$(runner_available native x86_64); then
 	# Files are mapped, whatever their size: read, and refused for what
 	# they hold.
 	refused x86_64 "$E/limit" "exactly 64 MiB of zeros"
 	refused x86_64 "$E/big" "65 MiB of zeros (sparse)"
+else
+	skip "native x86_64 read of files of 64 and 65 MiB" "$why"
 fi
 
 # Dumps cut short, anywhere before the end of the section header table.
+[ -n "$DUMPS" ] || skip "read of dumps cut short, and damaged" "no native dumps (above)"
 for D in $DUMPS; do
 	shend=$(readelf -hW "$D" | awk '/Start of section headers/ { o = $5 }
 		/Size of section headers/ { s = $5 } /Number of section headers/ { n = $5 }
 		END { print o + s * n }')
 	for a in $(arches); do
-		runner_available native "$a" > /dev/null || continue
+		if ! why=$(runner_available native "$a"); then
+			skip "native $a read ${D##*/} cut short" "$why"; continue
+		fi
 		bad=0 cuts=
 		for n in 1 4 16 51 52 63 64 100 300 700 1000 2000 3000 $((shend - 100)) $((shend - 1)); do
 			head -c "$n" "$D" > "$E/cut"
@@ -250,7 +255,9 @@ done
 # reader makes of them, the program ends by itself: 0, or 1 with one line.
 for D in $DUMPS; do
 	for a in $(arches); do
-		runner_available native "$a" > /dev/null || continue
+		if ! why=$(runner_available native "$a"); then
+			skip "native $a read ${D##*/} damaged 40 ways" "$why"; continue
+		fi
 		bad=0
 		for seed in $(seq 1 40); do
 			perl -e 'srand(shift); local $/; my $b = <STDIN>;
@@ -276,7 +283,7 @@ read -r F _ <<< "$FIXTURES"
 cp "$F" "$E/huge.so"
 truncate -s 70M "$E/huge.so"
 for a in $(arches); do
-	runner_available native "$a" > /dev/null || { skip "native $a read of big and small files" "no native $a"; continue; }
+	why=$(runner_available native "$a") || { skip "native $a read of big and small files" "$why"; continue; }
 	V=$BUILD/$a/vdso
 	"$V" read "$E/huge.so" > "$T/out" 2> "$T/err"
 	is "$?:$(cat "$T/err")" "0:" "native $a read of a shared object of 70 MiB: mapped, read"
@@ -333,7 +340,7 @@ done
 # once the first bytes come out).
 B=$T/shrinks.so
 for a in $(arches); do
-	runner_available native "$a" > /dev/null || { skip "native $a read of a file that shrinks" "no native $a"; continue; }
+	why=$(runner_available native "$a") || { skip "native $a read of a file that shrinks" "$why"; continue; }
 	python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import make_hostile as m
 open(sys.argv[2], "wb").write(m.synthetic(200000, 2, 8, 2, "short"))' "$TOP/tests/fuzz" "$B"
 	{ "$BUILD/$a/vdso" read "$B" 2> "$T/err"; echo $? > "$T/rc"; } |
@@ -343,7 +350,11 @@ open(sys.argv[2], "wb").write(m.synthetic(200000, 2, 8, 2, "short"))' "$TOP/test
 done
 
 # Standard input: "-".
-if [ -n "$DUMPS" ]; then
+if ! why=$(runner_available native x86_64); then
+	skip "native x86_64 read - < a dump" "$why"
+elif [ -z "$DUMPS" ]; then
+	skip "native x86_64 read - < a dump" "no native dumps (above)"
+else
 	read -r D _ <<< "$DUMPS"
 	"$BUILD/x86_64/vdso" read - < "$D" | sed 1d > "$T/stdin"
 	"$BUILD/x86_64/vdso" read "$D" | sed 1d > "$T/file"
