@@ -121,6 +121,55 @@ unit_smash() {
 	[ "$g1" != "$g2" ]; ok $? "$label t_smash: a new canary every run (AT_RANDOM)"
 }
 
+# t_printf: out_printf against the C library's printf on the same calls
+# (tests/unit/printf_cases.h; the oracle built for the arch, as long's
+# width is the arch's), and out_escaped against perl's escaping here.
+unit_printf() {
+	local r=$1 a=$2 p=$3 label=$4 status got want
+	if [ -s "$UO/printf-$a.want" ]; then
+		run_on "$r" "$a" "$p" > "$UO/printf.got"; status=$?
+		diff_ok "$UO/printf.got" "$UO/printf-$a.want" \
+			"$label t_printf: $(wc -l < "$UO/printf-$a.want") calls, each printed as the C library's printf prints it"
+		ok $status "$label t_printf exit status"
+	else
+		skip "$label t_printf: as the C library's printf" "no printf oracle for $a (above)"
+	fi
+	local args=($'a\nb' $'tab\there' 'back\slash' $'\x01\x1f\x7f\r\e' $'\xc3\xa9t\xc3\xa9' '' 'plain' '\n')
+	got=$(run_on "$r" "$a" "$p" escaped "${args[@]}")
+	want=$(perl -e 'for (@ARGV) { s/\\/\\\\/g; s/\n/\\n/g; s/\t/\\t/g;
+		s/([\x00-\x1f\x7f])/sprintf("\\x%02x", ord $1)/ge; print "[$_]\n" }' -- "${args[@]}")
+	is "$got" "$want" "$label t_printf escaped: newline, tab, backslash, control bytes, UTF-8, empty, as perl escapes them"
+}
+
+# t_div: lib/div.c and the division by 10 of lib/fmt.c, on edge values and
+# random ones (a new seed each run, shown), checked by the host's / and %.
+unit_div() {
+	local r=$1 a=$2 p=$3 label=$4 n=20000 seed status out
+	seed=$(((RANDOM << 15 | RANDOM) + 1))
+	run_on "$r" "$a" "$p" $n $seed > "$UO/div.got"; status=$?
+	out=$("$UO/div" < "$UO/div.got")
+	[ "$status" = 0 ] && [ "${out%% *}" -gt $((2 * n)) ] 2> /dev/null && [[ $out == *" lines, 0 wrong" ]]
+	ok $? "$label t_div: edge values and $n random pairs (seed $seed), as the host's / and %: $(tail -n 1 <<< "$out")" ||
+		diag "$(head -n 5 <<< "$out")" "exit status $status"
+}
+
+UO=$BUILD/test/unit-oracle
+mkdir -p "$UO"
+for a in $(arches); do
+	m=-m64; [ "$a" = i386 ] && m=-m32
+	rm -f "$UO/printf-$a.want"
+	if ! gcc $m -static -O2 -Wall -Werror -I"$TOP/tests/unit" -o "$UO/printf-$a" "$TOP/tests/oracle/printf.c" 2> "$UO/printf-$a.log"; then
+		fail "the printf oracle builds (gcc $m -static)"; sed 's/^/# /' "$UO/printf-$a.log" | head -10
+	elif ! r=$(first_runner "$a"); then
+		skip "the printf oracle runs ($a)" "$r"
+	else
+		run_on "$r" "$a" "$UO/printf-$a" > "$UO/printf-$a.want"
+		ok $? "the printf oracle runs ($a, $r: the C library's printf)" || rm -f "$UO/printf-$a.want"
+	fi
+done
+gcc -O2 -Wall -Werror -o "$UO/div" "$TOP/tests/oracle/div.c" 2> "$UO/div.log"
+ok $? "the division oracle builds (the host's / and %)" || sed 's/^/# /' "$UO/div.log" | head -10
+
 for v in $VARIANTS; do
 	cc=${v%%:*} opt=${v#*:}
 	dir=$BUILD/test/variants/$cc$opt
@@ -146,6 +195,8 @@ for v in $VARIANTS; do
 			unit_writer "$r" "$a" "$u/t_writer" "$label"
 			unit_sys "$r" "$a" "$u/t_sys" "$label"
 			unit_smash "$r" "$a" "$u/t_smash" "$label"
+			unit_printf "$r" "$a" "$u/t_printf" "$label"
+			unit_div "$r" "$a" "$u/t_div" "$label"
 			# vdso of this build, a static PIE too: its command table
 			# holds pointers that only relocation makes right.
 			out=$(run_on "$r" "$a" "$dir/$a/vdso" --version 2>&1); status=$?
