@@ -156,7 +156,7 @@ unit_div() {
 UO=$BUILD/test/unit-oracle
 mkdir -p "$UO"
 for a in $(arches); do
-	m=-m64; [ "$a" = i386 ] && m=-m32
+	m=$(arch_cflags "$a")
 	rm -f "$UO/printf-$a.want"
 	if ! gcc $m -static -O2 -Wall -Werror -I"$TOP/tests/unit" -o "$UO/printf-$a" "$TOP/tests/oracle/printf.c" 2> "$UO/printf-$a.log"; then
 		fail "the printf oracle builds (gcc $m -static)"; sed 's/^/# /' "$UO/printf-$a.log" | head -10

@@ -116,10 +116,11 @@ check_runner() {     # RUNNER ARCH BITS LABEL
 	readelf -lW "$img" | awk '$1 == "LOAD" && $(NF-1) ~ /RWE/' | grep -q . &&
 		want="$want a writable and executable PT_LOAD;"
 	readelf -nW "$img" | grep -q '^ *Linux ' || want="$want no Linux version note;"
-	got=
+	want="marks:$want"
+	got=${marks:+marks:}
 	case $marks in *"a writable and executable PT_LOAD"*) got="$got a writable and executable PT_LOAD;" ;; esac
 	case $marks in *"no Linux version note"*) got="$got no Linux version note;" ;; esac
-	is "$got" "$want" "$L check: the marks of an emulation it names, as readelf sees the image:${want:- none}"
+	is "$got" "$want" "$L check: the marks of an emulation it names, as readelf sees the image:${want#marks:}"
 	# The bias: 0 where the image's first PT_LOAD is linked where it lies.
 	local vaddr
 	vaddr=$(readelf -lW "$img" | awk '$1 == "LOAD" { print $3; exit }')
