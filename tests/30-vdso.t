@@ -189,7 +189,8 @@ check_call() {       # RUNNER ARCH LABEL HAS_VDSO SYMS
 	[ "$has" = 1 ] && [ "$r" != native ] && faults=$(stub_faults "$r" "$a" | tr '\n' ' ')
 	# on CPU 0, where every getcpu seen so far answers right (check_getcpu
 	# tries the others)
-	out=$(pinned 0 "$r" "$a" "$BUILD/$a/vdso" call 2>&1); status=$?
+	# (standard output alone: a line on stderr may cut into a row)
+	out=$(pinned 0 "$r" "$a" "$BUILD/$a/vdso" call 2> "$O/call.err"); status=$?
 	# The rows judged here, by the two values each prints
 	# (tests/tools/call_rows.awk), against the faults QEMU's log shows.
 	local differ
