@@ -81,7 +81,9 @@ int main(int argc, char **argv, char **envp)
 		const char *name = auxv_name(a[0]);
 
 		out_printf(o, "%2lu %-20s ", a[0], name ? name : "(unknown)");
-		if (auxv_kind(a[0]) == AUXV_STR)
+		if (!auxv_valid(a[0], a[1]))    /* a bad pointer is never read */
+			out_printf(o, "0x%-16lx (not valid here)", a[1]);
+		else if (auxv_kind(a[0]) == AUXV_STR)
 			out_printf(o, "%-18s", (const char *)a[1]);
 		else if (auxv_kind(a[0]) == AUXV_DEC)
 			out_printf(o, "%-18lu", a[1]);

@@ -34,6 +34,15 @@ ARCH_SIGNAL_HANDLER static void handler(int sig, siginfo_t *info, void *context)
 	interrupted_at = arch_context_ip(context);
 }
 
+/* One line on stderr: the call that failed and its errno. */
+static int failed(const char *call, long err)
+{
+	out_printf(&out_stderr, "signal: %s: %s (%s)\n", call, errno_name((int)err),
+		   errno_message((int)err));
+	out_flush(&out_stderr);
+	return 1;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
@@ -44,6 +53,7 @@ int main(int argc, char **argv, char **envp)
 	struct elf_sym rt = { 0 };
 	const unsigned char *p;
 	struct arch_syscall_stub stub;
+	long r;
 
 	(void)argc, (void)argv, (void)envp;
 	vdso_init();
@@ -59,10 +69,14 @@ int main(int argc, char **argv, char **envp)
 	}
 	out_printf(o, "%s: SIGUSR1 handler installed with SA_SIGINFO%s\n", ARCH_NAME,
 		   act.restorer ? " | SA_RESTORER, sa_restorer = arch_sigreturn" : ", no SA_RESTORER");
-	if (sys_rt_sigaction(SIGUSR1, &act, 0) < 0 || sys_kill((int)sys_getpid(), SIGUSR1) < 0)
-		return 1;
+	/* Each call checked, and the one that failed named (a refused
+	 * getpid must not become kill(-1): sys_raise checks the ids). */
+	if ((r = sys_rt_sigaction(SIGUSR1, &act, 0)) < 0)
+		return failed("rt_sigaction", r);
+	if ((r = sys_raise(SIGUSR1)) < 0)
+		return failed("tgkill", r);
 	/* Here only if rt_sigreturn put this code's registers back. */
-	out_printf(o, "the handler ran; it was to return to 0x%lx (kill(2) was interrupted at 0x%lx)\n",
+	out_printf(o, "the handler ran; it was to return to 0x%lx (tgkill(2) was interrupted at 0x%lx)\n",
 		   (unsigned long)return_address, (unsigned long)interrupted_at);
 
 	p = (const unsigned char *)return_address;

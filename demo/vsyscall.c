@@ -86,6 +86,12 @@ int main(int argc, char **argv, char **envp)
 	}
 
 	t = sys_probe(time_by_page, 0, &fault);
+	if (fault.error) {      /* no handler: nothing was probed */
+		out_printf(&out_stderr, "vsyscall: rt_sigaction: %s (%s)\n",
+			   errno_name((int)fault.error), errno_message((int)fault.error));
+		out_flush(&out_stderr);
+		return 1;
+	}
 	if (fault.signal) {
 		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
 			   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, fault.signal, (unsigned long)fault.addr);

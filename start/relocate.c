@@ -80,8 +80,7 @@ static void relocate_fail(void)
 	static const char msg[] = "vdso: start: cannot relocate this program\n";
 
 	arch_syscall(__NR_write, 2, (long)msg, sizeof msg - 1, 0, 0, 0);
-	for (;;)
-		arch_syscall(__NR_exit_group, 127, 0, 0, 0, 0, 0);
+	start_exit(127);
 }
 
 /*

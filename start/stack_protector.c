@@ -40,17 +40,20 @@ __attribute__((no_stack_protector)) void stack_guard_init(void)
 
 /* Called instead of returning from a function whose canary changed.  No
  * buffered output and nothing on the stack is trusted any more: one write,
- * then SIGABRT, as glibc does; exit_group if the signal is blocked. */
+ * then SIGABRT to this thread, as glibc does; the exit if the signal is
+ * blocked.  The ids are checked: a refused getpid answers -EPERM, which is
+ * -1, and kill(-1, ...) would signal every process we may signal. */
 __attribute__((noreturn)) void __stack_chk_fail(void)
 {
 	static const char msg[] = "vdso: stack smashing detected: killed\n";
-	long pid;
+	long pid, tid;
 
 	arch_syscall(__NR_write, 2, (long)msg, sizeof msg - 1, 0, 0, 0);
 	pid = arch_syscall(__NR_getpid, 0, 0, 0, 0, 0, 0);
-	arch_syscall(__NR_kill, pid, SIGABRT, 0, 0, 0, 0);
-	for (;;)
-		arch_syscall(__NR_exit_group, 127, 0, 0, 0, 0, 0);
+	tid = arch_syscall(__NR_gettid, 0, 0, 0, 0, 0, 0);
+	if (pid > 0 && tid > 0)
+		arch_syscall(__NR_tgkill, pid, tid, SIGABRT, 0, 0, 0);
+	start_exit(127);
 }
 
 /* gcc's i386 PIC code calls this hidden twin (libc_nonshared provides it). */

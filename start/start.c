@@ -61,7 +61,5 @@ void start_c(unsigned long *sp)
 
 	if (out_flush_all)      /* linked in only if the program writes with it */
 		out_flush_all();
-	/* exit_group: every thread, and the status is the low 8 bits */
-	for (;;)
-		arch_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
+	start_exit(status);    /* the status is its low 8 bits */
 }

@@ -35,8 +35,18 @@ long sys_probe(long (*fn)(long), long arg, struct sys_fault *fault)
 	long r;
 
 	caught.signal = 0;
-	sys_rt_sigaction(SIGSEGV, &act, &old_segv);
-	sys_rt_sigaction(SIGBUS, &act, &old_bus);
+	fault->signal = fault->code = 0;
+	fault->addr = 0;
+	/* Without both handlers a fault would kill us: fn is not called, and
+	 * only an action that was got is put back. */
+	fault->error = sys_rt_sigaction(SIGSEGV, &act, &old_segv);
+	if (fault->error < 0)
+		return 0;
+	fault->error = sys_rt_sigaction(SIGBUS, &act, &old_bus);
+	if (fault->error < 0) {
+		sys_rt_sigaction(SIGSEGV, &old_segv, 0);
+		return 0;
+	}
 	r = arch_try(fn, arg);
 	sys_rt_sigaction(SIGSEGV, &old_segv, 0);
 	sys_rt_sigaction(SIGBUS, &old_bus, 0);

@@ -65,15 +65,50 @@ long sys_munmap(void *addr, size_t len)
 	return sys_call(__NR_munmap, L(addr), L(len), 0, 0, 0, 0);
 }
 
+/* exit_group, and if a seccomp profile refuses it, exit (this thread: all
+ * of our programs have one), as glibc's _exit does; if that is refused too,
+ * an instruction that faults (ud2: SIGILL, which the kernel delivers even
+ * when it is blocked or ignored, kernel/signal.c force_sig_fault).  Never a
+ * loop that retries the call and spins. */
 void sys_exit_group(int status)
 {
+	sys_call(__NR_exit_group, status, 0, 0, 0, 0, 0);
+	sys_call(__NR_exit, status, 0, 0, 0, 0, 0);
 	for (;;)
-		sys_call(__NR_exit_group, status, 0, 0, 0, 0, 0);
+		__builtin_trap();
 }
 
 long sys_getpid(void)
 {
 	return sys_call(__NR_getpid, 0, 0, 0, 0, 0, 0);
+}
+
+long sys_gettid(void)
+{
+	return sys_call(__NR_gettid, 0, 0, 0, 0, 0, 0);
+}
+
+/* Our own process id, checked: a failed getpid is -errno, and -EPERM is
+ * -1, which kill(2) reads as "every process I may signal". */
+long sys_self_pid(void)
+{
+	long pid = sys_getpid();
+
+	return pid > 0 ? pid : sys_failed(pid) ? pid : -ESRCH;
+}
+
+/* A signal to this thread and nothing else (raise(3)): tgkill(2) with both
+ * ids checked, so that no failure can widen it to another process. */
+long sys_raise(int sig)
+{
+	long pid = sys_self_pid(), tid;
+
+	if (pid < 0)
+		return pid;
+	tid = sys_gettid();
+	if (tid <= 0)
+		return sys_failed(tid) ? tid : -ESRCH;
+	return sys_call(__NR_tgkill, pid, tid, sig, 0, 0, 0);
 }
 
 long sys_uname(struct new_utsname *u)
@@ -114,8 +149,13 @@ long sys_getrandom(void *buf, size_t n, unsigned flags)
 	return sys_call(__NR_getrandom, L(buf), L(n), L(flags), 0, 0, 0);
 }
 
+/* One process only: pid 0, -1 and -pgid (a group, everyone) are refused
+ * here, since the only way our programs come by such a pid is a failed
+ * call whose -errno was taken for an id. */
 long sys_kill(int pid, int sig)
 {
+	if (pid <= 0)
+		return -EINVAL;
 	return sys_call(__NR_kill, pid, sig, 0, 0, 0, 0);
 }
 

@@ -37,8 +37,15 @@ long sys_lseek(int fd, int64_t offset, int whence, int64_t *result);
 long sys_pread(int fd, void *buf, size_t n, int64_t offset);
 long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset);
 long sys_munmap(void *addr, size_t len);
+/* exit_group; where it is refused, exit; then a fault: never returns, never spins. */
 __attribute__((noreturn)) void sys_exit_group(int status);
 long sys_getpid(void);
+long sys_gettid(void);
+/* getpid, checked: our pid (> 0), or -errno; never a value kill(2) would
+ * read as a group or as everyone. */
+long sys_self_pid(void);
+/* sig to this thread only (tgkill with checked ids): 0 or -errno. */
+long sys_raise(int sig);
 long sys_uname(struct new_utsname *u);
 long sys_clock_gettime(int clock, struct __kernel_timespec *ts);     /* 64-bit time */
 long sys_clock_getres(int clock, struct __kernel_timespec *ts);
@@ -93,11 +100,14 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old);
  * fn(arg), with a way back if it faults (syscall/probe.c): its result and
  * fault->signal 0; or 0 and the signal (SIGSEGV, SIGBUS), its si_code and
  * the address that faulted.  For looking at memory that may not be there.
+ * If rt_sigaction refuses the handler, fn is not called: fault->error.
  */
 struct sys_fault {
 	int signal;
 	int code;
 	uintptr_t addr;
+	long error;     /* -errno if the handler could not be installed: fn was
+	                 * not called, and signal, code, addr say nothing */
 };
 long sys_probe(long (*fn)(long), long arg, struct sys_fault *fault);
 

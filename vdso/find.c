@@ -50,8 +50,7 @@ int vdso_find(const unsigned char **bytes, size_t *size, const char **why)
 		*why = "the auxiliary vector has no AT_SYSINFO_EHDR";
 		return -1;
 	}
-	if (!auxv_get(AT_PAGESZ, &page) || page == 0 || (page & (page - 1)))
-		page = 4096;
+	page = auxv_page_size();        /* checked in start/auxv.c */
 	/* The kernel maps the image from a page boundary; its headers must
 	 * lie in that first page, which must be mapped before it is read. */
 	if (ehdr & (page - 1)) {

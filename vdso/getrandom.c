@@ -76,12 +76,11 @@ static vgetrandom_fn vdso_fn(void)
 /* One more page of states into the free list.  0 or -errno. */
 static long pool_grow(void)
 {
-	unsigned long page = 4096;
+	unsigned long page = auxv_page_size();  /* checked: a power of two */
 	unsigned char *p;
 	unsigned i;
 	long r;
 
-	auxv_get(AT_PAGESZ, &page);
 	r = sys_mmap(0, page, (int)pool.params.mmap_prot, (int)pool.params.mmap_flags, -1, 0);
 	if (sys_failed(r))
 		return r;
@@ -97,13 +96,12 @@ static long pool_grow(void)
 /* Ask the vDSO for the parameters, and allocate the first page. */
 static long pool_init(void)
 {
-	unsigned long page = 4096;
+	unsigned long page = auxv_page_size();
 	long r;
 
 	r = vdso_fn()(0, 0, 0, &pool.params, ~0UL);
 	if (r != 0)
 		return sys_failed(r) ? r : -EINVAL;
-	auxv_get(AT_PAGESZ, &page);
 	pool.stride = (pool.params.size_of_opaque_state + ARCH_CACHE_LINE - 1) &
 		      ~(size_t)(ARCH_CACHE_LINE - 1);
 	if (pool.stride == 0 || pool.stride > page)

@@ -17,14 +17,19 @@ static void print_value(struct out *o, unsigned long type, unsigned long v)
 
 	switch (auxv_kind(type)) {
 	case AUXV_STR:
-		out_str(o, v ? (const char *)v : "(null)");
+		if (auxv_valid(type, v))
+			out_escaped(o, (const char *)v);
+		else
+			out_printf(o, "0x%lx (not a string on the stack: not read)", v);
 		break;
 	case AUXV_DEC:
 		out_printf(o, "%lu", v);
 		break;
 	case AUXV_BYTES16:      /* AT_RANDOM: the address, then the bytes */
 		out_printf(o, "0x%lx", v);
-		if (v) {
+		if (!auxv_valid(type, v))
+			out_str(o, " (not 16 bytes on the stack: not read)");
+		else {
 			out_str(o, " [");
 			for (i = 0; i < 16; i++)
 				out_printf(o, "%02x", bytes[i]);

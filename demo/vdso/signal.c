@@ -94,7 +94,11 @@ static void show_code(struct out *o, uintptr_t addr)
 	unsigned i;
 
 	if (!sys_probe(copy_code, (long)addr, &fault)) {
-		out_printf(o, "  code there: unreadable (signal %d)\n", fault.signal);
+		if (fault.error)
+			out_printf(o, "  code there: not read (rt_sigaction: %s)\n",
+				   errno_name((int)fault.error));
+		else
+			out_printf(o, "  code there: unreadable (signal %d)\n", fault.signal);
 		return;
 	}
 	out_str(o, "  code there:");
@@ -142,6 +146,15 @@ ARCH_SIGNAL_HANDLER static void info_handler(int sig, siginfo_t *info, void *con
 	out_flush(&out_stdout);         /* in case the return is fatal */
 }
 
+/* A child's set-up failed: its exit status, the parent's cue to stop. */
+#define SETUP_FAILED 3
+
+static __attribute__((noreturn)) void child_failed(const char *call, long err)
+{
+	file_error("signal", call, -err);
+	sys_exit_group(SETUP_FAILED);
+}
+
 /* The child: install, raise, check. */
 static __attribute__((noreturn)) void child(unsigned long flags)
 {
@@ -153,9 +166,23 @@ static __attribute__((noreturn)) void child(unsigned long flags)
 	};
 	unsigned long changed;
 	unsigned i;
+	long pid, r;
 
-	sys_rt_sigaction(SIGUSR1, &act, 0);
-	changed = arch_raise_keep(sys_getpid(), SIGUSR1);
+	/* The set-up, each call checked: a failure is the machinery's, said
+	 * on stderr, and no case is judged (a refused getpid is -1, which
+	 * kill(2) would read as everyone; kill with signal 0 asks only
+	 * whether the real one would be allowed). */
+	if ((r = sys_rt_sigaction(SIGUSR1, &act, 0)) < 0)
+		child_failed("rt_sigaction", r);
+	if ((pid = sys_self_pid()) < 0)
+		child_failed("getpid", pid);
+	if ((r = sys_kill((int)pid, 0)) < 0)
+		child_failed("kill", r);
+	changed = arch_raise_keep(pid, SIGUSR1);
+	if (!handled) {
+		report("signal", "kill", "the handler did not run", "SIGUSR1 was not delivered");
+		sys_exit_group(SETUP_FAILED);
+	}
 	out_str(o, "  after the return: ");
 	if (!changed) {
 		out_printf(o, "the code carried on, all %u registers it set intact (", (unsigned)NKEPT);
@@ -265,6 +292,8 @@ int cmd_signal(int argc, char **argv)
 		if ((pid = sys_wait4((int)pid, &status, 0)) < 0)
 			return file_error("signal", "wait4", pid);
 		/* wait4's status: exit code in bits 8-15, or the signal in 0-6 */
+		if (status == SETUP_FAILED << 8)
+			return 1;       /* the child said which call failed */
 		if ((status & 0x7f) == 0)
 			out_printf(o, "  fate: exited %d\n", status >> 8 & 0xff);
 		else

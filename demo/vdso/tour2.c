@@ -103,18 +103,17 @@ int tour_signal(void)
 		act.flags |= SA_RESTORER;
 		act.restorer = arch_sigreturn;
 	}
-	out_printf(o, "SIGUSR1 handler installed with SA_SIGINFO%s; kill(2) to this process\n",
+	out_printf(o, "SIGUSR1 handler installed with SA_SIGINFO%s; tgkill(2) to this thread\n",
 		   act.restorer ? " | SA_RESTORER (sa_restorer = arch_sigreturn)" : ", no SA_RESTORER");
 	return_address = 0;
-	if ((r = sys_rt_sigaction(SIGUSR1, &act, &old)) < 0 ||
-	    (r = sys_kill((int)sys_getpid(), SIGUSR1)) < 0) {
-		out_printf(o, "the signal cannot be raised: %s (%s)\n", errno_name((int)-r),
-			   errno_message((int)-r));
-		return 1;
-	}
+	if ((r = sys_rt_sigaction(SIGUSR1, &act, &old)) < 0)
+		return file_error("tour 8", "rt_sigaction", r);
+	r = sys_raise(SIGUSR1);
 	sys_rt_sigaction(SIGUSR1, &old, 0);
+	if (r < 0)
+		return file_error("tour 8", "tgkill", r);
 	/* Here only because rt_sigreturn put this code's registers back. */
-	out_printf(o, "the handler's return address: 0x%lx (kill(2) was interrupted at 0x%lx)\n",
+	out_printf(o, "the handler's return address: 0x%lx (tgkill(2) was interrupted at 0x%lx)\n",
 		   (unsigned long)return_address, (unsigned long)interrupted_at);
 	p = (const unsigned char *)return_address;
 	if (return_address == (uintptr_t)arch_sigreturn)
@@ -215,6 +214,8 @@ int tour_vsyscall(void)
 			   (unsigned long long)m.start, (unsigned long long)m.end, m.perms, m.name);
 
 	sys_probe(read_page, (long)PAGE, &fault);
+	if (fault.error)        /* no handler: nothing was probed */
+		return file_error("tour 9", "rt_sigaction", fault.error);
 	readable = !fault.signal;
 	out_str(o, "a read of the page: ");
 	if (readable)

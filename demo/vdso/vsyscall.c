@@ -154,8 +154,10 @@ int cmd_vsyscall(int argc, char **argv)
 		"(arch/x86/entry/vsyscall/vsyscall_64.c)\n");
 	by_maps = mode_by_maps(o);
 
-	out_str(o, "probe: a read of the page: ");
 	readable = (sys_probe(read_page, (long)PAGE, &fault), !fault.signal);
+	if (fault.error)        /* no handler: nothing was probed */
+		return file_error("vsyscall", "rt_sigaction", fault.error);
+	out_str(o, "probe: a read of the page: ");
 	if (readable)
 		out_str(o, "it reads\n");
 	else {
