@@ -95,6 +95,8 @@ struct kernel_sigaction {
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old);
+/* sig ignored, or where rt_sigaction is refused, blocked: 0 or -errno. */
+long sys_signal_ignore(int sig);
 
 /*
  * fn(arg), with a way back if it faults (syscall/probe.c): its result and

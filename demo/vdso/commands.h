@@ -80,6 +80,8 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
  * the bytes, with the mode of OLD (the file there, or 0).  0 or -errno.
  * write_all: all n bytes to fd, over short writes and EINTR. */
 long write_all(int fd, const void *bytes, size_t n);  /* 0 or -errno */
+/* Set by replace_file when a temporary name could not be removed. */
+extern char replace_left_behind[];
 long replace_file(int dir, const char *name, const struct statx *old,
 		  const void *bytes, size_t size);
 /* demo/vdso/image.c: the end of every dump. */

@@ -101,11 +101,9 @@ int main(int argc, char **argv, char **envp)
 	 * report, not a silent death by SIGPIPE: ignored, the signal becomes
 	 * write(2)'s EPIPE (pipe(7)), which finish() reports in one line.
 	 * Likewise SIGXFSZ past `ulimit -f`: write(2) then fails with EFBIG. */
-	struct kernel_sigaction ignore = { .handler = SIG_IGN };
-
 	(void)envp;
-	sys_rt_sigaction(SIGPIPE, &ignore, 0);
-	sys_rt_sigaction(SIGXFSZ, &ignore, 0);
+	sys_signal_ignore(SIGPIPE);     /* or blocked, where that is refused */
+	sys_signal_ignore(SIGXFSZ);
 	/* The boot mode runs only when asked for by name (demo/vdso/boot.c). */
 	if (argc > 1 && str_eq(argv[1], "boot") && !asks_help(argc, argv))
 		return boot_main(argc - 1, argv + 1, run_command);

@@ -86,6 +86,10 @@ static long read_pipe(long fd, struct file_bytes *f)
 	return 0;
 }
 
+/* Is the SIGBUS handler below in place?  Without it a file that shrinks
+ * under its mapping would kill us silently: it is then read, not mapped. */
+static int sigbus_caught;
+
 /* The whole file; fd 0 for "-".  0 or -errno. */
 static long load_file(const char *file, struct file_bytes *f)
 {
@@ -106,7 +110,7 @@ static long load_file(const char *file, struct file_bytes *f)
 		r = -EISDIR;    /* it opens, but reading it fails: say so first */
 	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > (size_t)-1 / 2) {
 		r = -EFBIG;     /* more than this address space holds */
-	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > 0) {
+	} else if (S_ISREG(st.stx_mode) && fd > 0 && st.stx_size > 0 && sigbus_caught) {
 		map = sys_mmap(0, (size_t)st.stx_size, PROT_READ, MAP_PRIVATE, (int)fd, 0);
 		if (sys_failed(map)) {
 			r = map;
@@ -152,7 +156,7 @@ static void catch_sigbus(const char *file)
 	};
 
 	bus_file = file;
-	sys_rt_sigaction(SIGBUS, &act, 0);
+	sigbus_caught = sys_rt_sigaction(SIGBUS, &act, 0) == 0;
 }
 
 /* ---- the ELF header and the program headers (gABI) -------------------------- */

@@ -30,6 +30,7 @@
 #include <linux/random.h>
 #include <linux/time.h>
 #include <asm/signal.h>
+#include <linux/fs.h>           /* FS_IOC_GETFLAGS, FS_APPEND_FL */
 #include "commands.h"
 
 /* All n bytes to fd, over short writes and EINTR.  0 or -errno. */
@@ -173,6 +174,48 @@ static long link_unnamed(int fd, int dir, const char *name)
 	return sys_linkat(AT_FDCWD, proc, dir, name, AT_SYMLINK_FOLLOW);
 }
 
+/*
+ * Is NAME still the old file, just before it is replaced?  Not a link
+ * (AT_SYMLINK_NOFOLLOW) and the same inode: a name that changed since it
+ * was looked up (a world-writable directory) is not ours to replace.
+ */
+static int still_old(const struct target *t)
+{
+	struct statx now;
+
+	return sys_statx(t->dir, t->name, AT_SYMLINK_NOFOLLOW, STATX_INO, &now) == 0 &&
+	       now.stx_ino == t->old->stx_ino && now.stx_dev_major == t->old->stx_dev_major &&
+	       now.stx_dev_minor == t->old->stx_dev_minor;
+}
+
+/* The temporary name, if it could not be removed (an append-only
+ * directory refuses rename and unlink, chattr(1) +a): for the error line. */
+char replace_left_behind[TEMP_BUF];
+
+static void remove_temp(int dir, const char *tmp)
+{
+	if (sys_unlinkat(dir, tmp, 0) < 0)
+		memcpy(replace_left_behind, tmp, TEMP_BUF);
+}
+
+/* Rename TMP to the target's name: over the old file, if it is still the
+ * one looked up; where there was none, never over one (linkat never
+ * replaces: EEXIST), then TMP removed.  0 or -errno. */
+static long move_in(const struct target *t, const char *tmp)
+{
+	long r;
+
+	if (!t->old) {
+		r = sys_linkat(t->dir, tmp, t->dir, t->name, 0);
+		if (r == 0)
+			remove_temp(t->dir, tmp);
+		return r;
+	}
+	if (!still_old(t))
+		return -EAGAIN;
+	return sys_renameat(t->dir, tmp, t->dir, t->name);
+}
+
 /* The target exists: link under a temporary name, rename over it. */
 static long link_over(int fd, const struct target *t)
 {
@@ -186,8 +229,8 @@ static long link_over(int fd, const struct target *t)
 		temp_name(tmp);
 		r = link_unnamed(fd, t->dir, tmp);
 	} while (r == -EEXIST && ++tries < TEMP_TRIES);
-	if (r == 0 && (r = sys_renameat(t->dir, tmp, t->dir, t->name)) < 0)
-		sys_unlinkat(t->dir, tmp, 0);
+	if (r == 0 && (r = move_in(t, tmp)) < 0)
+		remove_temp(t->dir, tmp);
 	release_signals(&old);
 	return r;
 }
@@ -209,7 +252,7 @@ static long write_unnamed(const struct target *t, const void *bytes, size_t size
 	r = fill((int)fd, bytes, size, t);
 	if (r == 0)
 		r = link_unnamed((int)fd, t->dir, t->name);
-	if (r == -EEXIST)
+	if (r == -EEXIST && t->old)     /* a name that appeared is not replaced */
 		r = link_over((int)fd, t);
 	sys_close((int)fd);     /* synced: nothing left for close to report */
 	return r == -ENOENT ? NOT_HERE : r;
@@ -237,9 +280,9 @@ static long write_named(const struct target *t, const void *bytes, size_t size)
 	if (r == 0)
 		r = c;
 	if (r == 0)
-		r = sys_renameat(t->dir, tmp, t->dir, t->name);
+		r = move_in(t, tmp);
 	if (r < 0)
-		sys_unlinkat(t->dir, tmp, 0);
+		remove_temp(t->dir, tmp);
 	release_signals(&old);
 	return r;
 }
@@ -263,11 +306,35 @@ static void sync_directory(int dir)
  * NAME in the open directory DIR becomes a file of these bytes, whole;
  * OLD, the regular file there (or 0), gives its mode.  0 or -errno.
  */
+/*
+ * An append-only directory (chattr +a: FS_APPEND_FL, ioctl_iflags(2))
+ * lets a name be made but never renamed over nor removed: a temporary
+ * made there could not be undone.  Asked first; where the flags cannot be
+ * read (not every file system has them), the error line says where a
+ * temporary is left, if one is.
+ */
+static int append_only(int dir)
+{
+	long fd = sys_openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	int flags = 0;
+
+	if (fd < 0)
+		return 0;
+	if (sys_ioctl((int)fd, FS_IOC_GETFLAGS, &flags) < 0)
+		flags = 0;
+	sys_close((int)fd);
+	return (flags & (FS_APPEND_FL | FS_IMMUTABLE_FL)) != 0;
+}
+
 long replace_file(int dir, const char *name, const struct statx *old,
 		  const void *bytes, size_t size)
 {
 	struct target t = { dir, name, old };
-	long r = write_unnamed(&t, bytes, size);
+	long r;
+
+	if (old && append_only(dir))    /* no rename over the old file there */
+		return -EPERM;
+	r = write_unnamed(&t, bytes, size);
 
 	if (r == NOT_HERE)
 		r = write_named(&t, bytes, size);

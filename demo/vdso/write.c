@@ -111,7 +111,6 @@ static int same_file(const char *path, const struct statx *st)
 int dump_write(const char *what, const char *file, const void *bytes, size_t size)
 {
 	static char path[PATH_BUF], dir[PATH_BUF];
-	struct kernel_sigaction ignore = { .handler = SIG_IGN };
 	struct statx st;
 	size_t dirlen = 0, i;
 	int exists;
@@ -119,7 +118,7 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
 
 	/* A file size limit (RLIMIT_FSIZE) then makes write fail with EFBIG
 	 * rather than end the program (setrlimit(2)). */
-	sys_rt_sigaction(SIGXFSZ, &ignore, 0);
+	sys_signal_ignore(SIGXFSZ);
 	if (str_eq(file, "-"))
 		return write_stream(what, "standard output", 1, bytes, size);
 	/* What the name reaches through every link, as open(2) would. */
@@ -133,6 +132,21 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
 	exists = r == 0;
 	if ((r = follow_links(file, path, sizeof path)) < 0)
 		return file_error(what, file, r);
+	if (!exists && !str_eq(path, file)) {
+		/* No file, yet a link on the way: a link to nothing, or one
+		 * planted since the statx above (a world-writable directory).
+		 * A link is followed only where the kernel's own lookup follows
+		 * it (fs.protected_symlinks, fs/namei.c may_follow_link), to a
+		 * file it reaches: never by hand to a name the kernel refused. */
+		r = sys_statx(AT_FDCWD, file, 0, STATX_BASIC_STATS, &st);
+		if (r == -ENOENT)
+			return report(what, file, "ENOENT", "a symbolic link to no file: not followed");
+		if (r < 0)
+			return file_error(what, file, r);
+		if (!S_ISREG(st.stx_mode) || !same_file(path, &st))
+			return report(what, file, "EAGAIN", "it changed while it was looked up");
+		exists = 1;
+	}
 	if (exists && !same_file(path, &st))    /* no name to replace */
 		return write_through(what, file, 0, bytes, size);
 
@@ -149,5 +163,21 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
 		return file_error(what, file, fd);
 	r = replace_file((int)fd, path + dirlen, exists ? &st : 0, bytes, size);
 	sys_close((int)fd);
+	if (replace_left_behind[0]) {   /* say where it is: one line, still */
+		static const char note[] = ": the directory does not let it be removed";
+		static char left[sizeof "a copy is left as " + PATH_BUF + 32 + sizeof note];
+		size_t n = 18, k = strlen(dir);
+
+		memcpy(left, "a copy is left as ", n);
+		memcpy(left + n, dir, k);
+		n += k;
+		k = strlen(replace_left_behind);
+		memcpy(left + n, replace_left_behind, k);
+		memcpy(left + n + k, note, sizeof note);
+		for (k = 0; left[k]; k++)       /* one line: no control byte */
+			if ((unsigned char)left[k] < 0x20 || left[k] == 0x7f)
+				left[k] = '?';
+		return report(what, file, r < 0 ? errno_name((int)r) : "written", left);
+	}
 	return r < 0 ? file_error(what, file, r) : 0;
 }
