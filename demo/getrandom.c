@@ -28,6 +28,7 @@
  * exercise: make the second call sys_getrandom(b, LEN, 0), the system
  *   call itself: strace now shows one call of 12 bytes beside the key's.
  */
+#include <start/start.h>
 #include <lib/lib.h>
 #include <vdso/vdso.h>
 
@@ -68,7 +69,7 @@ int main(int argc, char **argv, char **envp)
 	struct vdso_getrandom_info info;
 	long r, ra, rb;
 
-	(void)argc, (void)envp;
+	(void)argc, (void)argv, (void)envp;
 	vdso_init();
 	r = vdso_getrandom_info(&info);         /* the query, and one state mapped */
 	if (r == -ENOSYS)
@@ -102,6 +103,6 @@ int main(int argc, char **argv, char **envp)
 	out_printf(o, "  %s\n", memcmp(a, b, LEN) ? "they differ" : "THE SAME");
 	if (vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO)
 		out_printf(o, "try: strace -e getrandom %s: no call of %d bytes; one of 32, the vDSO"
-			   " seeding the new state's key\n", argv[0], LEN);
+			   " seeding the new state's key\n", start_program_name(), LEN);
 	return out_flush(o) < 0 || memcmp(a, b, LEN) == 0;
 }

@@ -59,7 +59,8 @@ void out_dec_field(struct out *o, int64_t v, int width);
 /* printf's %s %c %d %u %x, with l, ll, a width, '-' and '0' (lib/printf.c) */
 void out_printf(struct out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* s with control bytes and backslash escaped (\n, \t, \\, \xNN): one line */
+/* s with control bytes (C0, DEL, and C1 as UTF-8 \xc2\x80-\x9f) and
+ * backslash escaped (\n, \t, \\, \xNN): one line, no terminal commands */
 void out_escaped(struct out *o, const char *s);
 int out_flush(struct out *o);   /* 0 or the kept -errno */
 /* Flush both at exit; start_c calls it only if a program uses the writer. */

@@ -105,6 +105,11 @@ void out_escaped(struct out *o, const char *s)
 		else if (c < 0x20 || c == 0x7f) {
 			out_str(o, "\\x");
 			out_hex(o, c, 2);
+		} else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9f) {
+			/* U+0080..U+009F in UTF-8: the C1 controls (CSI is
+			 * U+009B), which a terminal obeys as it does ESC [ */
+			out_str(o, "\\xc2\\x");
+			out_hex(o, (unsigned char)*++s, 2);
 		} else
 			out_char(o, (char)c);
 	}

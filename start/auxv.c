@@ -101,6 +101,16 @@ int auxv_get(unsigned long type, unsigned long *value)
 	return 0;
 }
 
+const char *start_program_name(void)
+{
+	unsigned long execfn;
+
+	if (start_argc > 0 && start_argv[0] && start_argv[0][0])
+		return start_argv[0];
+	/* argc 0 (execve with an empty argv): the path it was run by */
+	return auxv_get(AT_EXECFN, &execfn) ? (const char *)execfn : "PROGRAM";
+}
+
 unsigned long auxv_page_size(void)
 {
 	unsigned long page;

@@ -34,6 +34,10 @@ int auxv_get(unsigned long type, unsigned long *value);
  * the vector, AT_PAGESZ to be a page size.  For printing raw entries. */
 int auxv_valid(unsigned long type, unsigned long value);
 
+/* argv[0]; with argc 0, AT_EXECFN (checked); else "PROGRAM".  For try:
+ * lines, which must never say (null). */
+const char *start_program_name(void);
+
 /* AT_PAGESZ, checked; 4096 (x86's) without a valid one. */
 unsigned long auxv_page_size(void);
 

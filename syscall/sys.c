@@ -111,6 +111,11 @@ long sys_raise(int sig)
 	return sys_call(__NR_tgkill, pid, tid, sig, 0, 0, 0);
 }
 
+long sys_personality(unsigned long persona)
+{
+	return sys_call(__NR_personality, L(persona), 0, 0, 0, 0, 0);
+}
+
 long sys_uname(struct new_utsname *u)
 {
 	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);

@@ -47,6 +47,9 @@ long sys_self_pid(void);
 /* sig to this thread only (tgkill with checked ids): 0 or -errno. */
 long sys_raise(int sig);
 long sys_uname(struct new_utsname *u);
+/* personality(2): 0xffffffff asks without changing; the old persona
+ * (ADDR_NO_RANDOMIZE 0x0040000 is setarch -R), or -errno. */
+long sys_personality(unsigned long persona);
 long sys_clock_gettime(int clock, struct __kernel_timespec *ts);     /* 64-bit time */
 long sys_clock_getres(int clock, struct __kernel_timespec *ts);
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz);

@@ -369,6 +369,8 @@ int cmd_read(int argc, char **argv)
 		return usage_error("read", argc < 2 ? 0 : argv[2],
 				   argc < 2 ? "which file?" : "one file only");
 	file = argv[1];
+	if (file[0] == '-' && file[1])  /* as dump: "./-x" names such a file */
+		return usage_error("read", file, "unknown option");
 	catch_sigbus(file);
 	if ((r = load_file(file, &f)) == -EFBIG)
 		return report("read", file, "EFBIG",

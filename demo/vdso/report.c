@@ -19,8 +19,8 @@ int report(const char *what, const char *subject, const char *reason,
 	out_str(o, "vdso: ");
 	if (what)
 		out_printf(o, "%s: ", what);
-	if (subject) {
-		out_escaped(o, subject);
+	if (subject) {          /* an empty one shown as "", not as nothing */
+		out_escaped(o, *subject ? subject : "\"\"");
 		out_str(o, ": ");
 	}
 	out_str(o, reason);

@@ -53,7 +53,7 @@ static int stack(void)
 		   (unsigned long)sp, (unsigned)sizeof(long));
 	out_printf(o, "  argc  at sp[0]: %d\n", start_argc);
 	out_printf(o, "  argv  at sp[1] to sp[%d], then NULL; argv[0] = 0x%lx \"%s\"\n",
-		   start_argc, (unsigned long)start_argv[0], start_argv[0]);
+		   start_argc, (unsigned long)start_argv[0], start_argc ? start_argv[0] : "");
 	out_printf(o, "  envp  at sp[%d] to sp[%d], %d pointers, then NULL\n",
 		   start_argc + 2, start_argc + 1 + envc, envc);
 	out_printf(o, "  auxv  at sp[%ld] to sp[%ld], %ld (type, value) pairs, then AT_NULL\n",
@@ -120,8 +120,16 @@ static int find(void)
 			   (unsigned long)bytes, (unsigned long)size);
 		out_str(o, "(the largest PT_LOAD end and the section header table's end, to a page;\n"
 			" each page checked with mincore(2) before it is read; no /proc needed)\n");
-		out_str(o, "it moves every run (address randomisation): once fixed at 0xffffe000 on\n"
-			"i386, it was code at a known address, a gift to an exploit\n");
+		long persona = sys_personality(0xffffffff);
+
+		/* ADDR_NO_RANDOMIZE (include/uapi/linux/personality.h): setarch -R, gdb */
+		if (persona >= 0 && (persona & 0x0040000))
+			out_str(o, "here it stays put: this process runs without address randomisation"
+				" (personality ADDR_NO_RANDOMIZE, as setarch -R and gdb set)\n");
+		out_str(o, persona >= 0 && (persona & 0x0040000) ?
+			"with randomisation on it moves every run: once fixed at 0xffffe000 on\n" :
+			"it moves every run (address randomisation): once fixed at 0xffffe000 on\n");
+		out_str(o, "i386, it was code at a known address, a gift to an exploit\n");
 	}
 	return 0;
 }

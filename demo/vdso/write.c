@@ -121,6 +121,8 @@ int dump_write(const char *what, const char *file, const void *bytes, size_t siz
 	sys_signal_ignore(SIGXFSZ);
 	if (str_eq(file, "-"))
 		return write_stream(what, "standard output", 1, bytes, size);
+	if (!*file)                     /* as open(2) answers an empty name */
+		return file_error(what, file, -ENOENT);
 	/* What the name reaches through every link, as open(2) would. */
 	r = sys_statx(AT_FDCWD, file, 0, STATX_BASIC_STATS, &st);
 	if (r == 0 && S_ISDIR(st.stx_mode))
