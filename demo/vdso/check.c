@@ -743,14 +743,87 @@ static int timens_reader(void)
 }
 
 /*
+ * The offsets of the time namespace we are in, in seconds (nanoseconds
+ * dropped): /proc/self/timens_offsets, "monotonic S N" and "boottime S N"
+ * lines, in padded columns.  The offsets of a new namespace are relative to the host's clocks,
+ * not to its parent's (kernel/time/namespace.c): inside `unshare -T
+ * --monotonic 500`, +1000 for the child is written as 1500.  No file (no
+ * /proc, an old kernel): the host's namespace, 0.
+ */
+static void own_offsets(int64_t secs[2])
+{
+	static const char *names[2] = { "monotonic", "boottime" };
+	char buf[256], *p;
+	long fd, n;
+	int i;
+
+	secs[0] = secs[1] = 0;
+	fd = sys_openat(AT_FDCWD, "/proc/self/timens_offsets", O_RDONLY | O_CLOEXEC, 0);
+	if (sys_failed(fd))
+		return;
+	n = sys_read((int)fd, buf, sizeof buf - 1);
+	sys_close((int)fd);
+	if (n <= 0)
+		return;
+	buf[n] = 0;
+	for (p = buf; *p; ) {
+		for (i = 0; i < 2; i++) {
+			size_t k = strlen(names[i]);
+			int neg = 0;
+			int64_t v = 0;
+			const char *q = p + k;
+
+			if (strncmp(p, names[i], k) != 0 || (*q != ' ' && *q != '\t'))
+				continue;
+			while (*q == ' ' || *q == '\t')   /* the kernel pads the columns */
+				q++;
+			if (*q == '-')
+				neg = 1, q++;
+			while (*q >= '0' && *q <= '9' && v < 1000000000000LL)
+				v = v * 10 + (*q++ - '0');
+			secs[i] = neg ? -v : v;
+		}
+		while (*p && *p != '\n')
+			p++;
+		if (*p)
+			p++;
+	}
+}
+
+/* "monotonic S 0\nboottime S 0\n" into buf: its length. */
+static int offsets_text(char *buf, const int64_t secs[2])
+{
+	static const char *names[2] = { "monotonic ", "boottime " };
+	int i, n = 0;
+	size_t k;
+
+	for (i = 0; i < 2; i++) {
+		k = strlen(names[i]);
+		memcpy(buf + n, names[i], k);
+		n += (int)k;
+		n += fmt_dec(buf + n, secs[i]);
+		memcpy(buf + n, " 0\n", 3);
+		n += 3;
+	}
+	return n;
+}
+
+/*
  * The child: a new time namespace for its children (unshare(2): the caller
  * stays where it is), offsets written before any process enters it
  * (time_namespaces(7)), the clocks read here first, then the grandchild.
  */
 static int timens_child(void)
 {
-	static const char offsets[] = "monotonic 1000 0\nboottime 2000 0\n";
+	int64_t secs[2];
+	char offsets[64];
+	int len;
 	long r, fd;
+
+	own_offsets(secs);              /* before the unshare: ours */
+	secs[0] += MONO_OFFSET;
+	secs[1] += BOOT_OFFSET;
+	len = offsets_text(offsets, secs);
 
 	r = sys_unshare(CLONE_NEWTIME);
 	if (sys_failed(r)) {
@@ -759,7 +832,7 @@ static int timens_child(void)
 		return 1;
 	}
 	fd = sys_openat(AT_FDCWD, "/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC, 0);
-	r = sys_failed(fd) ? fd : sys_write((int)fd, offsets, sizeof offsets - 1);
+	r = sys_failed(fd) ? fd : sys_write((int)fd, offsets, (size_t)len);
 	if (sys_failed(r)) {
 		shared->step = "/proc/self/timens_offsets";
 		shared->err = r;
@@ -768,9 +841,15 @@ static int timens_child(void)
 		sys_close((int)fd);
 	sys_clock_gettime(CLOCK_MONOTONIC, &shared->t[0][0]);
 	sys_clock_gettime(CLOCK_BOOTTIME, &shared->t[0][1]);
-	if (in_child(timens_reader) != 0)
-		return 2;
-	return in_child(random_in_timens) != 0 ? 3 : 0;
+	r = in_child(timens_reader);
+	if (r == 0)
+		r = in_child(random_in_timens);
+	if (r < 0) {                    /* our fork failed: nothing measured */
+		shared->step = "fork";
+		shared->err = r;
+		return 1;
+	}
+	return r != 0 ? 2 : 0;
 }
 
 /*
@@ -821,6 +900,11 @@ static void check_timens(void)
 	section("time namespaces: a child with clock offsets");
 	memset(shared, 0, sizeof *shared);
 	st = in_child(timens_child);
+	if (st < 0) {                   /* our fork failed: nothing measured */
+		shared->step = "fork";
+		shared->err = st;
+		st = 1;
+	}
 	if (st == 1) {
 		timens_unmade("getrandom", "in a new time namespace");
 		timens_unmade(names[0], "offset seen through the vDSO");
