@@ -101,7 +101,15 @@ int main(int argc, char **argv, char **envp)
 		   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, t, sys_time(0));
 
 	/* The cost: the best of 5 rounds of CALLS calls each way (the page's
-	 * are safe now), the ways taking turns so that all see the same machine. */
+	 * are safe now), the ways taking turns so that all see the same machine.
+	 * A timer that fails would make every figure up: none then. */
+	if ((r = vdso_clock_gettime(CLOCK_MONOTONIC, &(struct __kernel_timespec){ 0 })) < 0) {
+		out_printf(&out_stderr, "vsyscall: clock_gettime(CLOCK_MONOTONIC), the timer: %s (%s)\n",
+			   errno_name((int)r), errno_message((int)r));
+		out_flush(o);
+		out_flush(&out_stderr);
+		return 1;
+	}
 	for (round = 0; round < 5; round++)
 		for (way = 0; way < 3; way++) {
 			t0 = now_ns();

@@ -134,6 +134,45 @@ for a in $(arches); do
 	*) fail "$L fork refused: vdso check: $line" ;;
 	esac
 
+	# Limits: no descriptor for a pipe, no room for buffers.  QEMU itself
+	# needs more than either limit leaves: natively only.
+	if [ "$R" = native ]; then
+		timeout $T prlimit --nofile=3 "$V" call getrandom > "$D/out" 2> "$D/err"; rc=$?
+		[ "$rc" = 1 ] && ! grep -q DISAGREE "$D/out"
+		ok $? "$L prlimit --nofile=3: vdso call getrandom: exit 1, no disagreement made of it"
+		one_line "$L prlimit --nofile=3: vdso call" 'call: pipe2: EMFILE'
+		timeout $T prlimit --as=4194304 "$V" call getrandom > "$D/out" 2> "$D/err"; rc=$?
+		[ "$rc" = 1 ] && ! grep -q DISAGREE "$D/out"
+		ok $? "$L prlimit --as=4194304: vdso call getrandom: exit 1, no disagreement made of it"
+		one_line "$L prlimit --as=4194304: vdso call" 'call: mmap: ENOMEM'
+	else
+		skip "$L prlimit --nofile=3, --as=4194304: vdso call" "QEMU itself needs more than the limits leave"
+		skip "$L prlimit: one line" "QEMU itself needs more than the limits leave"
+		skip "$L prlimit --as" "QEMU itself needs more than the limits leave"
+		skip "$L prlimit --as: one line" "QEMU itself needs more than the limits leave"
+	fi
+	# A timer that is refused: no cost made up (0.0 ns, garbage), one line.
+	if [ "$R" = native ]; then
+		gettime=clock_gettime; [ "$a" = i386 ] && gettime=clock_gettime64
+		for c in vsyscall "tour 6" "tour 9"; do
+			[ "$a" = i386 ] && [ "$c" != "tour 6" ] && continue     # no vsyscall page
+			VDSO=off denied "$a" "$(nr $gettime)=EPERM" -- "$V" $c
+			[ "$rc" = 1 ] && ! grep -qE '[0-9] ns' "$D/out"
+			ok $? "$L VDSO=off, $gettime refused: vdso $c: exit 1, no figure in ns"
+			one_line "$L VDSO=off, $gettime refused: vdso $c" 'the timer: EPERM'
+		done
+	else
+		skip "$L a refused timer" "under QEMU the program's clock is QEMU's own host vDSO call, which no filter sees"
+	fi
+	# A time namespace inside one: the child's offsets are the host's.
+	if [ "$(id -u)" = 0 ] && unshare -T true 2> /dev/null; then
+		timeout $T unshare -T --monotonic 500 --boottime 500 $(runner_cmd "$R" "$a") "$V" check > "$D/out" 2>&1
+		n=$(grep -c '^ok.*offset of [0-9]* s: the system call sees' "$D/out")
+		is "$n:$(grep -c '^not ok.*offset' "$D/out")" "2:0" "$L vdso check in unshare -T --monotonic 500: both offset checks pass"
+	else
+		skip "$L vdso check in a time namespace" "unshare -T fails here (not root?)"
+	fi
+
 	# ---- 3. dump: a link planted after the lookup; append-only -------------
 	W=$D/sticky-$a; rm -rf "$W"; mkdir -p "$W"; chmod 1777 "$W"
 	echo secret > "$W/victim"; chmod 600 "$W/victim"

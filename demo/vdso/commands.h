@@ -47,6 +47,9 @@ int report(const char *what, const char *subject, const char *reason,
 	   const char *detail);                                 /* 1 */
 int file_error(const char *what, const char *subject, long err); /* 1: ENAME (message) */
 int reader_error(const char *what, const char *subject, int err); /* 1: the reader's */
+/* 1 after one line on stderr if clock_gettime(CLOCK_MONOTONIC), by the
+ * vDSO's path or the system call, fails: no figure can be measured. */
+int timer_failed(const char *what, int by_vdso);
 int usage_error(const char *what, const char *arg, const char *reason); /* 2 */
 /* Is the live vDSO open?  If not: "vdso: WHAT: no vDSO (why)", and 0. */
 int live_vdso(const char *what);

@@ -9,6 +9,7 @@
  * few words, DETAIL its message.  SUBJECT and DETAIL may be absent.
  */
 #include <lib/lib.h>
+#include <linux/time.h>
 #include "commands.h"
 
 int report(const char *what, const char *subject, const char *reason,
@@ -41,6 +42,25 @@ int file_error(const char *what, const char *subject, long err)
 int reader_error(const char *what, const char *subject, int err)
 {
 	return report(what, subject, elf_error_name(err), elf_strerror(err));
+}
+
+/*
+ * Does the timer the measurements read work?  A refused clock_gettime
+ * leaves its timespec as it was: every figure would be made up (0 ns, or
+ * garbage).  1 after one line on stderr if it does not.  by_vdso: the
+ * vDSO's (or, where there is none or VDSO=off, its system call), else the
+ * system call's.
+ */
+int timer_failed(const char *what, int by_vdso)
+{
+	struct __kernel_timespec t;
+	long r = by_vdso ? vdso_clock_gettime(CLOCK_MONOTONIC, &t)
+			 : sys_clock_gettime(CLOCK_MONOTONIC, &t);
+
+	if (r == 0)
+		return 0;
+	file_error(what, "clock_gettime(CLOCK_MONOTONIC), the timer", r);
+	return 1;
 }
 
 /* "vdso: call: foo: unknown function (try 'vdso help call')": the help

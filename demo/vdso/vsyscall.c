@@ -150,6 +150,8 @@ int cmd_vsyscall(int argc, char **argv)
 			" (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)\n");
 		return 0;
 	}
+	if (timer_failed("vsyscall", 1))        /* before any line: no made-up cost */
+		return 1;
 	out_str(o, "vdso vsyscall: the legacy page at 0xffffffffff600000 "
 		"(arch/x86/entry/vsyscall/vsyscall_64.c)\n");
 	by_maps = mode_by_maps(o);
