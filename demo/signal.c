@@ -73,6 +73,8 @@ int main(int argc, char **argv, char **envp)
 	 * getpid must not become kill(-1): sys_raise checks the ids). */
 	if ((r = sys_rt_sigaction(SIGUSR1, &act, 0)) < 0)
 		return failed("rt_sigaction", r);
+	if ((r = sys_self_pid()) < 0)
+		return failed("getpid", r);
 	if ((r = sys_raise(SIGUSR1)) < 0)
 		return failed("tgkill", r);
 	/* Here only if rt_sigreturn put this code's registers back. */
