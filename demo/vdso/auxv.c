@@ -24,6 +24,8 @@ static void print_value(struct out *o, unsigned long type, unsigned long v)
 		break;
 	case AUXV_DEC:
 		out_printf(o, "%lu", v);
+		if (!auxv_valid(type, v))       /* AT_PAGESZ 3: never used */
+			out_str(o, " (not valid: not used)");
 		break;
 	case AUXV_BYTES16:      /* AT_RANDOM: the address, then the bytes */
 		out_printf(o, "0x%lx", v);

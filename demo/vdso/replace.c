@@ -206,6 +206,11 @@ static long move_in(const struct target *t, const char *tmp)
 	long r;
 
 	if (!t->old) {
+		/* RENAME_NOREPLACE (include/uapi/linux/fs.h): one step, as a
+		 * rename; where it is not to be had, a link and an unlink */
+		r = sys_renameat2(t->dir, tmp, t->dir, t->name, 1);
+		if (r != -EINVAL && r != -ENOSYS)
+			return r;
 		r = sys_linkat(t->dir, tmp, t->dir, t->name, 0);
 		if (r == 0)
 			remove_temp(t->dir, tmp);
