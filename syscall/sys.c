@@ -169,12 +169,6 @@ long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpa
 	return sys_call(__NR_renameat, olddir, L(oldpath), newdir, L(newpath), 0, 0);
 }
 
-long sys_renameat2(int olddir, const char *oldpath, int newdir, const char *newpath,
-		   unsigned flags)
-{
-	return sys_call(__NR_renameat2, olddir, L(oldpath), newdir, L(newpath), L(flags), 0);
-}
-
 long sys_fsync(int fd)
 {
 	return sys_call(__NR_fsync, fd, 0, 0, 0, 0, 0);

@@ -58,10 +58,6 @@ long sys_getcpu(unsigned *cpu, unsigned *node);
 long sys_getrandom(void *buf, size_t n, unsigned flags);
 long sys_kill(int pid, int sig);
 long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath);
-/* renameat2(2): with RENAME_NOREPLACE (1) it never replaces a name
- * (EEXIST); EINVAL where the file system cannot, ENOSYS before 3.15. */
-long sys_renameat2(int olddir, const char *oldpath, int newdir, const char *newpath,
-		   unsigned flags);
 long sys_fsync(int fd);
 long sys_unlinkat(int dirfd, const char *path, int flags);
 /* statx, or where it answers ENOSYS or EPERM, fstat or fstatat's answer in

@@ -535,14 +535,14 @@ check_ways() {       # RUNNER ARCH SIZE REF
 		# /proc, or a named temporary.
 		for deny in none flink tmpfile; do
 			rm -f "$W/x.so"
-			(cd "$W" && "$T/deny" $deny -- strace -f -qq -o "$W/trace" -e trace=openat,linkat,renameat,renameat2 "$V" dump x.so) 2> /dev/null
+			(cd "$W" && "$T/deny" $deny -- strace -f -qq -o "$W/trace" -e trace=openat,linkat,renameat "$V" dump x.so) 2> /dev/null
 			case $deny in
 			none) what="the unnamed file linked by its descriptor (AT_EMPTY_PATH)"
 				way='linkat\([0-9]+, "", [0-9]+, "x\.so", AT_EMPTY_PATH\) = 0' ;;
 			flink) what="the unnamed file linked through /proc/self/fd/N"
 				way='linkat\(AT_FDCWD, "/proc/self/fd/[0-9]+", [0-9]+, "x\.so", AT_SYMLINK_FOLLOW\) = 0' ;;
 			tmpfile) what="a named temporary, renamed"
-				way='renameat2?\([0-9]+, "\.vdso-[0-9a-v]{12}", [0-9]+, "x\.so"(, RENAME_NOREPLACE)?\) = 0' ;;
+				way='renameat\([0-9]+, "\.vdso-[0-9a-v]{12}", [0-9]+, "x\.so"\) = 0' ;;
 			esac
 			grep -qE "^[0-9]+ +$way\$" "$W/trace"
 			ok $? "$L denied: $deny: strace shows $what" || grep -E 'TMPFILE|link|rename' "$W/trace" | sed 's/^/# /'

@@ -174,20 +174,6 @@ static long link_unnamed(int fd, int dir, const char *name)
 	return sys_linkat(AT_FDCWD, proc, dir, name, AT_SYMLINK_FOLLOW);
 }
 
-/*
- * Is NAME still the old file, just before it is replaced?  Not a link
- * (AT_SYMLINK_NOFOLLOW) and the same inode: a name that changed since it
- * was looked up (a world-writable directory) is not ours to replace.
- */
-static int still_old(const struct target *t)
-{
-	struct statx now;
-
-	return sys_statx(t->dir, t->name, AT_SYMLINK_NOFOLLOW, STATX_INO, &now) == 0 &&
-	       now.stx_ino == t->old->stx_ino && now.stx_dev_major == t->old->stx_dev_major &&
-	       now.stx_dev_minor == t->old->stx_dev_minor;
-}
-
 /* The temporary name, if it could not be removed (an append-only
  * directory refuses rename and unlink, chattr(1) +a): for the error line. */
 char replace_left_behind[TEMP_BUF];
@@ -198,26 +184,15 @@ static void remove_temp(int dir, const char *tmp)
 		memcpy(replace_left_behind, tmp, TEMP_BUF);
 }
 
-/* Rename TMP to the target's name: over the old file, if it is still the
- * one looked up; where there was none, never over one (linkat never
- * replaces: EEXIST), then TMP removed.  0 or -errno. */
+/*
+ * TMP becomes the target's name.  rename(2) replaces a name, whatever is
+ * there now (another dump's file: the last one wins), and never follows a
+ * link; in a sticky directory the kernel itself refuses to replace another
+ * user's file (EPERM).  The link that must not be followed by hand is
+ * write.c's business, before this.
+ */
 static long move_in(const struct target *t, const char *tmp)
 {
-	long r;
-
-	if (!t->old) {
-		/* RENAME_NOREPLACE (include/uapi/linux/fs.h): one step, as a
-		 * rename; where it is not to be had, a link and an unlink */
-		r = sys_renameat2(t->dir, tmp, t->dir, t->name, 1);
-		if (r != -EINVAL && r != -ENOSYS)
-			return r;
-		r = sys_linkat(t->dir, tmp, t->dir, t->name, 0);
-		if (r == 0)
-			remove_temp(t->dir, tmp);
-		return r;
-	}
-	if (!still_old(t))
-		return -EAGAIN;
 	return sys_renameat(t->dir, tmp, t->dir, t->name);
 }
 
@@ -257,7 +232,7 @@ static long write_unnamed(const struct target *t, const void *bytes, size_t size
 	r = fill((int)fd, bytes, size, t);
 	if (r == 0)
 		r = link_unnamed((int)fd, t->dir, t->name);
-	if (r == -EEXIST && t->old)     /* a name that appeared is not replaced */
+	if (r == -EEXIST)
 		r = link_over((int)fd, t);
 	sys_close((int)fd);     /* synced: nothing left for close to report */
 	return r == -ENOENT ? NOT_HERE : r;
