@@ -32,7 +32,9 @@ unsigned long *start_auxv;
 
 static int page_mapped(unsigned long addr, const unsigned long *end)
 {
-	unsigned char vec;
+	/* static: a local whose address is taken would make this function
+	 * stack-protected, and pull the canary into programs without one */
+	static unsigned char vec;
 	long r;
 
 	if (addr <= (unsigned long)end)

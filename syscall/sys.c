@@ -198,19 +198,6 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old)
 	return sys_call(__NR_rt_sigprocmask, how, L(set), L(old), 8, 0, 0);
 }
 
-/* Where rt_sigaction is refused, a blocked signal does the same for
- * SIGPIPE and SIGXFSZ: the write fails with EPIPE or EFBIG and the signal
- * stays pending (kernel/signal.c), never delivered. */
-long sys_signal_ignore(int sig)
-{
-	struct kernel_sigaction ignore = { .handler = SIG_IGN };
-	uint64_t set = 1ULL << (sig - 1);
-
-	if (sys_rt_sigaction(sig, &ignore, 0) == 0)
-		return 0;
-	return sys_rt_sigprocmask(SIG_BLOCK, &set, 0);
-}
-
 
 long sys_ioctl(int fd, unsigned long request, void *arg)
 {
