@@ -114,7 +114,8 @@ int main(int argc, char **argv, char **envp)
 
 		sys_probe(poke, (long)&words[0], &fault);
 		out_printf(o, "RELRO 0x%lx-0x%lx: a write to words[0] %s\n", at,
-			   at + (unsigned long)relro->p_memsz, fault.signal ?
+			   at + (unsigned long)relro->p_memsz, fault.error ?
+			   "was not tried (no SIGSEGV handler: rt_sigaction refused it)" : fault.signal ?
 			   "faulted (read-only since relocation)" : "went through");
 	}
 	return out_flush(o) < 0;

@@ -226,6 +226,8 @@ int tour_vsyscall(void)
 		out_printf(o, "signal %d (si_code %d) at 0x%lx\n", fault.signal, fault.code,
 			   (unsigned long)fault.addr);
 	t = sys_probe(time_by_page, 0, &fault);
+	if (fault.error)
+		return file_error("tour 9", "rt_sigaction", fault.error);
 	if (fault.signal) {
 		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
 			   PAGE + ARCH_VSYSCALL_TIME, fault.signal, (unsigned long)fault.addr);

@@ -168,6 +168,8 @@ int cmd_vsyscall(int argc, char **argv)
 	}
 	out_str(o, "probe: a call of time at +0x400: ");
 	page_time = sys_probe(time_through_page, 0, &fault);
+	if (fault.error)        /* refused this time: nothing was called */
+		return report("vsyscall", "rt_sigaction", errno_name((int)fault.error), "no call was made");
 	callable = !fault.signal;
 	sys_now = sys_time(0);
 	if (callable)
