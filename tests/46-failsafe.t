@@ -239,7 +239,7 @@ for a in $(arches); do
 	run "$a" "$V" dump ""
 	is "$rc:$(cat "$D/err")" '1:vdso: dump: "": ENOENT (No such file or directory)' "$L vdso dump \"\": ENOENT"
 	run "$a" "$V" read -x
-	is "$rc:$(cat "$D/err")" "2:vdso: read: -x: unknown option (try 'vdso help')" "$L vdso read -x: an unknown option, as dump's"
+	is "$rc:$(cat "$D/err")" "2:vdso: read: -x: unknown option (try 'vdso help read')" "$L vdso read -x: an unknown option, as dump's"
 	run "$a" "$V" ""
 	is "$rc:$(cat "$D/err")" "2:vdso: \"\": unknown command (try 'vdso help')" "$L vdso \"\": names the empty command"
 	run "$a" "$V" read $'a\xc2\x9bb'
