@@ -249,6 +249,21 @@ long sys_wait4(int pid, int *status, int options)
 	return r;
 }
 
+long sys_wait4_once(int pid, int *status, int options)
+{
+	return sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+}
+
+long sys_ptrace(long request, int pid, unsigned long addr, unsigned long data)
+{
+	return sys_call(__NR_ptrace, request, pid, L(addr), L(data), 0, 0);
+}
+
+long sys_execve(const char *path, char *const argv[], char *const envp[])
+{
+	return sys_call(__NR_execve, L(path), L(argv), L(envp), 0, 0, 0);
+}
+
 long sys_pipe2(int fds[2], int flags)
 {
 	return sys_call(__NR_pipe2, L(fds), flags, 0, 0, 0, 0);

@@ -80,6 +80,12 @@ long sys_fork(void);
 long sys_wait4(int pid, int *status, int options);
 long sys_pipe2(int fds[2], int flags);
 long sys_unshare(unsigned long flags);
+/* wait4 once: -EINTR when a signal handler ran (a tracer's loop must see it). */
+long sys_wait4_once(int pid, int *status, int options);
+/* ptrace(2) as the kernel has it: PEEK requests store the word at *data
+ * (libc's wrapper returns it instead); execve(2) returns only on failure. */
+long sys_ptrace(long request, int pid, unsigned long addr, unsigned long data);
+long sys_execve(const char *path, char *const argv[], char *const envp[]);
 long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask);
 long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask);
 /* A timer that sends a signal (ITIMER_REAL: SIGALRM), the old timeval

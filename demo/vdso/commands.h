@@ -29,6 +29,7 @@ int cmd_signal(int argc, char **argv);
 int cmd_vsyscall(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_tour(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 /* demo/vdso/help.c: the list of commands, or one command's part of the
  * manual (vdso.1); help_command returns 0, or 2 for an unknown name. */
 int cmd_help(int argc, char **argv);

@@ -40,6 +40,7 @@ const struct command commands[] = {
 	{ "signal", cmd_signal, 1 },
 	{ "vsyscall", cmd_vsyscall, 1 },
 	{ "map", cmd_map, 1 },
+	{ "trace", cmd_trace, 1 },
 	{ "boot", boot_again, 0 },
 	{ "help", cmd_help, 0 },
 	{ "--help", cmd_help, 0 },

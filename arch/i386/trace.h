@@ -1,0 +1,50 @@
+/*
+ * arch/i386/trace.h - what the tracer (demo/vdso/trace*.c) needs to know
+ * of i386: the breakpoint, ptrace's registers, and the kind of process it
+ * can trace (i386 only: a 32-bit tracer cannot trace a 64-bit process).
+ */
+#ifndef ARCH_TRACE_H
+#define ARCH_TRACE_H
+
+#include <stdint.h>
+#include "tracee.h"
+
+/*
+ * The breakpoint: `int3`, the one-byte 0xcc (Intel SDM vol. 2, INT3).  The
+ * trap it raises leaves the PC after it, so the tracer moves the PC back
+ * one byte to the address of the breakpoint.
+ */
+#define ARCH_TRACE_BREAKPOINT 0xcc
+#define ARCH_TRACE_PC_REWIND  1
+
+/* What PTRACE_GETREGS fills: the kernel's struct user_regs_struct
+ * (arch/x86/include/asm/user_32.h). */
+struct arch_regs {
+	unsigned long ebx, ecx, edx, esi, edi, ebp, eax;
+	unsigned long xds, xes, xfs, xgs, orig_eax;
+	unsigned long eip, xcs, eflags, esp, xss;
+};
+
+static inline uint64_t arch_regs_pc(const struct arch_regs *r) { return r->eip; }
+static inline void arch_regs_set_pc(struct arch_regs *r, uint64_t pc) { r->eip = (unsigned long)pc; }
+static inline uint64_t arch_regs_sp(const struct arch_regs *r) { return r->esp; }
+/* The result of a function, and the number of a system call at its stop. */
+static inline uint64_t arch_regs_result(const struct arch_regs *r) { return r->eax; }
+static inline long arch_regs_syscall(const struct arch_regs *r) { return (long)r->orig_eax; }
+
+/* No i386 vDSO function takes its arguments in registers (tracee.h). */
+static inline uint64_t arch_regs_arg(const struct arch_regs *r, unsigned i)
+{
+	(void)r;
+	(void)i;
+	return 0;
+}
+
+#define ARCH_TRACEES { TRACEE_I386 }
+static inline unsigned arch_regs_tracee(const struct arch_regs *r)
+{
+	(void)r;
+	return 0;
+}
+
+#endif

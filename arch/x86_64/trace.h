@@ -1,0 +1,64 @@
+/*
+ * arch/x86_64/trace.h - what the tracer (demo/vdso/trace*.c) needs to know
+ * of x86_64: the breakpoint, ptrace's registers, and the kinds of process
+ * it can trace (x86_64, and i386 through the kernel's compat mode).
+ */
+#ifndef ARCH_TRACE_H
+#define ARCH_TRACE_H
+
+#include <stdint.h>
+#include "tracee.h"
+#include <arch/i386/tracee.h>
+
+/*
+ * The breakpoint: `int3`, the one-byte 0xcc (Intel SDM vol. 2, INT3).  The
+ * trap it raises leaves the PC after it, so the tracer moves the PC back
+ * one byte to the address of the breakpoint.
+ */
+#define ARCH_TRACE_BREAKPOINT 0xcc
+#define ARCH_TRACE_PC_REWIND  1
+
+/*
+ * What PTRACE_GETREGS fills: the kernel's struct user_regs_struct
+ * (arch/x86/include/asm/user_64.h; libc's <sys/user.h> has the same).  A
+ * 32-bit tracee's registers come in it too, zero-extended to 64 bits.
+ */
+struct arch_regs {
+	unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
+	unsigned long rax, rcx, rdx, rsi, rdi, orig_rax;
+	unsigned long rip, cs, eflags, rsp, ss;
+	unsigned long fs_base, gs_base, ds, es, fs, gs;
+};
+
+static inline uint64_t arch_regs_pc(const struct arch_regs *r) { return r->rip; }
+static inline void arch_regs_set_pc(struct arch_regs *r, uint64_t pc) { r->rip = pc; }
+static inline uint64_t arch_regs_sp(const struct arch_regs *r) { return r->rsp; }
+/* The result of a function, and the number of a system call at its stop. */
+static inline uint64_t arch_regs_result(const struct arch_regs *r) { return r->rax; }
+static inline long arch_regs_syscall(const struct arch_regs *r) { return (long)r->orig_rax; }
+
+/* Argument i (0-5) of a function of a tracee that passes them in registers. */
+static inline uint64_t arch_regs_arg(const struct arch_regs *r, unsigned i)
+{
+	switch (i) {
+	case 0: return r->rdi;
+	case 1: return r->rsi;
+	case 2: return r->rdx;
+	case 3: return r->rcx;
+	case 4: return r->r8;
+	default: return r->r9;
+	}
+}
+
+/*
+ * The kinds of tracee, and which one a stopped process is.  A 64-bit
+ * process runs with %cs = __USER_CS (0x33), a 32-bit one under the compat
+ * mode with __USER32_CS (0x23): the kernel's arch/x86/include/asm/segment.h.
+ */
+#define ARCH_TRACEES { TRACEE_X86_64, TRACEE_I386 }
+static inline unsigned arch_regs_tracee(const struct arch_regs *r)
+{
+	return r->cs == 0x23 ? 1 : 0;
+}
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * demo/vdso/trace_break.c - breakpoints in the tracee's memory.
+ *
+ * A breakpoint is the arch's trap instruction (arch/<arch>/trace.h) written
+ * over the first byte of an instruction, the byte it replaced kept here.
+ * The memory is the address space's, shared by all its threads: while one
+ * thread runs the original instruction, another must not pass the same
+ * address unseen.
+ *
+ * Stepping over: the breakpoint is taken out, the thread that hit it runs
+ * that one instruction (PTRACE_SINGLESTEP), and the breakpoint goes back;
+ * meanwhile every other thread of the address space is stopped
+ * (PTRACE_INTERRUPT), so none can pass the address while it is open.  We
+ * chose this over emulating the instruction: the first instructions of the
+ * vDSO's functions differ between kernels and compilers (push %rbp, a cmp
+ * that sets flags, endbr64, QEMU's own stubs), and a return address is
+ * anywhere in the caller's code; emulating them all would be a decoder per
+ * arch, where stepping is three ptrace requests.  Its price: the other
+ * threads of a process stop for each step, and are resumed after.
+ */
+#include "tracer.h"
+
+struct trace_break *trace_break_at(struct trace_space *s, uint64_t addr)
+{
+	unsigned i;
+
+	for (i = 0; i < s->nbreaks; i++)
+		if (s->breaks[i].addr == addr)
+			return &s->breaks[i];
+	return 0;
+}
+
+long trace_break_set(struct trace_space *s, int tid, uint64_t addr, int func)
+{
+	struct trace_break *b;
+	long r;
+
+	if (trace_break_at(s, addr))
+		return -EEXIST;
+	if (s->nbreaks == TRACE_BREAKS)
+		return -ENOSPC;
+	b = &s->breaks[s->nbreaks];
+	if ((r = trace_write_byte(tid, addr, ARCH_TRACE_BREAKPOINT, &b->saved)) < 0)
+		return r;
+	b->addr = addr;
+	b->func = func;
+	b->waiting = 0;
+	s->nbreaks++;
+	return 0;
+}
+
+long trace_break_remove(struct trace_space *s, int tid, struct trace_break *b)
+{
+	long r = trace_write_byte(tid, b->addr, b->saved, 0);
+
+	*b = s->breaks[--s->nbreaks];   /* the last one takes its place */
+	return r;
+}
+
+long trace_break_remove_all(struct trace_space *s, int tid)
+{
+	long r, first = 0;
+
+	while (s->nbreaks)
+		if ((r = trace_break_remove(s, tid, &s->breaks[s->nbreaks - 1])) < 0 && !first)
+			first = r;
+	return first;
+}
+
+void trace_stop_others(struct trace_space *s, struct trace_thread *except)
+{
+	unsigned i;
+	int status;
+
+	for (i = 0; i < TRACE_THREADS; i++) {
+		struct trace_thread *u = &trace.threads[i];
+
+		if (!u->tid || u == except || u->space != s || !u->running || u->in_vfork)
+			continue;
+		/* ESRCH: it is exiting, and runs no more of its code. */
+		if (sys_ptrace(PTRACE_INTERRUPT, u->tid, 0, 0) < 0)
+			continue;
+		if (sys_wait4(u->tid, &status, __WALL) == u->tid) {
+			u->running = 0;
+			u->has_status = 1;
+			u->status = status;
+		}
+	}
+}
+
+/* Has the thread left addr (its instruction run)? */
+static int moved(int tid, uint64_t addr)
+{
+	struct arch_regs r;
+
+	return trace_regs(tid, &r) < 0 || arch_regs_pc(&r) != addr;
+}
+
+long trace_step_over(struct trace_thread *t, struct trace_break *b)
+{
+	struct trace_space *s = t->space;
+	uint64_t addr = b->addr;
+	int status;
+	long r;
+
+	if (s->threads > 1)
+		trace_stop_others(s, t);
+	if ((r = trace_write_byte(t->tid, addr, b->saved, 0)) < 0)
+		return r;
+	for (;;) {
+		if ((r = sys_ptrace(PTRACE_SINGLESTEP, t->tid, 0, 0)) < 0)
+			return r;
+		if ((r = sys_wait4(t->tid, &status, __WALL)) < 0)
+			return r;
+		if (!WIFSTOPPED(status)) {      /* killed meanwhile (SIGKILL) */
+			t->has_status = 1;
+			t->status = status;
+			return -ESRCH;
+		}
+		/* The step's own trap; not an event stop, such as a
+		 * PTRACE_INTERRUPT left pending from another thread's step,
+		 * which comes before the instruction has run. */
+		if (status >> 16 == 0 && WSTOPSIG(status) == SIGTRAP && moved(t->tid, addr))
+			break;
+		/* A signal came first: it is delivered at the next resume,
+		 * one instruction later. */
+		if (status >> 16 == 0 && WSTOPSIG(status) != SIGTRAP)
+			t->signal = WSTOPSIG(status);
+	}
+	/* Back in, if it is still ours (b may have moved in the table). */
+	b = trace_break_at(s, addr);
+	if (b)
+		return trace_write_byte(t->tid, addr, ARCH_TRACE_BREAKPOINT, 0);
+	return 0;
+}

@@ -1,0 +1,85 @@
+/*
+ * demo/vdso/trace_mem.c - the memory and registers of a stopped tracee,
+ * through ptrace(2) alone, so that it works where /proc is not mounted.
+ *
+ * PTRACE_PEEKDATA and PTRACE_POKEDATA move one word of the tracer's size.
+ * Every access here is to an aligned word, which never straddles a page:
+ * reading two bytes before the end of a mapping never touches the next page.
+ */
+#include "tracer.h"
+
+#define WORD sizeof(unsigned long)
+
+long trace_peek(int tid, uint64_t addr, unsigned long *word)
+{
+	/* The system call stores the word at *data (libc returns it). */
+	return sys_ptrace(PTRACE_PEEKDATA, tid, (unsigned long)addr,
+			  (unsigned long)word);
+}
+
+long trace_read(int tid, uint64_t addr, void *buf, size_t n)
+{
+	unsigned char *to = buf;
+	unsigned long word;
+	long r;
+
+	while (n) {
+		uint64_t base = addr & ~(uint64_t)(WORD - 1);
+		size_t skip = addr - base, take = WORD - skip;
+
+		if (take > n)
+			take = n;
+		if ((r = trace_peek(tid, base, &word)) < 0)
+			return r;
+		memcpy(to, (unsigned char *)&word + skip, take);
+		to += take;
+		addr += take;
+		n -= take;
+	}
+	return 0;
+}
+
+long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char *old)
+{
+	uint64_t base = addr & ~(uint64_t)(WORD - 1);
+	unsigned long word;
+	long r;
+
+	if ((r = trace_peek(tid, base, &word)) < 0)
+		return r;
+	if (old)
+		*old = ((unsigned char *)&word)[addr - base];
+	((unsigned char *)&word)[addr - base] = byte;
+	return sys_ptrace(PTRACE_POKEDATA, tid, (unsigned long)base, word);
+}
+
+long trace_regs(int tid, struct arch_regs *r)
+{
+	return sys_ptrace(PTRACE_GETREGS, tid, 0, (unsigned long)r);
+}
+
+long trace_set_regs(int tid, const struct arch_regs *r)
+{
+	return sys_ptrace(PTRACE_SETREGS, tid, 0, (unsigned long)r);
+}
+
+long trace_read_word(int tid, const struct trace_tracee *tt, uint64_t addr, uint64_t *v)
+{
+	uint32_t w32;
+	long r;
+
+	if (tt->word == 8)
+		return trace_read(tid, addr, v, 8);
+	r = trace_read(tid, addr, &w32, 4);
+	*v = w32;
+	return r;
+}
+
+uint64_t trace_now_ns(void)
+{
+	struct __kernel_timespec ts;
+
+	if (vdso_clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return 0;
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
