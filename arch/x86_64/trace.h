@@ -61,4 +61,40 @@ static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 	return r->cs == 0x23 ? 1 : 0;
 }
 
+/*
+ * The first instruction of a vDSO function, run by the tracer for the
+ * tracee instead of stepped over (demo/vdso/trace_break.c says why both
+ * ways exist): the few that functions start with on the kernels we know
+ * (objdump -d of a dump).  code: its first bytes; word: the tracee's (4 or
+ * 8).  Returns 1 when done: *r moved past it, and, if *store_size is not
+ * 0, that many bytes of *store_value to be written at *store_addr.  0 for
+ * any other instruction.
+ */
+static inline int arch_trace_emulate(const unsigned char *code, unsigned word,
+				     struct arch_regs *r, uint64_t *store_addr,
+				     uint64_t *store_value, unsigned *store_size)
+{
+	*store_size = 0;
+	if (code[0] == 0x55) {                  /* push %rbp (%ebp): 55 */
+		r->rsp -= word;
+		*store_addr = r->rsp;
+		*store_value = r->rbp;
+		*store_size = word;
+		r->rip += 1;
+		return 1;
+	}
+	if (code[0] == 0xf3 && code[1] == 0x0f && code[2] == 0x1e &&
+	    (code[3] == 0xfa || code[3] == 0xfb)) {     /* endbr64, endbr32: no-ops */
+		r->rip += 4;
+		return 1;
+	}
+	if (code[0] == 0xb8) {                  /* mov $imm32, %eax (zero-extended to %rax) */
+		r->rax = (uint32_t)(code[1] | code[2] << 8 | code[3] << 16 |
+				   (uint32_t)code[4] << 24);
+		r->rip += 5;
+		return 1;
+	}
+	return 0;
+}
+
 #endif

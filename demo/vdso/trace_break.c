@@ -35,23 +35,43 @@ long trace_break_set(struct trace_space *s, int tid, uint64_t addr, int func)
 	struct trace_break *b;
 	long r;
 
-	if (trace_break_at(s, addr))
-		return -EEXIST;
+	if ((b = trace_break_at(s, addr))) {    /* a return's, taken out */
+		if (b->inserted || b->func != func)
+			return b->inserted && b->func == func ? 0 : -EEXIST;
+		if ((r = trace_write_byte(tid, addr, ARCH_TRACE_BREAKPOINT, 0)) < 0)
+			return r;
+		b->inserted = 1;
+		return 0;
+	}
 	if (s->nbreaks == TRACE_BREAKS)
 		return -ENOSPC;
 	b = &s->breaks[s->nbreaks];
+	memset(b->code, 0, sizeof b->code);
+	if (func >= 0 && trace_read(tid, addr, b->code, sizeof b->code) < 0)
+		b->code[0] = 0;
 	if ((r = trace_write_byte(tid, addr, ARCH_TRACE_BREAKPOINT, &b->saved)) < 0)
 		return r;
+	b->code[0] = b->saved;
 	b->addr = addr;
 	b->func = func;
 	b->waiting = 0;
+	b->inserted = 1;
 	s->nbreaks++;
 	return 0;
 }
 
+long trace_break_out(struct trace_space *s, int tid, struct trace_break *b)
+{
+	(void)s;
+	if (!b->inserted)
+		return 0;
+	b->inserted = 0;
+	return trace_write_byte(tid, b->addr, b->saved, 0);
+}
+
 long trace_break_remove(struct trace_space *s, int tid, struct trace_break *b)
 {
-	long r = trace_write_byte(tid, b->addr, b->saved, 0);
+	long r = b->inserted ? trace_write_byte(tid, b->addr, b->saved, 0) : 0;
 
 	*b = s->breaks[--s->nbreaks];   /* the last one takes its place */
 	return r;
@@ -96,12 +116,33 @@ static int moved(int tid, uint64_t addr)
 	return trace_regs(tid, &r) < 0 || arch_regs_pc(&r) != addr;
 }
 
-long trace_step_over(struct trace_thread *t, struct trace_break *b)
+/* The arch runs the instruction for the tracee, if it knows it. */
+static int emulated(struct trace_thread *t, struct trace_break *b, struct arch_regs *r)
+{
+	struct arch_regs moved = *r;
+	uint64_t at, value;
+	unsigned size;
+
+	if (b->func < 0 || !arch_trace_emulate(b->code, t->space->tracee->word, &moved,
+					       &at, &value, &size))
+		return 0;
+	if (size && trace_write(t->tid, at, &value, size) < 0)
+		return 0;       /* as the instruction would fault: step it */
+	if (trace_set_regs(t->tid, &moved) < 0)
+		return 0;
+	*r = moved;
+	return 1;
+}
+
+long trace_step_over(struct trace_thread *t, struct trace_break *b, struct arch_regs *regs)
 {
 	struct trace_space *s = t->space;
 	uint64_t addr = b->addr;
 	int status;
 	long r;
+
+	if (emulated(t, b, regs))
+		return 0;
 
 	if (s->threads > 1)
 		trace_stop_others(s, t);
@@ -129,7 +170,7 @@ long trace_step_over(struct trace_thread *t, struct trace_break *b)
 	}
 	/* Back in, if it is still ours (b may have moved in the table). */
 	b = trace_break_at(s, addr);
-	if (b)
+	if (b && b->inserted)
 		return trace_write_byte(t->tid, addr, ARCH_TRACE_BREAKPOINT, 0);
 	return 0;
 }

@@ -207,11 +207,9 @@ void trace_entry(struct trace_thread *t, struct trace_break *b, struct arch_regs
 		c->args[0] = arch_regs_result(r);
 	/* The return: a breakpoint at the return address, shared by every
 	 * call that will come back there. */
-	rb = trace_break_at(t->space, ret);
-	if (!rb && trace_break_set(t->space, t->tid, ret, -1) == 0)
-		rb = trace_break_at(t->space, ret);
-	if (!rb || rb->func >= 0)
+	if (trace_break_set(t->space, t->tid, ret, -1) < 0)
 		return;         /* not a place we can stop at: not followed */
+	rb = trace_break_at(t->space, ret);
 	rb->waiting++;
 	t->depth++;
 	c->start_ns = trace_now_ns();

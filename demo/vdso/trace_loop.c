@@ -95,14 +95,26 @@ static void on_breakpoint(struct trace_thread *t)
 	}
 	arch_regs_set_pc(&r, pc);
 	trace_set_regs(t->tid, &r);
-	if (b->func >= 0)
+	if (!b->inserted) {
+		/* A return's breakpoint that we took out after this thread
+		 * hit it, before we saw its stop: it only passed by. */
+		trace_resume(t);
+		return;
+	}
+	if (b->func >= 0) {
 		trace_entry(t, b, &r);
-	else
+	} else {
 		trace_return(t, b, &r);
-	/* The breakpoints stay, the return's too: removing one while another
-	 * thread has hit it but is not yet seen would leave that thread a
-	 * SIGTRAP with no breakpoint to explain it. */
-	if (trace_step_over(t, b) == -ESRCH)
+		/* No call waits here any more: out of memory, no step
+		 * needed.  Its place is kept for a thread that hit it but
+		 * whose stop is still to be seen (above). */
+		if (b->waiting == 0) {
+			trace_break_out(t->space, t->tid, b);
+			trace_resume(t);
+			return;
+		}
+	}
+	if (trace_step_over(t, b, &r) == -ESRCH)
 		return;         /* it died meanwhile: its status is kept */
 	trace_resume(t);
 }

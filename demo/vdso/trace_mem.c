@@ -53,6 +53,17 @@ long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char 
 	return sys_ptrace(PTRACE_POKEDATA, tid, (unsigned long)base, word);
 }
 
+long trace_write(int tid, uint64_t addr, const void *buf, size_t n)
+{
+	const unsigned char *from = buf;
+	long r;
+
+	for (; n; n--, addr++, from++)
+		if ((r = trace_write_byte(tid, addr, *from, 0)) < 0)
+			return r;
+	return 0;
+}
+
 long trace_regs(int tid, struct arch_regs *r)
 {
 	return sys_ptrace(PTRACE_GETREGS, tid, 0, (unsigned long)r);

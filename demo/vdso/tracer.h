@@ -71,8 +71,10 @@ struct trace_func {
 struct trace_break {
 	uint64_t addr;
 	unsigned char saved;    /* the byte the breakpoint replaced */
+	int inserted;           /* in memory now (a return's may be out) */
 	int func;
 	unsigned waiting;
+	unsigned char code[16]; /* an entry's first instruction, for emulation */
 };
 
 /* An address space: a process, with its threads (and a vfork child until it
@@ -140,6 +142,7 @@ extern struct trace_state trace;
 long trace_peek(int tid, uint64_t addr, unsigned long *word);
 long trace_read(int tid, uint64_t addr, void *buf, size_t n);
 long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char *old);
+long trace_write(int tid, uint64_t addr, const void *buf, size_t n);
 long trace_regs(int tid, struct arch_regs *r);
 long trace_set_regs(int tid, const struct arch_regs *r);
 /* A word of the tracee's size (4 or 8 bytes) at addr. */
@@ -157,8 +160,11 @@ struct trace_break *trace_break_at(struct trace_space *s, uint64_t addr);
 long trace_break_set(struct trace_space *s, int tid, uint64_t addr, int func);
 long trace_break_remove(struct trace_space *s, int tid, struct trace_break *b);
 long trace_break_remove_all(struct trace_space *s, int tid);
-/* Run t's original instruction under the breakpoint b (t's PC at it). */
-long trace_step_over(struct trace_thread *t, struct trace_break *b);
+/* Run t's original instruction under the breakpoint b (t's PC at it, its
+ * registers r): emulated if the arch can, else stepped over. */
+long trace_step_over(struct trace_thread *t, struct trace_break *b, struct arch_regs *r);
+/* Take a return's breakpoint out of memory, keeping its place. */
+long trace_break_out(struct trace_space *s, int tid, struct trace_break *b);
 /* Stop every running thread of s but 'except' (0: all), keeping their stops. */
 void trace_stop_others(struct trace_space *s, struct trace_thread *except);
 
