@@ -219,6 +219,13 @@ $(OUT)/unit/%: $(OUT)/obj-pie/tests/unit/%.o $(PIE_START_OBJ) $(LIBRUNTIME_PIE) 
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(PIE_LDFLAGS) -o $@ $(PIE_START_OBJ) $< $(LIBRUNTIME_PIE)
 $(OUT)/obj/tests/unit/%.o $(OUT)/obj-pie/tests/unit/%.o: CFLAGS += -msse2
+# The program on the runtime that tests/90-trace.t traces (its glibc twins
+# are built by the test).
+units: $(OUT)/trace/free
+$(OUT)/trace/free: $(OUT)/obj/tests/trace/free.o $(START_OBJ) $(LIBRUNTIME) linker.ld
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
 
 -include $(shell find $(OUT)/obj $(OUT)/obj-pie -name '*.d' 2>/dev/null)
 endif

@@ -20,10 +20,6 @@
 #include <start/start.h>
 #include "tracer.h"
 
-static const char usage[] =
-	"usage: vdso trace [-c] [-f] [-o FILE] [-e NAME,...] -- CMD [ARG...]\n"
-	"       vdso trace [-c] [-o FILE] [-e NAME,...] -p PID\n";
-
 static char out_buf[OUT_BUF_SIZE];
 static struct out trace_file = { .fd = -1, .buf = out_buf };
 
@@ -270,10 +266,8 @@ int cmd_trace(int argc, char **argv)
 			return usage_error("trace", o, "unknown option");
 		}
 	}
-	if (!pid && i == argc) {
-		out_str(&out_stderr, usage);
-		return usage_error("trace", 0, "no command");
-	}
+	if (!pid && i == argc)
+		return usage_error("trace", 0, "no command (vdso trace -- CMD, or -p PID)");
 	if (pid && i < argc)
 		return usage_error("trace", argv[i], "both -p and a command");
 	if (file) {
