@@ -191,6 +191,59 @@ for a in $(arches); do
 		skip "$a: under QEMU 7.2" "$q"
 	fi
 done
-skip "vdso trace in the booted kernels (i386 through compat, clocksource=hpet)" "not written yet"
+# --- under a booted kernel: no /proc (the auxiliary vector from the stack),
+# i386 through the compat layer, and a clocksource without a vDSO mode.
+# The tracee is `vdso call` itself, which prints the value each path gave.
+if ! command -v qemu-system-x86_64 > /dev/null; then
+	skip "vdso trace in a booted kernel" "qemu-system-x86_64 not installed"
+elif ! "$TOP/tests/setup/kernel.sh" -k 6.1 "$BUILD" 2> "$D/kernel.log"; then
+	skip "vdso trace in a booted kernel" "no 6.1 kernel: $(tail -n 1 "$D/kernel.log")"
+else
+	# boot NAME PARAMS ARCH: `vdso trace /init call clock_gettime time` as /init.
+	boot() {
+		OUT=$D/boot-$1
+		mkdir -p "$OUT"
+		"$TOP/tests/boot/boot.sh" -k 6.1 -a "$2" -o "$OUT" -t 120 "$3" \
+			trace /init call clock_gettime time > /dev/null 2> "$OUT/boot.err"
+		STATUS=$?
+		LOG=$OUT/console.log
+	}
+	# The traced lines' values, as `vdso call` prints them ("S.NNNNNNNNN").
+	traced() {
+		perl -ne 'printf "%s %d.%09d\n", $2, $3, $4
+			if /^(clock_gettime(?:64)?)\(CLOCK_(\w+), \{tv_sec=(\d+), tv_nsec=(\d+)\}\) = 0 <vdso/;
+			print "time $1\n" if /^time\(NULL\) = (\d+) <vdso/' "$LOG" | sort
+	}
+	# The values `vdso call` received through the vDSO, from its table.
+	received() {
+		awk '$3 == "vdso" && $1 == "clock_gettime" { print $2, $4 }
+			$3 == "vdso" && $1 == "time" { print "time", $4 }' "$LOG" | sort
+	}
+	for a in x86_64 i386; do
+		boot "$a" "" "$a"
+		is "$STATUS" 0 "$a boot (6.1, no /proc): vdso trace /init call ... ends with status 0"
+		received > "$OUT/want"
+		traced > "$OUT/got"
+		ok $(( $(wc -l < "$OUT/want") >= 2 ? 0 : 1 )) "$a boot: vdso call served $(wc -l < "$OUT/want") calls by the vDSO"
+		missing=$(comm -23 "$OUT/want" "$OUT/got")
+		is "$missing" "" "$a boot: each value vdso call received through the vDSO is in a traced line"
+		is "$(grep -c '^clock_gettime[0-9]*(.*<vdso -> ' "$LOG")" 0 \
+			"$a boot: with the default clocksource no clock_gettime entered the kernel"
+	done
+	if [ -f "$D/boot-i386/console.log" ]; then
+		n=$(grep -c '^__kernel_vsyscall(' "$D/boot-i386/console.log")
+		k=$(grep -c '^__kernel_vsyscall(.*<vdso -> .* syscall>$' "$D/boot-i386/console.log")
+		ok $(( n > 0 && n == k ? 0 : 1 )) "i386 boot: $n calls of the gate __kernel_vsyscall traced, $k of them entering the kernel"
+	fi
+	# clocksource=hpet: no vDSO mode (the kernel's arch/x86/kernel/hpet.c
+	# since 5.6), so the vDSO passes the high-resolution clocks to the
+	# kernel; the coarse clocks read the data page all the same.
+	boot hpet clocksource=hpet x86_64
+	is "$STATUS" 0 "x86_64 boot clocksource=hpet: status 0"
+	is "$(grep '^clock_gettime(CLOCK_' "$LOG" |
+		awk '{ print (/COARSE/ ? "coarse" : "fine"), (/<vdso -> / ? "syscall" : "vdso") }' |
+		sort -u | tr '\n' ' ')" "coarse vdso fine syscall " \
+		"x86_64 boot clocksource=hpet: the coarse clocks stay in the vDSO, the others enter the kernel"
+fi
 
 done_testing
