@@ -3,6 +3,7 @@
  * the kernel.  What the files of the tracer share:
  *
  *   trace.c         the command: options, start or attach, the end
+ *   trace_state.c   the state: options, threads, address spaces
  *   trace_loop.c    the event loop: one ptrace stop at a time
  *   trace_mem.c     the tracee's memory and registers, through ptrace
  *   trace_image.c   the tracee's vDSO: found, read, its functions listed
@@ -168,11 +169,13 @@ long trace_break_out(struct trace_space *s, int tid, struct trace_break *b);
 /* Stop every running thread of s but 'except' (0: all), keeping their stops. */
 void trace_stop_others(struct trace_space *s, struct trace_thread *except);
 
-/* trace_loop.c */
+/* trace_state.c */
 struct trace_thread *trace_thread(int tid);
 struct trace_thread *trace_thread_new(int tid);
 struct trace_space *trace_space_new(void);
 void trace_thread_drop(struct trace_thread *t);
+
+/* trace_loop.c */
 long trace_resume(struct trace_thread *t);
 int trace_loop(void);
 void trace_detach_all(void);
