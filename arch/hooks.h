@@ -28,6 +28,15 @@
  *   ARCH_SIGNAL_HANDLER, arch_context_ip, arch_context_set_ip (signal.S)
  * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's
  *   and the sigreturn trampolines' names
+ * arch/<name>/trace.h      what `vdso trace` (demo/vdso/trace*.c) needs:
+ *   struct arch_regs (what PTRACE_GETREGS fills), arch_regs_pc, _set_pc,
+ *   _sp, _result, _syscall, _arg; ARCH_TRACE_BREAKPOINT, ARCH_TRACE_PC_REWIND;
+ *   ARCH_TRACEES and arch_regs_tracee (the kinds of process it can trace);
+ *   arch_trace_emulate (a function's first instruction, run for the tracee)
+ * arch/<name>/tracee.h     TRACEE_<NAME>: how a process of the arch calls
+ *   its vDSO (arguments in registers or on the stack, word size, the
+ *   system call numbers); another arch's trace.h may include it (x86_64
+ *   traces i386 processes)
  * arch/<name>/decode.c     the four decoders below (every .c of the arch
  *                          folder goes into the runtime archive)
  *
