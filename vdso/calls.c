@@ -57,6 +57,9 @@ static const struct {
 _Static_assert(sizeof candidate_hash / sizeof candidate_hash[0] ==
 	       sizeof candidates / sizeof candidates[0], "one hash per candidate");
 
+/* Each entry's system call twin by number (<asm/unistd.h>), from the same table. */
+static const long twin_numbers[VDSO_NCALLS] = { VDSO_TWIN_NUMBERS };
+
 struct elf_image vdso_image;
 int vdso_status = -ELF_ENOTFOUND;
 const char *vdso_absent = "not looked for";
@@ -197,4 +200,23 @@ long vdso_getcpu_slow(unsigned *cpu, unsigned *node, int fell_back)
 {
 	count_fallback(VDSO_GETCPU, fell_back);
 	return sys_getcpu(cpu, node);
+}
+
+long vdso_twin(enum vdso_call_id id, long a1, long a2, long a3)
+{
+	return sys_call(twin_numbers[id], a1, a2, a3, 0, 0, 0);
+}
+
+long vdso_call_generic(enum vdso_call_id id, long a1, long a2, long a3)
+{
+	void *fn = vdso_calls[id].fn;
+	long r;
+
+	if (fn) {
+		r = ((long (*)(long, long, long))fn)(a1, a2, a3);
+		if (r != -ENOSYS)
+			return r;
+	}
+	count_fallback(id, fn != 0);
+	return vdso_twin(id, a1, a2, a3);
 }

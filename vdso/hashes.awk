@@ -8,7 +8,9 @@
 #     ALSO(ID,                 "symbol", "version", time64) \
 # and writes, in the table's order (the order of vdso/calls.c's candidates),
 #     { 0x0a1b2c3du, 20, 0x0e2b3c4du }, /* symbol, version */ \
-# the symbol's GNU hash and length, then the version's ELF (SysV) hash.
+# the symbol's GNU hash and length, then the version's ELF (SysV) hash;
+# then, one a CALL line, the number of its system call twin:
+#     __NR_clock_gettime, \
 # The hash is binutils' and glibc's: h = h * 33 + c from 5381, modulo 2^32
 # (elf_gnu_hash in elf/hash.c); the ELF hash is the gABI's (elf_sysv_hash),
 # written with arithmetic, as awk has no bit operators.  30-vdso.t checks
@@ -18,6 +20,7 @@ BEGIN {
 		code[sprintf("%c", i)] = i
 	print "/* made by vdso/hashes.awk from the arch's vdso_calls.h: do not edit */"
 	print "#define VDSO_CANDIDATE_HASHES \\"
+	twins = ""
 }
 
 # a ^ b, for 0 <= a, b < 16
@@ -53,6 +56,8 @@ function elf_hash(s,    h, i, g, x) {
 		line = substr(line, RSTART + RLENGTH)
 	}
 	call = $0 ~ /^[ \t]*CALL\(/
+	if (call)               # the twin's number, from <asm/unistd.h>
+		twins = twins sprintf("\t__NR_%s, \\\n", lit[2])
 	sym = call ? lit[3] : lit[1]
 	ver = call ? lit[4] : lit[2]
 	if (sym == "") {        # NO_VDSO_SYMBOL: no function to look up
@@ -64,4 +69,9 @@ function elf_hash(s,    h, i, g, x) {
 		h = (h * 33 + code[substr(sym, i, 1)]) % 4294967296
 	printf "\t{ 0x%08xu, %d, 0x%08xu }, /* %s, %s */ \\\n", h, length(sym), elf_hash(ver), sym, ver
 }
-END { print "" }
+END {
+	print ""
+	print "/* The system call twin of each CALL line, in order. */"
+	print "#define VDSO_TWIN_NUMBERS \\"
+	printf "%s\n", twins
+}

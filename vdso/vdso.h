@@ -162,6 +162,18 @@ static inline long vdso_getcpu(unsigned *cpu, unsigned *node)
 	return vdso_getcpu_slow(cpu, node, fn != 0);
 }
 
+/*
+ * A call of the table that no typed wrapper above serves (a line the
+ * arch's table gained, and nothing else yet): its vDSO function called
+ * with three word-sized arguments, as the arch's ABI passes them, or its
+ * -ENOSYS or absence answered by the system call twin.  vdso_twin makes
+ * the twin alone.  `vdso call`, `bench` and `check` use them for such a
+ * line, so that one line in the table is enough to list, call, time and
+ * check it.
+ */
+long vdso_call_generic(enum vdso_call_id id, long a1, long a2, long a3);
+long vdso_twin(enum vdso_call_id id, long a1, long a2, long a3);
+
 /* getrandom(2) through the vDSO where it has it (x86_64, Linux 6.11), with
  * a state of this thread's (vdso/getrandom.c); else the system call. */
 long vdso_getrandom(void *buf, size_t len, unsigned flags);
