@@ -53,11 +53,13 @@ static struct __kernel_old_timeval tv;
 static unsigned cpu, node;
 static unsigned char random_bytes[4096];
 
-/* A loop returns the last result, so that one call (n = 1) checks the path. */
+/* A loop returns the last result, so that one call (n = 1) checks the
+ * path.  id: the row's entry of the call table (the generic loops use it). */
 #define LOOP(name, expr) \
-	static long name(unsigned n) \
+	static long name(unsigned n, int id) \
 	{ \
 		long r = 0; \
+		(void)id; \
 		while (n--) \
 			r = (expr); \
 		return r; \
@@ -87,6 +89,13 @@ LOOP(v_random256, vdso_getrandom(random_bytes, 256, 0))
 LOOP(s_random256, sys_getrandom(random_bytes, 256, 0))
 LOOP(v_random4096, vdso_getrandom(random_bytes, 4096, 0))
 LOOP(s_random4096, sys_getrandom(random_bytes, 4096, 0))
+/* A function of the table with no row of its own: called as `vdso call`
+ * calls it (demo/vdso/call.c), three pointers to zeroed bytes. */
+static long generic_area[3][64];
+LOOP(v_generic, vdso_call_generic((enum vdso_call_id)id, (long)generic_area[0],
+				  (long)generic_area[1], (long)generic_area[2]))
+LOOP(s_generic, vdso_twin((enum vdso_call_id)id, (long)generic_area[0],
+			  (long)generic_area[1], (long)generic_area[2]))
 /* getpid by the two doors, bypassing sys_call's choice (arch/<arch>/arch.h) */
 LOOP(g_getpid, arch_gate_syscall(sys_gate, __NR_getpid, 0, 0, 0, 0, 0, 0))
 LOOP(i_getpid, arch_syscall(__NR_getpid, 0, 0, 0, 0, 0, 0))
@@ -99,14 +108,14 @@ struct row {
 	const char *call;       /* "clock_gettime" */
 	const char *arg;        /* "REALTIME", or "-" */
 	int id;                 /* enum vdso_call_id of the fast side, or GATE_ROW */
-	long (*fast)(unsigned); /* the vDSO (or the gate) */
-	long (*slow)(unsigned); /* the system call (or int $0x80) */
+	long (*fast)(unsigned, int);    /* the vDSO (or the gate) */
+	long (*slow)(unsigned, int);    /* the system call (or the raw instruction) */
 	int bulk;               /* the cost is the work, not the way in: no
 				 * speed-up to expect (long getrandom requests,
 				 * ChaCha20 either side) */
 };
 
-static const struct row rows[] = {
+static const struct row written_rows[] = {
 	{ "clock_gettime", "REALTIME", VDSO_CLOCK_GETTIME, v_realtime, s_realtime, 0 },
 	{ "clock_gettime", "MONOTONIC", VDSO_CLOCK_GETTIME, v_monotonic, s_monotonic, 0 },
 	{ "clock_gettime", "REALTIME_COARSE", VDSO_CLOCK_GETTIME, v_coarse, s_coarse, 0 },
@@ -122,7 +131,30 @@ static const struct row rows[] = {
 	/* the last row: print_verdicts finds it there */
 	{ "getpid", "gate/" ARCH_RAW_ENTRY, GATE_ROW, g_getpid, i_getpid, 0 },
 };
-#define NROWS (sizeof rows / sizeof rows[0])
+#define NWRITTEN (sizeof written_rows / sizeof written_rows[0])
+#define MAX_ROWS (NWRITTEN + VDSO_NCALLS)
+
+/* The rows of this run: the written ones, then one for each function of
+ * the table that has none (a line the arch's table gained), then the
+ * gate's, last (print_verdicts finds it there). */
+static struct row rows[MAX_ROWS];
+static unsigned nrows;
+
+static void make_rows(void)
+{
+	unsigned i, k;
+
+	for (i = 0; i + 1 < NWRITTEN; i++)
+		rows[nrows++] = written_rows[i];
+	for (i = 0; i < VDSO_NCALLS; i++) {
+		for (k = 0; k < NWRITTEN && written_rows[k].id != (int)i; k++)
+			;
+		if (k == NWRITTEN)
+			rows[nrows++] = (struct row){ vdso_calls[i].name, "-", (int)i,
+						      v_generic, s_generic, 0 };
+	}
+	rows[nrows++] = written_rows[NWRITTEN - 1];
+}
 #define FAST 0
 #define SLOW 1
 
@@ -135,8 +167,8 @@ struct result {
 	uint32_t median, min, max;      /* MEASURED: tenths of a ns per call */
 };
 
-static struct result results[NROWS][2];
-static uint32_t samples[NROWS * 2][MAX_ROUNDS];
+static struct result results[MAX_ROWS][2];
+static uint32_t samples[MAX_ROWS * 2][MAX_ROUNDS];
 
 /* ---- timing ---------------------------------------------------------------- */
 
@@ -164,7 +196,7 @@ static long pick_clock(void)
 
 /* One sample: n calls through 'loop', in tenths of a ns per call, in
  * *tenths_out.  0, or the clock's -errno. */
-static long sample(long (*loop)(unsigned), unsigned n, uint32_t *tenths_out)
+static long sample(long (*loop)(unsigned, int), int id, unsigned n, uint32_t *tenths_out)
 {
 	struct __kernel_timespec t0, t1;
 	int64_t ns;
@@ -173,7 +205,7 @@ static long sample(long (*loop)(unsigned), unsigned n, uint32_t *tenths_out)
 
 	if ((r = now(&t0)) != 0)
 		return r;
-	loop(n);
+	loop(n, id);
 	if ((r = now(&t1)) != 0)
 		return r;
 	ns = (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
@@ -280,7 +312,7 @@ static void print_table(struct out *o)
 
 	out_str(o, "ns per call: median (min-max) over the rounds\n\n");
 	out_str(o, "call          argument        vDSO                syscall             speed-up\n");
-	for (i = 0; i < NROWS; i++) {
+	for (i = 0; i < nrows; i++) {
 		const struct result *f = &results[i][FAST], *s = &results[i][SLOW];
 		uint32_t up = speedup_tenths(f, s);
 		char buf[24];
@@ -361,7 +393,7 @@ static void print_chart(struct out *o)
 	uint32_t longest = 1;
 	unsigned i, k;
 
-	for (i = 0; i < NROWS; i++)
+	for (i = 0; i < nrows; i++)
 		for (k = 0; k < 2; k++)
 			if (rows[i].id != GATE_ROW && !rows[i].bulk &&
 			    results[i][k].state == MEASURED &&
@@ -370,7 +402,7 @@ static void print_chart(struct out *o)
 	out_str(o, "\nmedian ns per call, linear: a full bar is ");
 	out_tenths(o, longest);
 	out_str(o, " ns, '>' goes past it\n");
-	for (i = 0; i < NROWS; i++) {
+	for (i = 0; i < nrows; i++) {
 		char label[40];
 
 		if (rows[i].id == GATE_ROW && !ARCH_HAS_GATE)
@@ -395,7 +427,7 @@ static void print_rows_where(struct out *o, const char *intro, int (*pick)(unsig
 	size_t col = strlen(intro);
 
 	out_str(o, intro);
-	for (i = 0; i < NROWS; i++) {
+	for (i = 0; i < nrows; i++) {
 		char label[40];
 		size_t n;
 
@@ -436,7 +468,7 @@ static int count_rows(int (*pick)(unsigned))
 	unsigned i;
 	int n = 0;
 
-	for (i = 0; i < NROWS; i++)
+	for (i = 0; i < nrows; i++)
 		n += pick(i);
 	return n;
 }
@@ -471,13 +503,13 @@ static void print_verdicts(struct out *o)
 		out_str(o, " times; the system call served those\n");
 	}
 	if (ARCH_HAS_GATE) {
-		const struct result *g = &results[NROWS - 1][FAST];
+		const struct result *g = &results[nrows - 1][FAST];
 
 		if (g->state == ABSENT && vdso_off)
 			out_str(o, "getpid: the gate is switched off (VDSO=off), only " ARCH_RAW_ENTRY " was measured\n");
 		else if (g->state == ABSENT)
 			out_str(o, "getpid: no AT_SYSINFO gate here, only " ARCH_RAW_ENTRY " was measured\n");
-		else if (speedup_tenths(g, &results[NROWS - 1][SLOW]) < SPEEDUP_MIN_TENTHS)
+		else if (speedup_tenths(g, &results[nrows - 1][SLOW]) < SPEEDUP_MIN_TENTHS)
 			out_str(o, "getpid: the gate is no faster than " ARCH_RAW_ENTRY " here\n");
 	}
 }
@@ -506,8 +538,8 @@ static void try_paths(void)
 {
 	unsigned i, k;
 
-	for (i = 0; i < NROWS; i++) {
-		long (*loops[2])(unsigned) = { rows[i].fast, rows[i].slow };
+	for (i = 0; i < nrows; i++) {
+		long (*loops[2])(unsigned, int) = { rows[i].fast, rows[i].slow };
 
 		for (k = 0; k < 2; k++) {
 			struct result *res = &results[i][k];
@@ -517,7 +549,7 @@ static void try_paths(void)
 			if ((k == FAST && !fast_exists(&rows[i])) ||
 			    (rows[i].id == GATE_ROW && !ARCH_HAS_GATE))
 				continue;
-			r = loops[k](1);
+			r = loops[k](1, rows[i].id);
 			if (sys_failed(r)) {
 				res->state = FAILED;
 				res->err = r;
@@ -535,7 +567,7 @@ static void try_paths(void)
  */
 static long run_rounds(unsigned nrounds, unsigned ncalls)
 {
-	unsigned npaths = NROWS * 2, i;
+	unsigned npaths = nrows * 2, i;
 	int round;
 	long clock_err;
 
@@ -552,7 +584,7 @@ static long run_rounds(unsigned nrounds, unsigned ncalls)
 			r = &rows[path / 2];
 			if (results[path / 2][path & 1].state != MEASURED)
 				continue;
-			clock_err = sample((path & 1) == FAST ? r->fast : r->slow, ncalls, &t);
+			clock_err = sample((path & 1) == FAST ? r->fast : r->slow, r->id, ncalls, &t);
 			if (clock_err != 0)
 				return clock_err;
 			if (round >= 0)
@@ -585,7 +617,8 @@ int cmd_bench(int argc, char **argv)
 			return status;
 	}
 
-	/* The clock first, then the paths, then the rounds. */
+	/* The rows, the clock, then the paths, then the rounds. */
+	make_rows();
 	if ((clock_err = pick_clock()) != 0)
 		return file_error("bench", "clock_gettime(CLOCK_MONOTONIC), the timer", clock_err);
 	try_paths();
