@@ -252,43 +252,105 @@ static void check_abi(void)
 	}
 }
 
-/* The i386 vDSO has each time function twice: 32-bit time_t (the old
- * names) and 64-bit (the _time64 names, Linux 5.1).  Both must agree. */
-static void check_time64(void)
+/*
+ * Where the arch's table has a function twice, with 64-bit time_t first
+ * and the old 32-bit one as its second choice (i386: the _time64 names of
+ * Linux 5.1 and the old ones), both must agree.  The pairs come from the
+ * table (arch/<arch>/vdso_calls.h).
+ */
+#define SYMBOL_FIRST(id, name, twin, symbol, version, time64) { VDSO_##id, symbol, version, time64 },
+#define SYMBOL_ALSO(id, symbol, version, time64) { VDSO_##id, symbol, version, time64 },
+static const struct {
+	enum vdso_call_id id;
+	const char *symbol, *version;
+	int time64;
+} table_symbols[] = { ARCH_VDSO_CALLS(SYMBOL_FIRST, SYMBOL_ALSO) };
+#define NSYMBOLS (sizeof table_symbols / sizeof table_symbols[0])
+
+static void check_time64_pair(unsigned new, unsigned old)
 {
 	typedef long (*old_fn)(int, struct __kernel_old_timespec *);
 	typedef long (*new_fn)(int, struct __kernel_timespec *);
-	static const struct { const char *old, *new; int getres; } pairs[] = {
-		{ "__vdso_clock_gettime", "__vdso_clock_gettime64", 0 },
-		{ "__vdso_clock_getres", "__vdso_clock_getres_time64", 1 },
-	};
-	unsigned i;
+	int getres = table_symbols[new].id == VDSO_CLOCK_GETRES;
+	struct elf_sym so, sn;
+	struct __kernel_old_timespec a = { 0, 0 };
+	struct __kernel_timespec b = { 0, 0 };
+	long r1, r2;
+	int64_t d;
 
-	for (i = 0; i < 2; i++) {
-		struct elf_sym so, sn;
-		struct __kernel_old_timespec a = { 0, 0 };
-		struct __kernel_timespec b = { 0, 0 };
-		long r1, r2;
-		int64_t d;
+	if (vdso_status != 0) {
+		skip(table_symbols[new].symbol, no_vdso(table_symbols[new].id));
+		return;
+	}
+	if (elf_lookup(&vdso_image, table_symbols[new].symbol, table_symbols[new].version, &sn) != 0 ||
+	    elf_lookup(&vdso_image, table_symbols[old].symbol, table_symbols[old].version, &so) != 0) {
+		skip(table_symbols[new].symbol, "not in this vDSO (the kernel's i386 vDSO has the 64-bit"
+		     " time twins since Linux 5.1)");
+		return;
+	}
+	r1 = ((old_fn)so.addr)(CLOCK_MONOTONIC, &a);
+	r2 = ((new_fn)sn.addr)(CLOCK_MONOTONIC, &b);
+	d = ns(&b) - ((int64_t)a.tv_sec * 1000000000LL + a.tv_nsec);
+	begin(r1 == 0 && r2 == 0 && (getres ? d == 0 : d >= 0 && d <= TOLERANCE_NS));
+	out_printf(o, "%s(MONOTONIC) and %s agree (%ld ns apart)", table_symbols[new].symbol,
+		   table_symbols[old].symbol, (long)d);
+	end();
+}
 
-		if (vdso_status != 0) {
-			skip(pairs[i].new, no_vdso(VDSO_CLOCK_GETTIME));
+static void check_time64(void)
+{
+	unsigned i, k, pairs = 0;
+
+	for (i = 0; i < NSYMBOLS; i++)
+		for (k = 0; k < NSYMBOLS; k++)
+			if (table_symbols[i].id == table_symbols[k].id && table_symbols[i].time64 &&
+			    !table_symbols[k].time64 && table_symbols[i].symbol && table_symbols[k].symbol) {
+				check_time64_pair(i, k);
+				pairs++;
+			}
+	if (!pairs)
+		skip("64-bit time twins", "the " ARCH_NAME " table has none: time_t is 64 bits already");
+}
+
+/* ---- functions no check above knows ------------------------------------------ */
+
+/* The ids the sections of this file were written for. */
+static int known_call(enum vdso_call_id id)
+{
+	return id == VDSO_CLOCK_GETTIME || id == VDSO_CLOCK_GETRES || id == VDSO_GETTIMEOFDAY ||
+	       id == VDSO_TIME || id == VDSO_GETCPU || id == VDSO_GETRANDOM;
+}
+
+/* Each other function of the table (a line the arch's table gained): the
+ * vDSO's and its system call twin, called as `vdso call` calls them (three
+ * pointers to zeroed bytes), answer alike: both succeed, or the same error. */
+static void check_generic(void)
+{
+	static long area[2][3][64];
+	unsigned i, n = 0;
+	long r1, r2;
+
+	section("the table's other functions: the vDSO against the system call");
+	for (i = 0; i < VDSO_NCALLS; i++) {
+		enum vdso_call_id id = (enum vdso_call_id)i;
+
+		if (known_call(id))
+			continue;
+		n++;
+		if (!has_vdso(id)) {
+			skip_call(vdso_calls[i].name, "generic", id);
 			continue;
 		}
-		if (elf_lookup(&vdso_image, pairs[i].new, "LINUX_2.6", &sn) != 0 ||
-		    elf_lookup(&vdso_image, pairs[i].old, "LINUX_2.6", &so) != 0) {
-			skip(pairs[i].new, "not in this vDSO (the kernel's i386 vDSO has the 64-bit"
-			     " time twins since Linux 5.1; x86_64 needs none)");
-			continue;
-		}
-		r1 = ((old_fn)so.addr)(CLOCK_MONOTONIC, &a);
-		r2 = ((new_fn)sn.addr)(CLOCK_MONOTONIC, &b);
-		d = ns(&b) - ((int64_t)a.tv_sec * 1000000000LL + a.tv_nsec);
-		begin(r1 == 0 && r2 == 0 && (pairs[i].getres ? d == 0 : d >= 0 && d <= TOLERANCE_NS));
-		out_printf(o, "%s(MONOTONIC) and %s agree (%ld ns apart)", pairs[i].new,
-			   pairs[i].old, (long)d);
+		memset(area, 0, sizeof area);
+		r1 = vdso_call_generic(id, (long)area[0][0], (long)area[0][1], (long)area[0][2]);
+		r2 = vdso_twin(id, (long)area[1][0], (long)area[1][1], (long)area[1][2]);
+		begin(sys_failed(r1) || sys_failed(r2) ? r1 == r2 : 1);
+		out_printf(o, "%s (%s): the vDSO answered %ld, the system call %ld", vdso_calls[i].name,
+			   vdso_calls[i].symbol, r1, r2);
 		end();
 	}
+	if (!n)
+		out_str(o, "# every function of the table has its own checks above\n");
 }
 
 /* ---- order: syscall <= vDSO <= syscall -------------------------------------- */
@@ -1088,6 +1150,7 @@ int cmd_check(int argc, char **argv)
 	out_flush(o);           /* the children must not inherit a full buffer */
 	check_abi();
 	check_time64();
+	check_generic();
 	check_order();
 	check_invalid();
 	out_flush(o);
