@@ -29,10 +29,6 @@
 #include <start/start.h>
 #include <vdso/vdso.h>
 
-/* The arch's own ELF types: Elf64_Sym on x86_64, Elf32_Sym on i386. */
-#define ELFW_(c, T) Elf##c##_##T
-#define ELFW(c, T) ELFW_(c, T)
-#define E(T) ELFW(ARCH_ELF_CLASS, T)
 
 /* The arch's first choice for clock_gettime (arch/<arch>/vdso_calls.h). */
 #define FIRST(id, name, twin, symbol, version, time64) symbol,
@@ -42,7 +38,7 @@ static const unsigned char *base;
 static unsigned long size;
 
 /* Is [off, off + len) inside the image?  Every read below asks first. */
-static int in(unsigned long off, unsigned long len) { return off <= size && len <= size - off; }
+static int inside(unsigned long off, unsigned long len) { return off <= size && len <= size - off; }
 
 /* Are the image's pages mapped?  Statics, not locals: a lean program has no canary. */
 static int mapped(void)
@@ -55,19 +51,19 @@ static int mapped(void)
 
 static void *find(const char *name)
 {
-	const E(Ehdr) *eh = (const void *)base;
-	const E(Phdr) *ph = 0;
-	const E(Dyn) *d = 0;
-	const E(Sym) *sym;
+	const ARCH_ELF(Ehdr) *eh = (const void *)base;
+	const ARCH_ELF(Phdr) *ph = 0;
+	const ARCH_ELF(Dyn) *d = 0;
+	const ARCH_ELF(Sym) *sym;
 	unsigned long bias = 0, dynsz = 0, str = 0, symtab = 0, hash = 0, n, i, j, len;
 
 	size = 4096;    /* the headers must lie in the first page */
 	if (!mapped() || base[0] != 0x7f || base[1] != 'E' || base[2] != 'L' || base[3] != 'F' ||
 	    base[4] != ARCH_ELF_CLASS / 32 ||  /* ELFCLASS32 1, ELFCLASS64 2 */
-	    !in(eh->e_phoff, (unsigned long)eh->e_phnum * sizeof *ph))
+	    !inside(eh->e_phoff, (unsigned long)eh->e_phnum * sizeof *ph))
 		return 0;
 	for (i = 0; i < eh->e_phnum; i++) {
-		const E(Phdr) *p = (const E(Phdr) *)(base + eh->e_phoff) + i;
+		const ARCH_ELF(Phdr) *p = (const ARCH_ELF(Phdr) *)(base + eh->e_phoff) + i;
 
 		if (p->p_type == PT_LOAD && !ph)
 			ph = p, bias = (unsigned long)(p->p_offset - p->p_vaddr);
@@ -76,7 +72,7 @@ static void *find(const char *name)
 		if (p->p_type == PT_DYNAMIC)
 			d = (const void *)(base + p->p_offset), dynsz = (unsigned long)p->p_filesz;
 	}
-	if (!d || !mapped() || !in((unsigned long)((const unsigned char *)d - base), dynsz))
+	if (!d || !mapped() || !inside((unsigned long)((const unsigned char *)d - base), dynsz))
 		return 0;
 	/* d_ptr + bias is an offset: the kernel links its vDSO at 0, QEMU
 	 * relocates its own in place, headers too (the bias undoes that). */
@@ -87,21 +83,21 @@ static void *find(const char *name)
 		if (d[i].d_tag == DT_SYMTAB) symtab = off;
 		if (d[i].d_tag == DT_HASH) hash = off;
 	}
-	if (!str || !symtab || !in(hash, 8))
+	if (!str || !symtab || !inside(hash, 8))
 		return 0;
 	n = base[hash + 4] | base[hash + 5] << 8 | base[hash + 6] << 16 |
 	    (unsigned long)base[hash + 7] << 24;       /* nchain */
-	if (!in(symtab, n * sizeof *sym))       /* size <= 16 pages: no overflow */
+	if (!inside(symtab, n * sizeof *sym))       /* size <= 16 pages: no overflow */
 		return 0;
 	for (len = 1; name[len - 1]; len++)     /* len counts the NUL */
 		;
-	for (i = 1, sym = (const E(Sym) *)(base + symtab) + 1; i < n; i++, sym++) {
-		if (!in(str + sym->st_name, len))
+	for (i = 1, sym = (const ARCH_ELF(Sym) *)(base + symtab) + 1; i < n; i++, sym++) {
+		if (!inside(str + sym->st_name, len))
 			continue;
 		for (j = 0; j < len && base[str + sym->st_name + j] == name[j]; j++)
 			;
 		if (j == len && sym->st_shndx != SHN_UNDEF &&
-		    ELF_ST_TYPE(sym->st_info) == STT_FUNC && in(sym->st_value + bias, 1))
+		    ELF_ST_TYPE(sym->st_info) == STT_FUNC && inside(sym->st_value + bias, 1))
 			return (void *)(base + sym->st_value + bias);
 	}
 	return 0;
