@@ -14,6 +14,11 @@
 
 void *sys_gate;
 
+void sys_use_gate(void *entry)
+{
+	sys_gate = entry;
+}
+
 long sys_call(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
 	if (sys_gate)

@@ -6,16 +6,14 @@
 #include <lib/lib.h>
 #include "syscall.h"
 
-#define L(x) ((long)(x))
-
 long sys_fstat(int fd, arch_stat *st)
 {
-	return sys_call(ARCH_NR_fstat, fd, L(st), 0, 0, 0, 0);
+	return sys_call(ARCH_NR_fstat, fd, SYS_ARG(st), 0, 0, 0, 0);
 }
 
 long sys_fstatat(int dirfd, const char *path, arch_stat *st, int flags)
 {
-	return sys_call(ARCH_NR_fstatat, dirfd, L(path), L(st), flags, 0, 0);
+	return sys_call(ARCH_NR_fstatat, dirfd, SYS_ARG(path), SYS_ARG(st), flags, 0, 0);
 }
 
 /* A device number as statx splits it: the kernel's huge encoding
@@ -38,7 +36,7 @@ long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct sta
 	arch_stat old;
 	long r;
 
-	r = sys_call(__NR_statx, dirfd, L(path), flags, L(mask), L(st), 0);
+	r = sys_call(__NR_statx, dirfd, SYS_ARG(path), flags, SYS_ARG(mask), SYS_ARG(st), 0);
 	if (r != -ENOSYS && r != -EPERM)
 		return r;
 	if ((flags & AT_EMPTY_PATH) && path[0] == 0)

@@ -4,27 +4,24 @@
  * where i386 and x86_64 differ, arch.h names the call and how its 64-bit
  * arguments are passed.
  */
-#include <asm/signal.h>
 #include "syscall.h"
 #include <asm/signal.h>          /* SIGCHLD */
 
-#define L(x) ((long)(x))
-
 long sys_read(int fd, void *buf, size_t n)
 {
-	return sys_call(__NR_read, fd, L(buf), L(n), 0, 0, 0);
+	return sys_call(__NR_read, fd, SYS_ARG(buf), SYS_ARG(n), 0, 0, 0);
 }
 
 long sys_write(int fd, const void *buf, size_t n)
 {
-	return sys_call(__NR_write, fd, L(buf), L(n), 0, 0, 0);
+	return sys_call(__NR_write, fd, SYS_ARG(buf), SYS_ARG(n), 0, 0, 0);
 }
 
 long sys_openat(int dirfd, const char *path, int flags, int mode)
 {
 	/* O_LARGEFILE: 64-bit file offsets also on i386 (asm-generic/fcntl.h
 	 * leaves it 0 on x86_64, where they always are). */
-	return sys_call(__NR_openat, dirfd, L(path), flags | O_LARGEFILE, mode, 0, 0);
+	return sys_call(__NR_openat, dirfd, SYS_ARG(path), flags | O_LARGEFILE, mode, 0, 0);
 }
 
 long sys_close(int fd)
@@ -37,32 +34,32 @@ long sys_lseek(int fd, int64_t offset, int whence, int64_t *result)
 	long r;
 
 	if (ARCH_NR_llseek < 0) {       /* lseek takes and returns 64 bits */
-		r = sys_call(__NR_lseek, fd, L(offset), whence, 0, 0, 0);
+		r = sys_call(__NR_lseek, fd, SYS_ARG(offset), whence, 0, 0, 0);
 		if (!sys_failed(r))
 			*result = r;
 		return sys_failed(r) ? r : 0;
 	}
 	/* _llseek(fd, high, low, &result, whence) */
-	r = sys_call(ARCH_NR_llseek, fd, L((uint64_t)offset >> 32),
-		     L((uint32_t)offset), L(result), whence, 0);
+	r = sys_call(ARCH_NR_llseek, fd, SYS_ARG((uint64_t)offset >> 32),
+		     SYS_ARG((uint32_t)offset), SYS_ARG(result), whence, 0);
 	return r;
 }
 
 long sys_pread(int fd, void *buf, size_t n, int64_t offset)
 {
-	return sys_call(__NR_pread64, fd, L(buf), L(n),
+	return sys_call(__NR_pread64, fd, SYS_ARG(buf), SYS_ARG(n),
 			ARCH_OFF_LO(offset), ARCH_OFF_HI(offset), 0);
 }
 
 long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset)
 {
-	return sys_call(ARCH_NR_mmap, L(addr), L(len), prot, flags, fd,
-			L(offset >> ARCH_MMAP_OFFSET_SHIFT));
+	return sys_call(ARCH_NR_mmap, SYS_ARG(addr), SYS_ARG(len), prot, flags, fd,
+			SYS_ARG(offset >> ARCH_MMAP_OFFSET_SHIFT));
 }
 
 long sys_munmap(void *addr, size_t len)
 {
-	return sys_call(__NR_munmap, L(addr), L(len), 0, 0, 0, 0);
+	return sys_call(__NR_munmap, SYS_ARG(addr), SYS_ARG(len), 0, 0, 0, 0);
 }
 
 /* exit_group, and if a seccomp profile refuses it, exit (this thread: all
@@ -113,17 +110,17 @@ long sys_raise(int sig)
 
 long sys_personality(unsigned long persona)
 {
-	return sys_call(__NR_personality, L(persona), 0, 0, 0, 0, 0);
+	return sys_call(__NR_personality, SYS_ARG(persona), 0, 0, 0, 0, 0);
 }
 
 long sys_uname(struct new_utsname *u)
 {
-	return sys_call(__NR_uname, L(u), 0, 0, 0, 0, 0);
+	return sys_call(__NR_uname, SYS_ARG(u), 0, 0, 0, 0, 0);
 }
 
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 {
-	return sys_call(__NR_gettimeofday, L(tv), L(tz), 0, 0, 0, 0);
+	return sys_call(__NR_gettimeofday, SYS_ARG(tv), SYS_ARG(tz), 0, 0, 0, 0);
 }
 
 /* time(2) exists on x86 but not on the asm-generic arches, whose
@@ -131,7 +128,7 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 long sys_time(long *t)
 {
 #ifdef __NR_time
-	return sys_call(__NR_time, L(t), 0, 0, 0, 0, 0);
+	return sys_call(__NR_time, SYS_ARG(t), 0, 0, 0, 0, 0);
 #else
 	struct __kernel_old_timeval tv;
 	long r = sys_gettimeofday(&tv, 0);
@@ -146,12 +143,12 @@ long sys_time(long *t)
 
 long sys_getcpu(unsigned *cpu, unsigned *node)
 {
-	return sys_call(__NR_getcpu, L(cpu), L(node), 0, 0, 0, 0);
+	return sys_call(__NR_getcpu, SYS_ARG(cpu), SYS_ARG(node), 0, 0, 0, 0);
 }
 
 long sys_getrandom(void *buf, size_t n, unsigned flags)
 {
-	return sys_call(__NR_getrandom, L(buf), L(n), L(flags), 0, 0, 0);
+	return sys_call(__NR_getrandom, SYS_ARG(buf), SYS_ARG(n), SYS_ARG(flags), 0, 0, 0);
 }
 
 /* One process only: pid 0, -1 and -pgid (a group, everyone) are refused
@@ -166,7 +163,7 @@ long sys_kill(int pid, int sig)
 
 long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath)
 {
-	return sys_call(__NR_renameat, olddir, L(oldpath), newdir, L(newpath), 0, 0);
+	return sys_call(__NR_renameat, olddir, SYS_ARG(oldpath), newdir, SYS_ARG(newpath), 0, 0);
 }
 
 long sys_fsync(int fd)
@@ -176,32 +173,32 @@ long sys_fsync(int fd)
 
 long sys_unlinkat(int dirfd, const char *path, int flags)
 {
-	return sys_call(__NR_unlinkat, dirfd, L(path), flags, 0, 0, 0);
+	return sys_call(__NR_unlinkat, dirfd, SYS_ARG(path), flags, 0, 0, 0);
 }
 
 
 long sys_reboot(unsigned cmd)
 {
 	/* the two magic numbers guard against a stray call (linux/reboot.h) */
-	return sys_call(__NR_reboot, 0xfee1dead, 672274793, L(cmd), 0, 0, 0);
+	return sys_call(__NR_reboot, 0xfee1dead, 672274793, SYS_ARG(cmd), 0, 0, 0);
 }
 
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old)
 {
 	/* the last argument is the size of the mask: 8 bytes, 64 signals */
-	return sys_call(__NR_rt_sigaction, sig, L(act), L(old), 8, 0, 0);
+	return sys_call(__NR_rt_sigaction, sig, SYS_ARG(act), SYS_ARG(old), 8, 0, 0);
 }
 
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old)
 {
-	return sys_call(__NR_rt_sigprocmask, how, L(set), L(old), 8, 0, 0);
+	return sys_call(__NR_rt_sigprocmask, how, SYS_ARG(set), SYS_ARG(old), 8, 0, 0);
 }
 
 
 long sys_ioctl(int fd, unsigned long request, void *arg)
 {
-	return sys_call(__NR_ioctl, fd, L(request), L(arg), 0, 0, 0);
+	return sys_call(__NR_ioctl, fd, SYS_ARG(request), SYS_ARG(arg), 0, 0, 0);
 }
 
 
@@ -214,13 +211,13 @@ long sys_sync(void)
 long sys_mincore(void *addr, size_t len, unsigned char *vec)
 {
 	/* -ENOMEM if any page of [addr, addr + len) is not mapped (mincore(2)) */
-	return sys_call(__NR_mincore, L(addr), L(len), L(vec), 0, 0, 0);
+	return sys_call(__NR_mincore, SYS_ARG(addr), SYS_ARG(len), SYS_ARG(vec), 0, 0, 0);
 }
 
 long sys_readlinkat(int dirfd, const char *path, char *buf, size_t size)
 {
 	/* the length of the link's text, which has no NUL (readlink(2)) */
-	return sys_call(__NR_readlinkat, dirfd, L(path), L(buf), L(size), 0, 0);
+	return sys_call(__NR_readlinkat, dirfd, SYS_ARG(path), SYS_ARG(buf), SYS_ARG(size), 0, 0);
 }
 
 long sys_fcntl(int fd, int cmd, long arg)
@@ -244,7 +241,7 @@ long sys_wait4(int pid, int *status, int options)
 	long r;
 
 	do
-		r = sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+		r = sys_call(__NR_wait4, pid, SYS_ARG(status), options, 0, 0, 0);
 	while (r == -EINTR);
 	return r;
 }
@@ -266,39 +263,39 @@ long sys_execve(const char *path, char *const argv[], char *const envp[])
 
 long sys_pipe2(int fds[2], int flags)
 {
-	return sys_call(__NR_pipe2, L(fds), flags, 0, 0, 0, 0);
+	return sys_call(__NR_pipe2, SYS_ARG(fds), flags, 0, 0, 0, 0);
 }
 
 long sys_unshare(unsigned long flags)
 {
-	return sys_call(__NR_unshare, L(flags), 0, 0, 0, 0, 0);
+	return sys_call(__NR_unshare, SYS_ARG(flags), 0, 0, 0, 0, 0);
 }
 
 long sys_sched_setaffinity(int pid, size_t size, const unsigned long *mask)
 {
-	return sys_call(__NR_sched_setaffinity, pid, L(size), L(mask), 0, 0, 0);
+	return sys_call(__NR_sched_setaffinity, pid, SYS_ARG(size), SYS_ARG(mask), 0, 0, 0);
 }
 
 long sys_sched_getaffinity(int pid, size_t size, unsigned long *mask)
 {
 	/* the raw call returns the size of the kernel's mask in bytes */
-	return sys_call(__NR_sched_getaffinity, pid, L(size), L(mask), 0, 0, 0);
+	return sys_call(__NR_sched_getaffinity, pid, SYS_ARG(size), SYS_ARG(mask), 0, 0, 0);
 }
 
 long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
 		   struct __kernel_old_itimerval *old)
 {
-	return sys_call(__NR_setitimer, which, L(value), L(old), 0, 0, 0);
+	return sys_call(__NR_setitimer, which, SYS_ARG(value), SYS_ARG(old), 0, 0, 0);
 }
 
 long sys_linkat(int olddir, const char *oldpath, int newdir, const char *newpath, int flags)
 {
-	return sys_call(__NR_linkat, olddir, L(oldpath), newdir, L(newpath), flags, 0);
+	return sys_call(__NR_linkat, olddir, SYS_ARG(oldpath), newdir, SYS_ARG(newpath), flags, 0);
 }
 
 long sys_fchmod(int fd, unsigned mode)
 {
-	return sys_call(__NR_fchmod, fd, L(mode), 0, 0, 0, 0);
+	return sys_call(__NR_fchmod, fd, SYS_ARG(mode), 0, 0, 0, 0);
 }
 
 long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int flags)
@@ -306,5 +303,5 @@ long sys_fchownat(int dirfd, const char *path, unsigned uid, unsigned gid, int f
 	/* fchownat takes 32-bit ids on both arches (i386's fchown has 16-bit
 	 * ones; its 32-bit twin is fchown32), and with AT_EMPTY_PATH an open
 	 * file itself: one call for both. */
-	return sys_call(__NR_fchownat, dirfd, L(path), L(uid), L(gid), flags, 0);
+	return sys_call(__NR_fchownat, dirfd, SYS_ARG(path), SYS_ARG(uid), SYS_ARG(gid), flags, 0);
 }

@@ -20,11 +20,19 @@
 #include <linux/mman.h>
 #include <asm-generic/errno.h>
 
-/* A call by number through the way chosen at start-up (vdso_init, vdso/calls.c, sets sys_gate). */
+/* A call by number through the way chosen at start-up: sys_use_gate. */
 long sys_call(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
-/* The gate in use, or 0 (only i386 ever has one). */
+/* Every call after this enters through the gate at entry (0: the raw
+ * instruction).  vdso_init (vdso/calls.c) calls it once it has checked the
+ * gate lies in the vDSO; only i386 ever has one. */
+void sys_use_gate(void *entry);
+
+/* The gate in use, or 0: read it, set it by sys_use_gate. */
 extern void *sys_gate;
+
+/* Any integer or pointer as the long a system call argument is. */
+#define SYS_ARG(x) ((long)(x))
 
 /* A result in -4095..-1 is an error (the kernel's IS_ERR_VALUE). */
 static inline int sys_failed(long r) { return r < 0 && r >= -4095; }

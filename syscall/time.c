@@ -6,8 +6,6 @@
  */
 #include "syscall.h"
 
-#define L(x) ((long)(x))
-
 /*
  * clock_gettime and clock_getres with a 64-bit time_t.  On i386 those are
  * clock_gettime64 and clock_getres_time64, new in Linux 5.1 (the y2038
@@ -26,12 +24,12 @@ static long timespec_call(long nr64, long nr_old, int clock, struct __kernel_tim
 	long r;
 
 	if (!time64_missing) {
-		r = sys_call(nr64, clock, L(ts), 0, 0, 0, 0);
+		r = sys_call(nr64, clock, SYS_ARG(ts), 0, 0, 0, 0);
 		if (r != -ENOSYS || nr64 == nr_old)
 			return r;
 		time64_missing = 1;
 	}
-	r = sys_call(nr_old, clock, L(ts ? &old : 0), 0, 0, 0, 0);
+	r = sys_call(nr_old, clock, SYS_ARG(ts ? &old : 0), 0, 0, 0, 0);
 	if (r == 0 && ts) {
 		ts->tv_sec = old.tv_sec;
 		ts->tv_nsec = old.tv_nsec;
