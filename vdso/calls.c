@@ -73,7 +73,7 @@ int vdso_off;
 static void resolve(void)
 {
 	const char *version = 0;
-	int key = -ELF_ENOTFOUND;
+	int version_index = -ELF_ENOTFOUND;     /* its vd_ndx (elf_version_key) */
 	unsigned i;
 
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
@@ -87,9 +87,9 @@ static void resolve(void)
 			continue;       /* a better one was found, or none exists */
 		if (version != c->version && (version == 0 || !str_eq(version, c->version))) {
 			version = c->version;
-			key = elf_version_key(&vdso_image, version, candidate_hash[i].version);
+			version_index = elf_version_key(&vdso_image, version, candidate_hash[i].version);
 		}
-		if (elf_lookup_address(&vdso_image, &name, key, &addr) == 0) {
+		if (elf_lookup_address(&vdso_image, &name, version_index, &addr) == 0) {
 			e->fn = (void *)addr;
 			e->symbol = c->symbol;
 			e->time64 = c->time64;
@@ -115,7 +115,7 @@ void vdso_init(void)
 	}
 	if (vdso_find(&image, &size, &vdso_absent) < 0)
 		return;         /* none: qemu-user before 8.1, vdso=0, a loader */
-	sys_gate = vdso_gate_in(image, size);
+	sys_use_gate(vdso_gate_in(image, size));
 	vdso_status = elf_open(&vdso_image, image, size,
 			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
 	if (vdso_status < 0) {
