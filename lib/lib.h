@@ -82,4 +82,12 @@ uint64_t u64_divmod10(uint64_t v, unsigned *rem);
  * (lib/div.c); d == 0 gives UINT64_MAX. */
 uint64_t u64_div_u32(uint64_t n, uint32_t d, uint32_t *rem);
 
+/* Nanoseconds in sec seconds and nsec nanoseconds: a timespec's two
+ * fields, or their differences between two readings.  64-bit: no limit
+ * a program will meet, and no division. */
+static inline int64_t ns_of(int64_t sec, int64_t nsec)
+{
+	return sec * 1000000000LL + nsec;
+}
+
 #endif

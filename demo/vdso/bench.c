@@ -208,7 +208,7 @@ static long sample(long (*loop)(unsigned, int), int id, unsigned n, uint32_t *te
 	loop(n, id);
 	if ((r = now(&t1)) != 0)
 		return r;
-	ns = (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
+	ns = ns_of(t1.tv_sec - t0.tv_sec, t1.tv_nsec - t0.tv_nsec);
 	if (ns < 0)             /* MONOTONIC cannot go back; be safe anyway */
 		ns = 0;
 	tenths = u64_div_u32((uint64_t)ns * 10 + n / 2, n, 0);     /* rounded */

@@ -108,7 +108,7 @@ static void check_clocks(enum vdso_call_id id,
 		row_start(id, clocks[i].name);
 		print_time(r1, a.tv_sec, a.tv_nsec, 9);
 		print_time(r2, b.tv_sec, b.tv_nsec, 9);
-		verdict(r1, r2, (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec),
+		verdict(r1, r2, ns_of(b.tv_sec - a.tv_sec, b.tv_nsec - a.tv_nsec),
 			limit, " ns");
 	}
 }

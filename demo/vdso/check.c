@@ -130,7 +130,7 @@ static int ordered_clock(int id)
 
 static int64_t ns(const struct __kernel_timespec *t)
 {
-	return t->tv_sec * 1000000000LL + t->tv_nsec;
+	return ns_of(t->tv_sec, t->tv_nsec);
 }
 
 static int has_vdso(enum vdso_call_id id)
@@ -290,7 +290,7 @@ static void check_time64_pair(unsigned new, unsigned old)
 	}
 	r1 = ((old_fn)so.addr)(CLOCK_MONOTONIC, &a);
 	r2 = ((new_fn)sn.addr)(CLOCK_MONOTONIC, &b);
-	d = ns(&b) - ((int64_t)a.tv_sec * 1000000000LL + a.tv_nsec);
+	d = ns(&b) - ns_of(a.tv_sec, a.tv_nsec);
 	begin(r1 == 0 && r2 == 0 && (getres ? d == 0 : d >= 0 && d <= TOLERANCE_NS));
 	out_printf(o, "%s(MONOTONIC) and %s agree (%ld ns apart)", table_symbols[new].symbol,
 		   table_symbols[old].symbol, (long)d);

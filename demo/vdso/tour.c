@@ -240,7 +240,7 @@ static uint32_t per_call(int use_vdso, unsigned n)
 	for (i = 0; i < n; i++)
 		use_vdso ? vdso_clock_gettime(CLOCK_MONOTONIC, &ts) : sys_clock_gettime(CLOCK_MONOTONIC, &ts);
 	sys_clock_gettime(CLOCK_MONOTONIC, &t1);
-	ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u + (uint64_t)(t1.tv_nsec - t0.tv_nsec);
+	ns = (uint64_t)ns_of(t1.tv_sec - t0.tv_sec, t1.tv_nsec - t0.tv_nsec);
 	return (uint32_t)u64_div_u32(ns, n, 0);
 }
 
@@ -298,8 +298,7 @@ static uint32_t getpid_ns(void *gate, unsigned n)
 		gate ? arch_gate_syscall(gate, __NR_getpid, 0, 0, 0, 0, 0, 0)
 		     : arch_syscall(__NR_getpid, 0, 0, 0, 0, 0, 0);
 	sys_clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (uint32_t)u64_div_u32((uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u +
-				     (uint64_t)(t1.tv_nsec - t0.tv_nsec), n, 0);
+	return (uint32_t)u64_div_u32((uint64_t)ns_of(t1.tv_sec - t0.tv_sec, t1.tv_nsec - t0.tv_nsec), n, 0);
 }
 
 static int gate(void)

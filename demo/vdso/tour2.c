@@ -170,7 +170,7 @@ static uint64_t now_ns(void)
 	struct __kernel_timespec t;
 
 	vdso_clock_gettime(CLOCK_MONOTONIC, &t);
-	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+	return (uint64_t)ns_of(t.tv_sec, t.tv_nsec);
 }
 
 /* ns a call of time(), through the page or by the system call: the best
