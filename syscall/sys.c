@@ -248,17 +248,17 @@ long sys_wait4(int pid, int *status, int options)
 
 long sys_wait4_once(int pid, int *status, int options)
 {
-	return sys_call(__NR_wait4, pid, L(status), options, 0, 0, 0);
+	return sys_call(__NR_wait4, pid, SYS_ARG(status), options, 0, 0, 0);
 }
 
 long sys_ptrace(long request, int pid, unsigned long addr, unsigned long data)
 {
-	return sys_call(__NR_ptrace, request, pid, L(addr), L(data), 0, 0);
+	return sys_call(__NR_ptrace, request, pid, SYS_ARG(addr), SYS_ARG(data), 0, 0);
 }
 
 long sys_execve(const char *path, char *const argv[], char *const envp[])
 {
-	return sys_call(__NR_execve, L(path), L(argv), L(envp), 0, 0, 0);
+	return sys_call(__NR_execve, SYS_ARG(path), SYS_ARG(argv), SYS_ARG(envp), 0, 0, 0);
 }
 
 long sys_pipe2(int fds[2], int flags)
