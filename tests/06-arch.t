@@ -25,8 +25,8 @@ none_of() {
 }
 none_of "x86 register name (%eax, rax, eip...)" \
 	'%?%[re]?(ax|bx|cx|dx|si|di|sp|bp|ip)\b|[^A-Za-z0-9_][re](ax|bx|cx|dx|si|di|sp|bp|ip)\b'
-none_of "x86 mnemonic (int \$0x80, sysenter, rdtsc, mov, lea, push, pop, ret)" \
-	'int \$0x80|\b(sysenter|rdtsc|mov|lea|push|pop|ret)\b'
+none_of "x86 mnemonic (int \$0x80, sysenter, rdtsc, mov, lea, push, pop)" \
+	'int \$0x80|\b(sysenter|rdtsc|mov|lea|push|pop)\b'
 none_of "x86 opcode byte (0x0f, 0xcd, 0xc3, 0xb8, 0xe8, 0x58)" '\b0x(0f|cd|c3|b8|e8|58)\b'
 none_of "arch test of the compiler's (__i386__, __x86_64__)" '__i386__|__x86_64__|__amd64__'
 none_of "choice by ELF class (ARCH_ELF_CLASS == 64)" 'ARCH_ELF_CLASS *[=!]= *(32|64)'
