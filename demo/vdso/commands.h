@@ -14,6 +14,8 @@ struct command {
 };
 extern const struct command commands[];
 extern const unsigned n_commands;
+/* "help", "--help" and "-h" (demo/vdso/help.c), which main.c runs. */
+int is_help(const char *name);
 
 /* Each takes its own argv (argv[0] is its name) and returns the exit status. */
 int cmd_summary(int argc, char **argv);

@@ -91,6 +91,8 @@ static int overview(void)
 		if (str_eq(m->name, "call"))
 			print_call_names(o, "                      NAME:");
 	}
+	m = manual_find("help");
+	print_line(o, m ? m->usage : "help", m ? m->summary : "(not in the manual: vdso.1 lacks it)");
 	print_line(o, "--help, -h", "this text");
 	print_line(o, "--version", "the version");
 	out_str(o, "\nEnvironment: VDSO=off ignores the vDSO and the gate (i386's), so that every\n"
@@ -109,6 +111,11 @@ int help_command(const char *name)
 	if (str_eq(name, "call"))
 		print_call_names(&out_stdout, "\nNAME, here:");
 	return 0;
+}
+
+int is_help(const char *name)
+{
+	return str_eq(name, "help") || str_eq(name, "--help") || str_eq(name, "-h");
 }
 
 int cmd_help(int argc, char **argv)

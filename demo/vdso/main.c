@@ -8,47 +8,6 @@
 #include <asm/signal.h>
 #include "commands.h"
 
-#define VERSION "0.1"
-
-static int version(int argc, char **argv)
-{
-	if (argc > 1)
-		return usage_error("--version", argv[1], "unexpected argument");
-	out_str(&out_stdout, "vdso " VERSION " (" ARCH_NAME ")\n");
-	return 0;
-}
-
-/* `vdso boot` runs from main, and only there (demo/vdso/boot.c): here it
- * is the answer to a boot within a boot. */
-static int boot_again(int argc, char **argv)
-{
-	(void)argc;
-	return usage_error("boot", argv[0], "not within a boot");
-}
-
-/* Every command; `vdso help` lists them from here (demo/vdso/help.c). */
-const struct command commands[] = {
-	{ "tour", cmd_tour, 1 },
-	{ "auxv", cmd_auxv, 0 },
-	{ "syms", cmd_syms, 1 },
-	{ "call", cmd_call, 1 },
-	{ "gate", cmd_gate, 1 },
-	{ "dump", cmd_dump, 0 },
-	{ "read", cmd_read, 0 },
-	{ "bench", cmd_bench, 1 },
-	{ "check", cmd_check, 1 },
-	{ "signal", cmd_signal, 1 },
-	{ "vsyscall", cmd_vsyscall, 1 },
-	{ "map", cmd_map, 1 },
-	{ "trace", cmd_trace, 1 },
-	{ "boot", boot_again, 0 },
-	{ "help", cmd_help, 0 },
-	{ "--help", cmd_help, 0 },
-	{ "-h", cmd_help, 0 },
-	{ "--version", version, 0 },
-};
-const unsigned n_commands = sizeof commands / sizeof commands[0];
-
 static const struct command summary = { "", cmd_summary, 1 };
 
 /* The end of a command: what it printed must have reached its reader. */
@@ -88,6 +47,8 @@ static int run_command(int argc, char **argv)
 
 	if (argc < 2)
 		return run(&summary, argc - 1, argv + 1);
+	if (is_help(argv[1]))
+		return finish(cmd_help(argc - 1, argv + 1));
 	for (i = 0; i < n_commands; i++)
 		if (str_eq(argv[1], commands[i].name))
 			return asks_help(argc, argv) ? finish(help_command(argv[1]))
