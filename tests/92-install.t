@@ -81,7 +81,7 @@ for a in $inst_arches; do
 		continue
 	fi
 	out=$(run_on "$runner" "$a" "$tool" --version 2>&1)
-	is "$?:$out" "0:vdso $(sed -n 's/^#define VERSION "\(.*\)"$/\1/p' "$TOP/demo/vdso/main.c") ($a)" \
+	is "$?:$out" "0:vdso $(sed -n 's/^#define VERSION "\(.*\)"$/\1/p' "$TOP/demo/vdso/commands.c") ($a)" \
 		"installed ${tool##*/} --version ($a, $runner)"
 	run_on "$runner" "$a" "$tool" auxv > "$T/auxv-$a" 2>&1
 	grep -q '^AT_PAGESZ' "$T/auxv-$a"; ok $? "installed ${tool##*/} auxv ($a, $runner) runs"

@@ -48,7 +48,8 @@ static int run_command(int argc, char **argv)
 	if (argc < 2)
 		return run(&summary, argc - 1, argv + 1);
 	if (is_help(argv[1]))
-		return finish(cmd_help(argc - 1, argv + 1));
+		return finish(asks_help(argc, argv) ? help_command(argv[1])
+						    : cmd_help(argc - 1, argv + 1));
 	for (i = 0; i < n_commands; i++)
 		if (str_eq(argv[1], commands[i].name))
 			return asks_help(argc, argv) ? finish(help_command(argv[1]))
