@@ -1,6 +1,6 @@
 # Makefile - builds the runtime and the demos for each arch of arch/arches.
 #
-#   make                 both arches, into build/x86_64/ and build/i386/
+#   make                 every arch, into build/x86_64/, build/i386/, ...
 #   make ARCH=i386       one arch
 #   make CC=clang OPT=-O0 V=1
 #   make run             builds this machine's arch only, runs build/<arch>/vdso natively
@@ -54,6 +54,24 @@ $(error ARCH must be one of arch/arches ($(ARCHES)), not '$(ARCH)')
 endif
 ARCH_FLAGS := $(strip $(call arch_field,$(ARCH),$$1 = $$2 = $$3 = ""; print))
 
+# An arch whose flags name a --target=TRIPLE is built by a cross compiler:
+# CC=gcc then means Debian's TRIPLE-gcc where it is installed, else clang
+# (Debian 12's gcc-multilib, which the i386 oracles need, conflicts with
+# the ARM cross gcc packages); the flag itself is clang's, and is kept for
+# clang only.  Such an arch links with TRIPLE-ld (binutils-TRIPLE) when
+# there is one, else with lld (lld 14 lacks -Ttext-segment and -z
+# pack-relative-relocs), and archives with TRIPLE-ar or llvm-ar.
+TRIPLE := $(patsubst --target=%,%,$(filter --target=%,$(ARCH_FLAGS)))
+ifneq ($(TRIPLE),)
+ifeq ($(CC),gcc)
+override CC := $(if $(shell command -v $(TRIPLE)-gcc),$(TRIPLE)-gcc,clang)
+endif
+endif
+IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
+ARCH_FLAGS := $(if $(IS_CLANG),$(ARCH_FLAGS),$(filter-out --target=%,$(ARCH_FLAGS)))
+AR := $(if $(TRIPLE),$(if $(shell command -v $(TRIPLE)-ar),$(TRIPLE)-ar,llvm-ar),ar)
+FUSE_LD := $(if $(and $(IS_CLANG),$(TRIPLE)),$(if $(shell command -v $(TRIPLE)-ld),,-fuse-ld=lld))
+
 # The kernel's UAPI headers for the target arch, not the build machine's:
 # Debian puts asm/ in a multiarch folder (a cross package under /usr/<t>/);
 # arch/arches names the triplets that serve, best first.
@@ -61,8 +79,10 @@ UAPI_TRIPLETS := $(subst $(comma), ,$(call arch_field,$(ARCH),print $$3))
 UAPI_ASM_DIRS := $(foreach t,$(UAPI_TRIPLETS),/usr/include/$(t)/asm /usr/$(t)/include/asm) /usr/include/asm
 UAPI_ASM := $(patsubst %/unistd.h,%,$(firstword $(wildcard $(addsuffix /unistd.h,$(UAPI_ASM_DIRS)))))
 UAPI := $(OUT)/uapi
+# linux/ and asm-generic/ beside the asm/ found (a cross package has its own).
+UAPI_ROOT := $(patsubst %/asm,%,$(UAPI_ASM))
+UAPI_ROOT := $(if $(wildcard $(UAPI_ROOT)/linux/auxvec.h),$(UAPI_ROOT),/usr/include)
 
-IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
 CC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
 CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(UAPI) \
@@ -75,9 +95,13 @@ CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
 # gcc may default to PIE and must be told -no-pie; clang makes no PIE of a
 # -static link and warns that the flag is unused.
 NO_PIE  := $(if $(IS_CLANG),,-no-pie)
-LDFLAGS := $(ARCH_FLAGS) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld \
+# -z norelro: a program at a fixed address is never relocated, so it has
+# no RELRO to protect; without it, the GOT that aarch64 code reaches weak
+# symbols through would open a RELRO ending on a page boundary, and a page
+# of padding would follow in the file (the PIEs ask for -z relro below).
+LDFLAGS := $(ARCH_FLAGS) $(FUSE_LD) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld \
 	-Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
-	-Wl,-z,separate-code -Wl,--build-id=none
+	-Wl,-z,separate-code -Wl,--build-id=none -Wl,-z,norelro
 
 # vdso and the unit tests are static PIEs (position-independent executables):
 # ET_DYN files with no PT_INTERP, which the kernel loads at a random address
@@ -97,7 +121,8 @@ PIE_LDFLAGS := $(filter-out -no-pie,$(LDFLAGS)) -static-pie \
 # vdso's 500 relocations, 24 bytes each in DT_RELA, pack into about 100
 # bytes of DT_RELR; the unit tests keep DT_RELA/DT_REL, so that both ways
 # through start/relocate.c are run.
-VDSO_LDFLAGS := -Wl,-z,pack-relative-relocs
+# (binutils 2.40 packs x86's only: the cross arches keep DT_RELA/DT_REL.)
+VDSO_LDFLAGS := $(if $(TRIPLE),,-Wl,-z,pack-relative-relocs)
 # gcc may turn memset's own loop into a call to memset: not in lib/mem.c.
 MEM_CFLAGS := $(if $(IS_CLANG),,-fno-tree-loop-distribute-patterns)
 
@@ -128,8 +153,8 @@ units: $(UNITS)
 $(UAPI)/.stamp:
 	$(Q)test -n "$(UAPI_ASM)" || { echo "make: the kernel's UAPI headers for $(ARCH) are missing (Debian: linux-libc-dev)" >&2; exit 1; }
 	$(Q)mkdir -p $(UAPI)
-	$(Q)ln -sfn /usr/include/linux $(UAPI)/linux
-	$(Q)ln -sfn /usr/include/asm-generic $(UAPI)/asm-generic
+	$(Q)ln -sfn $(UAPI_ROOT)/linux $(UAPI)/linux
+	$(Q)ln -sfn $(UAPI_ROOT)/asm-generic $(UAPI)/asm-generic
 	$(Q)ln -sfn $(UAPI_ASM) $(UAPI)/asm
 	$(Q)touch $@
 
@@ -161,7 +186,7 @@ $(OUT)/obj/%.o: %.S $(UAPI)/.stamp Makefile
 
 $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(OUT)/obj-pie/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
@@ -175,7 +200,7 @@ $(OUT)/obj-pie/%.o: %.S $(UAPI)/.stamp Makefile
 
 $(LIBRUNTIME_PIE): $(patsubst $(OUT)/obj/%,$(OUT)/obj-pie/%,$(RUNTIME_OBJ))
 	$(if $(Q),@echo "  AR      $@")
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(LESSONS): $(OUT)/%: $(OUT)/obj/demo/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")
@@ -209,7 +234,8 @@ prog:
 	$(Q)echo "make prog SRC=FILE.c: FILE.c is your one-file program" >&2; exit 2
 endif
 
-# Unit tests run on the runtime itself; the SSE test needs SSE2 on i386.
+# Unit tests run on the runtime itself; the SSE test needs SSE2 on i386
+# (and gets it wherever the compiler takes -msse2 for the target).
 $(OUT)/unit/t_start_exec: $(OUT)/obj/tests/unit/t_start.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LD      $@")
@@ -218,7 +244,8 @@ $(OUT)/unit/%: $(OUT)/obj-pie/tests/unit/%.o $(PIE_START_OBJ) $(LIBRUNTIME_PIE) 
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(PIE_LDFLAGS) -o $@ $(PIE_START_OBJ) $< $(LIBRUNTIME_PIE)
-$(OUT)/obj/tests/unit/%.o $(OUT)/obj-pie/tests/unit/%.o: CFLAGS += -msse2
+UNIT_CFLAGS := $(shell $(CC) $(ARCH_FLAGS) -msse2 -Werror -c -x c /dev/null -o /dev/null 2>/dev/null && echo -msse2)
+$(OUT)/obj/tests/unit/%.o $(OUT)/obj-pie/tests/unit/%.o: CFLAGS += $(UNIT_CFLAGS)
 # The program on the runtime that tests/90-trace.t traces (its glibc twins
 # are built by the test).
 units: $(OUT)/trace/free

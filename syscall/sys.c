@@ -45,10 +45,15 @@ long sys_lseek(int fd, int64_t offset, int whence, int64_t *result)
 	return r;
 }
 
+/* pread64's offset, the last three arguments: in one register or two,
+ * where the arch puts them (arch.h; arm's EABI pads to an even pair). */
+#ifndef ARCH_PREAD_OFFSET
+#define ARCH_PREAD_OFFSET(off) ARCH_OFF_LO(off), ARCH_OFF_HI(off), 0L
+#endif
+
 long sys_pread(int fd, void *buf, size_t n, int64_t offset)
 {
-	return sys_call(__NR_pread64, fd, SYS_ARG(buf), SYS_ARG(n),
-			ARCH_OFF_LO(offset), ARCH_OFF_HI(offset), 0);
+	return sys_call(__NR_pread64, fd, SYS_ARG(buf), SYS_ARG(n), ARCH_PREAD_OFFSET(offset));
 }
 
 long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset)

@@ -21,10 +21,19 @@ want strace strace
 want gdb gdb                # tests/81-gdb.t, 15-pie.t
 want qemu-i386 qemu-user
 want qemu-system-x86_64 qemu-system-x86
+want qemu-system-aarch64 qemu-system-arm  # bookworm's 7.2, as qemu-system-x86
 want cpio cpio
 want python3 python3
 want flock util-linux
 want /usr/include/linux/auxvec.h linux-libc-dev
+# The ARM arches: their UAPI headers, and the binutils clang links them
+# with (and whose objdump the tests use).  Not Debian 12's cross gcc:
+# gcc-aarch64-linux-gnu and gcc-arm-linux-gnueabihf conflict with
+# gcc-multilib, below; clang builds them.
+want /usr/aarch64-linux-gnu/include/asm/unistd.h linux-libc-dev-arm64-cross
+want /usr/arm-linux-gnueabihf/include/asm/unistd.h linux-libc-dev-armhf-cross
+want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
+want arm-linux-gnueabihf-ld binutils-arm-linux-gnueabihf
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev

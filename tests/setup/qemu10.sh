@@ -7,7 +7,7 @@
 # the package, and `dpkg -x` unpacks it; the cache's stamp, lock and
 # failure memory are tests/setup/cache.sh's.
 #
-# Result: BUILD-DIR/cache/qemu10/bin/qemu-i386 and .../qemu-x86_64.
+# Result: BUILD-DIR/cache/qemu10/bin/qemu-ARCH for each arch of EMULATORS.
 # Progress goes to stderr.  On failure the last line on stderr is a
 # one-line reason ("qemu10: ..."), and the exit status is 1.
 # A second run is instant (stamp file); a failure is remembered for ten
@@ -19,7 +19,11 @@ BUILD=${1:-${BUILD:-$TOP/build}}
 . "$TOP/tests/setup/cache.sh"
 . "$TOP/tests/setup/backports.sh"
 
-ready() { [ -x "$C/bin/qemu-i386" ] && [ -x "$C/bin/qemu-x86_64" ]; }
+EMULATORS="i386 x86_64 aarch64 arm"
+ready() {
+	local a
+	for a in $EMULATORS; do [ -x "$C/bin/qemu-$a" ] || return 1; done
+}
 cache_start qemu10 "$BUILD/cache/qemu10" "${QEMU10_RETRY:-0}"
 start=$(date +%s)
 
@@ -46,18 +50,21 @@ done
 version=$(dpkg-deb -f "$deb" Version)
 say "got $pkg $version; unpacking"
 
-rm -rf "$C/root" "$C/bin"
-dpkg -x "$deb" "$C/root" || die "dpkg -x $deb failed"
-mkdir -p "$C/bin"
-for a in i386 x86_64; do
-	exe=$(find "$C/root" -name "qemu-$a-static" -o -name "qemu-$a" | sort | head -1)
+# Unpacked aside, then each emulator we keep renamed into root/usr/bin/:
+# a test running one of a former fetch keeps its file, and the next
+# start finds the new one (a cache that had fewer arches grows in place).
+rm -rf "$C/unpack"
+dpkg -x "$deb" "$C/unpack" || die "dpkg -x $deb failed"
+mkdir -p "$C/bin" "$C/root/usr/bin"
+for a in $EMULATORS; do
+	exe=$(find "$C/unpack" -name "qemu-$a-static" -o -name "qemu-$a" | sort | head -1)
 	[ -n "$exe" ] || die "$pkg $version has no qemu-$a"
-	ln -sfr "$exe" "$C/bin/qemu-$a"
-	say "qemu-$a: $(file -b "$exe" | cut -d, -f1-5)"
+	mv -f "$exe" "$C/root/usr/bin/${exe##*/}" || die "cannot move qemu-$a into $C/root"
+	ln -sfr "$C/root/usr/bin/${exe##*/}" "$C/bin/qemu-$a"
+	say "qemu-$a: $(file -b "$C/bin/qemu-$a" -L | cut -d, -f1-5)"
 done
-# The package holds every target's emulator (~360 MB): keep our two.
-find "$C/root" -path '*bin/qemu-*' ! -name 'qemu-i386*' ! -name 'qemu-x86_64*' -delete
-rm -f "$deb"
+# The package holds every target's emulator (~360 MB): keep ours.
+rm -rf "$C/unpack" "$deb"
 
 # 4. Do they run, and are they QEMU 10?
 v=$("$C/bin/qemu-x86_64" --version 2>&1 | head -1)

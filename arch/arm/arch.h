@@ -1,0 +1,94 @@
+/*
+ * arch/arm/arch.h - what is particular to 32-bit arm (EABI, the hard-float
+ * ABI; nothing here uses floating point).  Everything above arch/ is
+ * written once and reads these names.
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <asm/unistd.h>         /* EABI numbers: the compiler defines __ARM_EABI__ */
+
+#define ARCH_NAME        "arm"
+#define ARCH_ELF_CLASS   32          /* ELFCLASS32 */
+#define ARCH_ELF_MACHINE 40          /* EM_ARM */
+#define ARCH_RAW_ENTRY   "svc #0"    /* how a raw system call enters */
+
+/*
+ * The raw system call, EABI form (the kernel's arch/arm/kernel/entry-common.S,
+ * vector_swi; syscall(2), "Architecture calling conventions"): number in
+ * r7, arguments in r0-r5, result in r0 (-4095..-1 is -errno).  The old
+ * ABI's `swi #number` is not used.  `svc #0` keeps every other register.
+ * The programs are built in ARM state (-marm), where the frame pointer is
+ * r11, so r7 is free to be named here.
+ */
+static inline long arch_syscall(long nr, long a1, long a2, long a3,
+				long a4, long a5, long a6)
+{
+	register long r7 __asm__("r7") = nr;
+	register long r0 __asm__("r0") = a1;
+	register long r1 __asm__("r1") = a2;
+	register long r2 __asm__("r2") = a3;
+	register long r3 __asm__("r3") = a4;
+	register long r4 __asm__("r4") = a5;
+	register long r5 __asm__("r5") = a6;
+
+	__asm__ volatile ("svc #0"
+			  : "+r"(r0)
+			  : "r"(r7), "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5)
+			  : "memory");
+	return r0;
+}
+
+/* No gate on arm: the kernel gives no AT_SYSINFO, `svc` is the only way in. */
+#define ARCH_HAS_GATE 0
+static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
+				     long a3, long a4, long a5, long a6)
+{
+	(void)entry;
+	return arch_syscall(nr, a1, a2, a3, a4, a5, a6);
+}
+
+/* How calls with 64-bit quantities are made (asm/unistd-eabi.h): */
+#define ARCH_NR_mmap            __NR_mmap2  /* offset in 4096-byte units */
+#define ARCH_MMAP_OFFSET_SHIFT  12
+#define ARCH_NR_clock_gettime64 __NR_clock_gettime64  /* 64-bit time_t, 5.1+ */
+#define ARCH_NR_clock_getres64  __NR_clock_getres_time64
+#define ARCH_NR_llseek          __NR__llseek  /* 64-bit offset in two halves */
+/* pread64's offset: the EABI puts a 64-bit argument in an even-odd pair of
+ * registers, so after fd, buf, count (r0-r2) r3 is padding and the offset
+ * is r4 (low half, little-endian) and r5 (arch/arm/kernel/sys_arm.c's
+ * comment on the EABI; syscall(2), "Architecture calling conventions"). */
+#define ARCH_PREAD_OFFSET(off)  0L, ((long)(unsigned long)(off)), \
+				((long)((unsigned long long)(off) >> 32))
+
+/* fstat's record, the kernel's own (asm/stat.h): arm's struct stat has
+ * 32-bit sizes, so the large-file struct stat64, filled by fstat64 and
+ * fstatat64 (the fallbacks of statx, syscall/sys.c). */
+#include <asm/stat.h>
+typedef struct stat64 arch_stat;
+#define ARCH_NR_fstat           __NR_fstat64
+#define ARCH_NR_fstatat         __NR_fstatat64
+
+/* The signal restorer (arch/arm/signal.S). */
+void arch_sigreturn(void);
+
+/*
+ * Self-relocation of a static PIE (start/relocate.c): the ELF class's
+ * records (<linux/elf.h>) and the one relocation type such a program has,
+ * R_ARM_RELATIVE (23, "ELF for the Arm Architecture", AAELF32 5.6.1): the
+ * word at the place gets the load bias added (DT_REL: the addend is there).
+ */
+#define ARCH_ELF(type)     Elf32_##type
+#define ARCH_R_RELATIVE    23
+#define ARCH_R_TYPE(info)  ELF32_R_TYPE(info)
+
+/* The cache line of the ARMv7 cores Debian's armmp kernel assumes
+ * (CONFIG_ARM_L1_CACHE_SHIFT=6): 64 bytes.  vdso/getrandom.c aligns its
+ * states to it. */
+#define ARCH_CACHE_LINE 64
+
+/* No legacy vsyscall page: that is x86_64's.  arm's counterpart is the
+ * kuser helpers page at 0xffff0000 (the vsyscall lesson shows it). */
+#define ARCH_VSYSCALL_PAGE 0UL
+
+#endif
