@@ -4,6 +4,13 @@
 #   make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
 #   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
 #
+# The ARM machines: ARCH=aarch64 boots Debian's arm64 kernel (KERNEL=6.1 or
+# 6.12) in qemu-system-aarch64 -M virt -cpu max; ARCH=arm the same kernel,
+# through its compat layer (the 32-bit vDSO, vdso32), or with KERNEL=armmp
+# Debian's 6.1 ARMv7 kernel in qemu-system-arm -M virt -cpu cortex-a15.
+# The virt machine has one serial port (a PL011, ttyAMA0): the image comes
+# back as hex on the console (demo/vdso/boot.c), decoded here.
+#
 # What it does:
 #   1. tests/setup/kernel.sh fetches a Debian cloud kernel, 6.1 (the
 #      default), 5.10, 6.12 or 7.2 (-k), into build/cache/kernel-VERSION/
@@ -52,7 +59,7 @@ LIMIT=60
 KVERSION=6.1
 CPU=
 PARAMS=
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386 [COMMAND [ARG...]]"
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
@@ -70,17 +77,45 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || die "$USAGE"
 ARCH=$1
 shift
-case $ARCH in x86_64 | i386) ;; *) die "ARCH must be x86_64 or i386, not '$ARCH'" ;; esac
-case $KVERSION in 5.10 | 6.1 | 6.12 | 7.2) ;; *) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;; esac
+SERIES=$KVERSION
+case $ARCH:$KVERSION in
+x86_64:5.10 | x86_64:6.1 | x86_64:6.12 | x86_64:7.2 | i386:5.10 | i386:6.1 | i386:6.12 | i386:7.2) ;;
+aarch64:6.1 | aarch64:6.12 | arm:6.1 | arm:6.12) ;;
+arm:armmp) SERIES=6.1 ;;
+x86_64:* | i386:*) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;;
+aarch64:* | arm:*) die "KERNEL must be 6.1 or 6.12 (arm: or armmp) for $ARCH, not '$KVERSION'" ;;
+*) die "ARCH must be x86_64, i386, aarch64 or arm, not '$ARCH'" ;;
+esac
+# The machine: emulator, its options, the kernel's flavour, the console.
+case $ARCH:$KVERSION in
+arm:armmp)
+	QEMU=qemu-system-arm
+	MACHINE=(-machine virt,highmem=off -cpu "${CPU:-cortex-a15}")
+	FLAVOUR=armmp CONSOLE=ttyAMA0 ;;
+aarch64:* | arm:*)
+	# pauth-impdef=on: QEMU's own cheap pointer-authentication hash, not
+	# the architected QARMA, whose emulation costs most of a software
+	# boot (QEMU's docs/system/arm/cpu-features.rst).
+	QEMU=qemu-system-aarch64
+	MACHINE=(-machine virt -cpu "${CPU:-max,pauth-impdef=on}")
+	FLAVOUR=arm64 CONSOLE=ttyAMA0 ;;
+*)
+	MACHINE=(-machine pc ${CPU:+-cpu "$CPU"} -fw_cfg name=etc/sercon-port,string=0)
+	FLAVOUR=cloud-amd64 CONSOLE=ttyS0 ;;
+esac
+KDIR=kernel-$SERIES
+[ "$FLAVOUR" = cloud-amd64 ] || KDIR=kernel-$SERIES-$FLAVOUR
 # An absolute BUILD: the kernel's fetch changes directory.
 mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd) || die "cannot enter $BUILD"
 DIR=${DIR:-$BUILD/$ARCH/boot}
 PROG=$BUILD/$ARCH/vdso
 
 [ -x "$PROG" ] || die "$PROG not built (make ARCH=$ARCH)"
-command -v "$QEMU" > /dev/null || die "$QEMU not found (Debian: apt-get install qemu-system-x86)"
-KC=$BUILD/cache/kernel-$KVERSION
-"$TOP/tests/setup/kernel.sh" -k "$KVERSION" "$BUILD" || die "no $KVERSION kernel: $(tail -n 1 "$KC/failed" 2>/dev/null)"
+command -v "$QEMU" > /dev/null ||
+	die "$QEMU not found (Debian: apt-get install $([ "$CONSOLE" = ttyS0 ] && echo qemu-system-x86 || echo qemu-system-arm))"
+KC=$BUILD/cache/$KDIR
+"$TOP/tests/setup/kernel.sh" -k "$SERIES" -f "$FLAVOUR" "$BUILD" ||
+	die "no $KVERSION kernel: $(tail -n 1 "$KC/failed" 2>/dev/null)"
 KERNEL=$KC/vmlinuz
 
 mkdir -p "$DIR" || die "cannot create $DIR"
@@ -90,16 +125,21 @@ rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
 # The kernel opens /dev/console for init (init/main.c), and the dump goes
 # to /dev/ttyS1 (Documentation/admin-guide/devices.txt: ttyS<n> is char
 # 4, 64+n; the console is char 5, 1).  Nothing else: no /proc, no /sys.
-cat > "$DIR/initramfs.list" <<EOF
-dir  /dev 0755 0 0
-dir  /proc 0555 0 0
-dir  /sys 0555 0 0
-nod  /dev/console 0600 0 0 c 5 1
-nod  /dev/ttyS0 0600 0 0 c 4 64
-nod  /dev/ttyS1 0600 0 0 c 4 65
-nod  /dev/null 0666 0 0 c 1 3
-file /init $PROG 0755 0 0
-EOF
+# On ARM the console is ttyAMA0 (char 204, 64), and there is no ttyS1.
+{
+	echo "dir  /dev 0755 0 0"
+	echo "dir  /proc 0555 0 0"
+	echo "dir  /sys 0555 0 0"
+	echo "nod  /dev/console 0600 0 0 c 5 1"
+	if [ "$CONSOLE" = ttyS0 ]; then
+		echo "nod  /dev/ttyS0 0600 0 0 c 4 64"
+		echo "nod  /dev/ttyS1 0600 0 0 c 4 65"
+	else
+		echo "nod  /dev/ttyAMA0 0600 0 0 c 204 64"
+	fi
+	echo "nod  /dev/null 0666 0 0 c 1 3"
+	echo "file /init $PROG 0755 0 0"
+} > "$DIR/initramfs.list"
 python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.cpio" ||
 	die "mkinitramfs.py failed"
 
@@ -108,7 +148,7 @@ python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.c
 # itself); panic=-1: on a panic reboot at once, and -no-reboot turns that
 # reboot into QEMU's exit, so a panic cannot hang the run.
 # (Documentation/admin-guide/kernel-parameters.txt)
-APPEND="console=ttyS0 quiet loglevel=1 panic=-1${PARAMS:+ $PARAMS}"
+APPEND="console=$CONSOLE quiet loglevel=1 panic=-1${PARAMS:+ $PARAMS}"
 APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 
 # -nodefaults: no VGA, network or disks, just what is named here.  Two
@@ -117,16 +157,15 @@ APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
 # warns that the name lacks "opt/", which SeaBIOS's name does, so that one
 # warning is filtered out.  Its stdin is /dev/null: init reads nothing, and
 # a terminal stays as it is.
-echo "boot: $ARCH: $(cat "$KC/stamp")${CPU:+; cpu: $CPU}; append: $APPEND" >&2
+echo "boot: $ARCH: $(cat "$KC/stamp")${CPU:+; cpu: $CPU}; ${QEMU##*/} ${MACHINE[*]}; append: $APPEND" >&2
 # One boot; sets status.
 boot_once() {
 	local start end
 	start=$(date +%s.%N)
 	timeout --foreground "$LIMIT" "$QEMU" \
 		-nodefaults -no-user-config -nographic -monitor none \
-		-machine pc ${CPU:+-cpu "$CPU"} -m 256M -smp 1 -no-reboot \
+		"${MACHINE[@]}" -m 256M -smp 1 -no-reboot \
 		-kernel "$KERNEL" -initrd "$DIR/initramfs.cpio" -append "$APPEND" \
-		-fw_cfg name=etc/sercon-port,string=0 \
 		-serial stdio -serial "file:$DIR/ttyS1.bin" \
 		< /dev/null 2> >(grep -v 'fw_cfg item names should be prefixed' >&2) |
 		tee "$DIR/console.raw"
@@ -135,6 +174,12 @@ boot_once() {
 	awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }' > "$DIR/time"
 	tr -d '\r' < "$DIR/console.raw" > "$DIR/console.log"
 	rm -f "$DIR/console.raw"
+	# The image as hex on the console (no second port): back into bytes.
+	if grep -q '^=== vdso-boot: hex [0-9]* ===$' "$DIR/console.log"; then
+		sed -n '/^=== vdso-boot: hex [0-9]* ===$/,/^=== vdso-boot: hex end ===$/p' "$DIR/console.log" |
+			sed '1d;$d' | python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.stdin.read()))' \
+			> "$DIR/ttyS1.bin" || echo "boot: $ARCH: the hex image on the console does not decode" >&2
+	fi
 	echo "boot: $ARCH: QEMU ended with status $status after $(cat "$DIR/time") s; log: $DIR/console.log" >&2
 }
 # The kernel itself can die before it runs /init: Debian's 6.12 under

@@ -63,6 +63,10 @@ apt_private_options() {
 		-o Dir::State::status="$A/status"
 		-o Dir::Cache="$A/cache"
 		-o APT::Sandbox::User=root)
+	# APT_ARCH=arm64 (or armhf): that arch's packages instead of the
+	# machine's, for a kernel of another arch (kernel.sh).
+	[ -n "${APT_ARCH:-}" ] && APT_OPTIONS+=(-o APT::Architecture="$APT_ARCH"
+		-o APT::Architectures="$APT_ARCH")
 }
 apt_private() { apt-get -q "${APT_OPTIONS[@]}" "$@"; }
 apt_private_cache() { apt-cache "${APT_OPTIONS[@]}" "$@"; }

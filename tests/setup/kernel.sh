@@ -18,6 +18,11 @@
 # built with CONFIG_IA32_EMULATION=y, so the i386 program runs on it too.
 # KERNEL_PKG=linux-image-... picks another package by its exact name.
 #
+# -f FLAVOUR: cloud-amd64 (the default: x86_64 and i386), arm64 (aarch64,
+# and arm through its compat layer) or armmp (32-bit ARMv7), 6.1 and 6.12
+# only, into BUILD-DIR/cache/kernel-VERSION-FLAVOUR/, from a private apt
+# of that arch (APT_ARCH, tests/setup/backports.sh), of either suite.
+#
 # Result: BUILD-DIR/cache/kernel-VERSION/vmlinuz (a link to the kernel
 # image) and .../config (its build configuration); stamp names the package.
 # Progress goes to stderr.  On failure the last line on stderr is a one-line
@@ -28,12 +33,13 @@
 set -u
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SERIES=6.1
-if [ "${1:-}" = -k ]; then
-	SERIES=${2:-}
+FLAVOUR=cloud-amd64
+while [ "${1:-}" = -k ] || [ "${1:-}" = -f ]; do
+	case $1 in -k) SERIES=${2:-} ;; -f) FLAVOUR=${2:-} ;; esac
 	shift 2 2>/dev/null || shift
-fi
+done
 BUILD=${1:-${BUILD:-$TOP/build}}
-META=linux-image-cloud-amd64
+META=linux-image-$FLAVOUR
 . "$TOP/tests/setup/cache.sh"
 . "$TOP/tests/setup/backports.sh"
 
@@ -44,11 +50,28 @@ case $SERIES in
 7.2) SUITE_OF_SERIES=sid ;;
 *) echo "kernel: -k must be 5.10, 6.1, 6.12 or 7.2, not '$SERIES'" >&2; exit 2 ;;
 esac
+case $FLAVOUR in
+cloud-amd64) NEED="CONFIG_IA32_EMULATION CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_8250_CONSOLE"
+	APT_ARCH= DIRNAME=kernel-$SERIES ;;
+arm64) NEED="CONFIG_COMPAT CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_AMBA_PL011_CONSOLE"
+	APT_ARCH=arm64 DIRNAME=kernel-$SERIES-$FLAVOUR ;;
+armmp) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_AMBA_PL011_CONSOLE"
+	APT_ARCH=armhf DIRNAME=kernel-$SERIES-$FLAVOUR ;;
+*) echo "kernel: -f must be cloud-amd64, arm64 or armmp, not '$FLAVOUR'" >&2; exit 2 ;;
+esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
-cache_start kernel "$BUILD/cache/kernel-$SERIES" "${KERNEL_RETRY:-0}"
+cache_start kernel "$BUILD/cache/$DIRNAME" "${KERNEL_RETRY:-0}"
 
-# Where from: the machine's apt, or the private one for the backports.
-if [ "$SERIES" = 6.1 ]; then
+# Where from: the machine's apt, or the private one for the backports or
+# another arch.
+if [ -n "$APT_ARCH" ]; then
+	export APT_ARCH
+	[ "$SERIES" = 6.1 ] && SUITE_OF_SERIES=bookworm
+	backports_apt "$C/apt" "$SUITE_OF_SERIES"
+	apt_get() { apt_private "$@"; }
+	apt_cache() { apt_private_cache "$@"; }
+	from="$SUITE ($APT_ARCH)"
+elif [ "$SERIES" = 6.1 ]; then
 	command -v apt-get > /dev/null || die "apt-get not found: not a Debian system"
 	command -v dpkg-deb > /dev/null || die "dpkg-deb not found: not a Debian system"
 	apt_get() { apt-get -q "$@"; }
@@ -89,7 +112,7 @@ mkdir -p "$D"
 cd "$D" || die "cannot enter $D"
 # shellcheck disable=SC2086
 if ! apt_get download "$pkg" $parts > "$C/download.log" 2>&1; then
-	[ "$SERIES" = 6.1 ] ||
+	[ "$SERIES" = 6.1 ] && [ -z "$APT_ARCH" ] ||
 		die "apt-get download $pkg $parts failed: $(grep -E '^E:' "$C/download.log" | head -1)"
 	say "apt-get download failed; apt-get update, then once more"
 	apt-get -q update > "$C/update.log" 2>&1 ||
@@ -125,7 +148,7 @@ ln -sfr "$config" "$C/config"
 cd "$C" && rm -rf "$D"
 
 # 4. What the boot needs from it, said now rather than as a hang later.
-for opt in CONFIG_IA32_EMULATION CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_8250_CONSOLE; do
+for opt in $NEED; do
 	grep -q "^$opt=y" "$C/config" || die "$pkg $version lacks $opt=y"
 done
 
