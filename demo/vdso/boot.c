@@ -40,7 +40,11 @@
  *                 in - then the live vDSO image, written raw to the
  *                 second serial port, /dev/ttyS1, which QEMU saves to a
  *                 host file;
- *   boot COMMAND  (kernel command line "... -- boot auxv") only that.
+ *   boot COMMAND  (kernel command line "... -- boot auxv") only that;
+ *                 several with "+" between them, "image" the step that
+ *                 sends the image ("-- boot syms + call + check + image"):
+ *                 one boot for what would take several, where a boot
+ *                 costs many seconds (an emulated ARM machine).
  *
  * Every step is framed on the console by lines the tests look for:
  *
@@ -364,11 +368,30 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 	}
 
 	if (argc > 1) {
-		/* A command line from the kernel's, after "-- boot": just that. */
-		char name[128];
+		/* Commands from the kernel's command line, after "-- boot":
+		 * each in turn, a "+" between two. */
+		char name[128], *group[16];
+		int n = 0, k;
 
-		first_failure = run_step(join_args(argc, argv, name, sizeof name),
-					 run_command, argc, argv);
+		for (k = 1; k <= argc; k++) {
+			if (k < argc && strcmp(argv[k], "+") != 0) {
+				if (n < 14)
+					group[++n] = argv[k];
+				continue;
+			}
+			if (!n)
+				continue;
+			group[0] = argv[0];
+			group[n + 1] = 0;
+			if (n == 1 && strcmp(group[1], "image") == 0)
+				status = run_step("dump", dump_to_serial, 0, 0);
+			else
+				status = run_step(join_args(n + 1, group, name, sizeof name),
+						  run_command, n + 1, group);
+			if (status && !first_failure)
+				first_failure = status;
+			n = 0;
+		}
 	} else {
 		for (i = 0; i < sizeof default_steps / sizeof default_steps[0]; i++) {
 			const struct step *s = &default_steps[i];
