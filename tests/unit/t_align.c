@@ -19,7 +19,7 @@ __attribute__((noinline)) static int stores(float x)
 	volatile vec4 slot = { x, x + 1, x + 2, x + 3 };   /* movaps to the stack */
 	vec4 copy = slot;
 
-	return (uintptr_t)&slot % 16 == 0 && copy[3] == x + 3;
+	return (uintptr_t)&slot % _Alignof(vec4) == 0 && copy[3] == x + 3;
 }
 
 __attribute__((noinline)) static int depth(int n, float x)

@@ -1,0 +1,151 @@
+#!/bin/bash
+# tests/53-boot-arm.t - the program as /init under Debian's ARM kernels.
+#
+# tests/boot/boot.sh boots build/ARCH/vdso in QEMU's "virt" machine, in
+# software: Debian's arm64 kernel (6.1, and 6.12 from bookworm-backports)
+# for aarch64, the same kernels for 32-bit arm through their compat layer
+# (the compat vDSO, vdso32), and Debian's armmp kernel (6.1, ARMv7) for
+# arm natively.  Each boot costs 15-30 s here, so each (kernel, arch) is
+# booted once, with every command this test reads in that one boot:
+#
+#   syms + call + check + image
+#
+# and this test reads what came back:
+#   - the boot: QEMU ended by itself, init was process 1, every step ended
+#     with status=0, init powered the machine off;
+#   - the image, sent back as hex on the console (the virt machine has one
+#     serial port): size and POSIX cksum as init computed them, \x7fELF,
+#     the arch's ELF class and machine, and readelf reads it with no warning;
+#   - syms: the lines readelf --dyn-syms prints for the image;
+#   - call: for each function of the arch's table (arch/ARCH/vdso_calls.h,
+#     its candidates in order), the vDSO path with the first candidate the
+#     image exports (by readelf), else the system call; and the time of
+#     clock_gettime(CLOCK_REALTIME) both ways within 50 ms of each other;
+#   - check: no "not ok" line.
+# Last, the table of what each kernel's vDSO offers (functions, versions,
+# hash tables), from readelf, as diagnostics.
+#
+# A kernel that cannot be fetched, or a missing qemu-system-aarch64/-arm,
+# is a skip that says why.  Logs: build/test/boot-arm/KERNEL-ARCH/.
+
+. "$(dirname "$0")/tap.sh"
+
+BOOT_LIMIT=${BOOT_LIMIT:-120}
+# kernel (boot.sh -k), arch: the ARM machines of tests/boot/boot.sh.
+BOOTS="6.1:aarch64 6.12:aarch64 6.1:arm 6.12:arm armmp:arm"
+STEPS="syms call check dump"
+D=$BUILD/test/boot-arm
+mkdir -p "$D"
+
+section() {
+	sed -n "/^=== vdso-boot: begin $2 ===\$/,/^=== vdso-boot: end $2 /p" "$1" | sed '1d;$d'
+}
+
+# The candidates of a call in the arch's table, in order: "name sym sym...".
+candidates() {          # candidates ARCH
+	awk '/^[ \t]*(CALL|ALSO)\(/ {
+		line = $0; sub(/^[ \t]*/, "", line)
+		kind = substr(line, 1, 4); sub(/^(CALL|ALSO)\(/, "", line)
+		n = split(line, f, ",")
+		for (i = 1; i <= n; i++) gsub(/^[ \t"]+|[ \t"]+$/, "", f[i])
+		if (kind == "CALL") { id = f[1]; name[id] = f[2]; order[++k] = id; sym = f[4] }
+		else sym = f[2]
+		if (sym != "NO_VDSO_SYMBOL") cands[id] = cands[id] " " sym
+	}
+	END { for (i = 1; i <= k; i++) print name[order[i]] cands[order[i]] }' "$TOP/arch/$1/vdso_calls.h"
+}
+
+TABLE=()
+for b in $BOOTS; do
+	k=${b%%:*} a=${b#*:}
+	t="$k $a"
+	case $k:$a in
+	armmp:*) q=qemu-system-arm ;;
+	*) q=qemu-system-aarch64 ;;
+	esac
+	if ! command -v $q > /dev/null; then
+		skip "$t: boot as /init" "$q not installed (Debian: qemu-system-arm)"
+		continue
+	fi
+	if [ ! -x "$BUILD/$a/vdso" ]; then
+		fail "$t: $BUILD/$a/vdso is built (make ARCH=$a)"
+		continue
+	fi
+	OUT=$D/$k-$a
+	rm -rf "$OUT"
+	mkdir -p "$OUT"
+	LOG=$OUT/console.log ERR=$OUT/boot.err
+	"$TOP/tests/boot/boot.sh" -k "$k" -o "$OUT" -t "$BOOT_LIMIT" "$a" syms + call + check + image > /dev/null 2> "$ERR"
+	STATUS=$?
+	if [ "$STATUS" = 125 ] && grep -q 'no .* kernel' "$ERR"; then
+		skip "$t: boot as /init" "$(tail -n 1 "$ERR" | sed 's/^boot: //')"
+		continue
+	fi
+	secs=$(cat "$OUT/time" 2>/dev/null || echo ?)
+	diag "$t: $(grep -m1 '^boot: ' "$ERR" | sed 's/; append.*//'): $secs s"
+
+	# The boot itself.
+	qemu=$(sed -n 's/.*QEMU ended with status \([0-9]*\).*/\1/p' "$ERR" | tail -1)
+	is "${qemu:-none}" 0 "$t: QEMU ended by itself, with status 0 ($secs s)"
+	[ "${qemu:-none}" = 0 ] || sed 's/^/# /' "$ERR" | tail -5
+	grep -q "^=== vdso-boot: init pid=1 arch=$a ===\$" "$LOG"
+	ok $? "$t: the program ran as /init, process 1"
+	got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
+	is "$got" "$STEPS " "$t: init ran the steps in order"
+	for s in $STEPS; do
+		st=$(sed -n "s/^=== vdso-boot: end $s status=\([0-9]*\).*/\1/p" "$LOG" | tail -1)
+		is "${st:-none}" 0 "$t: step '$s' ended with status=0"
+	done
+	grep -q '^=== vdso-boot: power off status=0 ===$' "$LOG" && grep -q 'reboot: Power down' "$LOG"
+	ok $? "$t: init powered the machine off, its last line not lost"
+
+	# The image.
+	img=$OUT/ttyS1.bin
+	want=$(sed -n 's/^dump: cksum \([0-9]* [0-9]*\)$/\1/p' "$LOG" | tail -1)
+	is "$(cksum < "$img" 2>/dev/null)" "${want:-(no cksum line)}" "$t: the image came back byte for byte (cksum and size as init computed them)"
+	is "$(head -c 4 "$img" 2>/dev/null | od -An -tx1 | tr -d ' \n')" 7f454c46 "$t: the image starts with \\x7fELF"
+	readelf -a -W "$img" > "$OUT/readelf.txt" 2> "$OUT/readelf.err"
+	[ $? -eq 0 ] && [ ! -s "$OUT/readelf.err" ]
+	ok $? "$t: readelf -a -W reads the image with no warning"
+	class=ELF64 machine=AArch64
+	[ "$a" = arm ] && class=ELF32 machine=ARM
+	grep -q "Class: *$class\$" "$OUT/readelf.txt" && grep -q "Machine: *$machine\$" "$OUT/readelf.txt"
+	ok $? "$t: the image is $class, $machine, as this arch's vDSO must be"
+
+	# syms against readelf.
+	section "$LOG" syms | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.inside"
+	readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.readelf"
+	[ -s "$OUT/syms.inside" ]
+	ok $? "$t: syms listed $(wc -l < "$OUT/syms.inside") symbols inside"
+	diff_ok "$OUT/syms.readelf" "$OUT/syms.inside" "$t: readelf --dyn-syms of the image lists what syms printed inside"
+
+	# call: each function's path against what readelf says the image exports.
+	call=$(section "$LOG" call)
+	paths=$(sed -n 's/^paths: //p' <<< "$call")
+	exports=" $(readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $4 != "OBJECT" { sub(/@.*/, "", $8); print $8 }' | tr '\n' ' ')"
+	while read -r name cands; do
+		want=syscall
+		for c in $cands; do
+			[[ "$exports" == *" $c "* ]] && { want="vdso($c)"; break; }
+		done
+		item=$(grep -oE "(^| )$name=[a-z]+(\([^)]*\))?" <<< "$paths" | tr -d ' ')
+		is "${item#*=}" "$want" "$t: $name: ${want/syscall/no candidate (${cands:-none}) exported: the system call}"
+	done < <(candidates "$a")
+	line=$(awk '$1 == "clock_gettime" && $2 == "REALTIME" { print $4, $5 }' <<< "$call")
+	awk -v l="$line" 'BEGIN { split(l, v, " "); d = v[1] - v[2]; if (d < 0) d = -d; exit !(l != "" && d < 0.05) }'
+	ok $? "$t: clock_gettime(CLOCK_REALTIME) by its path and by the system call within 50 ms ($line)"
+
+	# check: the kernel's vDSO passes every check that runs.
+	chk=$(section "$LOG" check)
+	n=$(grep -c '^ok ' <<< "$chk")
+	[ "$n" -gt 0 ] && ! grep -q '^not ok ' <<< "$chk"
+	ok $? "$t: check inside: $n checks, none failed"
+	grep '^not ok ' <<< "$chk" | head -3 | sed 's/^/#   /'
+
+	# The table's row: functions (FUNC or NOTYPE), version, hash tables.
+	funcs=$(readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $4 != "OBJECT" { print $8 }' | sort | tr '\n' ' ')
+	hashes=$(readelf -d -W "$img" | grep -oE '\((GNU_HASH|HASH)\)' | tr -d '()' | sort | tr '\n' ' ')
+	TABLE+=("$t: $funcs| hash: $hashes| $secs s")
+done
+for row in "${TABLE[@]}"; do diag "$row"; done
+done_testing
