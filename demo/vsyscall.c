@@ -21,7 +21,15 @@
  * From: the kernel's arch/x86/entry/vsyscall/vsyscall_64.c,
  * Documentation/admin-guide/kernel-parameters.txt (vsyscall=).
  *
+ * 32-bit arm has no vsyscall page but a page of its own at a fixed address,
+ * the kuser helpers at 0xffff0000 (Documentation/arch/arm/
+ * kernel_user_helpers.rst): code for what old arm CPUs had no instruction
+ * for (read the thread pointer, compare-and-swap).  Its last word is the
+ * number of helpers; __kuser_get_tls returns what set_tls(2) set.  A kernel
+ * built with CONFIG_KUSER_HELPERS=n maps no such page: a read faults.
+ *
  * try: grep vsyscall /proc/self/maps; cat /proc/cmdline; perf stat -e page-faults build/x86_64/vsyscall
+ *      (arm: grep vectors /proc/self/maps)
  * exercise: make boot CMD=vsyscall APPEND=vsyscall=emulate, then with
  *   vsyscall=none: the page turns readable, then disappears.
  */
@@ -38,6 +46,40 @@ static long time_by_page(long unused)
 	(void)unused;
 	return ((long (*)(long *))(ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME))(0);
 }
+
+#ifndef ARCH_HELPER_PAGE
+#define ARCH_HELPER_PAGE 0UL    /* no page of helpers on this arch */
+#endif
+
+#if ARCH_HELPER_PAGE
+static long read_word(long addr) { return (long)*(volatile uint32_t *)addr; }
+static long call_helper(long addr) { return (long)((void *(*)(void))addr)(); }
+
+/* The page of helpers: its version word, then set_tls and the helper that
+ * reads the thread pointer back.  Both under sys_probe: the page may be absent. */
+static void helper_page(struct out *o)
+{
+	struct sys_fault fault;
+	unsigned long mark = 0x5eed0000UL | ((unsigned long)sys_getpid() & 0xffff);
+	long n = sys_probe(read_word, (long)ARCH_HELPER_VERSION, &fault), tls;
+
+	if (fault.signal) {
+		out_printf(o, "no page at 0x%lx (signal %d reading 0x%lx): CONFIG_KUSER_HELPERS=n\n",
+			   ARCH_HELPER_PAGE, fault.signal, ARCH_HELPER_VERSION);
+		return;
+	}
+	out_printf(o, ARCH_HELPER_PAGE_NAME " at 0x%lx: the word at 0x%lx says %ld helpers\n",
+		   ARCH_HELPER_PAGE, ARCH_HELPER_VERSION, n);
+	if (sys_call(ARCH_NR_set_tls, (long)mark, 0, 0, 0, 0, 0) < 0)
+		return;
+	tls = sys_probe(call_helper, (long)ARCH_HELPER_GET_TLS, &fault);
+	if (fault.signal)
+		out_printf(o, ARCH_HELPER_GET_TLS_NAME ": signal %d\n", fault.signal);
+	else
+		out_printf(o, "set_tls(0x%lx), then " ARCH_HELPER_GET_TLS_NAME " at 0x%lx says 0x%lx\n",
+			   mark, ARCH_HELPER_GET_TLS, (unsigned long)tls);
+}
+#endif
 
 static uint64_t now_ns(void)
 {
@@ -59,8 +101,10 @@ int main(int argc, char **argv, char **envp)
 
 	(void)argc, (void)argv, (void)envp;
 	if (!ARCH_VSYSCALL_PAGE) {
-		out_str(o, ARCH_NAME ": no vsyscall page (it is x86_64's); the 32-bit counterpart"
-			" is the gate, __kernel_vsyscall in the vDSO (build/i386/gate)\n");
+		out_str(o, ARCH_NAME ": no vsyscall page (it is x86_64's); " ARCH_NO_VSYSCALL_NOTE "\n");
+#if ARCH_HELPER_PAGE
+		helper_page(o);
+#endif
 		return out_flush(o) < 0;
 	}
 	vdso_init();

@@ -307,7 +307,7 @@ check_vsyscall() {   # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out perms mode t now
 	out=$(run_on "$r" "$a" "$BUILD/$a/vsyscall") || { fail "$L vsyscall runs"; return; }
 	if [ "$a" = i386 ]; then
-		is "$out" "i386: no vsyscall page (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall in the vDSO (build/i386/gate)" \
+		is "$out" "i386: no vsyscall page (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)" \
 		   "$L vsyscall: one line, no such page on i386"
 		return
 	fi
@@ -442,7 +442,7 @@ check_tour_vsyscall() {      # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out perms mode t now
 	out=$(tour_step "$r" "$a" 9) || { fail "$L tour 9 runs, status 0"; return; }
 	if [ "$a" = i386 ]; then
-		is "$out" "no vsyscall page on i386 (it is x86_64's): its 32-bit counterpart is the gate, __kernel_vsyscall (step 6)" \
+		is "$out" "no vsyscall page on i386 (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)" \
 		   "$L tour 9: one line, no such page on i386"
 		return
 	fi

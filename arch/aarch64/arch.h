@@ -86,5 +86,7 @@ void arch_sigreturn(void);
  * code for user space at all (the vDSO and, for arm processes, the compat
  * kuser helpers are the kernel's offer). */
 #define ARCH_VSYSCALL_PAGE 0UL
+#define ARCH_NO_VSYSCALL_NOTE "nor any page of code at a fixed address: an arm64 process" \
+	" has the vDSO alone (a 32-bit arm process has the kuser helpers page)"
 
 #endif

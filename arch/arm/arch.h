@@ -88,7 +88,26 @@ void arch_sigreturn(void);
 #define ARCH_CACHE_LINE 64
 
 /* No legacy vsyscall page: that is x86_64's.  arm's counterpart is the
- * kuser helpers page at 0xffff0000 (the vsyscall lesson shows it). */
+ * kuser helpers page (the vsyscall lesson shows it). */
 #define ARCH_VSYSCALL_PAGE 0UL
+#define ARCH_NO_VSYSCALL_NOTE "arm's page of code at a fixed address is the kuser helpers page:"
+
+/*
+ * The kuser helpers: a page of code at the fixed address 0xffff0000 (the
+ * top of the CPU's exception vectors), which every arm kernel built with
+ * CONFIG_KUSER_HELPERS=y maps into every process, a 64-bit kernel into its
+ * arm processes too (Documentation/arch/arm/kernel_user_helpers.rst).
+ * Its last word, at 0xffff0ffc, is __kuser_helper_version, the number of
+ * helpers; __kuser_get_tls at 0xffff0fe0 returns the thread pointer that
+ * the ARM-private system call set_tls set.  /proc/self/maps names the
+ * page [vectors].  CONFIG_KUSER_HELPERS=n removes it: a read there is a
+ * SIGSEGV (arch/arm/Kconfig, arch/arm64/Kconfig's COMPAT KUSER_HELPERS).
+ */
+#define ARCH_HELPER_PAGE        0xffff0000UL
+#define ARCH_HELPER_PAGE_NAME   "kuser helpers"
+#define ARCH_HELPER_VERSION     0xffff0ffcUL   /* __kuser_helper_version */
+#define ARCH_HELPER_GET_TLS     0xffff0fe0UL   /* __kuser_get_tls */
+#define ARCH_HELPER_GET_TLS_NAME "__kuser_get_tls"
+#define ARCH_NR_set_tls         __ARM_NR_set_tls
 
 #endif

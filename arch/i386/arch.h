@@ -74,6 +74,7 @@ void arch_sigreturn(void);
 /* No legacy vsyscall page: that is x86_64's; the gate is i386's way. */
 #define ARCH_VSYSCALL_PAGE 0UL
 #define ARCH_VSYSCALL_TIME 0UL
+#define ARCH_NO_VSYSCALL_NOTE "the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)"
 
 /* The gate's fast instruction: sysenter (Intel; AMD CPUs run syscall in
  * its place), where `int $0x80` goes through the interrupt table and its

@@ -83,6 +83,7 @@ void arch_sigreturn(void);
  * getcpu at +0x800. */
 #define ARCH_VSYSCALL_PAGE 0xffffffffff600000UL
 #define ARCH_VSYSCALL_TIME 0x400UL
+#define ARCH_NO_VSYSCALL_NOTE ""
 
 /* No gate (above): nothing to choose. */
 #define ARCH_GATE_INSN  ARCH_RAW_ENTRY

@@ -40,6 +40,9 @@ int help_command(const char *name);
 int tour_getrandom(void);
 int tour_signal(void);
 int tour_vsyscall(void);
+/* demo/vdso/helpers.c: the arch's page of helpers at a fixed address,
+ * if it has one (32-bit arm's kuser helpers): 0 or 1, else -1 (none). */
+int helper_page_show(struct out *o);
 
 /*
  * demo/vdso/report.c: every error line in one form,

@@ -200,9 +200,8 @@ int tour_vsyscall(void)
 	uint32_t page_ns, sys_ns;
 
 	if (!PAGE) {
-		out_str(o, "no vsyscall page on " ARCH_NAME " (it is x86_64's): its 32-bit counterpart"
-			" is the gate, __kernel_vsyscall (step 6)\n");
-		return 0;
+		out_str(o, "no vsyscall page on " ARCH_NAME " (it is x86_64's); " ARCH_NO_VSYSCALL_NOTE "\n");
+		return helper_page_show(o) > 0;
 	}
 	found = maps_find(PAGE, &m);
 	by_maps = found < 0 ? 0 : found == 0 ? "none" : m.perms[0] == 'r' ? "emulate" : "xonly";

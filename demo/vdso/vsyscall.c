@@ -146,9 +146,9 @@ int cmd_vsyscall(int argc, char **argv)
 	if (argc > 1)
 		return usage_error("vsyscall", argv[1], "unexpected argument");
 	if (!PAGE) {
-		out_str(o, "vdso vsyscall: no legacy vsyscall page on " ARCH_NAME
-			" (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)\n");
-		return 0;
+		out_str(o, "vdso vsyscall: no legacy vsyscall page on " ARCH_NAME " (it is x86_64's); "
+			ARCH_NO_VSYSCALL_NOTE "\n");
+		return helper_page_show(o) > 0;
 	}
 	if (timer_failed("vsyscall", 1))        /* before any line: no made-up cost */
 		return 1;
