@@ -18,6 +18,8 @@
  *   ARCH_NR_mmap, ARCH_MMAP_OFFSET_SHIFT, ARCH_NR_clock_gettime64,
  *   ARCH_NR_clock_getres64, ARCH_NR_llseek, ARCH_OFF_LO/HI, arch_stat,
  *   ARCH_NR_fstat, ARCH_NR_fstatat   how 64-bit quantities are passed
+ *                          (or ARCH_PREAD_OFFSET(off): pread64's last three
+ *                          arguments, where a pair must start even: arm)
  *   arch_sigreturn         the signal restorer (an .S file of the arch)
  *   ARCH_ELF(), ARCH_R_RELATIVE, ARCH_R_TYPE()   a static PIE's relocation
  *   ARCH_CACHE_LINE        vdso/getrandom.c aligns its states to it
@@ -45,6 +47,12 @@
  */
 #ifndef ARCH_HOOKS_H
 #define ARCH_HOOKS_H
+
+/* Where the bytes of the instruction at a code address are: the address
+ * itself, but where its low bit says which instruction set (arm's Thumb). */
+#ifndef ARCH_CODE_BYTES
+#define ARCH_CODE_BYTES(at) (at)
+#endif
 
 #include <stddef.h>
 

@@ -86,7 +86,20 @@ void arch_sigreturn(void);
  * code for user space at all (the vDSO and, for arm processes, the compat
  * kuser helpers are the kernel's offer). */
 #define ARCH_VSYSCALL_PAGE 0UL
+#define ARCH_VSYSCALL_TIME 0UL
 #define ARCH_NO_VSYSCALL_NOTE "nor any page of code at a fixed address: an arm64 process" \
 	" has the vDSO alone (a 32-bit arm process has the kuser helpers page)"
+
+/* No gate (above): nothing to choose. */
+#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
+#define ARCH_GATE_SHAPE ""
+
+/* How the vDSO's clocks find the data pages (adrp, or adr, to a page below
+ * the image: arch/arm64/kernel/vdso/vdso.lds.S puts _vdso_data there), and
+ * the CPU counter they read (arch/arm64/include/asm/vdso/gettimeofday.h). */
+#define ARCH_DATA_ADDRESS_HOW "adrp or adr, pc-relative, to a page below"
+#define ARCH_CLOCK_COUNTER "mrs cntvct_el0, the generic timer's virtual count"
+
+#include "../hooks.h"
 
 #endif

@@ -17,6 +17,8 @@
  * sa_restorer with SA_RESTORER, else the vDSO's __kernel_rt_sigreturn
  * (the sigtramp).  Every frame is an rt frame: there is no old sigreturn.
  */
+/* The kernel file that builds the frames, for the reader to open. */
+#define ARCH_KERNEL_SIGNAL_FILE "arch/arm64/kernel/signal.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       (-1)        /* only rt_sigreturn exists */
 

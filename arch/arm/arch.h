@@ -90,6 +90,7 @@ void arch_sigreturn(void);
 /* No legacy vsyscall page: that is x86_64's.  arm's counterpart is the
  * kuser helpers page (the vsyscall lesson shows it). */
 #define ARCH_VSYSCALL_PAGE 0UL
+#define ARCH_VSYSCALL_TIME 0UL
 #define ARCH_NO_VSYSCALL_NOTE "arm's page of code at a fixed address is the kuser helpers page:"
 
 /*
@@ -109,5 +110,21 @@ void arch_sigreturn(void);
 #define ARCH_HELPER_GET_TLS     0xffff0fe0UL   /* __kuser_get_tls */
 #define ARCH_HELPER_GET_TLS_NAME "__kuser_get_tls"
 #define ARCH_NR_set_tls         __ARM_NR_set_tls
+
+/* A code address with bit 0 set is Thumb code, its bytes one lower. */
+#define ARCH_CODE_BYTES(at) ((at) & ~(__typeof__(at))1)
+
+/* No gate (above): nothing to choose. */
+#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
+#define ARCH_GATE_SHAPE ""
+
+/* How the vDSO's clocks find the data pages (a pc-relative address of the
+ * page below the image: arch/arm/vdso/vdso.lds.S; arm64's compat vdso32
+ * the same), and the CPU counter they read (the generic timer's,
+ * arch/arm/include/asm/vdso/gettimeofday.h). */
+#define ARCH_DATA_ADDRESS_HOW "a pc-relative address, to a page below"
+#define ARCH_CLOCK_COUNTER "mrrc cntvct, the generic timer's virtual count"
+
+#include "../hooks.h"
 
 #endif

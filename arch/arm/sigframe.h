@@ -16,6 +16,8 @@
  * sigreturn or rt_sigreturn sequence in the sigpage, a page the kernel
  * maps into every process (at a random address since Linux 3.13).
  */
+/* The kernel file that builds the frames, for the reader to open. */
+#define ARCH_KERNEL_SIGNAL_FILE "arch/arm/kernel/signal.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       __NR_sigreturn  /* the old frame's return */
 

@@ -93,7 +93,7 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 			out_str(o, "  cannot be decoded simply: an instruction this small decoder does not know\n");
 			return 0;
 		}
-		show_bytes(o, at, step.len);
+		show_bytes(o, ARCH_CODE_BYTES(at), step.len);
 		switch (step.kind) {
 		case ARCH_STEP_SYSCALL:
 			out_str(o, "a system call: this function has no data load, it enters the kernel\n");
@@ -176,10 +176,15 @@ int cmd_map(int argc, char **argv)
 			   vdso_absent ? vdso_absent : "not open");
 		return 0;
 	}
-	/* The symbol and version from the arch's table (vdso_calls.h). */
+	/* The symbol and version from the arch's table (vdso_calls.h): time's,
+	 * the simplest reader of the data; where the arch's vDSO has no time()
+	 * (the ARM ones), clock_gettime's. */
 #define PICK_TIME(id, name, twin, sym, ver, time64) \
-	if (VDSO_##id == VDSO_TIME) { symbol = sym; version = ver; }
+	if (VDSO_##id == VDSO_TIME && sym) { symbol = sym; version = ver; }
+#define PICK_CLOCK(id, name, twin, sym, ver, time64) \
+	if (VDSO_##id == VDSO_CLOCK_GETTIME && !symbol) { symbol = sym; version = ver; }
 	ARCH_VDSO_CALLS(PICK_TIME, VDSO_NOTHING)
+	ARCH_VDSO_CALLS(PICK_CLOCK, VDSO_NOTHING)
 	image = vdso_image.bytes;
 	image_size = vdso_image.size;
 	ehdr = (uintptr_t)image;
