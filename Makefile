@@ -22,7 +22,7 @@
 # (linux/, asm/, asm-generic/), so that no libc header can be included.
 
 # The arches: arch/arches, one a line (name, ELF class, UAPI triplets, flags).
-arch_field = $(shell awk -v a='$(1)' '!/^\#/ && $$1 == a { $(2) }' arch/arches)
+arch_field = $(shell awk -v a='$(1)' '!/^\#/ && $$1 == a { sub(/\#.*/, ""); $(2) }' arch/arches)
 ARCHES  := $(shell awk '!/^\#/ && NF { print $$1 }' arch/arches)
 ARCH    ?= $(ARCHES)
 CC      := $(if $(filter default,$(origin CC)),gcc,$(CC))
