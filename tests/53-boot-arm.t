@@ -68,7 +68,7 @@ for b in $BOOTS; do
 		continue
 	fi
 	if [ ! -x "$BUILD/$a/vdso" ]; then
-		fail "$t: $BUILD/$a/vdso is built (make ARCH=$a)"
+		skip "$t: boot as /init" "$BUILD/$a/vdso not built (make ARCH=$a; not in the test matrix yet, so make test does not build it)"
 		continue
 	fi
 	OUT=$D/$k-$a
