@@ -181,6 +181,7 @@ typedef struct {                /* note: the fields are reordered in ELF64 */
 #define STT_NOTYPE 0
 #define STT_OBJECT 1
 #define STT_FUNC 2
+#define STT_SECTION 3
 
 /* gABI, "Dynamic Section".  d_tag is signed, d_un is d_val or d_ptr. */
 typedef struct {

@@ -103,9 +103,14 @@ void print_symbol(struct out *o, const struct elf_sym *s, int elf_class)
 int print_symbols(struct out *o, const struct elf_image *img)
 {
 	struct elf_sym s;
+	struct elf_section sec;
+	struct elf_ehdr eh;
+	int sections_sane;
 	unsigned i;
 	int r;
 
+	elf_ehdr(img, &eh);
+	sections_sane = eh.shnum > 0 && elf_sections_check(img) == 0;
 	out_str(o, "   Num: ");
 	out_field(o, "Value", img->elf_class == 64 ? -16 : -8);
 	out_str(o, "  Size Type    Bind   Vis      Ndx Name\n");
@@ -113,6 +118,11 @@ int print_symbols(struct out *o, const struct elf_image *img)
 		r = elf_symbol(img, i, &s);
 		if (r < 0)
 			return r;
+		/* A section's symbol has no name of its own: readelf shows the
+		 * section's, where the section headers can be trusted. */
+		if (s.type == STT_SECTION && !s.name[0] && sections_sane &&
+		    elf_section(img, s.shndx, &sec) == 0 && sec.name)
+			s.name = sec.name;
 		print_symbol(o, &s, img->elf_class);
 	}
 	return 0;
