@@ -271,7 +271,7 @@ check_gate() {       # RUNNER ARCH LABEL HAS_GATE HAS_VDSO
 	# Each door's values, judged here: the word (a long) at 4096 by od on
 	# the file.
 	local word
-	word=$(od -An -tu$(($(arch_bits "$a") / 8)) -j4096 -N$(($(arch_bits "$a") / 8)) "$BUILD/$a/vdso" | tr -d ' ')
+	word=$(od -An -td$(($(arch_bits "$a") / 8)) -j4096 -N$(($(arch_bits "$a") / 8)) "$BUILD/$a/vdso" | tr -d ' ')
 	is "$(echo "$out" | awk -f "$TOP/tests/tools/gate_rows.awk" | tr '\n' '|')" \
 	   "getpid equal|write 37 37|mmap $word $word|0x7ffff -ENOSYS -ENOSYS|" \
 	   "$L gate: both doors: one getpid, 37 bytes written, the word od reads at 4096, -ENOSYS for an unknown number"
