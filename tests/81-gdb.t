@@ -26,6 +26,13 @@ fi
 
 field() { printf '%s\n' "$1" | sed -nE "s/$2/\\1/p" | head -1; }
 hex() { printf '0x%x\n' "$(($1))"; }
+# area_start OUT NAME: the stack lesson's picture puts the edge at an
+# area's start on the line after the area's own
+area_start() {
+	local a
+	a=$(printf '%s\n' "$1" | grep -A1 "| $2" | sed -nE 's/^  (0x[0-9a-f]+) \+-.*/\1/p' | head -1)
+	[ -n "$a" ] && hex "$a"
+}
 
 check() {            # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out words sp argc
@@ -46,12 +53,13 @@ check() {            # RUNNER ARCH LABEL
 	is "$(printf '%s\n' "$words" | sed -n '2,5p' | while read -r w; do hex "$w"; done | tr '\n' ' ')" \
 	   "$(printf '%s\n' "$out" | sed -nE 's/^sp\[[1-4]\] +argv\[[0-3]\] +(0x[0-9a-f]+).*/\1/p' | tr '\n' ' ')" \
 	   "$L gdb: the next words are stack's argv pointers and the NULL"
+	# the stack lesson's picture: each area's line, then the edge at its start
 	is "$(hex "$(field "$out" '^25 +AT_RANDOM .* (0x[0-9a-f]+)$')")" \
-	   "$(field "$out" "^  (0x[0-9a-f]+) +16 bytes  AT_RANDOM.*")" "$L gdb's AT_RANDOM is where stack found the bytes"
-	is "$(field "$out" '^15 +AT_PLATFORM .* (0x[0-9a-f]+) ".*"$')" \
-	   "$(field "$out" "^  (0x[0-9a-f]+) +[0-9]+ bytes  AT_PLATFORM.*")" "$L gdb's AT_PLATFORM is stack's"
-	is "$(field "$out" '^31 +AT_EXECFN .* (0x[0-9a-f]+) ".*"$')" \
-	   "$(field "$out" "^  (0x[0-9a-f]+) +[0-9]+ bytes  AT_EXECFN.*")" "$L gdb's AT_EXECFN is stack's"
+	   "$(area_start "$out" "AT_RANDOM")" "$L gdb's AT_RANDOM is where stack found the bytes"
+	is "$(hex "$(field "$out" '^15 +AT_PLATFORM .* (0x[0-9a-f]+) ".*"$')")" \
+	   "$(area_start "$out" "AT_PLATFORM")" "$L gdb's AT_PLATFORM is stack's"
+	is "$(hex "$(field "$out" '^31 +AT_EXECFN .* (0x[0-9a-f]+) ".*"$')")" \
+	   "$(area_start "$out" "AT_EXECFN")" "$L gdb's AT_EXECFN is stack's"
 	# below the argv strings, as start/start.c says: random bytes, then platform
 	local rnd plat argv0
 	rnd=$(field "$out" '^25 +AT_RANDOM .* (0x[0-9a-f]+)$')
