@@ -284,7 +284,7 @@ check_main() {
 		ok $? "$t: gate: system calls enter through __kernel_vsyscall"
 		# each door's values, judged here (tests/tools/gate_rows.awk);
 		# the word (a long) at 4096 of /init, which is this file, by od
-		word=$(od -An -tu$(($(arch_bits "$a") / 8)) -j4096 -N$(($(arch_bits "$a") / 8)) "$BUILD/$a/vdso" | tr -d ' ')
+		word=$(od -An -td$(($(arch_bits "$a") / 8)) -j4096 -N$(($(arch_bits "$a") / 8)) "$BUILD/$a/vdso" | tr -d ' ')
 		is "$(awk -f "$TOP/tests/tools/gate_rows.awk" <<< "$gate" | tr '\n' '|')" \
 		   "getpid equal|write 37 37|mmap $word $word|0x7ffff -ENOSYS -ENOSYS|" \
 		   "$t: gate and int \$0x80: one getpid, 37 bytes written, the word od reads at 4096, -ENOSYS"
