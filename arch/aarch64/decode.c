@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include "arch.h"
+#include <arch/decode_text.h>
 
 static uint32_t word(const unsigned char *p)
 {
@@ -30,26 +31,6 @@ int arch_has_syscall_insn(const unsigned char *p, size_t avail)
 		if (word(p + i) == SVC_0)
 			return 1;
 	return 0;
-}
-
-static char *put(char *at, const char *s)
-{
-	while (*s)
-		*at++ = *s++;
-	return at;
-}
-
-static char *put_decimal(char *at, unsigned long n)
-{
-	char digits[24];
-	int i = 0;
-
-	do
-		digits[i++] = (char)('0' + n % 10);
-	while (n /= 10);
-	while (i)
-		*at++ = digits[--i];
-	return at;
 }
 
 /*

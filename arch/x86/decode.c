@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include "arch.h"
+#include <arch/decode_text.h>
 
 /* ---- 1. the gate (arch/x86/entry/vdso/vdso32/system_call.S) ---- */
 
@@ -65,26 +66,6 @@ int arch_has_syscall_insn(const unsigned char *p, size_t avail)
 static uint32_t le32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static char *put(char *at, const char *s)
-{
-	while (*s)
-		*at++ = *s++;
-	return at;
-}
-
-static char *put_decimal(char *at, unsigned long n)
-{
-	char digits[24];
-	int i = 0;
-
-	do
-		digits[i++] = (char)('0' + n % 10);
-	while (n /= 10);
-	while (i)
-		*at++ = digits[--i];
-	return at;
 }
 
 /*
