@@ -55,6 +55,7 @@ ifeq ($(filter $(ARCH),$(ALL_ARCHES)),)
 $(error ARCH must be one of arch/arches ($(ARCHES)), not '$(ARCH)')
 endif
 ARCH_FLAGS := $(strip $(call arch_field,$(ARCH),$$1 = $$2 = $$3 = ""; print))
+ARCH_BITS  := $(strip $(call arch_field,$(ARCH),print $$2))
 
 # An arch whose flags name a --target=TRIPLE is built by a cross compiler:
 # CC=gcc then means Debian's TRIPLE-gcc where it is installed, else clang
@@ -179,12 +180,17 @@ $(OUT)/obj-pie/demo/vdso/help.o: $(OUT)/gen/manual.h
 $(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) $(if $(filter elf/%,$<),$(ONE_CLASS)) -MMD -MP -c $< -o $@
 
 $(OUT)/obj/%.o: %.S $(UAPI)/.stamp Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  AS      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(ARCH_FLAGS) -c $< -o $@
+
+# The lessons read only their own vDSO: their reader (obj/elf/) is built
+# for the arch's ELF class alone, which halves it (elf/bounded.h); the
+# tool's (obj-pie/elf/) reads both classes.
+ONE_CLASS := -DELF_ONE_CLASS=$(ARCH_BITS)
 
 $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")

@@ -25,13 +25,27 @@
 #include "read.h"
 #include "elf.h"
 
+/*
+ * The class of img.  A program that reads only its own vDSO is built with
+ * ELF_ONE_CLASS set to its arch's class (the Makefile does it for the
+ * lessons): then every "which class?" below is a constant, the compiler
+ * drops the other class's half of the reader, and elf_read_header refuses
+ * an image of the other class.  The tool, the tests and the fuzzer read
+ * both.
+ */
+#ifdef ELF_ONE_CLASS
+#define CLASS(img) ((void)(img), ELF_ONE_CLASS)
+#else
+#define CLASS(img) ((img)->elf_class)
+#endif
+
 /* Offset of field f in the Elf32_T or Elf64_T record of img's class. */
 #define FIELD(img, T, f) \
-	((img)->elf_class == 64 ? offsetof(Elf64_##T, f) : offsetof(Elf32_##T, f))
+	(CLASS(img) == 64 ? offsetof(Elf64_##T, f) : offsetof(Elf32_##T, f))
 
 /* Size of the Elf32_T or Elf64_T record of img's class. */
 #define RECORD(img, T) \
-	((img)->elf_class == 64 ? sizeof(Elf64_##T) : sizeof(Elf32_##T))
+	(CLASS(img) == 64 ? sizeof(Elf64_##T) : sizeof(Elf32_##T))
 
 static inline uint16_t get16(const unsigned char *p)
 {
@@ -52,7 +66,7 @@ static inline uint64_t get64(const unsigned char *p)
 /* An address, offset or size: Elf32_Addr/Off/Word or Elf64_Addr/Off/Xword. */
 static inline uint64_t get_word(const struct elf_image *img, const unsigned char *p)
 {
-	return img->elf_class == 64 ? get64(p) : get32(p);
+	return CLASS(img) == 64 ? get64(p) : get32(p);
 }
 
 /* Do len bytes at offset off lie inside the image? */

@@ -79,7 +79,7 @@ static int sysv_read(const struct elf_image *img, struct elf_sysv_table *t)
 
 static int gnu_read(const struct elf_image *img, struct elf_gnu_table *t)
 {
-	size_t word = (size_t)img->elf_class / 8;       /* bloom word bytes */
+	size_t word = (size_t)CLASS(img) / 8;       /* bloom word bytes */
 	size_t at = img->gnu_hash;
 
 	if (!in_array(img, at, 4, 4))
@@ -97,7 +97,7 @@ static int gnu_read(const struct elf_image *img, struct elf_gnu_table *t)
 	if (t->nbuckets == 0 || t->bloom_size == 0 ||
 	    (t->bloom_size & (t->bloom_size - 1)) != 0 || t->bloom_shift >= 32)
 		return -ELF_EGNUHASH;
-	t->bloom_bits = (unsigned)img->elf_class;
+	t->bloom_bits = (unsigned)CLASS(img);
 	t->bloom = at + sizeof(Elf_GnuHash);
 	if (!in_array(img, t->bloom, t->bloom_size, word))
 		return -ELF_EGNUHASH;
@@ -157,7 +157,7 @@ static int gnu_bloom_may_hold(const struct elf_image *img, const struct elf_gnu_
 			      uint32_t h)
 {
 	/* bits = 32 or 64 = 1 << shift; bloom_size is a power of two */
-	unsigned shift = img->elf_class == 64 ? 6 : 5, bits = 1u << shift;
+	unsigned shift = CLASS(img) == 64 ? 6 : 5, bits = 1u << shift;
 	uint32_t n = (h >> shift) & (t->bloom_size - 1);
 	uint64_t word = get_word(img, img->bytes + t->bloom + (size_t)n * (bits / 8));
 	uint64_t mask = (uint64_t)1 << (h & (bits - 1)) |

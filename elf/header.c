@@ -31,6 +31,8 @@ int elf_read_header(struct elf_image *img, unsigned want)
 		img->elf_class = 64;
 	else
 		return -ELF_ECLASS;
+	if (CLASS(img) != img->elf_class)       /* a reader built for one class */
+		return -ELF_ECLASS;
 	/* Only little-endian: the fields are read as such (read.h). */
 	if (b[EI_DATA] != ELFDATA2LSB)
 		return -ELF_ECLASS;

@@ -114,7 +114,7 @@ find_segments_of(struct elf_image *img, size_t *dyn_size, const int bits)
  * words stay 32 bits wide all the way). */
 static int find_segments(struct elf_image *img, size_t *dyn_size)
 {
-	return img->elf_class == 64 ? find_segments_of(img, dyn_size, 64)
+	return CLASS(img) == 64 ? find_segments_of(img, dyn_size, 64)
 				    : find_segments_of(img, dyn_size, 32);
 }
 
@@ -129,7 +129,7 @@ int elf_dynamic(const struct elf_image *img, unsigned i, struct elf_dynamic *out
 	if (!in_range(img, off, size))
 		return -ELF_EDYNAMIC;
 	p = img->bytes + (size_t)off;
-	if (img->elf_class == 64)
+	if (CLASS(img) == 64)
 		out->tag = (int64_t)get64(p + offsetof(Elf64_Dyn, d_tag));
 	else
 		out->tag = (int32_t)get32(p + offsetof(Elf32_Dyn, d_tag));
@@ -227,7 +227,7 @@ read_dynamic_of(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d, cons
  */
 static int read_dynamic(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d)
 {
-	return img->elf_class == 64 ? read_dynamic_of(img, dyn_size, d, 64)
+	return CLASS(img) == 64 ? read_dynamic_of(img, dyn_size, d, 64)
 				    : read_dynamic_of(img, dyn_size, d, 32);
 }
 

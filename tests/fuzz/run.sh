@@ -145,14 +145,29 @@ for bits in 64 32; do
 	W=$F/work/$bits
 	rm -rf "$W"
 	mkdir -p "$W"
-	say "$bits-bit: $JOBS workers for ${SECONDS_EACH}s; logs in $W"
+	say "$bits-bit: for ${SECONDS_EACH}s; logs in $W"
 	# -timeout: one input may take 10 s before it counts as a hang;
 	# -rss_limit_mb: the reader allocates nothing, the harness one copy.
-	(cd "$W" && "$F/fuzz$bits" -jobs="$JOBS" -workers="$JOBS" \
+	# A machine whose kernel cannot run i386 programs runs the 32-bit
+	# build under qemu-i386 (QEMU 10's if fetched), as one process:
+	# libFuzzer would start -jobs workers without the emulator.
+	run=("$F/fuzz$bits")
+	workers=(-jobs="$JOBS" -workers="$JOBS")
+	log=$W/run.log
+	if ! "$F/fuzz$bits" -help=1 > /dev/null 2>&1; then
+		q=$BUILD/cache/qemu10/bin/qemu-i386
+		[ -x "$q" ] || q=$(command -v qemu-i386) ||
+			{ say "$bits-bit: this machine runs it neither natively nor under qemu-i386: not run"; continue; }
+		run=("$q" "$F/fuzz$bits")
+		workers=()
+		log=$W/fuzz-0.log
+		say "$bits-bit: under $(basename "$q"), one process"
+	fi
+	(cd "$W" && "${run[@]}" "${workers[@]}" \
 		-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$F/artifacts/" \
 		"$C" "$S/fixtures" "$S/live" "$S/hostile" "$SRC/corpus" \
-		> "$W/run.log" 2>&1)
+		> "$log" 2>&1)
 	for log in "$W"/fuzz-*.log; do
 		[ -e "$log" ] || continue
 		last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
