@@ -210,9 +210,11 @@ $(LIBRUNTIME_PIE): $(patsubst $(OUT)/obj/%,$(OUT)/obj-pie/%,$(RUNTIME_OBJ))
 	$(if $(Q),@echo "  AR      $@")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
+# Each lesson's link map, in map/, tells where its bytes go (make bench).
 $(LESSONS): $(OUT)/%: $(OUT)/obj/demo/%.o $(START_OBJ) $(LIBRUNTIME) linker.ld
 	$(if $(Q),@echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(START_OBJ) $< $(LIBRUNTIME)
+	@mkdir -p $(OUT)/map
+	$(Q)$(CC) $(LDFLAGS) -Wl,-Map,$(OUT)/map/$*.map -o $@ $(START_OBJ) $< $(LIBRUNTIME)
 
 $(PIE_LESSONS): $(OUT)/%: $(OUT)/obj-pie/demo/%.o $(PIE_START_OBJ) $(LIBRUNTIME_PIE) linker.ld
 	$(if $(Q),@echo "  LD      $@")

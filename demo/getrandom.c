@@ -76,8 +76,8 @@ int main(int argc, char **argv, char **envp)
 		out_printf(o, "%s: the system call serves\n", vdso_status != 0 ? "no vDSO here" :
 			   "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none)");
 	else if (r < 0)
-		out_printf(o, "the vDSO's state cannot be had: %s (%s): the system call serves\n",
-			   errno_name((int)-r), errno_message((int)-r));
+		out_printf(o, "the vDSO's state cannot be had (%s, see errno(3)): the system call serves\n",
+			   errno_name((int)-r));
 	else {
 		out_printf(o, "__vdso_getrandom at 0x%lx, asked for its parameters:\n",
 			   (unsigned long)vdso_calls[VDSO_GETRANDOM].fn);

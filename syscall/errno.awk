@@ -2,8 +2,8 @@
 #
 # Reads asm-generic/errno-base.h and asm-generic/errno.h, whose lines say
 #     #define ENOENT		 2	/* No such file or directory */
-# and writes one C initializer a number:
-#     [2] = { "ENOENT", "No such file or directory" },
+# and writes one line a number, for syscall/errno.c to expand:
+#     ERRNO(2, "ENOENT", "No such file or directory")
 # Aliases (#define EWOULDBLOCK EAGAIN) are skipped: the number keeps the
 # first name, as the kernel's own tables do.
 /^#define[ \t]+E[A-Z0-9]+[ \t]+[0-9]+/ {
@@ -13,6 +13,6 @@
 	sub(/[ \t]*\*\/.*/, "", msg)
 	if (!(num in seen)) {
 		seen[num] = 1
-		printf "\t[%d] = { \"%s\", \"%s\" },\n", num, name, msg
+		printf "ERRNO(%d, \"%s\", \"%s\")\n", num, name, msg
 	}
 }

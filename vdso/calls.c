@@ -62,7 +62,7 @@ static const long twin_numbers[VDSO_NCALLS] = { VDSO_TWIN_NUMBERS };
 
 struct elf_image vdso_image;
 int vdso_status = -ELF_ENOTFOUND;
-const char *vdso_absent = "not looked for";
+const char *vdso_not_found = "not looked for";
 int vdso_off;
 
 /*
@@ -109,21 +109,16 @@ void vdso_init(void)
 		return;         /* once is enough */
 
 	vdso_off = v && str_eq(v, "off");
-	if (vdso_off) {
-		vdso_absent = "switched off (VDSO=off)";
+	if (vdso_off)
 		return;
-	}
-	if (vdso_find(&image, &size, &vdso_absent) < 0)
+	if (vdso_find(&image, &size, &vdso_not_found) < 0)
 		return;         /* none: qemu-user before 8.1, vdso=0, a loader */
+	vdso_not_found = 0;
 	sys_use_gate(vdso_gate_in(image, size));
 	vdso_status = elf_open(&vdso_image, image, size,
 			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
-	if (vdso_status < 0) {
-		vdso_absent = elf_strerror(vdso_status);
-		return;
-	}
-	vdso_absent = 0;
-	resolve();
+	if (vdso_status == 0)
+		resolve();
 }
 
 enum vdso_path vdso_path(enum vdso_call_id id)

@@ -33,8 +33,16 @@ void vdso_init(void);
 
 extern struct elf_image vdso_image;     /* the live vDSO, when open */
 extern int vdso_status;                 /* 0 if open, else -ELF_E* */
-extern const char *vdso_absent;         /* why not, in a few words, else 0 */
 extern int vdso_off;                    /* VDSO=off was given */
+extern const char *vdso_not_found;      /* vdso_find's why, else 0 */
+
+/*
+ * Why the table has no vDSO function, in a few words: VDSO=off, why
+ * vdso_find found none, or why the reader refused it; NULL when the image
+ * is open.  Apart (vdso/absent.c), so that only a program that prints it
+ * links the reader's messages.
+ */
+const char *vdso_why_absent(void);
 
 /* The call table: one entry per CALL line of the arch's table. */
 #define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,

@@ -481,7 +481,7 @@ static void print_verdicts(struct out *o)
 	out_char(o, '\n');
 	if (vdso_status != 0) {
 		out_str(o, "no vDSO here: ");
-		out_str(o, vdso_absent);
+		out_str(o, vdso_why_absent());
 		out_str(o, "\n  so only the system calls were measured\n");
 	} else {
 		if (count_rows(missing_in_vdso))

@@ -142,7 +142,7 @@ static int has_vdso(enum vdso_call_id id)
 static const char *no_vdso(enum vdso_call_id id)
 {
 	if (vdso_status != 0)
-		return vdso_absent ? vdso_absent : "no vDSO";
+		return vdso_why_absent();
 	return vdso_calls[id].symbol ? "not through the vDSO"
 		: "this vDSO has no such function: the system call serves it";
 }
@@ -1146,7 +1146,7 @@ int cmd_check(int argc, char **argv)
 		return file_error("check", "a shared page", r);
 	shared = (struct findings *)r;
 	out_printf(o, "# vdso check (%s): %s\n", ARCH_NAME,
-		   vdso_status == 0 ? "the vDSO found by AT_SYSINFO_EHDR" : vdso_absent);
+		   vdso_status == 0 ? "the vDSO found by AT_SYSINFO_EHDR" : vdso_why_absent());
 	out_flush(o);           /* the children must not inherit a full buffer */
 	check_abi();
 	check_time64();

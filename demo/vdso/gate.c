@@ -152,7 +152,7 @@ int cmd_gate(int argc, char **argv)
 		}
 	} else {
 		out_printf(o, "vDSO: %s: AT_SYSINFO not checked against a symbol\n",
-			   vdso_absent);
+			   vdso_why_absent());
 	}
 	out_printf(o, "calls now enter by: %s\n", sys_gate ? "the gate" : ARCH_RAW_ENTRY);
 	compare((void *)sysinfo);

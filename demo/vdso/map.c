@@ -173,7 +173,7 @@ int cmd_map(int argc, char **argv)
 		return usage_error("map", argv[1], "unexpected argument");
 	if (vdso_status != 0) {     /* a runner without one: a fact, not an error */
 		out_printf(o, "vdso map: no vDSO here (%s): no image, no data pages beside it\n",
-			   vdso_absent ? vdso_absent : "not open");
+			   vdso_why_absent());
 		return 0;
 	}
 	/* The symbol and version from the arch's table (vdso_calls.h): time's,

@@ -86,6 +86,6 @@ int live_vdso(const char *what)
 {
 	if (vdso_status == 0)
 		return 1;
-	report(what, 0, "no vDSO", vdso_absent);
+	report(what, 0, "no vDSO", vdso_why_absent());
 	return 0;
 }

@@ -252,7 +252,7 @@ static void runner_line(struct out *o)
 
 	out_str(o, "here: ");
 	if (vdso_status != 0)
-		out_printf(o, "no vDSO (%s): ", vdso_absent ? vdso_absent : "not open");
+		out_printf(o, "no vDSO (%s): ", vdso_why_absent());
 	else if (n == 0)
 		out_printf(o, "the vDSO exports no sigreturn symbol: ");
 	else if (ARCH_VDSO_RT_SIGRETURN &&

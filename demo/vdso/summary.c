@@ -30,7 +30,7 @@ int cmd_summary(int argc, char **argv)
 			   (unsigned long)vdso_image.bytes, (unsigned long)vdso_image.size,
 			   vdso_image.nsyms);
 	} else {
-		out_printf(o, "no vDSO: %s; every call is a system call\n", vdso_absent);
+		out_printf(o, "no vDSO: %s; every call is a system call\n", vdso_why_absent());
 	}
 	if (ARCH_HAS_GATE && auxv_get(AT_SYSINFO, &sysinfo))
 		out_printf(o, "gate: AT_SYSINFO 0x%lx, %s\n", sysinfo,

@@ -33,8 +33,7 @@ static int have_vdso(void)
 {
 	if (vdso_status == 0)
 		return 1;
-	out_printf(o, "no vDSO here (%s): nothing to show\n", vdso_absent ? vdso_absent
-		   : elf_strerror(vdso_status));
+	out_printf(o, "no vDSO here (%s): nothing to show\n", vdso_why_absent());
 	return 0;
 }
 
@@ -254,7 +253,7 @@ static int call(void)
 
 	if (!f) {
 		out_printf(o, "no vDSO clock_gettime here (%s): every call is a system call\n",
-			   vdso_absent ? vdso_absent : "not in the image");
+			   vdso_status != 0 ? vdso_why_absent() : "not in the image");
 			return 0;
 	}
 	if (vdso_clock_gettime(CLOCK_REALTIME, &ts) == 0)
