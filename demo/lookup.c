@@ -62,7 +62,7 @@ int main(int argc, char **argv, char **envp)
 	(void)argc, (void)argv, (void)envp;
 	if (vdso_find(&bytes, &size, &why) < 0)
 		return out_printf(o, "no vDSO here: %s\n", why), out_flush(o) < 0;
-	if ((err = elf_open(&img, bytes, size, ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE))) < 0 ||
+	if ((err = elf_open(&img, bytes, size, ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE))) < 0 ||
 	    (err = elf_gnu_table(&img, &g)) < 0 || (err = elf_sysv_table(&img, &t)) < 0)
 		return out_printf(o, "the vDSO at 0x%lx: %s\n", (unsigned long)bytes,
 				  elf_strerror(err)), out_flush(o) < 0;

@@ -159,7 +159,7 @@ void image_clear(struct elf_image *img, const void *bytes, size_t size);
 /* The ELF header, the program headers and the dynamic table: img's
  * headers, strsz, soname, verdefnum and dynnum set, and d filled.
  * 0 or -ELF_E*. */
-int open_dynamic(struct elf_image *img, const void *bytes, size_t size, unsigned want,
+int open_dynamic(struct elf_image *img, const void *bytes, size_t size, struct elf_accept accept,
 		 struct dyn_ptrs *d);
 
 /* With the tables' offsets set: the tables checked, the hash tables read
@@ -227,7 +227,7 @@ unsigned version_of(const struct elf_image *img, unsigned i);
 int symbol_read(const struct elf_image *img, unsigned i, struct elf_sym *out);
 
 /* header.c: the ELF header, shared by elf_open and elf_extent
- * (img->bytes and img->size set; flags as for elf_open). */
-int elf_read_header(struct elf_image *img, unsigned want);
+ * (img->bytes and img->size set; accept as for elf_open). */
+int elf_read_header(struct elf_image *img, struct elf_accept accept);
 
 #endif

@@ -35,7 +35,7 @@ size_t elf_extent(const void *ehdr, size_t first, size_t page)
 	/* elf_read_header reads bytes and size, and sets what it found */
 	img.bytes = b;
 	img.size = first;
-	if (elf_read_header(&img, ELF_ANY_CLASS) < 0)
+	if (elf_read_header(&img, ELF_ACCEPT_ANY) < 0)
 		return 0;
 
 	/* elf_read_header proved the phnum records inside 'first' */

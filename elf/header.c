@@ -17,7 +17,7 @@ static int is_elf_magic(const unsigned char *b)
  * img->size must be set.  The program headers must lie within the bytes;
  * the section headers are optional and left at 0 unless they do.
  */
-int elf_read_header(struct elf_image *img, unsigned want)
+int elf_read_header(struct elf_image *img, struct elf_accept accept)
 {
 	const unsigned char *b = img->bytes;
 	uint64_t phoff, shoff;
@@ -42,9 +42,8 @@ int elf_read_header(struct elf_image *img, unsigned want)
 	img->machine = get16(b + FIELD(img, Ehdr, e_machine));
 	/* The caller says what it can use (the live vDSO: the arch's own, from
 	 * arch/<arch>/arch.h); a file may be of any class and machine. */
-	want &= ELF_WANT_CLASS_MACHINE;
-	if (want != ELF_ANY_CLASS &&
-	    want != ELF_CLASS_MACHINE(img->elf_class, img->machine))
+	if (accept.elf_class != 0 &&
+	    (accept.elf_class != img->elf_class || accept.machine != img->machine))
 		return -ELF_ECLASS;
 	if (get16(b + FIELD(img, Ehdr, e_type)) != ET_DYN)
 		return -ELF_ETYPE;

@@ -19,8 +19,8 @@ static int str_equal(const char *a, const char *b)
 }
 
 /*
- * The key of a version (read.h): the vd_ndx of the first definition of
- * that name that is not the base one, whose vd_hash is the name's ELF
+ * The index of a version (read.h, elf_version_index): the vd_ndx of the
+ * first definition of that name that is not the base one, whose vd_hash is the name's ELF
  * hash, and which is the first of its index (what a symbol's versym
  * names, version_name() finds).  The name is hashed once, by the caller
  * (even at build time), not for each candidate symbol.
@@ -44,7 +44,7 @@ static int first_of_index(const struct elf_image *img, unsigned n, unsigned inde
 	return 1;
 }
 
-int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash)
+int elf_version_index(const struct elf_image *img, const char *version, uint32_t hash)
 {
 	const unsigned char *p;
 	uint64_t off = img->verdef, aux;
@@ -86,7 +86,7 @@ int elf_version_key(const struct elf_image *img, const char *version, uint32_t h
 /* What a search is for, and what it found. */
 struct search {
 	const struct elf_name *name;
-	int key;
+	int version_index;
 	unsigned found;         /* the match */
 	unsigned hidden;        /* the first match of a hidden version, or 0 */
 };
@@ -116,9 +116,9 @@ static int matches(const struct elf_image *img, unsigned i, void *ctx)
 		return 0;
 	/* elf_open proved the versym array (nsyms entries) in range too */
 	versym = img->versym ? get16(img->bytes + img->versym + (size_t)i * 2) : VER_NDX_GLOBAL;
-	if (s->key >= 0 && (versym & VERSYM_INDEX) != (unsigned)s->key)
+	if (s->version_index >= 0 && (versym & VERSYM_INDEX) != (unsigned)s->version_index)
 		return 0;
-	if (s->key == ELF_VERSION_DEFAULT && (versym & VERSYM_HIDDEN)) {
+	if (s->version_index == ELF_VERSION_DEFAULT && (versym & VERSYM_HIDDEN)) {
 		if (s->hidden == 0)     /* symbol 0 is never callable */
 			s->hidden = i;
 		return 0;
@@ -129,12 +129,12 @@ static int matches(const struct elf_image *img, unsigned i, void *ctx)
 
 /* The index of the symbol found (below nsyms, which the image's size
  * bounds far below LONG_MAX), or -ELF_E*. */
-static long find(const struct elf_image *img, const struct elf_name *name, int key)
+static long find(const struct elf_image *img, const struct elf_name *name, int version_index)
 {
-	struct search s = { name, key, 0, 0 };
+	struct search s = { name, version_index, 0, 0 };
 	int r;
 
-	if (name->name == NULL || key == -ELF_ENOTFOUND)
+	if (name->name == NULL || version_index == -ELF_ENOTFOUND)
 		return -ELF_ENOTFOUND;
 	if ((r = hash_candidates(img, name, matches, &s)) < 0)
 		return r;
@@ -156,7 +156,7 @@ int elf_lookup(const struct elf_image *img, const char *name,
 		;
 	/* hashed only for a GNU table, the one that wants this hash */
 	n.gnu_hash = img->gnu_hash ? elf_gnu_hash(name) : 0;
-	i = find(img, &n, elf_version_key(img, version, version ? elf_sysv_hash(version) : 0));
+	i = find(img, &n, elf_version_index(img, version, version ? elf_sysv_hash(version) : 0));
 	if (i < 0)
 		return (int)i;
 	return symbol_read(img, (unsigned)i, out);
@@ -165,11 +165,11 @@ int elf_lookup(const struct elf_image *img, const char *name,
 /* Where a defined symbol is at run time: an absolute one (SHN_ABS) at its
  * value, the rest moved with the image (as elf_symbol says). */
 int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
-		       int key, uintptr_t *addr)
+		       int version_index, uintptr_t *addr)
 {
 	const unsigned char *p;
 	uint64_t value;
-	long i = find(img, name, key);
+	long i = find(img, name, version_index);
 
 	if (i < 0)
 		return (int)i;

@@ -257,7 +257,7 @@ static int check_tables(struct elf_image *img, const struct dyn_ptrs *d)
 	return 0;
 }
 
-int open_dynamic(struct elf_image *img, const void *bytes, size_t size, unsigned want,
+int open_dynamic(struct elf_image *img, const void *bytes, size_t size, struct elf_accept accept,
 		 struct dyn_ptrs *d)
 {
 	size_t dyn_size = 0;
@@ -268,7 +268,7 @@ int open_dynamic(struct elf_image *img, const void *bytes, size_t size, unsigned
 	image_clear(img, bytes, size);
 	if (bytes == NULL)
 		return -ELF_ENOTELF;
-	if ((err = elf_read_header(img, want)) < 0 ||
+	if ((err = elf_read_header(img, accept)) < 0 ||
 	    (err = find_segments(img, &dyn_size)) < 0)
 		return err;
 	return read_dynamic(img, dyn_size, d);
@@ -293,13 +293,13 @@ int open_tables(struct elf_image *img, const struct dyn_ptrs *d, int counted)
 	return verdef_check(img);
 }
 
-int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want)
+int elf_open(struct elf_image *img, const void *bytes, size_t size, struct elf_accept accept)
 {
 	struct dyn_ptrs d;
 	int err;
 
 	/* DT_VERNEED, last of the tables, is the readelf layer's */
-	if ((err = open_dynamic(img, bytes, size, want, &d)) < 0 ||
+	if ((err = open_dynamic(img, bytes, size, accept, &d)) < 0 ||
 	    (err = dyn_at_link_time(img, &d, TAB_VERNEED)) < 0 ||
 	    (err = open_tables(img, &d, 0)) < 0) {
 		/* Leave nothing that a careless caller could walk. */

@@ -63,13 +63,16 @@ const char *elf_strerror(int err);
 const char *elf_error_name(int err);
 
 /*
- * What elf_open accepts: ELF_ANY_CLASS (a file: either class, any
- * machine), or one class and machine (the live vDSO: the arch's own,
- * ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
+ * What an open accepts: an image of either class and any machine (a file:
+ * ELF_ACCEPT_ANY), or of one class and one machine (the live vDSO: the
+ * arch's own, ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
  */
-#define ELF_ANY_CLASS 0u
-#define ELF_CLASS_MACHINE(elf_class, machine) ((unsigned)(elf_class) << 16 | (machine))
-#define ELF_WANT_CLASS_MACHINE 0x00ffffffu      /* the part above */
+struct elf_accept {
+	int elf_class;          /* 32 or 64; 0: either class, any machine */
+	unsigned machine;       /* e_machine (EM_386, EM_X86_64, ...) */
+};
+#define ELF_ACCEPT(elf_class, machine) ((struct elf_accept){ (elf_class), (machine) })
+#define ELF_ACCEPT_ANY ELF_ACCEPT(0, 0)
 /* The PT_LOAD segments elf_open keeps decoded: a vDSO has one, a shared
  * library two to four; an image with more is read through its headers. */
 #define ELF_LOADS_CACHED 4
@@ -137,13 +140,13 @@ struct elf_image {
 };
 
 /*
- * Open size bytes at 'bytes' as an ELF shared object of the class and
- * machine 'want' says (above), each table at its link-time address
+ * Open size bytes at 'bytes' as an ELF shared object of a class and
+ * machine it accepts (above), each table at its link-time address
  * (a file, the kernel's vDSO, QEMU's), with a hash table.  Returns 0 or
  * -ELF_E*.  The versions needed from other files (DT_VERNEED) are left
  * unread: elf_read_open reads them.
  */
-int elf_open(struct elf_image *img, const void *bytes, size_t size, unsigned want);
+int elf_open(struct elf_image *img, const void *bytes, size_t size, struct elf_accept accept);
 
 /*
  * The extent of an image mapped in memory at ehdr, from its own headers:
@@ -187,11 +190,11 @@ int elf_lookup(const struct elf_image *img, const char *name,
 		const char *version, struct elf_sym *out);
 
 /*
- * Resolving many functions of one version (vdso_init): the version's key,
+ * Resolving many functions of one version (vdso_init): the version's index,
  * found once, then each function's address, without the full struct
  * elf_sym.  The same rules and the same answers as elf_lookup.
  *
- * elf_version_key: ELF_VERSION_DEFAULT for version NULL (any version, the
+ * elf_version_index: ELF_VERSION_DEFAULT for version NULL (any version, the
  * default one preferred), ELF_VERSION_UNCHECKED if the image has no
  * DT_VERSYM (the name alone decides), VER_NDX_GLOBAL if it has one but no
  * definitions (only global symbols answer), else the version's index
@@ -200,7 +203,7 @@ int elf_lookup(const struct elf_image *img, const char *name,
 #define ELF_VERSION_DEFAULT (-1)
 #define ELF_VERSION_UNCHECKED (-2)
 /* hash: elf_sysv_hash(version), the caller's (vdso/hashes.awk) */
-int elf_version_key(const struct elf_image *img, const char *version, uint32_t hash);
+int elf_version_index(const struct elf_image *img, const char *version, uint32_t hash);
 
 /*
  * A name with what a lookup needs of it, which the caller may compute once
@@ -213,10 +216,10 @@ struct elf_name {
 	uint32_t gnu_hash;
 };
 
-/* The run-time address (bias + st_value) of name at version key; 0 or
- * -ELF_E* (-ELF_ENOTFOUND for a key that is one). */
+/* The run-time address (bias + st_value) of name at version_index; 0 or
+ * -ELF_E* (-ELF_ENOTFOUND for a version_index that is one). */
 int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
-		       int key, uintptr_t *addr);
+		       int version_index, uintptr_t *addr);
 
 /* A program header (segment), either class. */
 struct elf_segment {

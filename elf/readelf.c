@@ -87,12 +87,13 @@ static int read_verneed(struct elf_image *img, const struct dyn_ptrs *d)
 	return verneed_check(img);
 }
 
-int elf_read_open(struct elf_image *img, const void *bytes, size_t size, unsigned want)
+int elf_read_open(struct elf_image *img, const void *bytes, size_t size,
+		  struct elf_accept accept, unsigned flags)
 {
 	struct dyn_ptrs d;
 	int err;
 
-	if ((err = open_dynamic(img, bytes, size, want, &d)) < 0 ||
+	if ((err = open_dynamic(img, bytes, size, accept, &d)) < 0 ||
 	    (err = dyn_translate(img, &d)) < 0)
 		goto fail;
 	err = open_tables(img, &d, 0);
@@ -105,7 +106,7 @@ int elf_read_open(struct elf_image *img, const void *bytes, size_t size, unsigne
 	 * symbols and they pass the same checks: the answer stays the one the
 	 * hash tables gave, and a lookup, which walks them, never reads past
 	 * nsyms. */
-	if (want & ELF_DYNSYM_COUNT) {
+	if (flags & ELF_DYNSYM_COUNT) {
 		dynsym_section_count(img);
 		if (img->nsyms < img->hash_nsyms || verdef_check(img) < 0 || verneed_check(img) < 0)
 			img->nsyms = img->hash_nsyms;

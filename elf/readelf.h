@@ -26,13 +26,14 @@
  * tables, and the checks pass for that count too; else by the hash
  * tables.  elf_open's answer is the same either way.  For files: the live
  * vDSO keeps the hash count. */
-#define ELF_DYNSYM_COUNT (1u << 31)
+#define ELF_DYNSYM_COUNT 1u
 
 /*
- * Open an image as elf_open does, and more (above).  want: as for
- * elf_open, with ELF_DYNSYM_COUNT or not.  Returns 0 or -ELF_E*.
+ * Open an image as elf_open does, and more (above).  accept: as for
+ * elf_open; flags: ELF_DYNSYM_COUNT or 0.  Returns 0 or -ELF_E*.
  */
-int elf_read_open(struct elf_image *img, const void *bytes, size_t size, unsigned want);
+int elf_read_open(struct elf_image *img, const void *bytes, size_t size,
+		  struct elf_accept accept, unsigned flags);
 
 /* Symbol at index i (0 .. img->nsyms-1), as `readelf --dyn-syms` lists
  * it: index 0 (the gABI's all-zero STN_UNDEF entry), section symbols,

@@ -235,7 +235,7 @@ for name in $FIXTURES; do
 	done
 done
 
-# -n: without ELF_ANY_CLASS only the harness's own class is accepted.
+# -n: without ELF_ACCEPT_ANY only the harness's own class is accepted.
 for hb in $HARNESSES; do
 	status=0
 	for name in $FIXTURES; do
@@ -248,7 +248,7 @@ for hb in $HARNESSES; do
 				{ status=1; diag "$name: exit $rc, $(cat "$D/native.err")"; }
 		fi
 	done
-	ok $status "without ELF_ANY_CLASS the $hb-bit harness opens its own class and refuses the other (ECLASS)"
+	ok $status "without ELF_ACCEPT_ANY the $hb-bit harness opens its own class and refuses the other (ECLASS)"
 done
 
 # elf_extent: ld puts the section headers last, so a file's extent is its

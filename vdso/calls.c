@@ -73,7 +73,7 @@ int vdso_off;
 static void resolve(void)
 {
 	const char *version = 0;
-	int version_index = -ELF_ENOTFOUND;     /* its vd_ndx (elf_version_key) */
+	int version_index = -ELF_ENOTFOUND;     /* its vd_ndx (elf_version_index) */
 	unsigned i;
 
 	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
@@ -87,7 +87,7 @@ static void resolve(void)
 			continue;       /* a better one was found, or none exists */
 		if (version != c->version && (version == 0 || !str_eq(version, c->version))) {
 			version = c->version;
-			version_index = elf_version_key(&vdso_image, version, candidate_hash[i].version);
+			version_index = elf_version_index(&vdso_image, version, candidate_hash[i].version);
 		}
 		if (elf_lookup_address(&vdso_image, &name, version_index, &addr) == 0) {
 			e->fn = (void *)addr;
@@ -116,7 +116,7 @@ void vdso_init(void)
 	vdso_not_found = 0;
 	sys_use_gate(vdso_gate_in(image, size));
 	vdso_status = elf_open(&vdso_image, image, size,
-			       ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
+			       ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
 	if (vdso_status == 0)
 		resolve();
 }

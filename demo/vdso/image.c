@@ -29,7 +29,7 @@ const char *dump_default_name(const void *bytes, size_t size)
 	static struct elf_image img;   /* the name points into the bytes */
 	const char *name;
 
-	if (elf_open(&img, bytes, size, ELF_ANY_CLASS) < 0)
+	if (elf_open(&img, bytes, size, ELF_ACCEPT_ANY) < 0)
 		return "vdso.so";
 	name = elf_soname(&img);
 	return name && plain_name(name) ? name : "vdso.so";

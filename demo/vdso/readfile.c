@@ -2,7 +2,7 @@
  * demo/vdso/readfile.c - `vdso read FILE`: the reader on the bytes of a file.
  *
  * The same reader (elf/) that opens the live image opens a file's bytes,
- * of either class on either arch (ELF_ANY_CLASS): a dump of a vDSO, or
+ * of either class on either arch (ELF_ACCEPT_ANY): a dump of a vDSO, or
  * any shared object.  It shows what the reader sees, in the order it reads
  * it: the ELF header, the program headers, the dynamic table (every tag
  * named, values as readelf -d gives them), the hash tables, the version
@@ -383,7 +383,7 @@ int cmd_read(int argc, char **argv)
 				      "nothing to read: no process writes to it");
 		return report("read", file, "the file is empty", 0);
 	}
-	if ((err = elf_read_open(&img, f.bytes, f.size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT)) < 0)
+	if ((err = elf_read_open(&img, f.bytes, f.size, ELF_ACCEPT_ANY, ELF_DYNSYM_COUNT)) < 0)
 		return refused(file, f.bytes, f.size, err);
 
 	out_str(o, "file: ");

@@ -239,7 +239,7 @@ long trace_image(struct trace_space *s, int tid, const struct arch_regs *regs,
 		return 1;
 	}
 	if ((e = elf_open(&img, image, size,
-			  ELF_CLASS_MACHINE(tt->elf_class, tt->machine))) < 0) {
+			  ELF_ACCEPT(tt->elf_class, tt->machine))) < 0) {
 		*why = elf_strerror(e);
 		return 1;
 	}

@@ -51,7 +51,7 @@ int main(int argc, char **argv, char **envp)
 	}
 	mark();
 	if (vdso_find(&image, &size, &why) == 0)
-		elf_open(&img, image, size, ELF_CLASS_MACHINE(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
+		elf_open(&img, image, size, ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE));
 	mark();
 	vdso_init();
 	mark();

@@ -31,7 +31,7 @@
 
 /* What the live vDSO of this build must be (the runtime takes it from
  * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
-#define NATIVE ELF_CLASS_MACHINE(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
+#define NATIVE ELF_ACCEPT(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
 
 /* Walks over counts the image controls stop here: the reader bounds them
  * by the image's size already, and the fuzzer wants many runs a second. */
@@ -303,7 +303,7 @@ static void core_image(const unsigned char *bytes, size_t size,
 {
 	struct elf_image core;
 	struct elf_sym a, b;
-	int err = elf_open(&core, bytes, size, ELF_ANY_CLASS), ea, eb;
+	int err = elf_open(&core, bytes, size, ELF_ACCEPT_ANY), ea, eb;
 	const char *name;
 	unsigned i, own;
 
@@ -345,13 +345,13 @@ static void core_image(const unsigned char *bytes, size_t size,
 static void one_image(const unsigned char *bytes, size_t size)
 {
 	struct elf_image img, native, counted;
-	int err = elf_read_open(&img, bytes, size, ELF_ANY_CLASS);
-	int err_native = elf_read_open(&native, bytes, size, NATIVE);
-	int err_counted = elf_read_open(&counted, bytes, size, ELF_ANY_CLASS | ELF_DYNSYM_COUNT);
+	int err = elf_read_open(&img, bytes, size, ELF_ACCEPT_ANY, 0);
+	int err_native = elf_read_open(&native, bytes, size, NATIVE, 0);
+	int err_counted = elf_read_open(&counted, bytes, size, ELF_ACCEPT_ANY, ELF_DYNSYM_COUNT);
 
 	/* Only this build's class and machine: the same answer, or ECLASS. */
 	if (err_native != err && err_native != -ELF_ECLASS)
-		broken("elf_read_open without ELF_ANY_CLASS answers the same, or ECLASS");
+		broken("elf_read_open without ELF_ACCEPT_ANY answers the same, or ECLASS");
 	/* The .dynsym count changes the count only, never the answer. */
 	if (err_counted != err)
 		broken("elf_read_open with ELF_DYNSYM_COUNT answers the same");
@@ -360,8 +360,8 @@ static void one_image(const unsigned char *bytes, size_t size)
 		broken("elf_read_open returns 0 or -ELF_E*");
 	(void)strlen(elf_strerror(err));
 	(void)strlen(elf_strerror(-ELF_NERRORS - (int)(size & 0xff)));
-	if (elf_read_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF ||
-	    elf_open(&native, NULL, size, ELF_ANY_CLASS) != -ELF_ENOTELF)
+	if (elf_read_open(&native, NULL, size, ELF_ACCEPT_ANY, 0) != -ELF_ENOTELF ||
+	    elf_open(&native, NULL, size, ELF_ACCEPT_ANY) != -ELF_ENOTELF)
 		broken("elf_open(NULL) and elf_read_open(NULL) are -ELF_ENOTELF");
 	core_image(bytes, size, &img, err);
 	if (err < 0) {

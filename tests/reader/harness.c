@@ -24,7 +24,7 @@
  *   harness dlopen FILE             dlopen a one-PT_LOAD image, then elf_lookup
  *                                   against dlvsym on the loaded (glibc-relocated) image
  *
- * -n opens without ELF_ANY_CLASS: only this build's class and machine.
+ * -n opens without ELF_ACCEPT_ANY: only this build's class and machine.
  * Exit status: 0 done, 1 the reader refused the image (the message says
  * why and names the error: "[EHASH]"), 2 usage, 3 nothing to test here
  * (no vDSO), 4 a comparison failed.
@@ -50,10 +50,10 @@
 
 /* What the live vDSO of this build must be (the runtime takes it from
  * arch/<arch>/arch.h): ELFCLASS64 EM_X86_64, or ELFCLASS32 EM_386. */
-#define NATIVE ELF_CLASS_MACHINE(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
+#define NATIVE ELF_ACCEPT(sizeof(void *) == 8 ? 64 : 32, sizeof(void *) == 8 ? 62 : 3)
 
 static const char *prog = "harness";
-static unsigned open_flags = ELF_ANY_CLASS;
+static struct elf_accept open_accept = { 0, 0 };     /* ELF_ACCEPT_ANY */
 
 static void die(int status, const char *what, int err)
 {
@@ -107,7 +107,7 @@ static void save(const char *path, const void *bytes, size_t size)
 static void open_image(struct elf_image *img, const void *bytes, size_t size,
 		       const char *what)
 {
-	int err = elf_read_open(img, bytes, size, open_flags);
+	int err = elf_read_open(img, bytes, size, open_accept, 0);
 
 	if (err < 0)
 		die(1, what, err);
@@ -776,7 +776,7 @@ static int vdso_find(struct elf_image *img)
 		exit(1);
 	}
 	/* flags 0: the live vDSO must be of this build's class and machine */
-	if ((err = elf_read_open(img, ehdr, size, NATIVE)) < 0)
+	if ((err = elf_read_open(img, ehdr, size, NATIVE, 0)) < 0)
 		die(1, "live vDSO", err);
 	return 0;
 }
@@ -929,7 +929,7 @@ static int cmd_dlopen(const char *path)
 	 * the file's layout in memory */
 	if (loads != 1 || load->p_offset != 0)
 		fail("dlopen: %s must have one PT_LOAD, at offset 0", path);
-	err = elf_read_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, NATIVE);
+	err = elf_read_open(&img, (const void *)(fo.addr + load->p_vaddr), load->p_filesz, NATIVE, 0);
 	if (err < 0)
 		die(1, path, err);
 	printf("relocated %u\n", img.relocated);
@@ -952,7 +952,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	if (argc > 1 && !strcmp(argv[1], "-n")) {
-		open_flags = NATIVE;
+		open_accept = NATIVE;
 		argv++;
 		argc--;
 	}
