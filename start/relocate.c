@@ -1,5 +1,6 @@
 /*
- * start/relocate.c - a static PIE puts itself in place before C runs.
+ * start/relocate.c - a static PIE puts itself in place, in C, before it
+ * touches a global, a GOT entry or a pointer to a function.
  *
  * A static PIE is an ET_DYN file with no PT_INTERP: nobody but itself will
  * relocate it.  The kernel (fs/binfmt_elf.c, load_elf_binary) treats an
