@@ -12,7 +12,14 @@
  *     a re-entry, from a signal handler, falls back to the system call);
  *   - MAP_DROPPABLE: pages the kernel may drop under memory pressure
  *     (they read as zeroes after) and never swaps out: the key never
- *     reaches a disk.  They are also wiped in a child after fork(2);
+ *     reaches a disk.  mm/mmap.c gives such a mapping VM_DONTDUMP (not in
+ *     a core dump) and VM_WIPEONFORK (zeroes in a child after fork(2));
+ *     the lesson forks and counts the child's non-zero bytes;
+ *   - forward secrecy: each batch the vDSO makes ends with the next key,
+ *     written over the old one, and each byte it gives out is zeroed in
+ *     the state as it is copied out (lib/vdso/getrandom.c): a state
+ *     stolen later holds neither the key nor the bytes of earlier calls.
+ *     The lesson counts the state's zero bytes around its second call;
  *   - a zeroed state's generation is 0, not the kernel's, so the vDSO
  *     reseeds it: one getrandom(2) system call of 32 bytes for the key,
  *     made by the vDSO itself.  A child never repeats its parent's bytes;
@@ -35,6 +42,33 @@
 #define LEN 12          /* a length the vDSO's own reseed (32) never asks */
 
 static unsigned char a[LEN], b[LEN];
+
+/* The bytes of n at p that are zero, or not. */
+static long zeroes(const unsigned char *p, long n, int want_zero)
+{
+	long i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += (p[i] == 0) == want_zero;
+	return count;
+}
+
+/* A child of fork(2) counts the state's non-zero bytes, and exits with
+ * the count (at most 255: a state is 144 bytes on x86_64); -errno if
+ * the fork or the wait failed, which the caller shows as such. */
+static long nonzero_in_child(const unsigned char *state, long n)
+{
+	long pid = sys_fork(), count;
+	int status;
+
+	if (pid == 0)
+		sys_exit_group((int)(count = zeroes(state, n, 0)) > 255 ? 255 : (int)count);
+	if (pid < 0)
+		return pid;
+	if ((count = sys_wait4((int)pid, &status, 0)) < 0)
+		return count;
+	return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -ECHILD;  /* no exit status */
+}
 
 static void show(struct out *o, const char *what, const unsigned char *p, long n)
 {
@@ -67,7 +101,7 @@ int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
 	struct vdso_getrandom_info info;
-	long r, ra, rb;
+	long r, ra, rb, z, n, c;
 
 	(void)argc, (void)argv, (void)envp;
 	vdso_init();
@@ -90,6 +124,7 @@ int main(int argc, char **argv, char **envp)
 			   (unsigned long)info.state, info.per_page, (unsigned long)info.stride);
 	}
 	ra = vdso_getrandom(a, LEN, 0);
+	z = r == 0 ? zeroes(info.state, info.params.size_of_opaque_state, 1) : 0;
 	rb = vdso_getrandom(b, LEN, 0);
 	if (ra != LEN || rb != LEN) {
 		out_printf(o, "getrandom answered %ld and %ld, not %d\n", ra, rb, LEN);
@@ -101,6 +136,17 @@ int main(int argc, char **argv, char **envp)
 	show(o, "  first   ", a, LEN);
 	show(o, "  second  ", b, LEN);
 	out_printf(o, "  %s\n", memcmp(a, b, LEN) ? "they differ" : "THE SAME");
+	if (r == 0 && vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO) {
+		n = info.params.size_of_opaque_state;
+		out_printf(o, "the state's zero bytes: %ld before the second call, %ld after%s\n", z,
+			   zeroes(info.state, n, 1), zeroes(info.state, n, 1) - z == LEN ?
+			   ": the bytes given out are wiped from it" : " (a new batch, and a new key)");
+		if ((c = nonzero_in_child(info.state, n)) < 0)
+			out_printf(o, "no child to look: %s\n", errno_name((int)-c));
+		else
+			out_printf(o, "after fork(2), a child sees %ld non-zero bytes of the %ld (the parent %ld)\n",
+				   c, n, zeroes(info.state, n, 0));
+	}
 	if (vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO)
 		out_printf(o, "try: strace -e getrandom %s: no call of %d bytes; one of 32, the vDSO"
 			   " seeding the new state's key\n", start_program_name(), LEN);

@@ -264,11 +264,41 @@ check_getrandom() {  # RUNNER ARCH LABEL
 			page=$(sed -nE "s/.*mmap\\(.*, $prot, $flags, -1, (0x)?0\\) += (0x[0-9a-f]+)$/\\2/p" "$tr" | head -1)
 			[ -n "$page" ] && [ -n "$state" ] && [ $((state & ~4095)) = $((page)) ]
 			ok $? "$L getrandom: the state ($state) lies in the page strace saw mapped with prot $prot, flags $flags ($page)"
+			check_getrandom_safety "$L" "$out" "$prot" "$flags"
 			return
 		fi
 	fi
 	run_on_traced "$r" "$a" "$tr" "$BUILD/$a/getrandom" > /dev/null
 	is "$(grep -Ec 'getrandom\(.*, ?12, ?0\) += 12' "$tr")" 2 "$L getrandom: the trace shows the two system calls"
+}
+
+# What keeps the state safe, against the kernel: a mapping the oracle makes
+# with the same prot and flags is wiped on fork (wf) and left out of core
+# dumps (dd), and its child sees no byte of it; the lesson's child must
+# see none of the state either.  The bytes given out are wiped from the
+# state: its zero bytes grow by 12 across the second call, unless a new
+# batch was made, which the lesson must then say.
+check_getrandom_safety() {  # LABEL OUTPUT PROT FLAGS
+	local L=$1 out=$2 oracle z1 z2 child n parent
+	gcc -O2 -o "$T/droppable" "$TOP/tests/oracle/droppable.c" 2> "$T/droppable.log" &&
+		oracle=$("$T/droppable" "$3" "$4")
+	ok $? "$L getrandom: the oracle maps prot $3, flags $4 and forks"
+	local vmflags=" $(field "$oracle" '^vmflags (.*)$') "
+	[[ "$vmflags" == *" wf "* ]] && [[ "$vmflags" == *" dd "* ]]
+	ok $? "$L getrandom: such a mapping is wiped on fork and left out of core dumps (VmFlags: $(field "$oracle" '^vmflags (.*)$'))"
+	read -r child n parent <<< "$(printf '%s\n' "$out" |
+		sed -nE 's/^after fork\(2\), a child sees ([0-9]+) non-zero bytes of the ([0-9]+) \(the parent ([0-9]+)\)$/\1 \2 \3/p')"
+	[ "$child" = "$(field "$oracle" '^child ([0-9]+) of 4096$')" ] && [ "${parent:-0}" -gt 0 ] &&
+		[ "$n" = "$(field "$out" '^  a state is ([0-9]+) bytes;.*')" ]
+	ok $? "$L getrandom: the lesson's child sees $child non-zero bytes of the $n-byte state, as the oracle's child sees of its page; the parent $parent"
+	read -r z1 z2 <<< "$(printf '%s\n' "$out" |
+		sed -nE 's/^the state.s zero bytes: ([0-9]+) before the second call, ([0-9]+) after.*/\1 \2/p')"
+	if [ -n "$z1" ] && [ $((z2 - z1)) = 12 ]; then
+		printf '%s\n' "$out" | grep -q "^the state's zero bytes: $z1 before the second call, $z2 after: the bytes given out are wiped from it$"
+	else
+		printf '%s\n' "$out" | grep -q "^the state's zero bytes: $z1 before the second call, $z2 after (a new batch, and a new key)$"
+	fi
+	ok $? "$L getrandom: the state's zero bytes, $z1 then $z2: the sentence is the one their difference calls for"
 }
 
 check_signal() {     # RUNNER ARCH LABEL
