@@ -2,7 +2,7 @@
 # tests/boot/boot.sh - boot the vdso program as /init under a real kernel.
 #
 #   make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
-#   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] ARCH [COMMAND [ARG...]]
+#   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] [-i LIST] ARCH [COMMAND [ARG...]]
 #
 # The ARM machines: ARCH=aarch64 boots Debian's arm64 kernel (KERNEL=6.1 or
 # 6.12) in qemu-system-aarch64 -M virt -cpu max; ARCH=arm the same kernel,
@@ -33,6 +33,13 @@
 # kernel-parameters.txt).  A parameter the kernel does not know is handed
 # to init as an environment variable (NAME=VALUE) or argument, not refused.
 #
+# -i LIST boots another initramfs: the one LIST describes (the format of
+# the kernel's usr/gen_init_cpio.c, which mkinitramfs.py reads), in place
+# of build/ARCH/vdso's; the COMMAND words go after "--" to its /init as
+# they are.  That /init frames its work and ends as demo/vdso/boot.c does,
+# with the line "=== vdso-boot: power off status=N ===" and a power-off
+# (make bench counts instructions so: tests/bench/init.c).
+#
 # -c CPU (CPU= for make) is QEMU's CPU model (qemu-system-x86_64 -cpu help),
 # default qemu64, an AMD-like one.  The 64-bit kernel patches the i386 gate
 # by the vendor (arch/x86/entry/vdso/vdso32/system_call.S): sysenter on
@@ -59,17 +66,19 @@ LIMIT=60
 KVERSION=6.1
 CPU=
 PARAMS=
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
+LIST=
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
-while getopts k:c:a:o:t: opt; do
+while getopts k:c:a:o:t:i: opt; do
 	case $opt in
 	k) KVERSION=$OPTARG ;;
 	c) CPU=$OPTARG ;;
 	a) PARAMS=$OPTARG ;;
 	o) DIR=$OPTARG ;;
 	t) LIMIT=$OPTARG ;;
+	i) LIST=$OPTARG ;;
 	*) die "$USAGE" ;;
 	esac
 done
@@ -110,7 +119,7 @@ mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd) || die "cannot enter $BUILD"
 DIR=${DIR:-$BUILD/$ARCH/boot}
 PROG=$BUILD/$ARCH/vdso
 
-[ -x "$PROG" ] || die "$PROG not built (make ARCH=$ARCH)"
+[ -n "$LIST" ] || [ -x "$PROG" ] || die "$PROG not built (make ARCH=$ARCH)"
 command -v "$QEMU" > /dev/null ||
 	die "$QEMU not found (Debian: apt-get install $([ "$CONSOLE" = ttyS0 ] && echo qemu-system-x86 || echo qemu-system-arm))"
 KC=$BUILD/cache/$KDIR
@@ -126,7 +135,10 @@ rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
 # to /dev/ttyS1 (Documentation/admin-guide/devices.txt: ttyS<n> is char
 # 4, 64+n; the console is char 5, 1).  Nothing else: no /proc, no /sys.
 # On ARM the console is ttyAMA0 (char 204, 64), and there is no ttyS1.
-{
+# With -i, LIST's own entries instead.
+if [ -n "$LIST" ]; then
+	cp "$LIST" "$DIR/initramfs.list" || die "cannot read $LIST"
+else {
 	echo "dir  /dev 0755 0 0"
 	echo "dir  /proc 0555 0 0"
 	echo "dir  /sys 0555 0 0"
@@ -140,6 +152,7 @@ rm -f "$DIR/console.log" "$DIR/console.raw" "$DIR/ttyS1.bin" "$DIR/time"
 	echo "nod  /dev/null 0666 0 0 c 1 3"
 	echo "file /init $PROG 0755 0 0"
 } > "$DIR/initramfs.list"
+fi
 python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.cpio" ||
 	die "mkinitramfs.py failed"
 
@@ -149,7 +162,11 @@ python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.c
 # reboot into QEMU's exit, so a panic cannot hang the run.
 # (Documentation/admin-guide/kernel-parameters.txt)
 APPEND="console=$CONSOLE quiet loglevel=1 panic=-1${PARAMS:+ $PARAMS}"
-APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
+if [ -n "$LIST" ]; then
+	APPEND="$APPEND -- $*"    # the words for LIST's own /init
+else
+	APPEND="$APPEND -- boot $*"   # asks for the boot mode (demo/vdso/boot.c)
+fi
 
 # -nodefaults: no VGA, network or disks, just what is named here.  Two
 # serial ports: stdio (the console) and a file (ttyS1, the raw image).
