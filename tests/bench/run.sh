@@ -21,8 +21,11 @@
 #                 program runs with an empty environment (env -i)
 #   resolve       vdso_init (find, open and validate the vDSO, resolve the
 #                 arch's table) against the reference and the naive
-#                 parser doing the same
-#                 lookups, in instructions between markers (resolve.c)
+#                 parser doing the same lookups, in instructions between
+#                 markers (resolve.c), in both builds of the runtime: the
+#                 lessons' libruntime.a and the tool's libruntime-pie.a;
+#                 an arch this machine's kernel cannot run is counted in
+#                 a kernel booted under QEMU (init.c; measure_in_boot)
 #   per call      a call through the table against a call of the same vDSO
 #                 pointer, picoseconds (tests/bench/percall.c)
 #   wall          spawn + wait under env -i, microseconds, the median over
@@ -78,15 +81,20 @@ setup() {
 # ---- building ----------------------------------------------------------------
 # The project's own compiler and flags for ARCH, from its Makefile, so that
 # the bare program and the resolve harness are built as the runtime is.
-declare -A CCX CPPFLAGS CFLAGS LDFLAGS START LIBRT
+# The same for the static PIE `vdso` is (PIE_*): the tool's build of the
+# runtime, libruntime-pie.a, whose ELF reader reads both classes, where
+# libruntime.a's, the lessons', reads the arch's own class alone.
+declare -A CCX CPPFLAGS CFLAGS LDFLAGS START LIBRT PIE_CFLAGS PIE_LDFLAGS PIE_START PIE_LIBRT
 project_flags() {
 	local a=$1 lines
 	mapfile -t lines < <(make -s --no-print-directory ARCH="$a" BUILD="$BUILD" \
-		--eval 'bench-flags: ; @printf "%s\n" "$(CC)" "$(CPPFLAGS)" "$(CFLAGS)" "$(LDFLAGS)" "$(START_OBJ)" "$(LIBRUNTIME)"' \
+		--eval 'bench-flags: ; @printf "%s\n" "$(CC)" "$(CPPFLAGS)" "$(CFLAGS)" "$(LDFLAGS)" "$(START_OBJ)" "$(LIBRUNTIME)" "$(PIE_CFLAGS)" "$(PIE_LDFLAGS) $(VDSO_LDFLAGS)" "$(PIE_START_OBJ)" "$(LIBRUNTIME_PIE)"' \
 		bench-flags)
-	[ ${#lines[@]} -eq 6 ] || return 1
+	[ ${#lines[@]} -eq 10 ] || return 1
 	CCX[$a]=${lines[0]} CPPFLAGS[$a]=${lines[1]} CFLAGS[$a]=${lines[2]}
 	LDFLAGS[$a]=${lines[3]} START[$a]=${lines[4]} LIBRT[$a]=${lines[5]}
+	PIE_CFLAGS[$a]=${lines[6]} PIE_LDFLAGS[$a]=${lines[7]}
+	PIE_START[$a]=${lines[8]} PIE_LIBRT[$a]=${lines[9]}
 }
 
 # build ARCH NAME COMMAND...: run the command, keep its errors in a log;
@@ -118,6 +126,13 @@ build_arch() {
 			${CCX[$a]} ${CPPFLAGS[$a]} ${CFLAGS[$a]} -c tests/bench/reference.c -o $d/reference.o &&
 			${CCX[$a]} ${LDFLAGS[$a]} -o $d/resolve ${START[$a]} $d/resolve.o $d/naive.o $d/reference.o ${LIBRT[$a]}" ||
 			note "$a: resolve harness not built (see $d/resolve.log)"
+		# the same harness against the tool's build, linked as vdso is
+		# shellcheck disable=SC2086
+		build "$a" resolve-pie sh -c "${CCX[$a]} ${CPPFLAGS[$a]} ${PIE_CFLAGS[$a]} -c tests/bench/resolve.c -o $d/resolve-pie.o &&
+			${CCX[$a]} ${CPPFLAGS[$a]} ${PIE_CFLAGS[$a]} -c tests/bench/naive.c -o $d/naive-pie.o &&
+			${CCX[$a]} ${CPPFLAGS[$a]} ${PIE_CFLAGS[$a]} -c tests/bench/reference.c -o $d/reference-pie.o &&
+			${CCX[$a]} ${PIE_LDFLAGS[$a]} -o $d/resolve-pie ${PIE_START[$a]} $d/resolve-pie.o $d/naive-pie.o $d/reference-pie.o ${PIE_LIBRT[$a]}" ||
+			note "$a: resolve harness of the tool's build not built (see $d/resolve-pie.log)"
 		# shellcheck disable=SC2086
 		build "$a" percall sh -c "${CCX[$a]} ${CPPFLAGS[$a]} ${CFLAGS[$a]} -c tests/bench/percall.c -o $d/percall.o &&
 			${CCX[$a]} ${LDFLAGS[$a]} -o $d/percall ${START[$a]} $d/percall.o ${LIBRT[$a]}" ||
@@ -179,7 +194,8 @@ measure_lessons() {
 		note "$a: the 8 KiB target for lessons is limited by what every such lesson links; the largest, $f, ${LESSON_MAX[$a]} bytes: ${LESSON_PARTS[$a,$f]}"
 }
 
-declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN PC_DIRECT PC_TABLE BENCH_OUT
+declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN FUNCTIONS PC_DIRECT PC_TABLE BENCH_OUT
+BOOT_KERNEL= BOOT_QEMU= BOOT_TIME=
 PEERS="bare hello musl glibc"
 # the `vdso` runs counted: "key|arguments" (the summary is `vdso` alone)
 VDSO_RUNS="version|--version help|help summary|"
@@ -205,26 +221,116 @@ measure_sizes_and_counts() {
 	done
 
 	# vdso_init against the reference and the naive parser, between
-	# markers (tests/bench/resolve.c says which is which)
-	local r=$OUT/$a/resolve out st
-	[ -x "$r" ] || return
-	"$r" > /dev/null 2>&1
+	# markers (tests/bench/resolve.c says which is which), in each build
+	local b r out st
+	for b in $BUILDS; do
+		r=$OUT/$a/$(harness $b)
+		[ -x "$r" ] || continue
+		"$r" > /dev/null 2>&1
+		st=$?
+		if [ $st -eq 126 ]; then    # the shell's "cannot execute": Exec format error
+			NOT_NATIVE[$a]=1
+			continue
+		fi
+		if ! out=$("$OUT/count" "$r" 2> "$OUT/$a/$(harness $b).err"); then
+			note "$a: the resolve harness ($b) failed: $(tail -n 1 "$OUT/$a/$(harness $b).err") $(echo "$out" | head -n 1)"
+			continue
+		fi
+		resolve_marks "$a,$b,native" "$out"
+	done
+	[ -n "${NOT_NATIVE[$a]:-}" ] &&
+		note "$a: no native resolve count: this machine's kernel does not run $a programs (Exec format error); counted in the booted kernel instead"
+}
+
+# The resolve harness of each build: lib, the lessons' (libruntime.a, the
+# ELF reader for the arch's own class alone, ELF_ONE_CLASS), and pie, the
+# tool's (libruntime-pie.a, a static PIE as vdso is, both classes).
+BUILDS="lib pie"
+declare -A NOT_NATIVE BUILD_NAME=([lib]="lessons' libruntime.a (one ELF class)" [pie]="tool's libruntime-pie.a (static PIE, both classes)")
+harness() { case $1 in lib) echo resolve ;; pie) echo resolve-pie ;; esac; }
+
+# marks OUTPUT K[,K...]: the sum of count's marks K..., or nothing
+marks() {
+	echo "$1" | awk -v m="$2" '$1 == "mark" && index("," m ",", "," $2 ",") { n += $3; f = 1 } END { if (f) print n }'
+}
+
+# resolve_marks KEY OUTPUT: the counts of one run of the resolve harness
+# (count's "mark K N" lines) into RESOLVE[KEY] and the rest; KEY is
+# "ARCH,BUILD,WHERE" (WHERE: native or boot).
+resolve_marks() {
+	local k=$1 out=$2
+	RESOLVE[$k]=$(marks "$out" 3)
+	OPEN[$k]=$(marks "$out" 2)
+	NAIVE[$k]=$(marks "$out" 4,5)
+	NAIVE_OPEN[$k]=$(marks "$out" 4)
+	REFERENCE[$k]=$(marks "$out" 6,7)
+	REFERENCE_OPEN[$k]=$(marks "$out" 6)
+	FUNCTIONS[$k]=$(echo "$out" | grep -m 1 'functions:')
+	note "${k//,/ }: resolve: ${FUNCTIONS[$k]}"
+}
+
+# Where an arch's counts cannot be taken natively, they are taken in a
+# kernel booted for the purpose: Debian's x86_64 kernel, whose compat
+# layer runs i386 programs, in qemu-system-x86_64's software CPU (TCG),
+# by tests/boot/boot.sh -i.  /init (init.c) runs the same counter
+# (count.c, built static with the C library) on every arch's harnesses,
+# so that the arches are counted the same way, side by side, and prints
+# the marks on the console, read back here.  Single-stepping counts the
+# user-mode instructions retired, not time: the emulated CPU gives the
+# counts a real one would, for that kernel's vDSO.
+# BENCH_BOOT=1 boots even when every arch ran natively; BENCH_BOOT=0 never.
+BOOT_LIMIT=240
+measure_in_boot() {
+	local d a b h line st need=${BENCH_BOOT:-} out
+	if [ -z "$need" ]; then
+		need=0
+		for a in $ARCHES; do [ -n "${NOT_NATIVE[$a]:-}" ] && need=1; done
+	fi
+	[ "$need" = 1 ] || return
+	out=$(cd "$OUT" && pwd) d=$out/boot    # absolute, for the list
+	mkdir -p "$d"
+	gcc -O2 -static -o "$d/count" tests/bench/count.c > "$d/build.log" 2>&1 &&
+		gcc -O2 -static -o "$d/init" tests/bench/init.c >> "$d/build.log" 2>&1 ||
+		{ note "no counts in a booted kernel: the static counter or init not built (see $d/build.log)"; return; }
+	# the initramfs (tests/boot/mkinitramfs.py's list) and init's commands
+	{
+		echo "dir  /dev 0755 0 0"
+		echo "nod  /dev/console 0600 0 0 c 5 1"
+		echo "dir  /bench 0755 0 0"
+		echo "file /init $d/init 0755 0 0"
+		echo "file /bench/count $d/count 0755 0 0"
+		echo "file /bench/commands $d/commands 0644 0 0"
+	} > "$d/initramfs.in"
+	: > "$d/commands"
+	for a in $ARCHES; do
+		echo "dir  /bench/$a 0755 0 0" >> "$d/initramfs.in"
+		for b in $BUILDS; do
+			h=$(harness $b)
+			[ -x "$OUT/$a/$h" ] || continue
+			echo "file /bench/$a/$h $out/$a/$h 0755 0 0" >> "$d/initramfs.in"
+			echo "$a,$b /bench/count /bench/$a/$h" >> "$d/commands"
+		done
+	done
+	BUILD=$BUILD bash tests/boot/boot.sh -i "$d/initramfs.in" -o "$d" -t $BOOT_LIMIT x86_64 > "$d/boot.log" 2>&1
 	st=$?
-	if [ $st -eq 126 ]; then    # the shell's "cannot execute": Exec format error
-		note "$a: no resolve count: this machine's kernel does not run $a programs natively (the counts are measured where it does)"
-		return
+	[ $st -eq 0 ] || note "the boot for the counts ended with status $st: $(tail -n 1 "$d/boot.log")"
+	[ -s "$d/console.log" ] || return
+	BOOT_KERNEL=$(sed -n 's/^=== bench: kernel \(.*\) ===$/\1/p' "$d/console.log")
+	BOOT_QEMU=$(qemu-system-x86_64 --version | sed -n '1s/^QEMU emulator version \([^ ]*\).*/\1/p')
+	BOOT_TIME=$(cat "$d/time" 2> /dev/null)
+	while read -r line _; do
+		st=$(sed -n "s/^=== bench: end $line status=\([0-9]*\) ===$/\1/p" "$d/console.log")
+		[ "$st" = 0 ] || { note "${line//,/ }: the resolve harness in the booted kernel failed (status ${st:-none}; see $d/console.log)"; continue; }
+		resolve_marks "$line,boot" "$(sed -n "/^=== bench: begin $line ===$/,/^=== bench: end $line /p" "$d/console.log")"
+	done < "$d/commands"
+}
+
+# where ARCH BUILD: where ARCH's counts of BUILD come from: native if they
+# were taken so, else boot (nothing if neither).
+where() {
+	if [ -n "${RESOLVE[$1,$2,native]:-}" ]; then echo native
+	elif [ -n "${RESOLVE[$1,$2,boot]:-}" ]; then echo boot
 	fi
-	if ! out=$("$OUT/count" "$r" 2> "$OUT/$a/resolve.err"); then
-		note "$a: the resolve harness failed: $(tail -n 1 "$OUT/$a/resolve.err") $(echo "$out" | head -n 1)"
-		return
-	fi
-	RESOLVE[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 3 { print $3 }')
-	NAIVE[$a]=$(echo "$out" | awk '$1 == "mark" && ($2 == 4 || $2 == 5) { n += $3 } END { print n }')
-	OPEN[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 2 { print $3 }')
-	NAIVE_OPEN[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 4 { print $3 }')
-	REFERENCE[$a]=$(echo "$out" | awk '$1 == "mark" && ($2 == 6 || $2 == 7) { n += $3 } END { print n }')
-	REFERENCE_OPEN[$a]=$(echo "$out" | awk '$1 == "mark" && $2 == 6 { print $3 }')
-	note "$a: resolve: $(echo "$out" | head -n 1)"
 }
 
 measure_percall() {
@@ -331,15 +437,41 @@ row() {
 		"| $(verdict "$cond" "$(q "${3:-}" "${4:-}")" "$(q "${5:-}" "${6:-}")") |"
 }
 
+# where_name native|boot: the place, in words
+where_name() {
+	case $1 in
+	native) echo "natively, Linux $(uname -r)" ;;
+	boot) echo "booted Linux ${BOOT_KERNEL:-?}, QEMU ${BOOT_QEMU:-?} TCG" ;;
+	esac
+}
+# where_line: one line, where each arch's vdso_init counts in the targets
+# were taken
+where_line() {
+	local a parts=() w
+	for a in $ARCHES; do
+		w=$(where "$a" lib)
+		[ -n "$w" ] || w=$(where "$a" pie)
+		case $w in
+		native) parts+=("$a natively (this machine's Linux $(uname -r))") ;;
+		boot) parts+=("$a in Debian's kernel $BOOT_KERNEL booted in QEMU $BOOT_QEMU's software CPU (TCG; the boot took ${BOOT_TIME:-?} s)") ;;
+		*) parts+=("$a not counted") ;;
+		esac
+	done
+	local IFS=';'
+	echo "Where the targets' vdso_init counts were taken:${parts[*]/#/ }.$([ -n "$BOOT_KERNEL" ] &&
+		echo " Under TCG, single-stepping counts the same user-mode instructions a real CPU retires (a count, not a time); the vDSO parsed is the booted kernel's own.")"
+}
+
 report() {
-	local a p label c run key
+	local a b p label c run key w k
 	echo "# make bench"
 	echo
 	echo "$(uname -sr), $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) CPUs;" \
 		"$(gcc --version | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
 	echo "Every program runs with an empty environment (env -i).  Instructions are counted natively"
-	echo "by single-stepping with ptrace (tests/bench/count.c), user mode only, from execve to exit,"
+	echo "by single-stepping with ptrace (tests/bench/count.c), user mode only, from execve to exit"
+	echo "(vdso_init's, where this machine cannot run the arch, in a booted kernel: see below),"
 	echo "with the vDSO mapped; \"vDSO hidden\" is the same run with AT_SYSINFO_EHDR (and AT_SYSINFO)"
 	echo "turned into AT_IGNORE at the exec stop, which is what valgrind shows its guest.  valgrind is"
 	echo "not used.  Ratios are ours / peer."
@@ -391,17 +523,41 @@ report() {
 			echo "| $c: pointer, table, ps | $(v "${PC_DIRECT[x86_64,$c]:-}"), $(v "${PC_TABLE[x86_64,$c]:-}")" \
 				"| $(v "${PC_DIRECT[i386,$c]:-}"), $(v "${PC_TABLE[i386,$c]:-}") |"
 		done
-		echo "| open (vdso_find, elf_open) / reference parser's init, instructions | $(cell "${OPEN[x86_64]:-}" "${REFERENCE_OPEN[x86_64]:-}") | $(cell "${OPEN[i386]:-}" "${REFERENCE_OPEN[i386]:-}") |"
-		echo "| open (vdso_find, elf_open) / naive open, instructions | $(cell "${OPEN[x86_64]:-}" "${NAIVE_OPEN[x86_64]:-}") | $(cell "${OPEN[i386]:-}" "${NAIVE_OPEN[i386]:-}") |"
+		local kx=x86_64,lib,$(where x86_64 lib) ky=i386,lib,$(where i386 lib)
+		echo "| open (vdso_find, elf_open) / reference parser's init, instructions | $(cell "${OPEN[$kx]:-}" "${REFERENCE_OPEN[$kx]:-}") | $(cell "${OPEN[$ky]:-}" "${REFERENCE_OPEN[$ky]:-}") |"
+		echo "| open (vdso_find, elf_open) / naive open, instructions | $(cell "${OPEN[$kx]:-}" "${NAIVE_OPEN[$kx]:-}") | $(cell "${OPEN[$ky]:-}" "${NAIVE_OPEN[$ky]:-}") |"
 		local lx ly nlx nly rlx rly
-		[ -n "${RESOLVE[x86_64]:-}" ] && [ -n "${OPEN[x86_64]:-}" ] && [ -n "${REFERENCE[x86_64]:-}" ] && lx=$((RESOLVE[x86_64] - OPEN[x86_64])) rlx=$((REFERENCE[x86_64] - REFERENCE_OPEN[x86_64]))
-		[ -n "${RESOLVE[i386]:-}" ] && [ -n "${OPEN[i386]:-}" ] && [ -n "${REFERENCE[i386]:-}" ] && ly=$((RESOLVE[i386] - OPEN[i386])) rly=$((REFERENCE[i386] - REFERENCE_OPEN[i386]))
+		[ -n "${RESOLVE[$kx]:-}" ] && [ -n "${OPEN[$kx]:-}" ] && [ -n "${REFERENCE[$kx]:-}" ] && lx=$((RESOLVE[$kx] - OPEN[$kx])) rlx=$((REFERENCE[$kx] - REFERENCE_OPEN[$kx]))
+		[ -n "${RESOLVE[$ky]:-}" ] && [ -n "${OPEN[$ky]:-}" ] && [ -n "${REFERENCE[$ky]:-}" ] && ly=$((RESOLVE[$ky] - OPEN[$ky])) rly=$((REFERENCE[$ky] - REFERENCE_OPEN[$ky]))
 		echo "| the lookups (vdso_init less the open) / reference lookups, instructions | $(cell "${lx:-}" "${rlx:-}") | $(cell "${ly:-}" "${rly:-}") |"
-		[ -n "${RESOLVE[x86_64]:-}" ] && [ -n "${OPEN[x86_64]:-}" ] && lx=$((RESOLVE[x86_64] - OPEN[x86_64])) nlx=$((NAIVE[x86_64] - NAIVE_OPEN[x86_64]))
-		[ -n "${RESOLVE[i386]:-}" ] && [ -n "${OPEN[i386]:-}" ] && ly=$((RESOLVE[i386] - OPEN[i386])) nly=$((NAIVE[i386] - NAIVE_OPEN[i386]))
+		[ -n "${RESOLVE[$kx]:-}" ] && [ -n "${OPEN[$kx]:-}" ] && lx=$((RESOLVE[$kx] - OPEN[$kx])) nlx=$((NAIVE[$kx] - NAIVE_OPEN[$kx]))
+		[ -n "${RESOLVE[$ky]:-}" ] && [ -n "${OPEN[$ky]:-}" ] && ly=$((RESOLVE[$ky] - OPEN[$ky])) nly=$((NAIVE[$ky] - NAIVE_OPEN[$ky]))
 		echo "| the lookups (vdso_init less the open) / naive lookups, instructions | $(cell "${lx:-}" "${nlx:-}") | $(cell "${ly:-}" "${nly:-}") |"
 		echo "| clock_gettime, ours, ns | $(v "${CLOCK_OURS[x86_64]:-}") | $(v "${CLOCK_OURS[i386]:-}") |"
 		echo "| clock_gettime, glibc, ns | $(v "${CLOCK_GLIBC[x86_64]:-}") | $(v "${CLOCK_GLIBC[i386]:-}") |"
+	} | table
+	echo
+	echo "## vdso_init against the parsers"
+	echo
+	echo "Instructions, single-stepped between markers (tests/bench/resolve.c): find, open and validate"
+	echo "the vDSO and resolve the arch's table, in the runtime's two builds, against the kernel's"
+	echo "reference parser's algorithm (reference.c) and a naive parser (naive.c) doing the same"
+	echo "lookups, in the same process.  Counted natively, and in the booted kernel where there was one."
+	echo
+	{
+		echo "| arch | build | counted | vdso_init | reference | naive | / reference | / naive |"
+		echo "| - | - | - | - | - | - | - | - |"
+
+		for a in $ARCHES; do
+			for b in $BUILDS; do
+				for w in native boot; do
+					k=$a,$b,$w
+					[ -n "${RESOLVE[$k]:-}" ] || continue
+					echo "| $a | ${BUILD_NAME[$b]} | $(where_name $w) | ${RESOLVE[$k]} | $(v "${REFERENCE[$k]:-}")" \
+						"| $(v "${NAIVE[$k]:-}") | $(ratio "${RESOLVE[$k]}" "${REFERENCE[$k]:-}") | $(ratio "${RESOLVE[$k]}" "${NAIVE[$k]:-}") |"
+				done
+			done
+		done
 	} | table
 	echo
 	echo "## Lessons that call the vDSO"
@@ -424,14 +580,19 @@ report() {
 	echo "## Targets"
 	echo
 	echo "Each cell: ours / peer = ratio; the verdict judges the ratio on each arch."
+	where_line
 	echo
 	{
 		echo "| target (ratio) | x86_64 | i386 | verdict |"
 		echo "| - | - | - | - |"
-		row "open, validate, resolve the table, instructions: vdso_init / the kernel's reference parser, parse_vdso.c's algorithm (<= 1.0)" "x <= 1.0" \
-			"${RESOLVE[x86_64]:-}" "${REFERENCE[x86_64]:-}" "${RESOLVE[i386]:-}" "${REFERENCE[i386]:-}"
-		row "the same: vdso_init / a naive parser, naive.c (<= 1.0)" "x <= 1.0" \
-			"${RESOLVE[x86_64]:-}" "${NAIVE[x86_64]:-}" "${RESOLVE[i386]:-}" "${NAIVE[i386]:-}"
+		local kx ky
+		for b in $BUILDS; do
+			kx=x86_64,$b,$(where x86_64 $b) ky=i386,$b,$(where i386 $b)
+			row "open, validate, resolve the table, instructions, ${BUILD_NAME[$b]}: vdso_init / the kernel's reference parser, parse_vdso.c's algorithm (<= 1.0)" "x <= 1.0" \
+				"${RESOLVE[$kx]:-}" "${REFERENCE[$kx]:-}" "${RESOLVE[$ky]:-}" "${REFERENCE[$ky]:-}"
+			row "the same, ${BUILD_NAME[$b]}: vdso_init / a naive parser, naive.c (<= 1.0)" "x <= 1.0" \
+				"${RESOLVE[$kx]:-}" "${NAIVE[$kx]:-}" "${RESOLVE[$ky]:-}" "${NAIVE[$ky]:-}"
+		done
 		for run in version help; do
 			row "vdso $run: no vDSO work, instructions: vDSO mapped / hidden (= 1.0)" "x == 1.0" \
 				"${IR[x86_64,vdso-$run]:-}" "${IR_HIDDEN[x86_64,vdso-$run]:-}" \
@@ -492,6 +653,8 @@ for a in $ARCHES; do
 	say "$a: per call, through the table and by the pointer"
 	measure_percall "$a"
 done
+say "vdso_init in a booted kernel, where an arch cannot run natively"
+measure_in_boot
 say "wall time: $SPAWN_ROUNDS rounds, one spawn of each program a round"
 measure_wall
 for a in $ARCHES; do
