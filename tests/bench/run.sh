@@ -195,7 +195,7 @@ measure_lessons() {
 }
 
 declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN FUNCTIONS PC_DIRECT PC_TABLE BENCH_OUT
-BOOT_KERNEL= BOOT_QEMU= BOOT_TIME=
+BOOT_KERNEL='' BOOT_QEMU='' BOOT_TIME=''
 PEERS="bare hello musl glibc"
 # the `vdso` runs counted: "key|arguments" (the summary is `vdso` alone)
 VDSO_RUNS="version|--version help|help summary|"
@@ -224,7 +224,7 @@ measure_sizes_and_counts() {
 	# markers (tests/bench/resolve.c says which is which), in each build
 	local b r out st
 	for b in $BUILDS; do
-		r=$OUT/$a/$(harness $b)
+		r=$OUT/$a/$(harness "$b")
 		[ -x "$r" ] || continue
 		"$r" > /dev/null 2>&1
 		st=$?
@@ -232,8 +232,8 @@ measure_sizes_and_counts() {
 			NOT_NATIVE[$a]=1
 			continue
 		fi
-		if ! out=$("$OUT/count" "$r" 2> "$OUT/$a/$(harness $b).err"); then
-			note "$a: the resolve harness ($b) failed: $(tail -n 1 "$OUT/$a/$(harness $b).err") $(echo "$out" | head -n 1)"
+		if ! out=$("$OUT/count" "$r" 2> "$OUT/$a/$(harness "$b").err"); then
+			note "$a: the resolve harness ($b) failed: $(tail -n 1 "$OUT/$a/$(harness "$b").err") $(echo "$out" | head -n 1)"
 			continue
 		fi
 		resolve_marks "$a,$b,native" "$out"
@@ -281,12 +281,12 @@ resolve_marks() {
 # BENCH_BOOT=1 boots even when every arch ran natively; BENCH_BOOT=0 never.
 BOOT_LIMIT=240
 measure_in_boot() {
-	local d a b h line st need=${BENCH_BOOT:-} out
-	if [ -z "$need" ]; then
-		need=0
-		for a in $ARCHES; do [ -n "${NOT_NATIVE[$a]:-}" ] && need=1; done
+	local d a b h line st boot=${BENCH_BOOT:-} out
+	if [ -z "$boot" ]; then
+		boot=0
+		for a in $ARCHES; do [ -n "${NOT_NATIVE[$a]:-}" ] && boot=1; done
 	fi
-	[ "$need" = 1 ] || return
+	[ "$boot" = 1 ] || return
 	out=$(cd "$OUT" && pwd) d=$out/boot    # absolute, for the list
 	mkdir -p "$d"
 	gcc -O2 -static -o "$d/count" tests/bench/count.c > "$d/build.log" 2>&1 &&
@@ -305,7 +305,7 @@ measure_in_boot() {
 	for a in $ARCHES; do
 		echo "dir  /bench/$a 0755 0 0" >> "$d/initramfs.in"
 		for b in $BUILDS; do
-			h=$(harness $b)
+			h=$(harness "$b")
 			[ -x "$OUT/$a/$h" ] || continue
 			echo "file /bench/$a/$h $out/$a/$h 0755 0 0" >> "$d/initramfs.in"
 			echo "$a,$b /bench/count /bench/$a/$h" >> "$d/commands"
@@ -523,7 +523,8 @@ report() {
 			echo "| $c: pointer, table, ps | $(v "${PC_DIRECT[x86_64,$c]:-}"), $(v "${PC_TABLE[x86_64,$c]:-}")" \
 				"| $(v "${PC_DIRECT[i386,$c]:-}"), $(v "${PC_TABLE[i386,$c]:-}") |"
 		done
-		local kx=x86_64,lib,$(where x86_64 lib) ky=i386,lib,$(where i386 lib)
+		local kx ky
+		kx=x86_64,lib,$(where x86_64 lib) ky=i386,lib,$(where i386 lib)
 		echo "| open (vdso_find, elf_open) / reference parser's init, instructions | $(cell "${OPEN[$kx]:-}" "${REFERENCE_OPEN[$kx]:-}") | $(cell "${OPEN[$ky]:-}" "${REFERENCE_OPEN[$ky]:-}") |"
 		echo "| open (vdso_find, elf_open) / naive open, instructions | $(cell "${OPEN[$kx]:-}" "${NAIVE_OPEN[$kx]:-}") | $(cell "${OPEN[$ky]:-}" "${NAIVE_OPEN[$ky]:-}") |"
 		local lx ly nlx nly rlx rly
