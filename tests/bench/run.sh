@@ -176,7 +176,7 @@ calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
 # link map the Makefile writes (tests/tools/lesson_bytes.py).
 declare -A LESSON_SIZE LESSON_PARTS LESSON_MAX
 measure_lessons() {
-	local a=$1 c p f
+	local a=$1 c p f largest=
 	for c in demo/*.c; do
 		p=$(basename "$c" .c)
 		f=$BUILD/$a/$p
@@ -187,11 +187,11 @@ measure_lessons() {
 			"${LESSON_SIZE[$a,$p]}" "$BUILD/$a/obj" 2>&1)
 		if [ "${LESSON_SIZE[$a,$p]}" -gt "${LESSON_MAX[$a]:-0}" ]; then
 			LESSON_MAX[$a]=${LESSON_SIZE[$a,$p]}
-			f=$p
+			largest=$p
 		fi
 	done
 	[ "${LESSON_MAX[$a]:-0}" -gt 8192 ] &&
-		note "$a: the 8 KiB target for lessons is limited by what every such lesson links; the largest, $f, ${LESSON_MAX[$a]} bytes: ${LESSON_PARTS[$a,$f]}"
+		note "$a: the 8 KiB target for lessons is limited by what every such lesson links; the largest, $largest, ${LESSON_MAX[$a]} bytes: ${LESSON_PARTS[$a,$largest]}"
 }
 
 declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN FUNCTIONS PC_DIRECT PC_TABLE BENCH_OUT
