@@ -206,7 +206,7 @@ measure_sizes_and_counts() {
 	for p in $PEERS vdso; do
 		[ -n "${PROG[$a,$p]:-}" ] && SIZE[$a,$p]=$(size_of "${PROG[$a,$p]}")
 	done
-	[ -x "$OUT/count" ] || return
+	[ -x "$OUT/count" ] && [ -z "${NOT_NATIVE[$a]:-}" ] || return
 	for p in $PEERS; do
 		[ -n "${PROG[$a,$p]:-}" ] || continue
 		IR[$a,$p]=$(count_ir "${PROG[$a,$p]}")
@@ -222,24 +222,16 @@ measure_sizes_and_counts() {
 
 	# vdso_init against the reference and the naive parser, between
 	# markers (tests/bench/resolve.c says which is which), in each build
-	local b r out st
+	local b r out
 	for b in $BUILDS; do
 		r=$OUT/$a/$(harness "$b")
 		[ -x "$r" ] || continue
-		"$r" > /dev/null 2>&1
-		st=$?
-		if [ $st -eq 126 ]; then    # the shell's "cannot execute": Exec format error
-			NOT_NATIVE[$a]=1
-			continue
-		fi
 		if ! out=$("$OUT/count" "$r" 2> "$OUT/$a/$(harness "$b").err"); then
 			note "$a: the resolve harness ($b) failed: $(tail -n 1 "$OUT/$a/$(harness "$b").err") $(echo "$out" | head -n 1)"
 			continue
 		fi
 		resolve_marks "$a,$b,native" "$out"
 	done
-	[ -n "${NOT_NATIVE[$a]:-}" ] &&
-		note "$a: no native resolve count: this machine's kernel does not run $a programs (Exec format error); counted in the booted kernel instead"
 }
 
 # The resolve harness of each build: lib, the lessons' (libruntime.a, the
@@ -333,8 +325,16 @@ where() {
 	fi
 }
 
+# runs_natively ARCH: whether this machine's kernel runs ARCH's programs
+# (126 is the shell's "cannot execute": here, Exec format error)
+runs_natively() {
+	"$BUILD/$1/hello" > /dev/null 2>&1
+	[ $? -ne 126 ]
+}
+
 measure_percall() {
 	local a=$1 out c
+	[ -z "${NOT_NATIVE[$a]:-}" ] || return
 	[ -x "$OUT/$a/percall" ] || return
 	out=$(env -i "$OUT/$a/percall" 51 20000 2>&1) || { note "$a: percall failed: $out"; return; }
 	for c in $PERCALL_CASES; do
@@ -348,6 +348,7 @@ measure_wall() {
 	gcc -O2 -o "$OUT/spawn" tests/bench/spawn.c 2> "$OUT/spawn.log" ||
 		{ note "spawn driver not built (see $OUT/spawn.log): no wall times"; return; }
 	for a in $ARCHES; do
+		[ -z "${NOT_NATIVE[$a]:-}" ] || continue
 		for p in $PEERS; do
 			[ -n "${PROG[$a,$p]:-}" ] && progs+=("${PROG[$a,$p]}")
 		done
@@ -370,6 +371,7 @@ measure_wall() {
 # each side's figure is the median of its runs' medians.
 measure_clock() {
 	local a=$1 i ours=() glibc=() v
+	[ -z "${NOT_NATIVE[$a]:-}" ] || return
 	[ -x "$OUT/$a/clock_glibc" ] || return
 	for ((i = 0; i < CLOCK_REPEAT; i++)); do
 		"${PROG[$a,vdso]}" bench --rounds $CLOCK_ROUNDS --calls $CLOCK_CALLS > "$OUT/$a/bench.out" 2>&1
@@ -644,6 +646,10 @@ done
 for a in $ARCHES; do
 	say "$a: building the peers"
 	build_arch "$a"
+	runs_natively "$a" || {
+		NOT_NATIVE[$a]=1
+		note "$a: this machine's kernel does not run $a programs (Exec format error): no start-up counts, wall, per-call or clock times for $a; its vdso_init is counted in a booted kernel"
+	}
 done
 gcc -O2 -o "$OUT/count" tests/bench/count.c 2> "$OUT/count.log" ||
 	note "the single-step counter not built (see $OUT/count.log): no instruction counts"
