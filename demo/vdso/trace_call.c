@@ -237,13 +237,15 @@ void trace_return(struct trace_thread *t, struct trace_break *b, struct arch_reg
 	trace_stat_add(func_of(t, c)->name, c->syscalls == 0, now - c->start_ns);
 }
 
+/* Every call still open made it: on i386 a vDSO function falls back
+ * through the gate (the kernel's arch/x86/include/asm/vdso/gettimeofday.h
+ * calls __kernel_vsyscall), so clock_gettime64 entered the kernel when the
+ * gate it called did. */
 void trace_syscall(struct trace_thread *t, long nr)
 {
-	struct trace_call *c;
+	unsigned i;
 
-	if (!t->depth)
-		return;
-	c = &t->calls[t->depth - 1];
-	if (c->syscalls++ == 0)
-		c->first_syscall = nr;
+	for (i = 0; i < t->depth; i++)
+		if (t->calls[i].syscalls++ == 0)
+			t->calls[i].first_syscall = nr;
 }
