@@ -2,7 +2,7 @@
 # tests/boot/boot.sh - boot the vdso program as /init under a real kernel.
 #
 #   make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
-#   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] [-i LIST] ARCH [COMMAND [ARG...]]
+#   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] ARCH [COMMAND [ARG...]]
 #
 # The ARM machines: ARCH=aarch64 boots Debian's arm64 kernel (KERNEL=6.1 or
 # 6.12) in qemu-system-aarch64 -M virt -cpu max; ARCH=arm the same kernel,
@@ -48,6 +48,10 @@
 # The i386 program boots on the same 64-bit kernel, through its 32-bit
 # compat layer (CONFIG_IA32_EMULATION=y), and gets the kernel's 32-bit vDSO.
 #
+# -f FILE (repeatable) puts FILE in the initramfs too, as /NAME (its base
+# name), for the COMMAND to use: e.g. `-f build/i386/trace/free x86_64
+# trace /free 3`, the 64-bit `vdso trace` tracing a 32-bit program.
+#
 # DIR (default build/ARCH/boot) receives initramfs.cpio, console.log (the
 # console, without the serial line's "\r"), ttyS1.bin (the image; empty with
 # a COMMAND) and time (host seconds from QEMU's start to its end).
@@ -67,15 +71,17 @@ KVERSION=6.1
 CPU=
 PARAMS=
 LIST=
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
+FILES=()
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
-while getopts k:c:a:o:t:i: opt; do
+while getopts k:c:a:f:o:t:i: opt; do
 	case $opt in
 	k) KVERSION=$OPTARG ;;
 	c) CPU=$OPTARG ;;
 	a) PARAMS=$OPTARG ;;
+	f) FILES+=("$OPTARG") ;;
 	o) DIR=$OPTARG ;;
 	t) LIMIT=$OPTARG ;;
 	i) LIST=$OPTARG ;;
@@ -120,6 +126,12 @@ DIR=${DIR:-$BUILD/$ARCH/boot}
 PROG=$BUILD/$ARCH/vdso
 
 [ -n "$LIST" ] || [ -x "$PROG" ] || die "$PROG not built (make ARCH=$ARCH)"
+for f in ${FILES[@]+"${FILES[@]}"}; do
+	[ -f "$f" ] || die "-f $f: no such file"
+	case ${f##*/} in init | dev | proc | sys | *[!A-Za-z0-9._-]*)
+		die "-f $f: /${f##*/} cannot be a file of the initramfs" ;; esac
+	case $f in *[[:space:]#]*) die "-f $f: a path with a space or '#' does not fit the list" ;; esac
+done
 command -v "$QEMU" > /dev/null ||
 	die "$QEMU not found (Debian: apt-get install $([ "$CONSOLE" = ttyS0 ] && echo qemu-system-x86 || echo qemu-system-arm))"
 KC=$BUILD/cache/$KDIR
@@ -153,6 +165,9 @@ else {
 	echo "file /init $PROG 0755 0 0"
 } > "$DIR/initramfs.list"
 fi
+for f in ${FILES[@]+"${FILES[@]}"}; do
+	echo "file /${f##*/} $f 0755 0 0"
+done >> "$DIR/initramfs.list"
 python3 "$TOP/tests/boot/mkinitramfs.py" "$DIR/initramfs.list" "$DIR/initramfs.cpio" ||
 	die "mkinitramfs.py failed"
 
