@@ -191,6 +191,139 @@ for a in $(arches); do
 		skip "$a: under QEMU 7.2" "$q"
 	fi
 done
+# --- other tool chains: a static musl program, a Go program -----------------
+# Does a program that glibc did not build call the vDSO at all, and does
+# trace follow it there?  musl (musl-gcc, Debian's musl-tools) looks up
+# __vdso_clock_gettime itself; Go's runtime calls it on its own system
+# stack, from its own threads.  Each program prints what it received.
+
+# go_pairs TRACE: for each traced CLOCK_REALTIME call, "SECONDS NSEC MONO":
+# the wall clock it gave, and the monotonic nanoseconds of the next
+# CLOCK_MONOTONIC call of the same thread (time.Now() makes the two), less
+# those of the first such pair: what tests/trace/now.go prints.
+go_pairs() {
+	perl -ne 'my ($p, $c, $s, $n) = /^(?:\[pid (\d+)\] )?clock_gettime(?:64)?\(CLOCK_(REALTIME|MONOTONIC), \{tv_sec=(\d+), tv_nsec=(\d+)\}/ or next;
+		$p //= 0;
+		if ($c eq "REALTIME") { push @w, [$s, $n]; $open{$p} = $#w; next }
+		next unless defined $open{$p};
+		$m[$open{$p}] = $s * 1000000000 + $n; delete $open{$p};
+		END { print "$w[$_][0] $w[$_][1] ", (defined $m[$_] ? $m[$_] - $m[0] : "none"), "\n" for 0 .. $#w }' "$1"
+}
+# strace's clock_gettime system calls of PROG ARGS, by clock, against the
+# traced calls marked <vdso -> clock_gettime syscall> in TRACE.
+# agree TRACE NAME PROG ARGS...
+agree() {
+	local tr=$1 name=$2 want got
+	shift 2
+	if ! command -v strace > /dev/null; then
+		skip "$name: <vdso -> syscall> against strace" "strace not installed"
+		return
+	fi
+	strace -f -qq -e trace=clock_gettime,clock_gettime64 -o "$tr.strace" "$@" > /dev/null
+	want=$(grep -o 'clock_gettime[0-9]*(CLOCK_[A-Z_]*' "$tr.strace" | sed 's/64(/(/' | sort | uniq -c)
+	got=$(grep '<vdso -> clock_gettime[0-9]* syscall' "$tr" | sed 's/^\[pid [0-9]*\] //' |
+		grep -o '^clock_gettime[0-9]*(CLOCK_[A-Z_]*' | sed 's/64(/(/' | sort | uniq -c)
+	is "$got" "$want" "$name: the calls marked <vdso -> clock_gettime syscall> are those strace saw ($(echo ${want:-none}))"
+}
+
+# go_build GOARCH OUT: tests/trace/now.go, static (no cgo), its errors in OUT.log.
+go_build() {
+	(cd "$TOP/tests/trace" && HOME=${HOME:-$BUILD} GOCACHE=$BUILD/go-cache GOPATH=$BUILD/go-path \
+		CGO_ENABLED=0 GOOS=linux GOARCH=$1 go build -o "$2" now.go) > "$2.log" 2>&1
+}
+
+for a in $(arches); do
+	if ! why=$(runner_available native "$a"); then
+		skip "$a: vdso trace of musl and Go programs" "$why"; continue
+	fi
+	V=$BUILD/$a/vdso
+	m=-m64 goarch=amd64; [ "$a" = i386 ] && m=-m32 goarch=386
+	N=5
+
+	# --- musl, static ----------------------------------------------------
+	if ! command -v musl-gcc > /dev/null; then
+		skip "$a musl: vdso trace of a static musl program" "musl-gcc not installed (Debian's musl-tools)"
+	elif ! musl-gcc $m -static -O2 -o "$D/clocks-musl-$a" "$TOP/tests/trace/clocks.c" > "$D/musl-$a.log" 2>&1; then
+		skip "$a musl: vdso trace of a static musl program" \
+			"musl-gcc $m -static does not build: $(head -n 1 "$D/musl-$a.log") (Debian's musl-tools is for the machine's own arch)"
+	else
+		P=$D/clocks-musl-$a
+		is "$(readelf -lW "$P" | grep -c 'INTERP\|DYNAMIC')" 0 "$a musl: readelf: no interpreter, no dynamic section: static"
+		timeout 60 "$V" trace -o "$P.tr" "$P" $N > "$P.out"
+		ok $? "$a musl: trace exits with the program's status 0"
+		is "$(wc -l < "$P.out")" $((3 * N)) "$a musl: the program made and printed $((3 * N)) calls"
+		normal "$P.tr" > "$P.norm"
+		diff_ok "$P.norm" "$P.out" "$a musl: each traced call, in order, shows the values the program received"
+		for c in MONOTONIC REALTIME PROCESS_CPUTIME_ID; do
+			is "$(grep -c "^clock_gettime[0-9]*(CLOCK_$c," "$P.tr")" "$(grep -c "^clock_gettime(CLOCK_$c," "$P.out")" \
+				"$a musl: clock_gettime(CLOCK_$c) traced as often as printed"
+		done
+		agree "$P.tr" "$a musl" "$P" $N
+		diag "$a musl: $(grep -m1 MONOTONIC "$P.tr")"
+	fi
+
+	# --- Go ------------------------------------------------------------------
+	if ! command -v go > /dev/null; then
+		skip "$a Go: vdso trace of a Go program" "go not installed (Debian's golang-go)"
+		continue
+	fi
+	G=$D/now-go-$a
+	if ! go_build $goarch "$G"; then
+		skip "$a Go: vdso trace of a Go program" "GOARCH=$goarch go build failed: $(head -n 1 "$G.log")"
+		continue
+	fi
+	is "$(readelf -lW "$G" | grep -c 'INTERP\|DYNAMIC')" 0 "$a Go: readelf: no interpreter, no dynamic section: static, no C library"
+	timeout 60 "$V" trace -o "$G.tr" "$G" $N > "$G.out"
+	ok $? "$a Go: trace exits with the program's status 0"
+	is "$(wc -l < "$G.out")" $N "$a Go: the program took and printed $N readings of time.Now()"
+	go_pairs "$G.tr" > "$G.got"
+	diff_ok "$G.got" "$G.out" "$a Go: each time.Now() is a traced clock_gettime(CLOCK_REALTIME) with the wall clock it printed, then a CLOCK_MONOTONIC one $(awk 'END { print $3 }' "$G.out") ns after the first's, as Time.Sub measured"
+	mono=$(grep -c '^\(\[pid [0-9]*\] \)\{0,1\}clock_gettime(CLOCK_MONOTONIC' "$G.tr")
+	threads=$(grep -o '^\[pid [0-9]*\] ' "$G.tr" | sort -u | wc -l)
+	ok $(( mono > N ? 0 : 1 )) \
+		"$a Go: the runtime's own CLOCK_MONOTONIC calls traced too: $((mono - N)) more than time.Now()'s $N, from $threads threads"
+	agree "$G.tr" "$a Go" "$G" $N
+	diag "$a Go: $(grep -m1 REALTIME "$G.tr")"
+done
+# --- the x86_64 tracer, an i386 tracee -------------------------------------
+# The tracee's kind comes from its own registers and auxiliary vector, not
+# the tracer's: a 64-bit trace reads a 32-bit process's stack arguments,
+# 4-byte words and its compat vDSO.  The tracee is tests/trace/free, built
+# for i386 on this runtime; natively where the kernel runs i386 programs,
+# and in the booted kernel below.
+#
+# cross_compare TRACE OUT: TRACE's lines and OUT's (the program's), one
+# for one, into TRACE.got and TRACE.want.  The i386 names *64 and *_time64
+# are the calls of 64-bit time, printed by the program under the plain
+# name.  A function the vDSO lacks (getcpu before 6.7's compat vDSO) is
+# reached through the gate: its printed line is "gate NAME", as is the
+# traced __kernel_vsyscall(NAME).  A gate call made inside a vDSO function
+# (its fallback to the kernel) is that function's, and left out.
+cross_compare() {
+	perl -e 'my ($tr, $out) = @ARGV; my (@t, %vdso);
+		open T, "<", $tr or die; while (<T>) {
+			s/^\[pid \d+\] //; chomp; next if /^\+\+\+ /;
+			s/^clock_gettime64\(/clock_gettime(/; s/^clock_getres_time64\(/clock_getres(/;
+			if (/^__kernel_vsyscall\((\w+?)(?:64|_time64)?\)/) { push @t, "gate $1"; next }
+			s/ <vdso.*>$//; s/\) = 0$/)/; push @t, $_; /^(\w+)\(/ and $vdso{$1} = 1 }
+		open G, ">", "$tr.got" or die; open W, ">", "$tr.want" or die;
+		for (@t) { print G "$_\n" unless /^gate (\w+)/ && $vdso{$1} }
+		open O, "<", $out or die; while (<O>) {
+			/^(\w+)\(/ or next; print W ($vdso{$1} ? $_ : "gate $1\n") }' "$1" "$2"
+}
+if ! why=$(runner_available native i386); then
+	skip "x86_64 trace of an i386 program, natively" "$why"
+elif [ ! -x "$BUILD/i386/trace/free" ]; then
+	fail "x86_64 trace of an i386 program: build/i386/trace/free built"
+else
+	F=$D/cross
+	timeout 60 "$BUILD/x86_64/vdso" trace -o "$F.tr" "$BUILD/i386/trace/free" 5 > "$F.out"
+	ok $? "x86_64 trace of i386 free: status 0"
+	cross_compare "$F.tr" "$F.out"
+	is "$(wc -l < "$F.want")" 35 "x86_64 trace of i386 free: the program printed 35 calls"
+	diff_ok "$F.tr.got" "$F.tr.want" "x86_64 trace of i386 free: each call traced, in order, with the values the program received"
+fi
+
 # --- under a booted kernel: no /proc (the auxiliary vector from the stack),
 # i386 through the compat layer, and a clocksource without a vDSO mode.
 # The tracee is `vdso call` itself, which prints the value each path gave.
@@ -244,6 +377,42 @@ else
 		awk '{ print (/COARSE/ ? "coarse" : "fine"), (/<vdso -> / ? "syscall" : "vdso") }' |
 		sort -u | tr '\n' ' ')" "coarse vdso fine syscall " \
 		"x86_64 boot clocksource=hpet: the coarse clocks stay in the vDSO, the others enter the kernel"
+
+	# The x86_64 `vdso trace` as /init, an i386 program its tracee: its
+	# lines go to the second serial port (the host's ttyS1.bin), the
+	# program's to the console.  cross_boot NAME FILE ARGS...
+	cross_boot() {
+		local name=$1 file=$2
+		shift 2
+		OUT=$D/boot-$name
+		mkdir -p "$OUT"
+		"$TOP/tests/boot/boot.sh" -k 6.1 -f "$file" -o "$OUT" -t 180 x86_64 \
+			trace -o /dev/ttyS1 "/${file##*/}" "$@" > /dev/null 2> "$OUT/boot.err"
+		STATUS=$?
+		tr -d '\r' < "$OUT/ttyS1.bin" > "$OUT/trace.log"
+		sed -n '/^=== vdso-boot: begin /,/^=== vdso-boot: end /p' "$OUT/console.log" | sed '1d;$d' > "$OUT/program.out"
+	}
+	cross_boot cross "$BUILD/i386/trace/free" 5
+	is "$STATUS" 0 "boot: x86_64 trace of i386 free (6.1, no /proc): status 0"
+	cross_compare "$OUT/trace.log" "$OUT/program.out"
+	is "$(wc -l < "$OUT/trace.log.want")" 35 "boot: x86_64 trace of i386 free: the program printed 35 calls"
+	diff_ok "$OUT/trace.log.got" "$OUT/trace.log.want" \
+		"boot: x86_64 trace of i386 free: each call traced, in order, with its values ($(grep -c '^gate' "$OUT/trace.log.want") through the gate)"
+	is "$(grep -c '^clock_gettime64(CLOCK_PROCESS_CPUTIME_ID.*<vdso -> clock_gettime64 syscall>$' "$OUT/trace.log")" 5 \
+		"boot: the 5 clock_gettime64(CLOCK_PROCESS_CPUTIME_ID) marked as entering the kernel, through the gate they call"
+	if ! command -v go > /dev/null; then
+		skip "boot: x86_64 trace of an i386 Go program" "go not installed (Debian's golang-go)"
+	elif ! go_build 386 "$D/now-go-i386"; then
+		skip "boot: x86_64 trace of an i386 Go program" "GOARCH=386 go build failed: $(head -n 1 "$D/now-go-i386.log")"
+	else
+		cross_boot go-i386 "$D/now-go-i386" 5
+		is "$STATUS" 0 "boot: x86_64 trace of i386 Go (6.1, no /proc): status 0"
+		grep '^[0-9]* [0-9]* [0-9-]*$' "$OUT/program.out" > "$OUT/now.out"
+		go_pairs "$OUT/trace.log" > "$OUT/now.got"
+		is "$(wc -l < "$OUT/now.out")" 5 "boot: i386 Go: the program printed 5 readings of time.Now()"
+		diff_ok "$OUT/now.got" "$OUT/now.out" \
+			"boot: i386 Go: each time.Now() a traced clock_gettime(CLOCK_REALTIME) with its wall clock, then CLOCK_MONOTONIC as Time.Sub measured"
+	fi
 fi
 
 done_testing
