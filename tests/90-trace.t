@@ -17,6 +17,11 @@
 #   - bad input: a missing command, a process that does not exist or is
 #     not ours, ptrace denied by seccomp, and QEMU 7.2's user mode (no
 #     ptrace, no vDSO): one line each, exit 1.
+#   - other tool chains: a static musl program (clocks.c) and a Go program
+#     (now.go: time.Now(), called by Go's runtime on its own stack), each
+#     judged by what it printed and by strace;
+#   - the x86_64 trace of i386 programs (free, and now.go for GOARCH=386),
+#     and as /init in a booted 6.1 kernel, with no /proc.
 #
 # i386 tracees need a kernel that runs i386 programs (probed).  The whole
 # file runs in its own pid namespace (unshare -fp --mount-proc), since it
