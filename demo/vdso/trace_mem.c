@@ -53,14 +53,29 @@ long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char 
 	return sys_ptrace(PTRACE_POKEDATA, tid, (unsigned long)base, word);
 }
 
+/* A word at a time, as trace_read: one PTRACE_POKEDATA for a whole word,
+ * and a word written only in part is read first, its other bytes kept. */
 long trace_write(int tid, uint64_t addr, const void *buf, size_t n)
 {
 	const unsigned char *from = buf;
+	unsigned long word = 0;
 	long r;
 
-	for (; n; n--, addr++, from++)
-		if ((r = trace_write_byte(tid, addr, *from, 0)) < 0)
+	while (n) {
+		uint64_t base = addr & ~(uint64_t)(WORD - 1);
+		size_t skip = addr - base, take = WORD - skip;
+
+		if (take > n)
+			take = n;
+		if (take < WORD && (r = trace_peek(tid, base, &word)) < 0)
 			return r;
+		memcpy((unsigned char *)&word + skip, from, take);
+		if ((r = sys_ptrace(PTRACE_POKEDATA, tid, (unsigned long)base, word)) < 0)
+			return r;
+		from += take;
+		addr += take;
+		n -= take;
+	}
 	return 0;
 }
 
