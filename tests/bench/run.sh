@@ -32,6 +32,9 @@
 #                 rounds that spawn each program once, in turn (spawn.c)
 #   clock         one clock_gettime(CLOCK_MONOTONIC) through our call table
 #                 (`vdso bench`) against glibc's (tests/bench/clock_glibc.c)
+#   trace         glibc's clock_gettime loop (clock_glibc) under `vdso trace
+#                 -c` against the same loop untraced: the cost of tracing
+#                 one call (two breakpoints, four ptrace stops)
 # valgrind is not used: it hides the vDSO from the program it runs.
 #
 # Everything goes to build/bench/; the tables go to the terminal and to
@@ -51,6 +54,8 @@ ARCHES="x86_64 i386"
 # rounds x calls, repeated.
 SPAWN_ROUNDS=1001
 CLOCK_ROUNDS=21 CLOCK_CALLS=5000 CLOCK_REPEAT=5
+# traced: fewer calls, each costs thousands of times more
+TRACE_ROUNDS=11 TRACE_CALLS=1000 TRACE_REPEAT=3
 
 notes=()
 note() { notes+=("$*"); }
@@ -194,7 +199,7 @@ measure_lessons() {
 		note "$a: the 8 KiB target for lessons is limited by what every such lesson links; the largest, $largest, ${LESSON_MAX[$a]} bytes: ${LESSON_PARTS[$a,$largest]}"
 }
 
-declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN FUNCTIONS PC_DIRECT PC_TABLE BENCH_OUT
+declare -A SIZE IR IR_HIDDEN WALL CLOCK_OURS CLOCK_GLIBC TRACE_PLAIN TRACE_TRACED RESOLVE NAIVE OPEN NAIVE_OPEN REFERENCE REFERENCE_OPEN FUNCTIONS PC_DIRECT PC_TABLE BENCH_OUT
 BOOT_KERNEL='' BOOT_QEMU='' BOOT_TIME=''
 PEERS="bare hello musl glibc"
 # the `vdso` runs counted: "key|arguments" (the summary is `vdso` alone)
@@ -389,6 +394,29 @@ measure_clock() {
 	BENCH_OUT[$a]=$("${PROG[$a,vdso]}" bench 2>&1)
 }
 
+# The same glibc loop as it is and under `vdso trace -c`, alternately,
+# TRACE_REPEAT times each; each side's figure is the median of its runs'
+# medians, ns per call.  Traced / untraced is the overhead per traced call.
+measure_trace() {
+	local a=$1 i plain=() traced=() v calls
+	[ -x "$OUT/$a/clock_glibc" ] && [ -z "${NOT_NATIVE[$a]:-}" ] || return
+	for ((i = 0; i < TRACE_REPEAT; i++)); do
+		v=$("$OUT/$a/clock_glibc" $TRACE_ROUNDS $TRACE_CALLS 2> /dev/null | awk '{ print $1 }')
+		[ -n "$v" ] && plain+=("$v")
+		v=$("${PROG[$a,vdso]}" trace -c -o "$OUT/$a/trace-c.out" "$OUT/$a/clock_glibc" \
+			$TRACE_ROUNDS $TRACE_CALLS 2> "$OUT/$a/trace.err" | awk '{ print $1 }')
+		[ -n "$v" ] && traced+=("$v")
+	done
+	if [ ${#plain[@]} -eq 0 ] || [ ${#traced[@]} -eq 0 ]; then
+		note "$a: no tracing overhead measured: $(head -n 1 "$OUT/$a/trace.err")"
+		return
+	fi
+	TRACE_PLAIN[$a]=$(printf '%s\n' "${plain[@]}" | median)
+	TRACE_TRACED[$a]=$(printf '%s\n' "${traced[@]}" | median)
+	calls=$(awk '$NF == "clock_gettime" { print $1; exit }' "$OUT/$a/trace-c.out")
+	note "$a: under \`vdso trace -c\`, ${calls:-?} clock_gettime calls a run counted ($(( (TRACE_ROUNDS + 1) * (TRACE_CALLS + 2) )) made: the loops' and their timing's)"
+}
+
 # ---- reporting -------------------------------------------------------------------
 # table: markdown rows on stdin ("| a | b |"), columns padded to line up
 # in a terminal too; the second row is the separator.
@@ -516,7 +544,8 @@ report() {
 	echo "loop, against the same call through the table (the inline wrappers of vdso/vdso.h); each"
 	echo "the median of 51 rounds of 20,000 calls (tests/bench/percall.c).  clock_gettime(MONOTONIC)"
 	echo "ns per call, ours through the table (\`vdso bench --rounds $CLOCK_ROUNDS --calls $CLOCK_CALLS\`) and"
-	echo "glibc's, each the median of $CLOCK_REPEAT alternating runs."
+	echo "glibc's, each the median of $CLOCK_REPEAT alternating runs.  Traced: glibc's loop of $TRACE_CALLS calls"
+	echo "($TRACE_ROUNDS rounds) as it is and under \`vdso trace -c\`, each the median of $TRACE_REPEAT alternating runs."
 	echo
 	{
 		echo "| what | x86_64 | i386 |"
@@ -538,6 +567,7 @@ report() {
 		echo "| the lookups (vdso_init less the open) / naive lookups, instructions | $(cell "${lx:-}" "${nlx:-}") | $(cell "${ly:-}" "${nly:-}") |"
 		echo "| clock_gettime, ours, ns | $(v "${CLOCK_OURS[x86_64]:-}") | $(v "${CLOCK_OURS[i386]:-}") |"
 		echo "| clock_gettime, glibc, ns | $(v "${CLOCK_GLIBC[x86_64]:-}") | $(v "${CLOCK_GLIBC[i386]:-}") |"
+		echo "| clock_gettime traced by vdso trace / untraced, ns: the overhead per traced call | $(cell "${TRACE_TRACED[x86_64]:-}" "${TRACE_PLAIN[x86_64]:-}") | $(cell "${TRACE_TRACED[i386]:-}" "${TRACE_PLAIN[i386]:-}") |"
 	} | table
 	echo
 	echo "## vdso_init against the parsers"
@@ -648,7 +678,7 @@ for a in $ARCHES; do
 	build_arch "$a"
 	runs_natively "$a" || {
 		NOT_NATIVE[$a]=1
-		note "$a: this machine's kernel does not run $a programs (Exec format error): no start-up counts, wall, per-call or clock times for $a; its vdso_init is counted in a booted kernel"
+		note "$a: this machine's kernel does not run $a programs (Exec format error): no start-up counts, wall, per-call, clock or traced times for $a; its vdso_init is counted in a booted kernel"
 	}
 done
 gcc -O2 -o "$OUT/count" tests/bench/count.c 2> "$OUT/count.log" ||
@@ -667,6 +697,8 @@ measure_wall
 for a in $ARCHES; do
 	say "$a: clock_gettime, ours against glibc's"
 	measure_clock "$a"
+	say "$a: clock_gettime, traced against untraced"
+	measure_trace "$a"
 done
 note "took $((SECONDS - start)) s"
 
