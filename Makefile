@@ -180,7 +180,7 @@ $(OUT)/obj-pie/demo/vdso/help.o: $(OUT)/gen/manual.h
 $(OUT)/obj/%.o: %.c $(UAPI)/.stamp $(OUT)/gen/errno_table.h $(OUT)/gen/vdso_hashes.h Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) $(if $(filter elf/%,$<),$(ONE_CLASS)) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(if $(filter lib/mem.c,$<),$(MEM_CFLAGS)) $(if $(filter elf/%,$<),$(NATIVE_ONLY)) -MMD -MP -c $< -o $@
 
 $(OUT)/obj/%.o: %.S $(UAPI)/.stamp Makefile
 	@mkdir -p $(@D)
@@ -188,9 +188,9 @@ $(OUT)/obj/%.o: %.S $(UAPI)/.stamp Makefile
 	$(Q)$(CC) $(CPPFLAGS) $(ARCH_FLAGS) -c $< -o $@
 
 # The lessons read only their own vDSO: their reader (obj/elf/) is built
-# for the arch's ELF class alone, which halves it (elf/bounded.h); the
-# tool's (obj-pie/elf/) reads both classes.
-ONE_CLASS := -DELF_ONE_CLASS=$(ARCH_BITS)
+# for the arch's ELF class and byte order alone, which halves it
+# (elf/bounded.h); the tool's (obj-pie/elf/) reads both of each.
+NATIVE_ONLY := -DELF_NATIVE_CLASS=$(ARCH_BITS)
 
 $(LIBRUNTIME): $(RUNTIME_OBJ)
 	$(if $(Q),@echo "  AR      $@")

@@ -93,6 +93,7 @@ int table_looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 {
 	const unsigned char *p = img->bytes + off;
 	uint32_t n;
+	size_t e;
 
 	switch (t) {
 	case TAB_STRTAB:
@@ -103,36 +104,38 @@ int table_looks_like(const struct elf_image *img, enum dyn_table t, size_t off)
 		/* gABI "Symbol Table": entry 0 (STN_UNDEF) has no name, type,
 		 * binding or section (QEMU moves its st_value: not checked) */
 		return in_range(img, off, RECORD(img, Sym)) &&
-		       get32(p + FIELD(img, Sym, st_name)) == 0 &&
+		       get32(img, p + FIELD(img, Sym, st_name)) == 0 &&
 		       p[FIELD(img, Sym, st_info)] == 0 &&
-		       get16(p + FIELD(img, Sym, st_shndx)) == SHN_UNDEF;
+		       get16(img, p + FIELD(img, Sym, st_shndx)) == SHN_UNDEF;
 	case TAB_HASH:
-		/* gABI "Hash Table": at least one bucket, arrays in range */
-		if (!in_range(img, off, 8) || (n = get32(p)) == 0)
+		/* gABI "Hash Table": at least one bucket, arrays in range
+		 * (entries of 4 bytes, or 8: bounded.h) */
+		e = sysv_entry(img);
+		if (!in_range(img, off, 2 * e) || (n = sysv_word(img, off)) == 0)
 			return 0;
-		return in_array(img, off + 8, (uint64_t)n + get32(p + 4), 4);
+		return in_array(img, off + 2 * e, (uint64_t)n + sysv_word(img, off + e), e);
 	case TAB_GNU_HASH:
 		/* at least one bucket; a bloom filter of 2^n words and a
 		 * shift below 32 (see hash.c) */
 		if (!in_range(img, off, sizeof(Elf_GnuHash)))
 			return 0;
-		n = get32(p + offsetof(Elf_GnuHash, bloom_size));
-		return get32(p + offsetof(Elf_GnuHash, nbuckets)) != 0 &&
+		n = get32(img, p + offsetof(Elf_GnuHash, bloom_size));
+		return get32(img, p + offsetof(Elf_GnuHash, nbuckets)) != 0 &&
 		       n != 0 && (n & (n - 1)) == 0 &&
-		       get32(p + offsetof(Elf_GnuHash, bloom_shift)) < 32;
+		       get32(img, p + offsetof(Elf_GnuHash, bloom_shift)) < 32;
 	case TAB_VERSYM:
 		/* symbol 0 is local or global, never of a defined version */
-		return in_range(img, off, 2) && (get16(p) & VERSYM_INDEX) <= VER_NDX_GLOBAL;
+		return in_range(img, off, 2) && (get16(img, p) & VERSYM_INDEX) <= VER_NDX_GLOBAL;
 	case TAB_VERDEF:
 		/* LSB "Version Definition": vd_version is 1, and every entry
 		 * has at least its own name */
 		return in_range(img, off, sizeof(Elf_Verdef)) &&
-		       get16(p + offsetof(Elf_Verdef, vd_version)) == VER_DEF_CURRENT &&
-		       get16(p + offsetof(Elf_Verdef, vd_cnt)) >= 1;
+		       get16(img, p + offsetof(Elf_Verdef, vd_version)) == VER_DEF_CURRENT &&
+		       get16(img, p + offsetof(Elf_Verdef, vd_cnt)) >= 1;
 	case TAB_VERNEED:
 		/* LSB "Version Needed": vn_version is 1 */
 		return in_range(img, off, sizeof(Elf_Verneed)) &&
-		       get16(p + offsetof(Elf_Verneed, vn_version)) == VER_NEED_CURRENT;
+		       get16(img, p + offsetof(Elf_Verneed, vn_version)) == VER_NEED_CURRENT;
 	default:
 		return 0;
 	}

@@ -8,7 +8,8 @@
  *     are written so that no sum can overflow: "off + len <= size" would
  *     wrap for a huge off, "len <= size - off" after "off <= size" cannot.
  *
- *  2. Multi-byte fields are read one byte at a time, little-endian.  An
+ *  2. Multi-byte fields are read one byte at a time, in the image's byte
+ *     order (little- or big-endian, EI_DATA; get16() and friends).  An
  *     image read from a file may sit at any address, and a uint32_t load
  *     from an odd address is undefined behaviour in C (UBSan reports it).
  *     Compilers turn these loops into plain loads where that is allowed.
@@ -26,17 +27,20 @@
 #include "elf.h"
 
 /*
- * The class of img.  A program that reads only its own vDSO is built with
- * ELF_ONE_CLASS set to its arch's class (the Makefile does it for the
- * lessons): then every "which class?" below is a constant, the compiler
- * drops the other class's half of the reader, and elf_read_header refuses
- * an image of the other class.  The tool, the tests and the fuzzer read
- * both.
+ * The class and byte order of img.  A program that reads only its own
+ * vDSO is built with ELF_NATIVE_CLASS set to its arch's class (the
+ * Makefile does it for the lessons): then every "which class?" and
+ * "which byte order?" below is a constant (the order is the machine's
+ * own), the compiler drops the other half of the reader, and
+ * elf_read_header refuses an image of the other class or order.  The
+ * tool, the tests and the fuzzer read both classes in both orders.
  */
-#ifdef ELF_ONE_CLASS
-#define CLASS(img) ((void)(img), ELF_ONE_CLASS)
+#ifdef ELF_NATIVE_CLASS
+#define CLASS(img) ((void)(img), ELF_NATIVE_CLASS)
+#define BIG_ENDIAN_IMAGE(img) ((void)(img), __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 #else
 #define CLASS(img) ((img)->elf_class)
+#define BIG_ENDIAN_IMAGE(img) ((img)->big_endian)
 #endif
 
 /* Offset of field f in the Elf32_T or Elf64_T record of img's class. */
@@ -47,26 +51,56 @@
 #define RECORD(img, T) \
 	(CLASS(img) == 64 ? sizeof(Elf64_##T) : sizeof(Elf32_##T))
 
-static inline uint16_t get16(const unsigned char *p)
+/* A field of 2, 4 or 8 bytes at p, in img's byte order (EI_DATA):
+ * ELFDATA2LSB, least significant byte first, or ELFDATA2MSB. */
+static inline uint16_t get16(const struct elf_image *img, const unsigned char *p)
 {
-	return (uint16_t)(p[0] | p[1] << 8);
+	return BIG_ENDIAN_IMAGE(img) ? (uint16_t)(p[0] << 8 | p[1])
+				     : (uint16_t)(p[0] | p[1] << 8);
 }
 
-static inline uint32_t get32(const unsigned char *p)
+static inline uint32_t get32(const struct elf_image *img, const unsigned char *p)
 {
+	if (BIG_ENDIAN_IMAGE(img))
+		return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		       (uint32_t)p[2] << 8 | (uint32_t)p[3];
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 |
 	       (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static inline uint64_t get64(const unsigned char *p)
+static inline uint64_t get64(const struct elf_image *img, const unsigned char *p)
 {
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+	uint64_t first = get32(img, p), second = get32(img, p + 4);
+
+	return BIG_ENDIAN_IMAGE(img) ? first << 32 | second : second << 32 | first;
 }
 
 /* An address, offset or size: Elf32_Addr/Off/Word or Elf64_Addr/Off/Xword. */
 static inline uint64_t get_word(const struct elf_image *img, const unsigned char *p)
 {
-	return CLASS(img) == 64 ? get64(p) : get32(p);
+	return CLASS(img) == 64 ? get64(img, p) : get32(img, p);
+}
+
+/*
+ * The SysV hash table (DT_HASH) of 64-bit s390x and Alpha images is made
+ * of 8-byte entries, where the gABI says 4: their ABIs made it an Elf64
+ * word (readelf and the kernel's tools/testing/selftests/vDSO/parse_vdso.c
+ * know it too).  Entry at off: a value that does not fit in 32 bits reads
+ * as UINT32_MAX, beyond every count and index, so it is refused as such.
+ */
+static inline size_t sysv_entry(const struct elf_image *img)
+{
+	return CLASS(img) == 64 && (img->machine == EM_S390 || img->machine == EM_ALPHA) ? 8 : 4;
+}
+
+static inline uint32_t sysv_word(const struct elf_image *img, size_t off)
+{
+	uint64_t v;
+
+	if (sysv_entry(img) == 4)
+		return get32(img, img->bytes + off);
+	v = get64(img, img->bytes + off);
+	return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
 /* Do len bytes at offset off lie inside the image? */

@@ -77,12 +77,21 @@ typedef struct {
 #define EI_VERSION 6
 #define ELFCLASS32 1
 #define ELFCLASS64 2
-#define ELFDATA2LSB 1           /* little-endian: the only one read here */
+#define ELFDATA2LSB 1           /* little-endian */
+#define ELFDATA2MSB 2           /* big-endian */
 #define EV_CURRENT 1
 
 #define ET_DYN 3                /* shared object: what a vDSO is */
 #define EM_386 3
+#define EM_MIPS 8
+#define EM_PPC 20
+#define EM_PPC64 21
+#define EM_ARM 40
+#define EM_AARCH64 183
+#define EM_RISCV 243
 #define EM_X86_64 62
+#define EM_S390 22
+#define EM_ALPHA 0x9026         /* as binutils numbers it */
 #define SHT_GNU_HASH 0x6ffffff6     /* section types of the GNU extensions */
 #define SHT_GNU_VERDEF 0x6ffffffd
 #define SHT_GNU_VERNEED 0x6ffffffe

@@ -41,7 +41,7 @@ size_t elf_extent(const void *ehdr, size_t first, size_t page)
 	/* elf_read_header proved the phnum records inside 'first' */
 	p = b + img.phoff;
 	for (i = 0; i < img.phnum; i++, p += RECORD(&img, Phdr)) {
-		if (get32(p + FIELD(&img, Phdr, p_type)) != PT_LOAD)
+		if (get32(&img, p + FIELD(&img, Phdr, p_type)) != PT_LOAD)
 			continue;
 		if (!extend(&end, get_word(&img, p + FIELD(&img, Phdr, p_offset)),
 			    get_word(&img, p + FIELD(&img, Phdr, p_filesz))))
@@ -54,8 +54,8 @@ size_t elf_extent(const void *ehdr, size_t first, size_t page)
 	/* The section header table, read from the header itself:
 	 * elf_read_header keeps it only if it lies within 'first'. */
 	shoff = get_word(&img, b + FIELD(&img, Ehdr, e_shoff));
-	shnum = get16(b + FIELD(&img, Ehdr, e_shnum));
-	shentsize = get16(b + FIELD(&img, Ehdr, e_shentsize));
+	shnum = get16(&img, b + FIELD(&img, Ehdr, e_shnum));
+	shentsize = get16(&img, b + FIELD(&img, Ehdr, e_shentsize));
 	if (shnum != 0) {
 		if (shentsize != RECORD(&img, Shdr) ||
 		    !extend(&end, shoff, (uint64_t)shnum * shentsize))

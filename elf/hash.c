@@ -55,23 +55,25 @@ uint32_t elf_gnu_hash(const char *name)
 
 static uint32_t word_at(const struct elf_image *img, size_t off)
 {
-	return get32(img->bytes + off);
+	return get32(img, img->bytes + off);
 }
 
 /* ---- SysV ---- */
 
 static int sysv_read(const struct elf_image *img, struct elf_sysv_table *t)
 {
-	if (!in_array(img, img->hash, 2, 4))
+	size_t e = sysv_entry(img);     /* 4, or 8 (bounded.h) */
+
+	if (!in_array(img, img->hash, 2, e))
 		return -ELF_EHASH;
-	t->nbucket = word_at(img, img->hash);
-	t->nchain = word_at(img, img->hash + 4);
+	t->nbucket = sysv_word(img, img->hash);
+	t->nchain = sysv_word(img, img->hash + e);
 	/* nbucket 0 would make h % nbucket a division by zero. */
 	if (t->nbucket == 0 ||
-	    !in_array(img, img->hash + 8, (uint64_t)t->nbucket + t->nchain, 4))
+	    !in_array(img, img->hash + 2 * e, (uint64_t)t->nbucket + t->nchain, e))
 		return -ELF_EHASH;
-	t->buckets = img->hash + 8;
-	t->chains = t->buckets + (size_t)t->nbucket * 4;
+	t->buckets = img->hash + 2 * e;
+	t->chains = t->buckets + (size_t)t->nbucket * e;
 	return 0;
 }
 
@@ -223,7 +225,7 @@ static int gnu_candidates(const struct elf_image *img, uint32_t hash,
 	for (j = i - symoffset; ; j++) {
 		if (j >= n)     /* also a bucket below symoffset: j wrapped */
 			return -ELF_EGNUHASH;
-		word = get32(chain + (size_t)j * 4);
+		word = get32(img, chain + (size_t)j * 4);
 		if ((word | 1) == (hash | 1) && (r = match(img, symoffset + j, ctx)) != 0)
 			return r;
 		if (word & 1)
@@ -241,8 +243,10 @@ static int sysv_candidates(const struct elf_image *img, uint32_t hash,
 	uint32_t i, steps = 0;
 	int r;
 
-	i = word_at(img, t->buckets + (size_t)(hash % t->nbucket) * 4);
-	for (; i != 0; i = word_at(img, t->chains + (size_t)i * 4)) {   /* 0: STN_UNDEF */
+	size_t e = sysv_entry(img);
+
+	i = sysv_word(img, t->buckets + (size_t)(hash % t->nbucket) * e);
+	for (; i != 0; i = sysv_word(img, t->chains + (size_t)i * e)) {   /* 0: STN_UNDEF */
 		if (i >= t->nchain || ++steps > t->nchain)
 			return -ELF_EHASH;
 		if ((r = match(img, i, ctx)) != 0)

@@ -31,28 +31,30 @@ int elf_read_header(struct elf_image *img, struct elf_accept accept)
 		img->elf_class = 64;
 	else
 		return -ELF_ECLASS;
-	if (CLASS(img) != img->elf_class)       /* a reader built for one class */
+	if (b[EI_DATA] != ELFDATA2LSB && b[EI_DATA] != ELFDATA2MSB)
 		return -ELF_ECLASS;
-	/* Only little-endian: the fields are read as such (read.h). */
-	if (b[EI_DATA] != ELFDATA2LSB)
+	img->big_endian = b[EI_DATA] == ELFDATA2MSB;
+	/* a reader built for its own vDSO only (bounded.h) */
+	if (CLASS(img) != img->elf_class || BIG_ENDIAN_IMAGE(img) != img->big_endian)
 		return -ELF_ECLASS;
 	if (b[EI_VERSION] != EV_CURRENT || !in_range(img, 0, RECORD(img, Ehdr)))
 		return -ELF_EHEADER;
 
-	img->machine = get16(b + FIELD(img, Ehdr, e_machine));
+	img->machine = get16(img, b + FIELD(img, Ehdr, e_machine));
 	/* The caller says what it can use (the live vDSO: the arch's own, from
 	 * arch/<arch>/arch.h); a file may be of any class and machine. */
 	if (accept.elf_class != 0 &&
-	    (accept.elf_class != img->elf_class || accept.machine != img->machine))
+	    (accept.elf_class != img->elf_class || accept.machine != img->machine ||
+	     img->big_endian != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)))
 		return -ELF_ECLASS;
-	if (get16(b + FIELD(img, Ehdr, e_type)) != ET_DYN)
+	if (get16(img, b + FIELD(img, Ehdr, e_type)) != ET_DYN)
 		return -ELF_ETYPE;
-	if (get32(b + FIELD(img, Ehdr, e_version)) != EV_CURRENT)
+	if (get32(img, b + FIELD(img, Ehdr, e_version)) != EV_CURRENT)
 		return -ELF_EHEADER;
 
 	phoff = get_word(img, b + FIELD(img, Ehdr, e_phoff));
-	phnum = get16(b + FIELD(img, Ehdr, e_phnum));
-	phentsize = get16(b + FIELD(img, Ehdr, e_phentsize));
+	phnum = get16(img, b + FIELD(img, Ehdr, e_phnum));
+	phentsize = get16(img, b + FIELD(img, Ehdr, e_phentsize));
 	/* PN_XNUM means "the count is in section header 0": extended
 	 * numbering for huge files, which no vDSO needs. */
 	if (phnum == 0)
@@ -64,8 +66,8 @@ int elf_read_header(struct elf_image *img, struct elf_accept accept)
 	img->phnum = phnum;
 
 	shoff = get_word(img, b + FIELD(img, Ehdr, e_shoff));
-	shnum = get16(b + FIELD(img, Ehdr, e_shnum));
-	shentsize = get16(b + FIELD(img, Ehdr, e_shentsize));
+	shnum = get16(img, b + FIELD(img, Ehdr, e_shnum));
+	shentsize = get16(img, b + FIELD(img, Ehdr, e_shentsize));
 	img->shoff = 0;
 	img->shnum = 0;
 	if (shnum != 0 && shentsize == RECORD(img, Shdr) &&
@@ -87,8 +89,8 @@ int elf_segment(const struct elf_image *img, unsigned i, struct elf_segment *out
 	if (!in_range(img, off, size))
 		return -ELF_EPHDR;
 	p = img->bytes + (size_t)off;
-	out->type = get32(p + FIELD(img, Phdr, p_type));
-	out->flags = get32(p + FIELD(img, Phdr, p_flags));
+	out->type = get32(img, p + FIELD(img, Phdr, p_type));
+	out->flags = get32(img, p + FIELD(img, Phdr, p_flags));
 	out->offset = get_word(img, p + FIELD(img, Phdr, p_offset));
 	out->vaddr = get_word(img, p + FIELD(img, Phdr, p_vaddr));
 	out->filesz = get_word(img, p + FIELD(img, Phdr, p_filesz));

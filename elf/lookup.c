@@ -36,10 +36,10 @@ static int first_of_index(const struct elf_image *img, unsigned n, unsigned inde
 
 	for (k = 0; k < n; k++) {
 		p = img->bytes + (size_t)off;
-		if (!(get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
-		    (get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index)
+		if (!(get16(img, p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
+		    (get16(img, p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index)
 			return 0;
-		off += get32(p + offsetof(Elf_Verdef, vd_next));
+		off += get32(img, p + offsetof(Elf_Verdef, vd_next));
 	}
 	return 1;
 }
@@ -64,18 +64,18 @@ int elf_version_index(const struct elf_image *img, const char *version, uint32_t
 	/* version_check (elf_open) read the whole list well: each entry in
 	 * range, of vd_version 1, its name a string of the table; still,
 	 * each offset is re-checked. */
-	for (n = 0; n < img->verdefnum; n++, off += get32(p + offsetof(Elf_Verdef, vd_next))) {
+	for (n = 0; n < img->verdefnum; n++, off += get32(img, p + offsetof(Elf_Verdef, vd_next))) {
 		if (!in_range(img, off, sizeof(Elf_Verdef)))
 			break;
 		p = img->bytes + (size_t)off;
-		index = get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX;
-		if ((get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) ||
-		    get32(p + offsetof(Elf_Verdef, vd_hash)) != hash)
+		index = get16(img, p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX;
+		if ((get16(img, p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) ||
+		    get32(img, p + offsetof(Elf_Verdef, vd_hash)) != hash)
 			continue;
-		aux = off + get32(p + offsetof(Elf_Verdef, vd_aux));
+		aux = off + get32(img, p + offsetof(Elf_Verdef, vd_aux));
 		if (!in_range(img, aux, sizeof(Elf_Verdaux)))
 			break;
-		name = elf_string(img, get32(img->bytes + (size_t)aux +
+		name = elf_string(img, get32(img, img->bytes + (size_t)aux +
 					     offsetof(Elf_Verdaux, vda_name)));
 		if (name != NULL && str_equal(name, version) && first_of_index(img, n, index))
 			return (int)index;
@@ -108,14 +108,14 @@ static int matches(const struct elf_image *img, unsigned i, void *ctx)
 	unsigned char info = p[FIELD(img, Sym, st_info)];
 	unsigned type = ELF_ST_TYPE(info), bind = ELF_ST_BIND(info), versym;
 
-	if (get16(p + FIELD(img, Sym, st_shndx)) == SHN_UNDEF ||
+	if (get16(img, p + FIELD(img, Sym, st_shndx)) == SHN_UNDEF ||
 	    (type != STT_FUNC && type != STT_NOTYPE) ||
 	    (bind != STB_GLOBAL && bind != STB_WEAK) ||
-	    !elf_string_is(img, get32(p + FIELD(img, Sym, st_name)), s->name->name,
+	    !elf_string_is(img, get32(img, p + FIELD(img, Sym, st_name)), s->name->name,
 			   s->name->len))
 		return 0;
 	/* elf_open proved the versym array (nsyms entries) in range too */
-	versym = img->versym ? get16(img->bytes + img->versym + (size_t)i * 2) : VER_NDX_GLOBAL;
+	versym = img->versym ? get16(img, img->bytes + img->versym + (size_t)i * 2) : VER_NDX_GLOBAL;
 	if (s->version_index >= 0 && (versym & VERSYM_INDEX) != (unsigned)s->version_index)
 		return 0;
 	if (s->version_index == ELF_VERSION_DEFAULT && (versym & VERSYM_HIDDEN)) {
@@ -175,7 +175,7 @@ int elf_lookup_address(const struct elf_image *img, const struct elf_name *name,
 		return (int)i;
 	p = img->bytes + img->symtab + (size_t)i * img->syment;
 	value = get_word(img, p + FIELD(img, Sym, st_value));
-	if (get16(p + FIELD(img, Sym, st_shndx)) == SHN_ABS)
+	if (get16(img, p + FIELD(img, Sym, st_shndx)) == SHN_ABS)
 		*addr = (uintptr_t)value;
 	else
 		*addr = img->bias + (uintptr_t)value;

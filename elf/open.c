@@ -22,6 +22,7 @@ void image_clear(struct elf_image *img, const void *bytes, size_t size)
 	img->bytes = bytes;
 	img->size = size;
 	img->elf_class = 0;
+	img->big_endian = 0;
 	img->machine = 0;
 	img->load_vaddr = img->load_offset = 0;
 	img->bias = 0;
@@ -67,10 +68,10 @@ find_segments_of(struct elf_image *img, size_t *dyn_size, const int bits)
 	unsigned type, nloads = 0;
 	int have_dyn = 0;
 
-#define PHDR_WORD(f) (bits == 64 ? get64(p + offsetof(Elf64_Phdr, f)) : \
-				   get32(p + offsetof(Elf32_Phdr, f)))
+#define PHDR_WORD(f) (bits == 64 ? get64(img, p + offsetof(Elf64_Phdr, f)) : \
+				   get32(img, p + offsetof(Elf32_Phdr, f)))
 	for (; p < end; p += rec) {
-		type = get32(p);        /* p_type, first in both classes */
+		type = get32(img, p);        /* p_type, first in both classes */
 		if (type != PT_LOAD && (type != PT_DYNAMIC || have_dyn))
 			continue;
 		offset = PHDR_WORD(p_offset);
@@ -130,9 +131,9 @@ int elf_dynamic(const struct elf_image *img, unsigned i, struct elf_dynamic *out
 		return -ELF_EDYNAMIC;
 	p = img->bytes + (size_t)off;
 	if (CLASS(img) == 64)
-		out->tag = (int64_t)get64(p + offsetof(Elf64_Dyn, d_tag));
+		out->tag = (int64_t)get64(img, p + offsetof(Elf64_Dyn, d_tag));
 	else
-		out->tag = (int32_t)get32(p + offsetof(Elf32_Dyn, d_tag));
+		out->tag = (int32_t)get32(img, p + offsetof(Elf32_Dyn, d_tag));
 	out->value = get_word(img, p + FIELD(img, Dyn, d_val));
 	return 0;
 }
@@ -160,15 +161,15 @@ read_dynamic_of(struct elf_image *img, size_t dyn_size, struct dyn_ptrs *d, cons
 		 * switch is a chain of double compares on i386); where long
 		 * is 32 bits, a tag that does not fit is skipped. */
 		if (bits == 64) {
-			int64_t tag64 = (int64_t)get64(p);
+			int64_t tag64 = (int64_t)get64(img, p);
 
 			if ((long)tag64 != tag64)
 				continue;
 			tag = (long)tag64;
-			value = get64(p + offsetof(Elf64_Dyn, d_val));
+			value = get64(img, p + offsetof(Elf64_Dyn, d_val));
 		} else {
-			tag = (int32_t)get32(p);
-			value = get32(p + offsetof(Elf32_Dyn, d_val));
+			tag = (int32_t)get32(img, p);
+			value = get32(img, p + offsetof(Elf32_Dyn, d_val));
 		}
 		switch (tag) {
 		case DT_NULL:

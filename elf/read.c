@@ -16,10 +16,10 @@ int elf_read_sym(const struct elf_image *img, unsigned i, struct elf_rawsym *out
 	if (i >= img->nsyms || !in_range(img, off, img->syment))
 		return -ELF_ESYMTAB;
 	p = img->bytes + (size_t)off;
-	out->name = get32(p + FIELD(img, Sym, st_name));
+	out->name = get32(img, p + FIELD(img, Sym, st_name));
 	out->info = p[FIELD(img, Sym, st_info)];
 	out->other = p[FIELD(img, Sym, st_other)];
-	out->shndx = get16(p + FIELD(img, Sym, st_shndx));
+	out->shndx = get16(img, p + FIELD(img, Sym, st_shndx));
 	out->value = get_word(img, p + FIELD(img, Sym, st_value));
 	out->size = get_word(img, p + FIELD(img, Sym, st_size));
 	return 0;

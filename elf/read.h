@@ -7,8 +7,8 @@
  * range before it is used, and every walk is bounded.  A broken image gets
  * an error code, never a read outside the range, a loop or a crash.
  *
- * It reads both ELF classes on either arch, so it uses only <stddef.h> and
- * <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
+ * It reads both ELF classes, in either byte order, on any arch, so it
+ * uses only <stddef.h> and <stdint.h>, and builds freestanding (the runtime) and hosted (the tests
  * and the fuzzer) alike.
  *
  * The core is what a program that calls the vDSO links: the ELF header,
@@ -63,9 +63,10 @@ const char *elf_strerror(int err);
 const char *elf_error_name(int err);
 
 /*
- * What an open accepts: an image of either class and any machine (a file:
- * ELF_ACCEPT_ANY), or of one class and one machine (the live vDSO: the
- * arch's own, ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
+ * What an open accepts: an image of either class, either byte order and
+ * any machine (a file: ELF_ACCEPT_ANY), or of one class and one machine
+ * in this machine's byte order (the live vDSO: the arch's own,
+ * ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE)).
  */
 struct elf_accept {
 	int elf_class;          /* 32 or 64; 0: either class, any machine */
@@ -86,6 +87,7 @@ struct elf_image {
 	const unsigned char *bytes;
 	size_t size;
 	int elf_class;          /* 32 or 64 */
+	int big_endian;         /* EI_DATA is ELFDATA2MSB */
 	unsigned machine;       /* e_machine */
 	uint64_t load_vaddr;    /* p_vaddr of the first PT_LOAD */
 	uint64_t load_offset;   /* p_offset of the first PT_LOAD */

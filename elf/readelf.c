@@ -32,7 +32,7 @@ static int dynsym_count(struct elf_image *img)
 		uint64_t off = get_word(img, p + FIELD(img, Shdr, sh_offset));
 		uint64_t size = get_word(img, p + FIELD(img, Shdr, sh_size));
 
-		if (get32(p + FIELD(img, Shdr, sh_type)) != SHT_DYNSYM ||
+		if (get32(img, p + FIELD(img, Shdr, sh_type)) != SHT_DYNSYM ||
 		    off != img->symtab)
 			continue;
 		if (!in_range(img, off, size))

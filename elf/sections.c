@@ -30,13 +30,13 @@ void elf_ehdr(const struct elf_image *img, struct elf_ehdr *out)
 	out->flags = 0;
 	if (img->elf_class == 0 || b == NULL || !in_range(img, 0, RECORD(img, Ehdr)))
 		return;
-	out->type = get16(b + FIELD(img, Ehdr, e_type));
+	out->type = get16(img, b + FIELD(img, Ehdr, e_type));
 	out->entry = get_word(img, b + FIELD(img, Ehdr, e_entry));
-	out->flags = get32(b + FIELD(img, Ehdr, e_flags));
+	out->flags = get32(img, b + FIELD(img, Ehdr, e_flags));
 	out->shoff = get_word(img, b + FIELD(img, Ehdr, e_shoff));
-	out->shnum = get16(b + FIELD(img, Ehdr, e_shnum));
-	out->shentsize = get16(b + FIELD(img, Ehdr, e_shentsize));
-	out->shstrndx = get16(b + FIELD(img, Ehdr, e_shstrndx));
+	out->shnum = get16(img, b + FIELD(img, Ehdr, e_shnum));
+	out->shentsize = get16(img, b + FIELD(img, Ehdr, e_shentsize));
+	out->shstrndx = get16(img, b + FIELD(img, Ehdr, e_shstrndx));
 }
 
 /* Section header i of a table at shoff, without a name; the caller has
@@ -47,14 +47,14 @@ static void shdr_read(const struct elf_image *img, uint64_t shoff, unsigned i,
 	const unsigned char *p = img->bytes + (size_t)(shoff + (uint64_t)i * RECORD(img, Shdr));
 
 	s->name = NULL;
-	s->name_offset = get32(p + FIELD(img, Shdr, sh_name));
-	s->type = get32(p + FIELD(img, Shdr, sh_type));
+	s->name_offset = get32(img, p + FIELD(img, Shdr, sh_name));
+	s->type = get32(img, p + FIELD(img, Shdr, sh_type));
 	s->flags = get_word(img, p + FIELD(img, Shdr, sh_flags));
 	s->addr = get_word(img, p + FIELD(img, Shdr, sh_addr));
 	s->offset = get_word(img, p + FIELD(img, Shdr, sh_offset));
 	s->size = get_word(img, p + FIELD(img, Shdr, sh_size));
-	s->link = get32(p + FIELD(img, Shdr, sh_link));
-	s->info = get32(p + FIELD(img, Shdr, sh_info));
+	s->link = get32(img, p + FIELD(img, Shdr, sh_link));
+	s->info = get32(img, p + FIELD(img, Shdr, sh_info));
 	s->entsize = get_word(img, p + FIELD(img, Shdr, sh_entsize));
 }
 

@@ -33,7 +33,7 @@ int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
 {
 	if (b >= t->nbuckets)
 		return -ELF_ERANGE;
-	*first = get32(img->bytes + t->buckets + (size_t)b * 4);
+	*first = get32(img, img->bytes + t->buckets + (size_t)b * 4);
 	return 0;
 }
 
@@ -44,7 +44,7 @@ int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 
 	if (i < t->symoffset || i >= img->nsyms || !in_range(img, off, 4))
 		return -ELF_ERANGE;
-	*word = get32(img->bytes + (size_t)off);
+	*word = get32(img, img->bytes + (size_t)off);
 	return 0;
 }
 
@@ -61,7 +61,7 @@ int elf_sysv_bucket(const struct elf_image *img, const struct elf_sysv_table *t,
 {
 	if (b >= t->nbucket)
 		return -ELF_ERANGE;
-	*first = get32(img->bytes + t->buckets + (size_t)b * 4);
+	*first = sysv_word(img, t->buckets + (size_t)b * sysv_entry(img));
 	return 0;
 }
 
@@ -70,6 +70,6 @@ int elf_sysv_chain(const struct elf_image *img, const struct elf_sysv_table *t,
 {
 	if (i >= t->nchain)
 		return -ELF_ERANGE;
-	*next = get32(img->bytes + t->chains + (size_t)i * 4);
+	*next = sysv_word(img, t->chains + (size_t)i * sysv_entry(img));
 	return 0;
 }

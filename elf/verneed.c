@@ -41,11 +41,11 @@ static int verneed_read(const struct elf_image *img, uint64_t off, struct vernee
 		return -ELF_EVERNEED;
 	p = img->bytes + (size_t)off;
 	v->offset = off;
-	v->version = get16(p + offsetof(Elf_Verneed, vn_version));
-	v->count = get16(p + offsetof(Elf_Verneed, vn_cnt));
-	v->aux = get32(p + offsetof(Elf_Verneed, vn_aux));
-	v->next = get32(p + offsetof(Elf_Verneed, vn_next));
-	v->file = elf_string(img, get32(p + offsetof(Elf_Verneed, vn_file)));
+	v->version = get16(img, p + offsetof(Elf_Verneed, vn_version));
+	v->count = get16(img, p + offsetof(Elf_Verneed, vn_cnt));
+	v->aux = get32(img, p + offsetof(Elf_Verneed, vn_aux));
+	v->next = get32(img, p + offsetof(Elf_Verneed, vn_next));
+	v->file = elf_string(img, get32(img, p + offsetof(Elf_Verneed, vn_file)));
 	if (v->version != VER_NEED_CURRENT || v->file == NULL)
 		return -ELF_EVERNEED;
 	return 0;
@@ -59,11 +59,11 @@ static int vernaux_read(const struct elf_image *img, uint64_t off, struct vernau
 		return -ELF_EVERNEED;
 	p = img->bytes + (size_t)off;
 	a->offset = off;
-	a->hash = get32(p + offsetof(Elf_Vernaux, vna_hash));
-	a->flags = get16(p + offsetof(Elf_Vernaux, vna_flags));
-	a->other = get16(p + offsetof(Elf_Vernaux, vna_other));
-	a->next = get32(p + offsetof(Elf_Vernaux, vna_next));
-	a->name = elf_string(img, get32(p + offsetof(Elf_Vernaux, vna_name)));
+	a->hash = get32(img, p + offsetof(Elf_Vernaux, vna_hash));
+	a->flags = get16(img, p + offsetof(Elf_Vernaux, vna_flags));
+	a->other = get16(img, p + offsetof(Elf_Vernaux, vna_other));
+	a->next = get32(img, p + offsetof(Elf_Vernaux, vna_next));
+	a->name = elf_string(img, get32(img, p + offsetof(Elf_Vernaux, vna_name)));
 	return a->name ? 0 : -ELF_EVERNEED;
 }
 
@@ -183,14 +183,14 @@ const char *elf_version_needed(const struct elf_image *img, unsigned v, const ch
 		if (!in_range(img, off, sizeof(Elf_Verneed)))
 			return NULL;
 		p = img->bytes + (size_t)off;
-		aoff = off + get32(p + offsetof(Elf_Verneed, vn_aux));
-		for (k = 0; k < get16(p + offsetof(Elf_Verneed, vn_cnt)); k++) {
+		aoff = off + get32(img, p + offsetof(Elf_Verneed, vn_aux));
+		for (k = 0; k < get16(img, p + offsetof(Elf_Verneed, vn_cnt)); k++) {
 			const unsigned char *q;
 
 			if (!in_range(img, aoff, sizeof(Elf_Vernaux)))
 				return NULL;
 			q = img->bytes + (size_t)aoff;
-			if (get16(q + offsetof(Elf_Vernaux, vna_other)) == v) {
+			if (get16(img, q + offsetof(Elf_Vernaux, vna_other)) == v) {
 				if (vernaux_read(img, aoff, &a) < 0 ||
 				    verneed_read(img, off, &n) < 0)
 					return NULL;
@@ -198,9 +198,9 @@ const char *elf_version_needed(const struct elf_image *img, unsigned v, const ch
 					*file = n.file;
 				return a.name;
 			}
-			aoff += get32(q + offsetof(Elf_Vernaux, vna_next));
+			aoff += get32(img, q + offsetof(Elf_Vernaux, vna_next));
 		}
-		off += get32(p + offsetof(Elf_Verneed, vn_next));
+		off += get32(img, p + offsetof(Elf_Verneed, vn_next));
 	}
 	return NULL;
 }

@@ -46,19 +46,19 @@ static int verdef_read(const struct elf_image *img, uint64_t off,
 	if (!in_range(img, off, sizeof(Elf_Verdef)))
 		return -ELF_EVERDEF;
 	p = img->bytes + (size_t)off;
-	if (get16(p + offsetof(Elf_Verdef, vd_version)) != VER_DEF_CURRENT)
+	if (get16(img, p + offsetof(Elf_Verdef, vd_version)) != VER_DEF_CURRENT)
 		return -ELF_EVERDEF;
 	v->offset = off;
-	v->flags = get16(p + offsetof(Elf_Verdef, vd_flags));
-	v->index = get16(p + offsetof(Elf_Verdef, vd_ndx));
-	v->count = get16(p + offsetof(Elf_Verdef, vd_cnt));
-	v->hash = get32(p + offsetof(Elf_Verdef, vd_hash));
-	v->next = get32(p + offsetof(Elf_Verdef, vd_next));
-	v->aux = get32(p + offsetof(Elf_Verdef, vd_aux));
+	v->flags = get16(img, p + offsetof(Elf_Verdef, vd_flags));
+	v->index = get16(img, p + offsetof(Elf_Verdef, vd_ndx));
+	v->count = get16(img, p + offsetof(Elf_Verdef, vd_cnt));
+	v->hash = get32(img, p + offsetof(Elf_Verdef, vd_hash));
+	v->next = get32(img, p + offsetof(Elf_Verdef, vd_next));
+	v->aux = get32(img, p + offsetof(Elf_Verdef, vd_aux));
 	aux = off + v->aux;
 	if (!in_range(img, aux, sizeof(Elf_Verdaux)))
 		return -ELF_EVERDEF;
-	v->name = elf_string(img, get32(img->bytes + (size_t)aux +
+	v->name = elf_string(img, get32(img, img->bytes + (size_t)aux +
 					offsetof(Elf_Verdaux, vda_name)));
 	if (v->name == NULL)
 		return -ELF_EVERDEF;
@@ -123,11 +123,11 @@ static int verdaux_nth(const struct elf_image *img, const struct verdef_entry *v
 		p = img->bytes + (size_t)off;
 		if (m == k)
 			break;
-		if (get32(p + offsetof(Elf_Verdaux, vda_next)) == 0)
+		if (get32(img, p + offsetof(Elf_Verdaux, vda_next)) == 0)
 			return -ELF_EVERDEF;    /* the list ends before vd_cnt */
-		off += get32(p + offsetof(Elf_Verdaux, vda_next));
+		off += get32(img, p + offsetof(Elf_Verdaux, vda_next));
 	}
-	*name = elf_string(img, get32(p + offsetof(Elf_Verdaux, vda_name)));
+	*name = elf_string(img, get32(img, p + offsetof(Elf_Verdaux, vda_name)));
 	*at = off;
 	return *name ? 0 : -ELF_EVERDEF;
 }
@@ -218,15 +218,15 @@ const char *version_name(const struct elf_image *img, unsigned index, uint32_t *
 		if (!in_range(img, off, sizeof(Elf_Verdef)))
 			return NULL;
 		p = img->bytes + (size_t)off;
-		if (!(get16(p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
-		    (get16(p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index) {
+		if (!(get16(img, p + offsetof(Elf_Verdef, vd_flags)) & VER_FLG_BASE) &&
+		    (get16(img, p + offsetof(Elf_Verdef, vd_ndx)) & VERSYM_INDEX) == index) {
 			if (verdef_read(img, off, &v) < 0)
 				return NULL;
 			if (hash)
 				*hash = v.hash;
 			return v.name;
 		}
-		off += get32(p + offsetof(Elf_Verdef, vd_next));
+		off += get32(img, p + offsetof(Elf_Verdef, vd_next));
 	}
 	return NULL;
 }
@@ -237,5 +237,5 @@ unsigned version_of(const struct elf_image *img, unsigned i)
 
 	if (img->versym == 0 || i >= img->nsyms || !in_range(img, off, 2))
 		return VER_NDX_GLOBAL;
-	return get16(img->bytes + (size_t)off);
+	return get16(img, img->bytes + (size_t)off);
 }

@@ -345,13 +345,16 @@ done
 # ---------------------------------------------------------------------------
 # Corrupted copies: each must be refused with the expected error, exit 1,
 # and no sanitizer report.  KIND COMMAND ERROR (the harness's "[NAME]").
+# big-endian: an image of one order said to be of the other; the reader
+# reads both orders, so its fields read wrong, e_type first: ETYPE.
 
 CORRUPTIONS="
 truncate-40 syms EHEADER
 truncate-load syms EPHDR
 magic syms ENOTELF
 class syms ECLASS
-big-endian syms ECLASS
+big-endian syms ETYPE
+data syms ECLASS
 type syms ETYPE
 phoff syms EPHDR
 phnum syms EPHDR

@@ -62,13 +62,38 @@ static const struct tag {
 	TAG(FILTER, 0, STR, "Filter library"),
 };
 
-static const struct tag *tag_of(int64_t value)
+/*
+ * The processor-specific tags (DT_LOPROC 0x70000000 to DT_HIPROC) of the
+ * machines whose vDSOs this project meets, named as readelf names them
+ * (binutils' include/elf/ppc.h, ppc64.h, aarch64.h, riscv.h): the same
+ * number means another thing on each machine.
+ */
+static const struct proc_tag {
+	unsigned machine;
+	struct tag tag;
+} proc_tags[] = {
+	{ EM_PPC, { 0x70000000, "PPC_GOT", 0, HEX, 0 } },
+	{ EM_PPC, { 0x70000001, "PPC_OPT", 0, HEX, 0 } },
+	{ EM_PPC64, { 0x70000000, "PPC64_GLINK", 0, HEX, 0 } },
+	{ EM_PPC64, { 0x70000001, "PPC64_OPD", 0, HEX, 0 } },
+	{ EM_PPC64, { 0x70000002, "PPC64_OPDSZ", 0, BYTES, 0 } },
+	{ EM_PPC64, { 0x70000003, "PPC64_OPT", 0, HEX, 0 } },
+	{ EM_AARCH64, { 0x70000001, "AARCH64_BTI_PLT", 0, HEX, 0 } },
+	{ EM_AARCH64, { 0x70000003, "AARCH64_PAC_PLT", 0, HEX, 0 } },
+	{ EM_AARCH64, { 0x70000005, "AARCH64_VARIANT_PCS", 0, HEX, 0 } },
+	{ EM_RISCV, { 0x70000001, "RISCV_VARIANT_CC", 0, HEX, 0 } },
+};
+
+static const struct tag *tag_of(const struct elf_image *img, int64_t value)
 {
 	unsigned k;
 
 	for (k = 0; k < sizeof tags / sizeof tags[0]; k++)
 		if (tags[k].tag == value)
 			return &tags[k];
+	for (k = 0; img && k < sizeof proc_tags / sizeof proc_tags[0]; k++)
+		if (proc_tags[k].machine == img->machine && proc_tags[k].tag.tag == value)
+			return &proc_tags[k].tag;
 	return 0;
 }
 
@@ -136,7 +161,7 @@ static void print_dyn_value(struct out *o, const struct elf_image *img,
 		print_flag_names(o, v, df_1_names, sizeof df_1_names / sizeof df_1_names[0], 1);
 		return;
 	case PLTREL:            /* the type of the PLT's relocations: DT_REL or DT_RELA */
-		if ((rel = tag_of((int64_t)v)) != 0) {
+		if ((rel = tag_of(0, (int64_t)v)) != 0) {
 			out_str(o, rel->name);
 			return;
 		}
@@ -161,7 +186,7 @@ int print_dynamic(struct out *o, const struct elf_image *img)
 	for (i = 0; i < img->dynnum; i++) {
 		if ((r = elf_dynamic(img, i, &d)) < 0)
 			return r;
-		t = tag_of(d.tag);
+		t = tag_of(img, d.tag);
 		out_str(o, t && t->used ? "  * " : "    ");
 		if (t) {
 			out_field(o, t->name, -15);

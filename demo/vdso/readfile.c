@@ -161,6 +161,24 @@ static void catch_sigbus(const char *file)
 
 /* ---- the ELF header and the program headers (gABI) -------------------------- */
 
+/* The machines whose vDSOs this project meets, as readelf names them. */
+static const char *machine_name(unsigned machine)
+{
+	static const struct { unsigned machine; const char *name; } names[] = {
+		{ EM_386, " (Intel 80386)" }, { EM_X86_64, " (AMD x86-64)" },
+		{ EM_ARM, " (ARM)" }, { EM_AARCH64, " (AArch64)" },
+		{ EM_PPC, " (PowerPC)" }, { EM_PPC64, " (PowerPC64)" },
+		{ EM_S390, " (IBM S/390)" }, { EM_RISCV, " (RISC-V)" },
+		{ EM_MIPS, " (MIPS R3000)" },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].machine == machine)
+			return names[i].name;
+	return "";
+}
+
 static void print_header(struct out *o, const struct elf_image *img)
 {
 	struct elf_ehdr h;
@@ -168,9 +186,9 @@ static void print_header(struct out *o, const struct elf_image *img)
 	elf_ehdr(img, &h);
 	out_str(o, "ELF header: ELF");
 	out_udec(o, (unsigned)img->elf_class);
-	out_str(o, " little-endian, machine ");
+	out_str(o, img->big_endian ? " big-endian, machine " : " little-endian, machine ");
 	out_udec(o, img->machine);
-	out_str(o, img->machine == EM_386 ? " (Intel 80386)" : img->machine == EM_X86_64 ? " (AMD x86-64)" : "");
+	out_str(o, machine_name(img->machine));
 	out_str(o, ", type ");
 	out_udec(o, h.type);
 	out_str(o, h.type == ET_DYN ? " (DYN, shared object)" : "");

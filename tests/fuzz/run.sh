@@ -21,8 +21,9 @@
 #
 # Seeds: the fixtures tests/20-reader.t builds (both classes, each hash
 # style, with and without versions, shaped like a shared object and like
-# a vDSO), this machine's vDSO for both arches (tests/oracle/vdso.c image),
-# QEMU 10's if tests/setup/qemu10.sh has fetched it, the hostile images of
+# a vDSO), big-endian ones as tests/42-read-parity.t builds them, this
+# machine's vDSO for both arches (tests/oracle/vdso.c image), QEMU 10's
+# if tests/setup/qemu10.sh has fetched it, the hostile images of
 # tests/fuzz/make_hostile.py, and tests/fuzz/corpus/.  What the campaign
 # learns stays in build/fuzz/corpus-<bits>/ for the next run; what it finds
 # (crash-*, timeout-*, oom-*) lands in build/fuzz/artifacts/.  A finding,
@@ -104,6 +105,18 @@ for bits in 32 64; do
 		done
 	done
 done
+
+# Big-endian ones, built as tests/42-read-parity.t builds them.
+for target in powerpc-linux-gnu powerpc64-linux-gnu aarch64_be-linux-gnu; do
+	for hash in sysv both; do
+		clang --target=$target -O2 -fPIC -shared -nostdlib -fuse-ld=lld -Wl,--hash-style=$hash \
+			-DWITH_VERSIONS -Wl,--version-script=$R/fixture.map -o "$S/fixtures/be-$target-$hash.so" \
+			"$R/fixture.c" 2>> "$S/fixtures.log" || say "fixture be-$target-$hash not built"
+	done
+done
+clang --target=s390x-linux-gnu -O2 -fPIC -shared -nostdlib -Wl,--hash-style=sysv -DWITH_VERSIONS \
+	-Wl,--version-script=$R/fixture.map -o "$S/fixtures/be-s390x-sysv.so" "$R/fixture.c" \
+	2>> "$S/fixtures.log" || say "fixture be-s390x-sysv not built (binutils-s390x-linux-gnu)"
 
 # Shared objects that need versions of libc (DT_VERNEED).
 for bits in 32 64; do

@@ -2,7 +2,7 @@
 """tests/oracle/read_parity.py - `vdso read` against readelf on every shared
 object of the machine.
 
-    read_parity.py [--max N] [--log FILE] VDSO... -- ROOT...
+    read_parity.py [--max N] [--log FILE] [--big-endian] VDSO... -- ROOT...
 
 Finds the shared objects under each ROOT (ELF files of type ET_DYN whose
 name has ".so" in it; a symbolic link to a file counts as the file; each
@@ -22,6 +22,9 @@ Only the display quirks that the listing keeps on purpose are normalised
   - we cut a name after 1024 bytes and mark it "[...]"; readelf -W prints
     it whole.
 
+--big-endian looks for big-endian files (EI_DATA 2, ELFDATA2MSB) instead
+of little-endian ones.
+
 With more than N files of a class (--max, default all), a fixed sample of
 N: the files sorted by path, every k-th.  Prints one line per program and
 class, "RESULT PROGRAM CLASS COMPARED DIFFERENT", and for each file that
@@ -39,8 +42,9 @@ NAME_SHOWN = 1024
 TIMEOUT = 60
 
 
-def shared_objects(roots):
-    """(path, class) of each ET_DYN .so file, one per inode, sorted."""
+def shared_objects(roots, data=1):
+    """(path, class) of each ET_DYN .so file of byte order data (EI_DATA:
+    1 little-endian, 2 big-endian), one per inode, sorted."""
     seen, found = set(), []
     for root in roots:
         for d, dirs, files in os.walk(root):
@@ -61,9 +65,10 @@ def shared_objects(roots):
                         h = fh.read(20)
                 except OSError:
                     continue
-                # e_ident: magic, class (1: 32, 2: 64), data (1: LSB); e_type 3: ET_DYN
-                if len(h) == 20 and h[:4] == b'\x7fELF' and h[5] == 1 and \
-                        h[4] in (1, 2) and h[16:18] == b'\x03\x00':
+                # e_ident: magic, class (1: 32, 2: 64), data; e_type 3: ET_DYN
+                et_dyn = b'\x03\x00' if data == 1 else b'\x00\x03'
+                if len(h) == 20 and h[:4] == b'\x7fELF' and h[5] == data and \
+                        h[4] in (1, 2) and h[16:18] == et_dyn:
                     found.append((p, 32 if h[4] == 1 else 64))
     return sorted(found)
 
@@ -203,8 +208,12 @@ def first_difference(ours, theirs):
 
 
 def main(argv):
-    n, log = None, None
+    n, log, data = None, None, 1
     while argv and argv[0].startswith('--') and argv[0] != '--':
+        if argv[0] == '--big-endian':
+            data = 2
+            argv = argv[1:]
+            continue
         if argv[0] == '--max':
             n = int(argv[1])
         elif argv[0] == '--log':
@@ -212,7 +221,7 @@ def main(argv):
         argv = argv[2:]
     split = argv.index('--')
     progs, roots = argv[:split], argv[split + 1:]
-    files = shared_objects(roots)
+    files = shared_objects(roots, data)
     chosen = []
     for bits in (32, 64):
         of_class = [f for f in files if f[1] == bits]

@@ -68,7 +68,7 @@ int vdso_foo(void)
 #endif
 
 /* A global symbol with no type: assembler, no .type directive. */
-__asm__(".text\n.globl vdso_notype\nvdso_notype:\n\tret\n");
+__asm__(".text\n.balign 4\n.globl vdso_notype\nvdso_notype:\n\t.long 0\n");   /* bytes, not an instruction: any arch */
 
 __attribute__((visibility("protected"))) int vdso_protected(void)
 {

@@ -641,8 +641,10 @@ static int corrupt(struct elf *e, const char *kind, size_t *size)
 		e->b[1] = 'X';
 	else if (!strcmp(kind, "class"))
 		e->b[EI_CLASS] = 7;
-	else if (!strcmp(kind, "big-endian"))
+	else if (!strcmp(kind, "big-endian"))  /* read, so every field in the other order */
 		e->b[EI_DATA] = ELFDATA2MSB;
+	else if (!strcmp(kind, "data"))        /* no byte order at all */
+		e->b[EI_DATA] = 3;
 	else if (!strcmp(kind, "type"))
 		wr(e, EH(e, e_type), 2, ET_EXEC);
 	else if (!strcmp(kind, "phoff"))

@@ -34,6 +34,8 @@ want /usr/aarch64-linux-gnu/include/asm/unistd.h linux-libc-dev-arm64-cross
 want /usr/arm-linux-gnueabihf/include/asm/unistd.h linux-libc-dev-armhf-cross
 want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
 want arm-linux-gnueabihf-ld binutils-arm-linux-gnueabihf
+want ld.lld lld               # big-endian fixtures (tests/42-read-parity.t)
+want s390x-linux-gnu-ld binutils-s390x-linux-gnu  # ... s390x's, 8-byte SysV hash entries
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
