@@ -159,7 +159,9 @@ for bits in 64 32; do
 	rm -rf "$W"
 	mkdir -p "$W"
 	say "$bits-bit: for ${SECONDS_EACH}s; logs in $W"
-	# -timeout: one input may take 10 s before it counts as a hang;
+	# -timeout: one input may take 60 s before it counts as a hang: on a
+	# loaded machine a unit has stalled 11 s in the sanitizer's allocator
+	# (madvise), where every unit took under a second;
 	# -rss_limit_mb: the reader allocates nothing, the harness one copy.
 	# A machine whose kernel cannot run i386 programs runs the 32-bit
 	# build under qemu-i386 (QEMU 10's if fetched), as one process:
@@ -177,7 +179,7 @@ for bits in 64 32; do
 		say "$bits-bit: under $(basename "$q"), one process"
 	fi
 	(cd "$W" && "${run[@]}" "${workers[@]}" \
-		-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+		-max_total_time="$SECONDS_EACH" -timeout=60 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$F/artifacts/" \
 		"$C" "$S/fixtures" "$S/live" "$S/hostile" "$SRC/corpus" \
 		> "$log" 2>&1)
