@@ -44,6 +44,8 @@ want mkfs.ext2 e2fsprogs
 want man man-db             # the manual page rendered (tests/92-install.t)
 want groff groff-base
 want mandoc mandoc          # ... and linted
+want musl-gcc musl-tools    # a static musl tracee (tests/90-trace.t), make bench's peer
+want go golang-go           # a Go tracee (tests/90-trace.t)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing ${need[*]}" >&2
