@@ -48,6 +48,25 @@ normal() {
 	sed -e '/^+++ /d' -e 's/^\[pid [0-9]*\] //' -e 's/ <vdso.*>$//' -e 's/) = 0$/)/' "$@"
 }
 
+# cross_compare TRACE OUT: TRACE's lines and OUT's (the program's), one
+# for one, into TRACE.got and TRACE.want.  The i386 names *64 and *_time64
+# are the calls of 64-bit time, printed by the program under the plain
+# name.  A function the vDSO lacks (getcpu before 6.7's compat vDSO) is
+# reached through the gate: its printed line is "gate NAME", as is the
+# traced __kernel_vsyscall(NAME).  A gate call made inside a vDSO function
+# (its fallback to the kernel) is that function's, and left out.
+cross_compare() {
+	perl -e 'my ($tr, $out) = @ARGV; my (@t, %vdso);
+		open T, "<", $tr or die; while (<T>) {
+			s/^\[pid \d+\] //; chomp; next if /^\+\+\+ /;
+			s/^clock_gettime64\(/clock_gettime(/; s/^clock_getres_time64\(/clock_getres(/;
+			if (/^__kernel_vsyscall\((\w+?)(?:64|_time64)?\)/) { push @t, "gate $1"; next }
+			s/ <vdso.*>$//; s/\) = 0$/)/; push @t, $_; /^(\w+)\(/ and $vdso{$1} = 1 }
+		open G, ">", "$tr.got" or die; open W, ">", "$tr.want" or die;
+		for (@t) { print G "$_\n" unless /^gate (\w+)/ && $vdso{$1} }
+		open O, "<", $out or die; while (<O>) {
+			/^(\w+)\(/ or next; print W ($vdso{$1} ? $_ : "gate $1\n") }' "$1" "$2"
+}
 for a in $(arches); do
 	if ! why=$(runner_available native "$a"); then
 		skip "$a: vdso trace" "$why"; continue
@@ -69,11 +88,11 @@ for a in $(arches); do
 		timeout 60 "$V" trace -o "$D/$name.tr" "$prog" $N > "$D/$name.out"
 		ok $? "$a $name: trace exits with the program's status 0"
 		is "$(wc -l < "$D/$name.out")" $((7 * N)) "$a $name: the program made and printed $((7 * N)) calls"
-		normal "$D/$name.tr" > "$D/$name.norm"
-		diff_ok "$D/$name.norm" "$D/$name.out" "$a $name: each traced call, in order, shows the values the program received"
+		cross_compare "$D/$name.tr" "$D/$name.out"
+		diff_ok "$D/$name.tr.got" "$D/$name.tr.want" "$a $name: each traced call, in order, shows the values the program received"
 		for f in clock_gettime gettimeofday time getcpu clock_getres; do
 			want=$(grep -c "^$f(" "$D/$name.out")
-			got=$(grep -c "^$f(" "$D/$name.tr")
+			got=$(grep -c "^$f(\|^gate $f\$" "$D/$name.tr.got")
 			is "$got" "$want" "$a $name: $f called $want times, traced $got"
 		done
 		# The calls that entered the kernel: strace's view of the same run.
@@ -100,13 +119,13 @@ for a in $(arches); do
 	timeout 300 "$V" trace -c -o "$D/threads.tr" "$D/threads-$a" 8 10000 > "$D/threads.out"
 	ok $? "$a threads: 8 threads traced to their end, status 0 ($(( $(date +%s) - start )) s)"
 	is "$(cat "$D/threads.out")" 80000 "$a threads: the program made 80000 calls"
-	is "$(awk '$NF == "clock_gettime" { print $1 }' "$D/threads.tr")" 80000 "$a threads: -c counts 80000 clock_gettime"
+	is "$(awk '$NF ~ /^clock_gettime(64)?$/ { print $1 }' "$D/threads.tr")" 80000 "$a threads: -c counts 80000 clock_gettime"
 
 	# --- fork, exec, vfork ---------------------------------------------
 	timeout 60 "$V" trace -f -o "$D/forks.tr" "$D/forks-$a" > "$D/forks.out"
 	ok $? "$a forks -f: status 0"
 	# "PID clock_gettime S NS", "PID gettimeofday S US", "PID time T"
-	perl -ne 'print "$1 $2 $3 $4\n" if /^\[pid (\d+)\] (\w+)\(\w+, \{tv_sec=(\d+), tv_nsec=(\d+)\}/;
+	perl -ne 'print "$1 $2 $3 $4\n" if /^\[pid (\d+)\] (\w+?)(?:64)?\(\w+, \{tv_sec=(\d+), tv_nsec=(\d+)\}/;
 		print "$1 $2 $3 $4\n" if /^\[pid (\d+)\] (gettimeofday)\(\{tv_sec=(\d+), tv_usec=(\d+)\}/;
 		print "$1 $2 $3\n" if /^\[pid (\d+)\] (time)\(NULL\) = (\d+)/' "$D/forks.tr" | sort > "$D/forks.got"
 	sort "$D/forks.out" > "$D/forks.want"
@@ -116,14 +135,24 @@ for a in $(arches); do
 	timeout 60 "$V" trace -o "$D/forks1.tr" "$D/forks-$a" > "$D/forks1.out"
 	ok $? "$a forks without -f: status 0"
 	is "$(wc -l < "$D/forks1.out")" 8 "$a forks without -f: the children ran unharmed (all 8 calls printed)"
-	is "$(grep -c '^\[pid [0-9]*\] gettimeofday' "$D/forks1.tr") $(grep -c '^\(\[pid [0-9]*\] \)\{0,1\}\(time\|clock_gettime\)(' "$D/forks1.tr")" \
+	is "$(grep -c '^\[pid [0-9]*\] gettimeofday' "$D/forks1.tr") $(grep -c '^\(\[pid [0-9]*\] \)\{0,1\}\(time\|clock_gettime[0-9]*\)(' "$D/forks1.tr")" \
 		"1 0" "$a forks without -f: only the parent's call traced"
 
 	# --- exit status -----------------------------------------------------
-	timeout 20 "$V" trace -- sh -c 'exit 7' 2> /dev/null
-	is $? 7 "$a: trace exits with the tracee's status (7)"
-	timeout 20 "$V" trace -- sh -c 'kill -SEGV $$' 2> "$D/segv.err"
-	is $? $((128 + 11)) "$a: a tracee killed by SIGSEGV: status 139, as a shell says"
+	# The machine's own sh and date: a 32-bit trace cannot trace them
+	# where they are 64-bit programs (arch/i386/trace.h).
+	wide=
+	if [ "$a" = i386 ] && readelf -h "$(command -v date)" "$(command -v sh)" | grep -q 'Class:.*ELF64'; then
+		wide="sh and date are 64-bit programs here, which a 32-bit trace cannot trace"
+	fi
+	if [ -n "$wide" ]; then
+		skip "$a: trace exits with the tracee's status" "$wide"
+	else
+		timeout 20 "$V" trace -- sh -c 'exit 7' 2> /dev/null
+		is $? 7 "$a: trace exits with the tracee's status (7)"
+		timeout 20 "$V" trace -- sh -c 'kill -SEGV $$' 2> "$D/segv.err"
+		is $? $((128 + 11)) "$a: a tracee killed by SIGSEGV: status 139, as a shell says"
+	fi
 
 	# --- attach, detach: the bytes left behind ---------------------------
 	# The [vdso] mapping of process $1, read from /proc/PID/mem.
@@ -155,14 +184,18 @@ for a in $(arches); do
 		fail "$a -p: after detaching, the vDSO in its memory equals a fresh process's"
 		cmp -l "$D/after.bin" "$D/fresh.bin" | head -5 | sed 's/^/# /'
 	fi
-	got=$(grep -c '^clock_gettime(CLOCK_MONOTONIC' "$D/attach.tr")
+	got=$(grep -c '^clock_gettime[0-9]*(CLOCK_MONOTONIC' "$D/attach.tr")
 	ok $(( got > 0 && got <= $(cat "$D/loop.out") ? 0 : 1 )) \
 		"$a -p: $got calls traced while attached, of $(cat "$D/loop.out") made"
 
 	# --- date ----------------------------------------------------------------
-	out=$(timeout 20 "$V" trace -o "$D/date.tr" date +%s)
-	is "$(grep -o '^clock_gettime(CLOCK_REALTIME, {tv_sec=[0-9]*' "$D/date.tr" | sed 's/.*=//')" "$out" \
-		"$a date: its clock_gettime(CLOCK_REALTIME) gave the seconds it printed ($out)"
+	if [ -n "$wide" ]; then
+		skip "$a date" "$wide"
+	else
+		out=$(timeout 20 "$V" trace -o "$D/date.tr" date +%s)
+		is "$(grep -o '^clock_gettime[0-9]*(CLOCK_REALTIME, {tv_sec=[0-9]*' "$D/date.tr" | sed 's/.*=//')" "$out" \
+			"$a date: its clock_gettime(CLOCK_REALTIME) gave the seconds it printed ($out)"
+	fi
 
 	# --- bad input: one line, exit 1 ----------------------------------------
 	one() {         # one WHAT PATTERN: $D/err is one line matching, $rc is 1
@@ -295,27 +328,7 @@ done
 # the tracer's: a 64-bit trace reads a 32-bit process's stack arguments,
 # 4-byte words and its compat vDSO.  The tracee is tests/trace/free, built
 # for i386 on this runtime; natively where the kernel runs i386 programs,
-# and in the booted kernel below.
-#
-# cross_compare TRACE OUT: TRACE's lines and OUT's (the program's), one
-# for one, into TRACE.got and TRACE.want.  The i386 names *64 and *_time64
-# are the calls of 64-bit time, printed by the program under the plain
-# name.  A function the vDSO lacks (getcpu before 6.7's compat vDSO) is
-# reached through the gate: its printed line is "gate NAME", as is the
-# traced __kernel_vsyscall(NAME).  A gate call made inside a vDSO function
-# (its fallback to the kernel) is that function's, and left out.
-cross_compare() {
-	perl -e 'my ($tr, $out) = @ARGV; my (@t, %vdso);
-		open T, "<", $tr or die; while (<T>) {
-			s/^\[pid \d+\] //; chomp; next if /^\+\+\+ /;
-			s/^clock_gettime64\(/clock_gettime(/; s/^clock_getres_time64\(/clock_getres(/;
-			if (/^__kernel_vsyscall\((\w+?)(?:64|_time64)?\)/) { push @t, "gate $1"; next }
-			s/ <vdso.*>$//; s/\) = 0$/)/; push @t, $_; /^(\w+)\(/ and $vdso{$1} = 1 }
-		open G, ">", "$tr.got" or die; open W, ">", "$tr.want" or die;
-		for (@t) { print G "$_\n" unless /^gate (\w+)/ && $vdso{$1} }
-		open O, "<", $out or die; while (<O>) {
-			/^(\w+)\(/ or next; print W ($vdso{$1} ? $_ : "gate $1\n") }' "$1" "$2"
-}
+# and in the booted kernel below; compared by cross_compare (above).
 if ! why=$(runner_available native i386); then
 	skip "x86_64 trace of an i386 program, natively" "$why"
 elif [ ! -x "$BUILD/i386/trace/free" ]; then
