@@ -168,6 +168,7 @@ for bits in 64 32; do
 	# libFuzzer would start -jobs workers without the emulator.
 	run=("$F/fuzz$bits")
 	workers=(-jobs="$JOBS" -workers="$JOBS")
+	inputs=("$C" "$S/fixtures" "$S/live" "$S/hostile" "$SRC/corpus")
 	log=$W/run.log
 	if ! "$F/fuzz$bits" -help=1 > /dev/null 2>&1; then
 		q=$BUILD/cache/qemu10/bin/qemu-i386
@@ -176,12 +177,17 @@ for bits in 64 32; do
 		run=("$q" "$F/fuzz$bits")
 		workers=()
 		log=$W/fuzz-0.log
+		# A 32-bit program under qemu-user lists no file of a folder
+		# here (the host's 64-bit directory offsets do not fit its
+		# readdir): the seeds go by name instead, comma-separated.
+		find "$S/fixtures" "$S/live" "$S/hostile" "$SRC/corpus" "$C" -type f |
+			paste -sd, > "$W/seeds.csv"
+		inputs=(-seed_inputs=@"$W/seeds.csv" "$C")
 		say "$bits-bit: under $(basename "$q"), one process"
 	fi
 	(cd "$W" && "${run[@]}" "${workers[@]}" \
 		-max_total_time="$SECONDS_EACH" -timeout=60 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$F/artifacts/" \
-		"$C" "$S/fixtures" "$S/live" "$S/hostile" "$SRC/corpus" \
+		-print_final_stats=1 -artifact_prefix="$F/artifacts/" "${inputs[@]}" \
 		> "$log" 2>&1)
 	for log in "$W"/fuzz-*.log; do
 		[ -e "$log" ] || continue
