@@ -67,6 +67,13 @@ int live_vdso(const char *what);
 const char *tool_name(void);
 const char *lesson_dir(void);
 void print_try(struct out *o, const char *text);
+/* The shell's lookup of NAME in $PATH: 1, its path in buf and its statx
+ * in *st, for the first executable regular file; else 0. */
+struct statx;
+int path_lookup(const char *name, char *buf, size_t size, struct statx *st);
+
+/* demo/vdso/tour_trace.c: the tour's last step, `vdso trace` at work. */
+int tour_trace(void);
 
 /* demo/vdso/symtab.c: symbols and image facts in readelf's style. */
 void print_symbol(struct out *o, const struct elf_sym *s, int elf_class);

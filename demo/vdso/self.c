@@ -49,27 +49,35 @@ static int same_file(const struct statx *a, const struct statx *b)
 	       a->stx_dev_minor == b->stx_dev_minor;
 }
 
-/* Does the shell's lookup of NAME in $PATH find the file of *self? */
-static int path_finds(const char *name, const struct statx *self)
+/* The shell's lookup of NAME in $PATH: the first executable regular file
+ * DIR/NAME, its path in buf and its statx in *st; 0 if none. */
+int path_lookup(const char *name, char *buf, size_t size, struct statx *st)
 {
 	const char *dirs = env_get("PATH"), *end;
-	char buf[PATH_BUF];
-	struct statx st;
 	size_t n;
 
 	for (; dirs && *dirs; dirs = *end ? end + 1 : end) {
 		for (end = dirs; *end && *end != ':'; end++)
 			;
-		n = end > dirs ? join(buf, sizeof buf, dirs, (size_t)(end - dirs), "/")
-			       : join(buf, sizeof buf, "./", 2, "");
-		if (n == 0 || !join(buf + n, sizeof buf - n, name, strlen(name), ""))
+		n = end > dirs ? join(buf, size, dirs, (size_t)(end - dirs), "/")
+			       : join(buf, size, "./", 2, "");
+		if (n == 0 || !join(buf + n, size - n, name, strlen(name), ""))
 			continue;
-		if (sys_statx(AT_FDCWD, buf, 0, STATX_TYPE | STATX_MODE | STATX_INO, &st) < 0 ||
-		    !S_ISREG(st.stx_mode) || !(st.stx_mode & 0111))
+		if (sys_statx(AT_FDCWD, buf, 0, STATX_TYPE | STATX_MODE | STATX_INO, st) < 0 ||
+		    !S_ISREG(st->stx_mode) || !(st->stx_mode & 0111))
 			continue;
-		return same_file(&st, self);    /* the first one is the one run */
+		return 1;
 	}
 	return 0;
+}
+
+/* Does the shell's lookup of NAME in $PATH find the file of *self? */
+static int path_finds(const char *name, const struct statx *self)
+{
+	char buf[PATH_BUF];
+	struct statx st;
+
+	return path_lookup(name, buf, sizeof buf, &st) && same_file(&st, self);
 }
 
 const char *tool_name(void)
