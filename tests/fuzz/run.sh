@@ -139,6 +139,11 @@ for arch in x86_64 i386; do
 	fi
 done
 
+# The vDSO image of every target QEMU 10 carries (tests/44-qemu-images.t).
+for q in "$BUILD"/cache/qemu10/bin/qemu-*; do
+	[ -x "$q" ] && python3 "$TOP/tests/oracle/embedded_vdso.py" "$q" "$S/live" > /dev/null 2>> "$S/live.log"
+done
+
 python3 "$SRC/make_hostile.py" "$S/hostile" --at 0x500000001001 --at 0x58001001 "$S"/live/*.so \
 	"$S/fixtures/f32-sysv-v-vdso.so" "$S/fixtures/f64-both-v-so.so" \
 	"$S/fixtures/f32-gnu-v-so.so" "$S/fixtures/f64-gnu-n-vdso.so" \

@@ -19,7 +19,10 @@ BUILD=${1:-${BUILD:-$TOP/build}}
 . "$TOP/tests/setup/cache.sh"
 . "$TOP/tests/setup/backports.sh"
 
-EMULATORS="i386 x86_64 aarch64 arm"
+# The arches of arch/arches, and those whose vDSO images the reader is
+# checked on (tests/44-qemu-images.t): big-endian s390x, ppc64 and
+# aarch64_be, and ppc64le and riscv64.
+EMULATORS="i386 x86_64 aarch64 arm s390x ppc64 ppc64le riscv64 aarch64_be"
 ready() {
 	local a
 	for a in $EMULATORS; do [ -x "$C/bin/qemu-$a" ] || return 1; done
