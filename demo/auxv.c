@@ -2,6 +2,11 @@
  * demo/auxv.c - the auxiliary vector: what the kernel tells a new program
  * besides its arguments and environment.
  *
+ * Terms.  The vDSO is a small shared object the kernel maps into every
+ * process (lesson find finds it); the gate is i386's way into the kernel
+ * through it (lesson gate); the canary is a random word the compiler's
+ * stack protector puts below each return address and checks on return.
+ *
  * Just above the envp NULL on the initial stack lie (type, value) pairs,
  * one machine word each, ending with type AT_NULL (0).  The walk is three
  * lines (start/start.c keeps where it begins).  The types are numbers from

@@ -6,6 +6,14 @@
  * do not on current kernels, and then the vDSO makes the system call
  * itself: /sys/devices/system/clocksource/clocksource0/current_clocksource).
  *
+ * Terms.  A program header describes a segment: PT_LOAD, bytes to map;
+ * PT_DYNAMIC, where the dynamic table is, the (tag, value) list that
+ * locates the string table (DT_STRTAB), the symbol table (DT_SYMTAB) and
+ * the hash table (DT_HASH).  The load bias is where the image lies less
+ * where it was linked (the kernel links its vDSO at 0): a symbol's
+ * address is the bias plus its st_value.  A clocksource is the counter
+ * the kernel keeps time with.
+ *
  * The full reader (elf/, 10 KiB, for any image) is not linked.  This is
  * the short road, musl's, with the checks kept: every read lies inside
  * the image, whose size comes from its own headers and whose pages

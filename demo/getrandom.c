@@ -2,6 +2,10 @@
  * demo/getrandom.c - random bytes from the vDSO (x86_64, Linux 6.11+),
  * with no system call, and the memory the caller must lend it.
  *
+ * Terms.  ChaCha20 is the stream cipher the kernel's random generator
+ * uses: from a 32-byte key it makes as many bytes as asked.  A state is
+ * the memory one thread lends the vDSO for its key and its unused bytes.
+ *
  * The vDSO's __vdso_getrandom(buf, len, flags, state, state_len) makes the
  * bytes in user space with ChaCha20, from a key kept in 'state', which the
  * caller allocates.  Asked with buf 0, len 0, flags 0 and state_len ~0UL,

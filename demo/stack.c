@@ -2,6 +2,15 @@
  * demo/stack.c - the stack the kernel builds for a new process, as _start
  * finds it.
  *
+ * Terms.  _start is the program's first instruction, where the kernel
+ * jumps after execve(2) (arch/<arch>/start.S here; crt1.o's in a C
+ * library).  argc, argv, envp: the count, the arguments and the
+ * environment main gets.  The auxiliary vector (auxv) is a list of
+ * (type, value) pairs the kernel adds after envp, its facts for the
+ * program (lesson auxv walks it); AT_EXECFN, AT_PLATFORM and AT_RANDOM
+ * are three of its types, whose values point at strings and bytes the
+ * kernel copied onto this same stack.
+ *
  * At _start, sp points at argc.  Above it, one machine word a slot: the
  * argv pointers and a NULL, the envp pointers and a NULL, the auxiliary
  * vector's (type, value) pairs up to AT_NULL.  Higher still is the area the
