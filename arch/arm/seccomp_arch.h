@@ -1,5 +1,5 @@
 /*
- * arch/arm/seccomp_arch.h - what demo/vdso/served.c needs to know of this
+ * arch/arm/seccomp_arch.h - what vdso/served.c needs to know of this
  * arch to catch the vDSO's own system calls with a seccomp filter.
  *
  * ARCH_AUDIT_ARCH: the value the kernel puts in seccomp_data.arch for a

@@ -1,21 +1,11 @@
-/* demo/vdso/served.h - which calls through the vDSO stayed in user space
- * (demo/vdso/served.c tells how that is proved). */
+/* demo/vdso/served.h - which calls through the vDSO stayed in user space:
+ * the tool's probes and lines (demo/vdso/served.c), on the runtime's proof
+ * (vdso/served.h). */
 #ifndef SERVED_H
 #define SERVED_H
 
 #include <lib/lib.h>
-
-enum served_where { SERVED_UNKNOWN = 'u', SERVED_USER = 'U', SERVED_KERNEL = 'K',
-		    SERVED_NO_FN = '-' };
-
-#define SERVED_MAX 16
-struct served {
-	const char *witness;            /* "seccomp", "fault", or 0: no proof */
-	long seccomp_error;             /* -errno when seccomp could not serve */
-	enum served_where control;      /* the system call itself, caught? */
-	unsigned n;
-	enum served_where where[SERVED_MAX];
-};
+#include <vdso/served.h>
 
 long served_probe(struct served *s);    /* 0, or -errno: no proof */
 /* "served: ..." lines: the witness, one per call, the count. */
