@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/80-lessons.t - the lesson programs (demo/stack.c, auxv.c, find.c,
-# lookup.c, clock.c, gate.c, getrandom.c, signal.c, vsyscall.c) and
+# lookup.c, clock.c, data.c, gate.c, getrandom.c, signal.c, vsyscall.c) and
 # `vdso tour`, on every runner and arch.
 #
 # Each is judged by something that shares no code with it:
@@ -15,6 +15,15 @@
 #           tests/lessons/lookup.py, which reads the ELF with struct
 #   clock   `date` (within 10 s); natively strace: no clock_gettime call;
 #           stripped under 2 KiB (gcc -O2, the default build)
+#   data    the pages' names, distances and sizes: tests/oracle/vvar.c
+#           (glibc's getauxval and /proc/self/maps, on the same runner);
+#           the decoded first data access: objdump on the dumped image
+#           (the instruction's offset, its bytes, where its %rip-relative
+#           operand lands; a stub's system call instruction); the sequence
+#           count even, and grown by twice the updates it names; the
+#           clocksource: sysfs; where clock_gettime was served: the trace
+#           (strace, QEMU's log): the child's failed calls, the control's
+#           and, if it entered the kernel, the vDSO's
 #   gate    objdump on the dumped image: the same instructions (i386)
 #   getrandom  readelf on the dumped image: is there a __vdso_getrandom?
 #           If so, strace (natively): no getrandom system call of the
@@ -49,12 +58,14 @@ ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
 for a in $(arches); do m=$(arch_bits "$a")
 	gcc $(arch_cflags "$a") -O2 -static -o "$T/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$m.log"
 	ok $? "build the getauxval oracle ($a)" || sed 's/^/# /' "$T/auxv-$m.log"
+	gcc $(arch_cflags "$a") -O2 -static -o "$T/vvar-$m" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$m.log"
+	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$m.log"
 done
 
 # The sizes, stripped (the issue asks for them); clock must stay under 2 KiB.
 for a in $(arches); do
 	sizes=
-	for l in stack auxv find lookup clock gate getrandom signal vsyscall; do
+	for l in stack auxv find lookup clock data gate getrandom signal vsyscall; do
 		strip -o "$T/$l-$a.stripped" "$BUILD/$a/$l"
 		sizes="$sizes $l $(stat -c %s "$T/$l-$a.stripped")"
 	done
@@ -206,6 +217,80 @@ check_clock() {      # RUNNER ARCH LABEL
 		! grep -q 'clock_gettime' "$T/clock-$a.strace" && grep -q '^[0-9]* *mincore' "$T/clock-$a.strace"
 		ok $? "$L clock: no clock_gettime system call (strace)"
 	fi
+}
+
+check_data() {       # RUNNER ARCH BITS LABEL
+	local r=$1 a=$2 m=$3 L=$4 out want got so sym off at tr n cs vaddr foff
+	out=$(run_on "$r" "$a" "$BUILD/$a/data") || { fail "$L data runs"; return; }
+	if [ "$HAVE_VDSO" = 0 ]; then
+		is "$out" "no vDSO here (or no clock_gettime in it): no data pages; the system call serves" "$L data: one line, no vDSO"
+		return
+	fi
+	# The pages: each one's name, distance from the image and size, as the
+	# oracle finds them in its own /proc/self/maps on the same runner.
+	want=$(run_on "$r" "$a" "$T/vvar-$m")
+	got=$(printf '%s\n' "$out" | sed -nE 's/^  (\[[a-z_]+\]) +([0-9a-f]+)-([0-9a-f]+), AT_SYSINFO_EHDR ([-+])0x([0-9a-f]+)$/\1 \2 \3 \4 \5/p' |
+		while read -r name s e sign d; do echo "$name $((${sign}16#$d)) $((16#$e - 16#$s))"; done)
+	[ -n "$want" ]
+	is "$got" "$want" "$L data: the pages beside the image, as getauxval and /proc/self/maps place them"
+	if ! printf '%s\n' "$want" | grep -q '^\[vvar'; then
+		printf '%s\n' "$out" | grep -qx '  no \[vvar\] here: nothing beside the image for it to read'
+		ok $? "$L data: no [vvar] in the oracle's maps, and one line says so"
+	fi
+	# The first data access, against objdump on a dump of the same image.
+	so=$T/data-$r-$a.so
+	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
+	sym=$(field "$out" '^([_a-z0-9]+) at AT_SYSINFO_EHDR .*')
+	# an objdump address less the first PT_LOAD's vaddr, plus its offset: the offset in the image
+	read -r vaddr foff <<< "$(readelf -lW "$so" | awk '$1 == "LOAD" { print $3, $2; exit }')"
+	local dis line last
+	local sv ssz
+	read -r sv ssz <<< "$(readelf --dyn-syms -W "$so" | awk -v s="$sym" '{ n = $8; sub(/@.*/, "", n) } n == s { print $2, $3; exit }')"
+	dis=$(objdump -d --start-address=0x$sv --stop-address=$((0x$sv + ssz)) "$so" | grep -E $'^ *[0-9a-f]+:\t')
+	last=$(printf '%s\n' "$out" | grep -E '^  \+0x[0-9a-f]+:' | tail -1)
+	off=$(field "$last" '^  \+(0x[0-9a-f]+):.*')
+	if printf '%s\n' "$last" | grep -q ': the system call, before any data: this vDSO is a stub$'; then
+		line=$(printf '%s\n' "$dis" | grep -m1 -E $'\t(syscall|int +\\$0x80) *$')
+	else
+		line=$(printf '%s\n' "$dis" | grep -m1 '(%rip)')
+	fi
+	if [ "$a" != x86_64 ] && ! printf '%s\n' "$last" | grep -q 'this vDSO is a stub$'; then
+		skip "$L data: the first data access, against objdump" "no oracle here for $a: its data address is register-relative"
+	else
+		is "$off" "$(printf '0x%x' $((16#$(field "$line" '^ *([0-9a-f]+):.*') - vaddr + foff)))" "$L data: the instruction's offset, as objdump finds the first such in $sym"
+		is "$(field "$last" '^  \+0x[0-9a-f]+: ([0-9a-f ]+):.*')" "$(printf '%s\n' "$line" | awk -F'\t' '{ sub(/ +$/, "", $2); print $2 }')" "$L data: its bytes, as objdump reads them"
+		if printf '%s\n' "$line" | grep -q '(%rip)'; then
+			at=$(field "$line" '.*# ([0-9a-f]+) .*')
+			is "$(field "$out" '^it lands at AT_SYSINFO_EHDR (.0x[0-9a-f]+):.*')" \
+			   "$(x=$(( 16#$at - vaddr + foff )); [ $x -lt 0 ] && printf -- '-0x%x' $((-x)) || printf '+0x%x' $x)" \
+			   "$L data: where it lands, objdump's %rip-relative target"
+			# the page and offset it names, from the oracle's own lines
+			local page
+			page=$(printf '%s\n' "$want" | awk -v t=$(( 16#$at - vaddr + foff )) '$2 <= t && t < $2 + $3 { printf "%s page %d, offset 0x%x", $1, int((t - $2) / 4096), (t - $2) % 4096 }')
+			is "$(field "$out" '^it lands at AT_SYSINFO_EHDR .0x[0-9a-f]+: (.*)$')" "$page" "$L data: in $page, by the oracle's maps"
+	fi
+	fi
+	# The sequence count: even at both ends, the updates half the growth.
+	local c1 c2 u
+	read -r c1 c2 u <<< "$(printf '%s\n' "$out" | sed -nE 's/^the sequence count there: ([0-9]+), ([0-9]+) after 50 ms: ([0-9]+) updates .*/\1 \2 \3/p')"
+	if [ -n "$c1" ]; then
+		[ $((c1 % 2)) = 0 ] && [ $((c2 % 2)) = 0 ] && [ "$c2" -gt "$c1" ] && [ "$u" = $(((c2 - c1) / 2)) ]
+		ok $? "$L data: the count $c1, then $c2: even, grown by 2 per update ($u)"
+	elif [ "$r" = native ]; then
+		fail "$L data: natively, a sequence count watched"
+	fi
+	# The clocksource, as sysfs names it here.
+	cs=$(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2> /dev/null || echo ENOENT)
+	is "$(field "$out" '^clocksource: (.*)$')" "$cs" "$L data: the clocksource sysfs names"
+	# Where clock_gettime was served: the calls of the trace that failed as
+	# the witness makes them fail (seccomp's EXFULL, the PROT_NONE page's
+	# EFAULT): the control's alone, or the vDSO's too.
+	tr=$T/data-$r-$a.trace
+	run_on_traced "$r" "$a" "$tr" "$BUILD/$a/data" > "$T/data-$r-$a.traced"
+	n=$(grep -Ec 'clock_gettime(64)?\(.*= -1 (EXFULL|EFAULT|errno=(14|54)[^0-9])' "$tr")
+	case $n in 1) want="stayed in user space" ;; 2) want="entered the kernel" ;; *) want="($n failed calls traced)" ;; esac
+	is "$(field "$(cat "$T/data-$r-$a.traced")" '^clock_gettime\(CLOCK_MONOTONIC\) through the vDSO (.*) \(witness: .*')" "$want" \
+	   "$L data: the vDSO's call $want, as the trace shows ($n failed clock_gettime)"
 }
 
 check_gate() {       # RUNNER ARCH LABEL
@@ -511,6 +596,7 @@ for r in $(all_runners); do
 		check_find "$r" "$a" "$L"
 		check_lookup "$r" "$a" "$L"
 		check_clock "$r" "$a" "$L"
+		check_data "$r" "$a" "$m" "$L"
 		check_gate "$r" "$a" "$L"
 		check_getrandom "$r" "$a" "$L"
 		check_signal "$r" "$a" "$L"

@@ -112,6 +112,8 @@ struct insn {
 static int shape(int op, int op2, int opsize16, int rex_w, int reg, int *modrm)
 {
 	*modrm = 1;
+	if (op == 0x0f && op2 >= 0x80 && op2 <= 0x8f)   /* jcc rel32 (not followed) */
+		return *modrm = 0, opsize16 ? 2 : 4;
 	if (op == 0x0f)
 		switch (op2) {
 		case 0x1e: case 0x1f: case 0xb6: case 0xb7: case 0xbe: case 0xbf:
