@@ -31,7 +31,11 @@
 #     sysenter on the Intel model, syscall on the AMD one.
 #
 # Then, in the same boot, `call` again on clocksource hpet and on acpi_pm
-# (no vDSO mode), switched to through /sys; and on 6.1 one boot with
+# (no vDSO mode), switched to through /sys, each followed by the lesson
+# data (and data once on tsc, after the steps): the clocksource it names,
+# clock_gettime in user space on tsc and in the kernel on the others, the
+# sequence count, and on x86_64 its decoding against objdump on the image;
+# and on 6.1 one boot with
 # clocksource=hpet on the kernel's command line: proved by seccomp,
 # CLOCK_MONOTONIC through the vDSO enters the kernel while the coarse
 # clocks and time() (the data page alone) stay in user space.
@@ -193,7 +197,8 @@ check_main() {
 	local steps=() cs
 	read -r -a steps <<< "$STEPS"
 	if [ "$v" = "$a" ]; then
-		for cs in $CLOCKSOURCES; do steps+=("call clocksource=$cs"); done
+		steps+=(data)
+		for cs in $CLOCKSOURCES; do steps+=("call clocksource=$cs" "data clocksource=$cs"); done
 	fi
 	steps+=(dump)
 	got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ';')
@@ -325,6 +330,46 @@ check_main() {
 	  ! readelf -nW "$img" | grep -q '^ *Linux '; } && want="(readelf sees marks of an emulation)"
 	is "$(sed -n 's/^# emulation marks: //p' <<< "$sec")" "$want" "$t: check: no marks of an emulation, as readelf finds the image"
 	diag "$t: $(tail -n 1 <<< "$sec" | sed 's/^# //')"
+	[ "$v" = "$a" ] && check_data_boot "$t" "$a" "$img"
+}
+
+# check_data_boot TITLE ARCH IMAGE: the lesson data (VDSO_LESSON=/data) on
+# tsc, the step "data", and on each of CLOCKSOURCES, "data clocksource=CS":
+# the clocksource it names is the one init found or switched to; by the
+# kernel's rule, clock_gettime stays in user space on tsc (a vDSO mode)
+# and enters the kernel on the others (none), proved by seccomp; the
+# sequence count even and grown by two an update; on x86_64 the decoded
+# first data access is objdump's first %rip-relative operand in the image
+# that came back on the second port (linked at 0: addresses are offsets).
+check_data_boot() {
+	local t=$1 a=$2 img=$3 cs step sec want c1 c2 u
+	for cs in tsc $CLOCKSOURCES; do
+		step="data clocksource=$cs" want="entered the kernel"
+		[ "$cs" = tsc ] && step=data want="stayed in user space"
+		sec=$(section "$LOG" "$step")
+		[[ "$(sed -n 's/^clocksource: //p' <<< "$sec")" =~ ^$cs(-early)?$ ]]
+		ok $? "$t: data on $cs: it names the clocksource $cs"
+		is "$(sed -nE 's/^clock_gettime\(CLOCK_MONOTONIC\) through the vDSO (.*) \(witness: (.*)\)$/\1 (\2)/p' <<< "$sec")" \
+		   "$want (seccomp)" "$t: data on $cs: clock_gettime $want"
+		read -r c1 c2 u <<< "$(sed -nE 's/^the sequence count there: ([0-9]+), ([0-9]+) after 50 ms: ([0-9]+) updates .*/\1 \2 \3/p' <<< "$sec")"
+		[ -n "$c1" ] && [ $((c1 % 2)) = 0 ] && [ $((c2 % 2)) = 0 ] && [ "$c2" -gt "$c1" ] && [ "$u" = $(((c2 - c1) / 2)) ]
+		ok $? "$t: data on $cs: the count ${c1:-?}, then ${c2:-?}: even, grown by 2 per update (${u:-?})"
+	done
+	[ "$a" = x86_64 ] || return 0
+	sec=$(section "$LOG" data)
+	local sym sv ssz line last
+	sym=$(sed -nE 's/^([_a-z0-9]+) at AT_SYSINFO_EHDR .*/\1/p' <<< "$sec")
+	read -r sv ssz <<< "$(readelf --dyn-syms -W "$img" | awk -v s="$sym" '{ n = $8; sub(/@.*/, "", n) } n == s { print $2, $3; exit }')"
+	line=$(objdump -d --start-address=0x${sv:-0} --stop-address=$((0x${sv:-0} + ${ssz:-0})) "$img" | grep -m1 '(%rip)')
+	last=$(grep -E '^  \+0x[0-9a-f]+:' <<< "$sec" | tail -1)
+	[ -n "$line" ] && [ -n "$last" ]
+	ok $? "$t: data: a decoded access, and objdump's first %rip-relative operand in $sym"
+	is "$(sed -nE 's/^  \+0x([0-9a-f]+): ([0-9a-f ]+):.*/\1: \2/p' <<< "$last")" \
+	   "$(awk -F'\t' '{ sub(/^ */, "", $1); sub(/ +$/, "", $2); print $1 " " $2 }' <<< "$line")" \
+	   "$t: data: the first data access of $sym, as objdump finds its first %rip-relative operand"
+	is "$(sed -nE 's/^it lands at AT_SYSINFO_EHDR (.0x[0-9a-f]+):.*/\1/p' <<< "$sec")" \
+	   "$(x=$((16#$(sed -nE 's/.*# ([0-9a-f]+) .*/\1/p' <<< "$line"))); [ $x -lt 0 ] && printf -- '-0x%x' $((-x)) || printf '+0x%x' $x)" \
+	   "$t: data: where it lands, objdump's target"
 }
 
 # check_clocksource K VARIANT ARCH CS [STEP]: on CS, the vDSO falls back

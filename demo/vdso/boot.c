@@ -24,7 +24,10 @@
  *     root switches the clocksource by writing its name to
  *     /sys/devices/system/clocksource/clocksource0/current_clocksource
  *     (kernel/time/clocksource.c), and `call` shows which vDSO calls then
- *     fall back to the system call;
+ *     fall back to the system call.  With VDSO_LESSON=/data, a lesson that
+ *     tests/boot/boot.sh packed beside /init runs after the steps (the step
+ *     "data") and again after each clocksource's `call` ("data
+ *     clocksource=hpet"), executed in the step's child;
  *   - arguments and environment made by the kernel from its command line:
  *     what the kernel does not know goes to init, and everything after
  *     "--" goes to init as arguments (Documentation/admin-guide/
@@ -141,6 +144,44 @@ static int call_on_clocksource(int argc, char **argv)
 	if (!str_eq(now, argv[1]))
 		return report("boot", argv[1], "the kernel kept another clocksource", now);
 	return dispatch(2, argv_call_here);
+}
+
+/* ---- a lesson ---------------------------------------------------------------- */
+
+/* argv[0]: a program of the initramfs (VDSO_LESSON), in place of this
+ * child; only a failure returns. */
+static int run_lesson(int argc, char **argv)
+{
+	long r;
+
+	(void)argc;
+	r = sys_call(__NR_execve, (long)argv[0], (long)argv, (long)start_envp, 0, 0, 0);
+	file_error("boot", argv[0], r);
+	return 127;     /* as a shell says a program it could not run */
+}
+
+static int run_step(const char *name, int (*run)(int, char **), int argc, char **argv);
+
+/* The lesson's step: its file's name, and " clocksource=CS" after a switch. */
+static int run_lesson_step(const char *path, const char *cs)
+{
+	char *argv_lesson[] = { (char *)path, 0 };
+	char name[96];
+	const char *base = path;
+	size_t n;
+
+	for (; *path; path++)
+		if (*path == '/')
+			base = path + 1;
+	n = strlen(base) < 32 ? strlen(base) : 32;
+	memcpy(name, base, n);
+	if (cs && strlen(cs) < 32) {
+		memcpy(name + n, " clocksource=", 13);
+		memcpy(name + n + 13, cs, strlen(cs));
+		n += 13 + strlen(cs);
+	}
+	name[n] = 0;
+	return run_step(name, run_lesson, 1, argv_lesson);
 }
 
 /* ---- the live image -------------------------------------------------------- */
@@ -341,7 +382,7 @@ static const char *join_args(int argc, char **argv, char *buf, size_t size)
 
 int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 {
-	const char *clocksources;
+	const char *clocksources, *lesson = env_get("VDSO_LESSON");
 	int status, first_failure = 0;
 	unsigned i;
 	long r;
@@ -400,6 +441,8 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			if (status && !first_failure)
 				first_failure = status;
 		}
+		if (lesson && (status = run_lesson_step(lesson, 0)) && !first_failure)
+			first_failure = status;
 		/* "hpet,acpi_pm": `call` on each, in turn */
 		while (clocksources && *clocksources) {
 			char cs[32], step[64];
@@ -415,6 +458,8 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			memcpy(step + 17, cs, n + 1);
 			status = run_step(step, call_on_clocksource, 2, argv_cs);
 			if (status && !first_failure)
+				first_failure = status;
+			if (lesson && (status = run_lesson_step(lesson, cs)) && !first_failure)
 				first_failure = status;
 		}
 		status = run_step("dump", dump_to_serial, 0, 0);

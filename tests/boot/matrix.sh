@@ -16,7 +16,9 @@
 #                 otherwise mark it unstable and switch to hpet); every
 #                 step, then `call` again on hpet and on acpi_pm, switched
 #                 to through /sys (VDSO_CLOCKSOURCES): clocksources with no
-#                 vDSO mode, where the vDSO falls back to the system call
+#                 vDSO mode, where the vDSO falls back to the system call;
+#                 the lesson data after the steps and after each `call`
+#                 on another clocksource (VDSO_LESSON=/data)
 #   i386-intel    every step on Skylake-Client (Intel): the kernel patches
 #                 the i386 gate by the CPU's vendor (sysenter, not syscall)
 #   ARCH-param    vdso=0 (x86_64) or vdso32=0 (i386): no vDSO at all; `call`
@@ -31,7 +33,7 @@ declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 boot_variants() {        # boot_variants ARCH [KERNEL]
 	local a=$1 none=vdso=0
 	[ "$a" = i386 ] && none=vdso32=0
-	echo "$a|EPYC|VDSO_PROC=1 VDSO_CLOCKSOURCES=hpet,acpi_pm tsc=reliable|"
+	echo "$a|EPYC|VDSO_PROC=1 VDSO_CLOCKSOURCES=hpet,acpi_pm VDSO_LESSON=/data tsc=reliable|"
 	[ "$a" = i386 ] && echo "$a-intel|Skylake-Client|VDSO_PROC=1 tsc=reliable|"
 	echo "$a-param|EPYC|$none|call"
 	[ "$a" = x86_64 ] && [ "${2:-}" = 6.1 ] && echo "$a-hpet|EPYC|clocksource=hpet|call"
