@@ -8,9 +8,10 @@
  * distance from its own code; the lesson decodes its first data access
  * (arch/<arch>/decode.c) and names the page it lands in.
  *
- * The word there is the sequence count.  On every tick the kernel makes
- * it odd, rewrites the time data, makes it even again (kernel/time/
- * vsyscall.c; vdso_write_begin/end in include/vdso/helpers.h).  A reader
+ * The word there is the sequence count.  At each timekeeping update (each
+ * tick of a busy CPU) the kernel makes it odd, rewrites the time data,
+ * makes it even again (kernel/time/vsyscall.c, with vdso_write_begin and
+ * _end of include/vdso/helpers.h).  A reader
  * (lib/vdso/gettimeofday.c) takes the count, waiting while it is odd,
  * reads, then compares the count: if it moved, a tick came in between and
  * what it read may mix two updates, so it reads again (vdso_read_begin,
@@ -18,8 +19,8 @@
  * lesson watches the count, and reads as the vDSO does, counting retries.
  *
  * The vDSO can answer only if user space can read the clocksource's
- * counter: the clocksource's vDSO mode (tsc, kvm-clock have one; hpet and
- * acpi_pm none on current kernels).  Without one, the vDSO makes the
+ * counter: the clocksource's vDSO mode (tsc has one, kvm-clock where the
+ * host marks its clock stable; hpet and acpi_pm none on current kernels).  Without one, the vDSO makes the
  * system call itself.  Proved, not guessed: in a child whose seccomp
  * filter fails clock_gettime with EXFULL, a call through the vDSO that
  * returns EXFULL entered the kernel (vdso/served.c).
