@@ -142,7 +142,7 @@ check_syms() {       # RUNNER ARCH BITS LABEL HAS_VDSO
 # (the 32-bit and 64-bit time_t twins count as one: clock_gettime64 is
 # clock_gettime)
 # Only the program's own calls: `vdso call` proves in forked children which
-# calls entered the kernel (demo/vdso/served.c), and their calls are theirs.
+# calls entered the kernel (vdso/served.c), and their calls are theirs.
 own_calls() { awk 'NR == 1 { pid = $1 } $1 == pid' "$1"; }
 # And only the time calls: the proof's own plumbing (pipe2, fork, wait4,
 # mmap) is no call of a vDSO function.

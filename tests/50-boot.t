@@ -22,7 +22,7 @@
 #     `call`) that the image exports as __vdso_NAME (or NAME64, NAME_time64) is resolved
 #     to one of those symbols and each of its rows took the vdso path, and
 #     one it does not export is served by the system call;
-#   - served (demo/vdso/served.c): proved by seccomp; with the TSC
+#   - served (vdso/served.c): proved by seccomp; with the TSC
 #     clocksource CLOCK_MONOTONIC stays in user space, a CPU-time clock
 #     enters the kernel;
 #   - `vdso check`: no check fails; a difference that is the kernel's own
@@ -309,7 +309,7 @@ check_main() {
 	readelf --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ && $4 == "FUNC" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' > "$OUT/funcs"
 	check_call_table "$t" "$call" "$(cat "$OUT/funcs")"
 
-	# Which calls stayed in user space, proved (demo/vdso/served.c).
+	# Which calls stayed in user space, proved (vdso/served.c).
 	grep -q '^served: proved by seccomp' <<< "$call"
 	ok $? "$t: served: proved by seccomp"
 	is "$(served "$LOG" call clock_gettime MONOTONIC)" "user space" "$t: served: CLOCK_MONOTONIC through the vDSO stayed in user space (tsc)"

@@ -44,7 +44,8 @@
 #           step is a usage error
 # Under qemu-user 7.2 (no vDSO) each says so in one line, checked here.
 # The /init boot runs `vdso`, not the lessons (the initramfs holds that
-# one program): its `tour`, which walks the lessons' steps, is booted at
+# program, and the lesson data, which tests/50-boot.t runs on three
+# clocksources): its `tour`, which walks the lessons' steps, is booted at
 # the end.
 
 source "$(dirname "$0")/tap.sh"

@@ -1085,7 +1085,7 @@ static void check_emulation(void)
 
 /*
  * served: which calls through the vDSO entered the kernel, proved by
- * demo/vdso/served.c.  A CPU-time clock must (the vDSO has none); a coarse
+ * vdso/served.c.  A CPU-time clock must (the vDSO has none); a coarse
  * clock and time() read the data page alone, so a kernel's vDSO serves
  * them in user space whatever the clocksource; the others need the
  * clocksource's counter: the system call there is the clocksource's doing

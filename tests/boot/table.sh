@@ -25,7 +25,7 @@
 #                through the vDSO (CONFIG_TIME_NS);
 #   tsc, hpet, acpi_pm   for each clocksource (switched to in the boot), where
 #                clock_gettime(CLOCK_MONOTONIC) through the vDSO was served,
-#                as demo/vdso/served.c proves it (seccomp), and how many of
+#                as vdso/served.c proves it (seccomp), and how many of
 #                the calls `vdso call` proves stayed in user space.
 #
 # DIR (default build/test/boot, where tests/50-boot.t leaves its boots)
