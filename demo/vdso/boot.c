@@ -24,9 +24,9 @@
  *     root switches the clocksource by writing its name to
  *     /sys/devices/system/clocksource/clocksource0/current_clocksource
  *     (kernel/time/clocksource.c), and `call` shows which vDSO calls then
- *     fall back to the system call.  With VDSO_LESSON=/data, a lesson that
- *     tests/boot/boot.sh packed beside /init runs after the steps (the step
- *     "data") and again after each clocksource's `call` ("data
+ *     fall back to the system call.  With VDSO_LESSON=/data, a lesson
+ *     packed beside /init (tests/boot/boot.sh -f) runs after the steps
+ *     (the step "data") and again after each clocksource's `call` ("data
  *     clocksource=hpet"), executed in the step's child;
  *   - arguments and environment made by the kernel from its command line:
  *     what the kernel does not know goes to init, and everything after

@@ -16,8 +16,7 @@
 #      default), 5.10, 6.12 or 7.2 (-k), into build/cache/kernel-VERSION/
 #      (once; nothing is installed);
 #   2. tests/boot/mkinitramfs.py packs build/ARCH/vdso as /init, with the
-#      device nodes it needs, and the lesson build/ARCH/data as /data (run
-#      with VDSO_LESSON=/data), into DIR/initramfs.cpio (newc format);
+#      device nodes it needs, into DIR/initramfs.cpio (newc format);
 #   3. qemu-system-x86_64 boots them in software (no KVM), the first serial
 #      port on this terminal, the second into DIR/ttyS1.bin;
 #   4. /init (demo/vdso/boot.c, asked for by "-- boot") runs the summary, auxv, syms, call, gate,
@@ -164,8 +163,6 @@ else {
 	fi
 	echo "nod  /dev/null 0666 0 0 c 1 3"
 	echo "file /init $PROG 0755 0 0"
-	# the lesson data, for VDSO_LESSON=/data (demo/vdso/boot.c)
-	[ -x "$BUILD/$ARCH/data" ] && echo "file /data $BUILD/$ARCH/data 0755 0 0"
 } > "$DIR/initramfs.list"
 fi
 for f in ${FILES[@]+"${FILES[@]}"}; do

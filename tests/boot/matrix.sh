@@ -47,8 +47,11 @@ boot_variant() {
 	IFS='|' read -r _ cpu params cmd <<< "$line"
 	rm -rf "$out"
 	mkdir -p "$out"
+	# VDSO_LESSON=/data: the lesson goes into the initramfs, as /data
+	local files=()
+	[[ " $params " == *" VDSO_LESSON=/data "* ]] && files=(-f "$BUILD/$a/data")
 	# shellcheck disable=SC2086
-	"$TOP/tests/boot/boot.sh" -k "$k" -c "$cpu" -a "$params" -o "$out" -t "$limit" "$a" $cmd \
+	"$TOP/tests/boot/boot.sh" -k "$k" -c "$cpu" -a "$params" ${files[@]+"${files[@]}"} -o "$out" -t "$limit" "$a" $cmd \
 		> /dev/null 2> "$out/boot.err"
 	st=$?
 	echo "$st" > "$out/status"
