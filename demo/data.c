@@ -25,10 +25,10 @@
  * filter fails clock_gettime with EXFULL, a call through the vDSO that
  * returns EXFULL entered the kernel (vdso/served.c).
  *
- * Words: sequence count, a counter a writer keeps odd while it writes;
- * clocksource, the kernel's time counter (current_clocksource in sysfs);
- * seccomp filter, a program the kernel runs at each system call of a
- * process, which may make the call fail.
+ * Terms.  A sequence count is a counter a writer keeps odd while it
+ * writes, so that a reader can tell a torn read and read again.  A
+ * seccomp filter is a small program the kernel runs at each system call
+ * of a process, which may make the call fail with an errno it names.
  *
  * try: build/x86_64/vdso dump v.so; objdump -d --disassemble=__vdso_clock_gettime v.so
  * exercise: probe CLOCK_PROCESS_CPUTIME_ID instead of CLOCK_MONOTONIC: the
