@@ -22,15 +22,28 @@
 #include <syscall/syscall.h>
 #include <vdso/vdso.h>
 
-static char maps[16384], mem[65536];
+static char mem[65536];
+
+/* Each line of /proc/self/maps that names the vDSO or its data pages, as
+ * the runtime's parser (syscall/maps.c) reads it; *ctx: [vdso]'s start. */
+static int show_line(const struct maps_entry *m, void *ctx)
+{
+	if (str_eq(m->name, "[vdso]") || str_eq(m->name, "[vvar]") || str_eq(m->name, "[vvar_vclock]")) {
+		out_printf(&out_stdout, "maps:  %llx-%llx %s %s\n", (unsigned long long)m->start,
+			   (unsigned long long)m->end, m->perms, m->name);
+		if (str_eq(m->name, "[vdso]"))
+			*(uint64_t *)ctx = m->start;
+	}
+	return 0;
+}
 
 int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
 	const unsigned char *image;
-	const char *why, *line, *end;
-	unsigned long at = 0;
-	size_t size, len = 0;
+	const char *why;
+	uint64_t at = 0;
+	size_t size;
 	long fd, r;
 
 	(void)argc, (void)argv, (void)envp;
@@ -40,35 +53,17 @@ int main(int argc, char **argv, char **envp)
 	}
 	out_printf(o, "auxv:  AT_SYSINFO_EHDR 0x%lx, %lu bytes by its own headers\n",
 		   (unsigned long)image, (unsigned long)size);
-
-	fd = sys_openat(AT_FDCWD, "/proc/self/maps", O_RDONLY, 0);
-	if (fd < 0) {
-		out_printf(o, "/proc: cannot open /proc/self/maps (%s): the auxiliary vector is all there is\n",
-			   errno_name((int)fd));
+	if ((r = maps_read(show_line, &at)) < 0) {
+		out_printf(o, "/proc: cannot read /proc/self/maps (%s): the auxiliary vector is all there is\n",
+			   errno_name((int)-r));
 		return out_flush(o) < 0;
-	}
-	while (len < sizeof maps && (r = sys_read((int)fd, maps + len, sizeof maps - len)) > 0)
-		len += (size_t)r;
-	sys_close((int)fd);
-	/* The lines that name the vDSO and its data pages, as they stand. */
-	for (line = maps; line < maps + len; line = end + 1) {
-		for (end = line; end < maps + len && *end != '\n'; end++)
-			;
-		if (end - line > 6 && (memcmp(end - 6, "[vdso]", 6) == 0 ||
-				       memcmp(end - 6, "[vvar]", 6) == 0 ||
-				       (end - line > 13 && memcmp(end - 13, "[vvar_vclock]", 13) == 0))) {
-			out_str(o, "maps:  ");
-			out_mem(o, line, (size_t)(end - line) + 1);
-			if (memcmp(end - 6, "[vdso]", 6) == 0)
-				for (at = 0; *line != '-'; line++)
-					at = at << 4 | (unsigned long)(*line <= '9' ? *line - '0' : *line - 'a' + 10);
-		}
 	}
 	if (at == 0) {
 		out_str(o, "maps:  no [vdso] line (an emulator may not list it)\n");
 		return out_flush(o) < 0;
 	}
-	out_printf(o, "both say 0x%lx: %s\n", at, at == (unsigned long)image ? "the same" : "DIFFERENT");
+	out_printf(o, "both say 0x%lx: %s\n", (unsigned long)at,
+		   at == (uintptr_t)image ? "the same" : "DIFFERENT");
 
 	/* /proc/self/mem: the file offset is the address. */
 	fd = sys_openat(AT_FDCWD, "/proc/self/mem", O_RDONLY, 0);
@@ -76,9 +71,9 @@ int main(int argc, char **argv, char **envp)
 	if (fd >= 0)
 		sys_close((int)fd);
 	if (r < 0)
-		out_printf(o, "mem:   cannot read /proc/self/mem: %s\n", errno_name((int)r));
+		out_printf(o, "mem:   cannot read /proc/self/mem: %s\n", errno_name((int)-r));
 	else
-		out_printf(o, "mem:   %ld bytes read at 0x%lx: %s the image in memory\n", r, at,
+		out_printf(o, "mem:   %ld bytes read at 0x%lx: %s the image in memory\n", r, (unsigned long)at,
 			   (size_t)r == size && memcmp(mem, image, size) == 0 ? "the same as" : "NOT");
 	return out_flush(o) < 0;
 }

@@ -112,7 +112,7 @@ int main(int argc, char **argv, char **envp)
 	r = vdso_getrandom_info(&info);         /* the query, and one state mapped */
 	if (r == -ENOSYS)
 		out_printf(o, "%s: the system call serves\n", vdso_status != 0 ? "no vDSO here" :
-			   "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none)");
+			   VDSO_NO_GETRANDOM);
 	else if (r < 0)
 		out_printf(o, "the vDSO's state cannot be had (%s, see errno(3)): the system call serves\n",
 			   errno_name((int)-r));

@@ -15,8 +15,10 @@
  * kernel's page-fault handler sees the address, does time()'s work itself
  * (emulate_vsyscall) and returns to the caller: a fault and an emulation,
  * slower than the system call, and far slower than the vDSO's time().
- * The call below runs under sys_probe (syscall/probe.c), a SIGSEGV handler
- * that brings the program back, so that mode none shows instead of crashing.
+ * The runtime's vsyscall_probe (vdso/vsyscall.c) reads the page's maps line
+ * and calls time() there under sys_probe (syscall/probe.c), a SIGSEGV
+ * handler that brings the program back, so that mode none shows instead
+ * of crashing.
  *
  * From: the kernel's arch/x86/entry/vsyscall/vsyscall_64.c,
  * Documentation/admin-guide/kernel-parameters.txt (vsyscall=).
@@ -38,14 +40,6 @@
 #include <vdso/vdso.h>
 
 #define CALLS 1000
-
-static char maps[65536];
-
-static long time_by_page(long unused)
-{
-	(void)unused;
-	return ((long (*)(long *))(ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME))(0);
-}
 
 #ifndef ARCH_HELPER_PAGE
 #define ARCH_HELPER_PAGE 0UL    /* no page of helpers on this arch */
@@ -92,10 +86,8 @@ static uint64_t now_ns(void)
 int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
-	struct sys_fault fault;
-	const char *line = 0, *p;
-	size_t len = 0;
-	long fd, r, t;
+	struct vsyscall_probe p;
+	long r;
 	uint64_t t0, best[3];
 	int i, round, way;
 
@@ -108,41 +100,28 @@ int main(int argc, char **argv, char **envp)
 		return out_flush(o) < 0;
 	}
 	vdso_init();
-	/* The page's line in /proc/self/maps: "ffffffffff600000-... perms ..." */
-	fd = sys_openat(AT_FDCWD, "/proc/self/maps", O_RDONLY, 0);
-	while (fd >= 0 && len < sizeof maps - 1 && (r = sys_read((int)fd, maps + len, sizeof maps - 1 - len)) > 0)
-		len += (size_t)r;
-	if (fd >= 0)
-		sys_close((int)fd);
-	for (p = maps; p < maps + len; p++)
-		if ((p == maps || p[-1] == '\n') && strncmp(p, "ffffffffff600000-", 17) == 0)
-			line = p;
-	if (fd < 0)
-		out_printf(o, "mode by /proc/self/maps: unknown (%s)\n", errno_name((int)-fd));
-	else if (!line)
+	r = vsyscall_probe(&p);         /* the maps line, a read, a call */
+	if (p.maps < 0)
+		out_printf(o, "mode by /proc/self/maps: unknown (%s)\n", errno_name((int)-p.maps));
+	else if (p.maps == 0)
 		out_str(o, "mode by /proc/self/maps: none (no line at ffffffffff600000)\n");
-	else {
-		for (p = line + 34; *p == ' '; p++)     /* 16 + 1 + 16 hex digits, then a space */
-			;
-		out_printf(o, "mode by /proc/self/maps: %s (perms ", p[0] == 'r' ? "emulate" : "xonly");
-		out_mem(o, p, 4);
-		out_str(o, ")\n");
-	}
-
-	t = sys_probe(time_by_page, 0, &fault);
-	if (fault.error) {      /* no handler: nothing was probed */
+	else
+		out_printf(o, "mode by /proc/self/maps: %s (perms %s)\n", p.by_maps, p.line.perms);
+	if (r < 0) {            /* no handler: nothing was probed */
 		out_printf(&out_stderr, "vsyscall: rt_sigaction: %s (%s)\n",
-			   errno_name((int)fault.error), errno_message((int)fault.error));
+			   errno_name((int)-r), errno_message((int)-r));
+		out_flush(o);
 		out_flush(&out_stderr);
 		return 1;
 	}
-	if (fault.signal) {
+	if (!p.callable) {
 		out_printf(o, "a call of time() at 0x%lx: signal %d at 0x%lx: nothing to call\n",
-			   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, fault.signal, (unsigned long)fault.addr);
+			   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, p.call_fault.signal,
+			   (unsigned long)p.call_fault.addr);
 		return out_flush(o) < 0;
 	}
 	out_printf(o, "a call of time() at 0x%lx: %ld (the system call says %ld)\n",
-		   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, t, sys_time(0));
+		   ARCH_VSYSCALL_PAGE + ARCH_VSYSCALL_TIME, p.time, sys_time(0));
 
 	/* The cost: the best of 5 rounds of CALLS calls each way (the page's
 	 * are safe now), the ways taking turns so that all see the same machine.
@@ -158,7 +137,7 @@ int main(int argc, char **argv, char **envp)
 		for (way = 0; way < 3; way++) {
 			t0 = now_ns();
 			for (i = 0; i < CALLS; i++)
-				way == 0 ? time_by_page(0) : way == 1 ? sys_time(0) : vdso_time(0);
+				way == 0 ? vsyscall_time(0) : way == 1 ? sys_time(0) : vdso_time(0);
 			t0 = now_ns() - t0;
 			best[way] = round == 0 || t0 < best[way] ? t0 : best[way];
 		}

@@ -135,6 +135,19 @@ const char *errno_name(int e);      /* e > 0; "E?" when unknown */
 const char *errno_message(int e);
 
 
+/* syscall/maps.c: /proc/self/maps, one mapping at a time, each line's
+ * length bounded (a longer line is skipped, a name cut). */
+struct maps_entry {
+	uint64_t start, end;
+	char perms[8];          /* "r-xp" */
+	char name[64];          /* "[vdso]", a path (cut), or "" */
+};
+/* fn for each mapping until it returns non-zero; 0, or -errno (ENOENT:
+ * no /proc). */
+long maps_read(int (*fn)(const struct maps_entry *m, void *ctx), void *ctx);
+/* The mapping holding addr: 1 (and *out), 0 none, or -errno. */
+long maps_find(uint64_t addr, struct maps_entry *out);
+
 /* Is [addr, addr + len) mapped?  0, or -ENOMEM if a page is not (mincore(2)). */
 long sys_mincore(void *addr, size_t len, unsigned char *vec);
 

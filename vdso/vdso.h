@@ -212,5 +212,27 @@ struct vdso_getrandom_info {
 /* 0 and *info filled once this thread has its state, else -errno: -ENOSYS
  * without a vDSO getrandom, or what the query or mmap answered. */
 long vdso_getrandom_info(struct vdso_getrandom_info *info);
+/* Why a vDSO may have no getrandom, where vdso_getrandom_info says -ENOSYS. */
+#define VDSO_NO_GETRANDOM "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none)"
+
+/*
+ * vdso/vsyscall.c: the legacy vsyscall page (ARCH_VSYSCALL_PAGE, where the
+ * arch has one), probed by its maps line, a read and a call of time().
+ * The modes are the kernel's vsyscall= words: "emulate", "xonly", "none".
+ */
+struct vsyscall_probe {
+	long maps;              /* 1: its line in /proc/self/maps, 0: none, -errno: unread */
+	struct maps_entry line; /* the line, where maps is 1 */
+	const char *by_maps;    /* the mode the line says, or 0 (maps unread) */
+	struct sys_fault read_fault, call_fault;  /* what each probe met */
+	int readable, callable; /* the read, the call came back without a signal */
+	long time;              /* what time(NULL) through the page answered */
+	const char *by_probe;   /* the mode the two probes say */
+};
+/* 0, or -errno when rt_sigaction refused the probes' handler (then
+ * nothing after the maps was probed). */
+long vsyscall_probe(struct vsyscall_probe *p);
+/* time(NULL) through the page: only where the probe found it callable. */
+long vsyscall_time(long unused);
 
 #endif

@@ -343,6 +343,26 @@ static void random_fork_row(void)
 		disagreements++;
 }
 
+/* This thread's state, as vdso_getrandom_info found or made it: one line,
+ * and what the query answered (0, or -errno: -ENOSYS with no vDSO's). */
+static long print_random_state(void)
+{
+	struct vdso_getrandom_info info;
+	long r = vdso_getrandom_info(&info);
+
+	if (r == 0)
+		out_printf(&out_stdout, "getrandom state: %u bytes at 0x%lx, mmap prot 0x%x flags 0x%x;"
+			   " %u a page, %lu bytes apart%s\n",
+			   info.params.size_of_opaque_state, (unsigned long)info.state,
+			   info.params.mmap_prot, info.params.mmap_flags, info.per_page,
+			   (unsigned long)info.stride, info.params.mmap_flags & 0x08 ?
+			   "\n  (flags: MAP_DROPPABLE: never swapped out, wiped in a child)" : "");
+	else
+		out_printf(&out_stdout, "getrandom state: none (%s: %s)\n", errno_name((int)r),
+			   r == -ENOSYS ? "no vDSO getrandom here" : errno_message((int)r));
+	return r;
+}
+
 static void check_getrandom(void)
 {
 	static const unsigned lengths[] = { 0, 1, 16, 32, 256, 4096, RANDOM_MAX };
@@ -352,7 +372,6 @@ static void check_getrandom(void)
 		{ GRND_RANDOM, "32 RANDOM" },
 		{ 0x80, "32 flags 0x80" },      /* no such flag: -EINVAL */
 	};
-	struct vdso_getrandom_info info;
 	char arg[24];
 	unsigned i;
 	long r;
@@ -370,16 +389,51 @@ static void check_getrandom(void)
 	for (i = 0; i < sizeof flag_rows / sizeof flag_rows[0]; i++)
 		random_row(32, flag_rows[i].flags, flag_rows[i].arg);
 	random_fork_row();
-	r = vdso_getrandom_info(&info);
-	if (r == 0)
-		out_printf(&out_stdout, "getrandom state: %u bytes at 0x%lx, mmap prot 0x%x flags 0x%x;"
-			   " %u a page, %lu bytes apart\n",
-			   info.params.size_of_opaque_state, (unsigned long)info.state,
-			   info.params.mmap_prot, info.params.mmap_flags, info.per_page,
-			   (unsigned long)info.stride);
+	print_random_state();
+}
+
+/*
+ * `vdso tour 7`: one call of 16 bytes (not 32, the length of the vDSO's
+ * own reseed), the state it used, and who served it.
+ */
+#define TOUR_RANDOM_LEN 16
+
+int call_getrandom_step(void)
+{
+	struct out *o = &out_stdout;
+	unsigned char buf[TOUR_RANDOM_LEN];
+	long r = print_random_state(), n;
+	int i;
+
+	n = vdso_getrandom(buf, sizeof buf, 0);
+	if (n != TOUR_RANDOM_LEN) {
+		out_printf(o, "getrandom of %d bytes answered %ld\n", TOUR_RANDOM_LEN, n);
+		return 1;
+	}
+	/* Without the vDSO's, one line: why not, and the system call's bytes. */
+	if (r == -ENOSYS)
+		out_str(o, vdso_status != 0 ? "no vDSO here" : VDSO_NO_GETRANDOM);
+	else if (r < 0)
+		out_printf(o, "the vDSO's state cannot be had: %s (%s)", errno_name((int)-r),
+			   errno_message((int)-r));
 	else
-		out_printf(&out_stdout, "getrandom state: none (%s: %s)\n", errno_name((int)r),
-			   r == -ENOSYS ? "no vDSO getrandom here" : errno_message((int)r));
+		out_printf(o, "one call of %d bytes, served by the %s", TOUR_RANDOM_LEN,
+			   vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO ? "vDSO" : "system call");
+	out_printf(o, r < 0 ? ": the system call serves, %d bytes: " : ": ", TOUR_RANDOM_LEN);
+	for (i = 0; i < TOUR_RANDOM_LEN; i++)
+		out_printf(o, "%02x", buf[i]);
+	out_char(o, '\n');
+	if (r < 0)
+		return 0;
+	if (vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO)
+		out_str(o, "no system call for them: the vDSO runs ChaCha20 in user mode on a key kept\n"
+			"in the state; the key came from one getrandom(2) of 32 bytes, made by the vDSO\n"
+			"while the state was new (its generation 0 is not the kernel's), and comes\n"
+			"again only when the kernel's own generator reseeds\n");
+	else
+		out_str(o, "the system call served all the same (the state was busy, or the vDSO said\n"
+			"-ENOSYS): getrandom(2), into the kernel and back\n");
+	return 0;
 }
 
 /*

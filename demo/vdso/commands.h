@@ -36,10 +36,8 @@ int cmd_trace(int argc, char **argv);
  * manual (vdso.1); help_command returns 0, or 2 for an unknown name. */
 int cmd_help(int argc, char **argv);
 int help_command(const char *name);
-/* demo/vdso/tour2.c: the tour's steps 7 to 9 (its table is in tour.c). */
-int tour_getrandom(void);
-int tour_signal(void);
-int tour_vsyscall(void);
+/* demo/vdso/call.c: `vdso tour 7`, one getrandom call and its state. */
+int call_getrandom_step(void);
 /* demo/vdso/helpers.c: the arch's page of helpers at a fixed address,
  * if it has one (32-bit arm's kuser helpers): 0 or 1, else -1 (none). */
 int helper_page_show(struct out *o);
@@ -108,18 +106,6 @@ int dump_image(const char *what, const char *file, const void *bytes, size_t siz
 /* demo/vdso/proc.c: the image as /proc/self/maps and /proc/self/mem show it. */
 int dump_proc(const char *file);
 int dump_check(void);
-
-/* demo/vdso/maps.c: /proc/self/maps, one mapping at a time. */
-struct maps_entry {
-	uint64_t start, end;
-	char perms[8];          /* "r-xp" */
-	char name[64];          /* "[vdso]", a path (cut), or "" */
-};
-/* fn for each mapping until it returns non-zero; 0, or -errno (ENOENT:
- * no /proc). */
-long maps_read(int (*fn)(const struct maps_entry *m, void *ctx), void *ctx);
-/* The mapping holding addr: 1 (and *out), 0 none, or -errno. */
-long maps_find(uint64_t addr, struct maps_entry *out);
 
 /* demo/vdso/boot.c: process 1 under a real kernel, asked for as `vdso boot`:
  * the steps, each by run_command (main's dispatcher), then power off. */

@@ -16,8 +16,10 @@
  *   7 getrandom  random bytes with no system call, and the state they need
  *   8 signal     where a signal handler returns: the vDSO's, or sa_restorer
  *   9 vsyscall   the legacy page before the vDSO, and why a call traps
- * (7 to 9 are in demo/vdso/tour2.c; the lessons getrandom, signal and
- * vsyscall take them further.)
+ * Steps 7 to 9 run the code of `vdso call getrandom` (demo/vdso/call.c),
+ * `vdso signal` and `vdso vsyscall`, so that each probe and each sentence
+ * is written once; the lessons getrandom, signal and vsyscall take them
+ * further.
  */
 #include <lib/lib.h>
 #include <start/start.h>
@@ -330,6 +332,27 @@ static int gate(void)
 	return 0;
 }
 
+/* ---- 7 to 9: the commands' own code ---- */
+
+static int getrandom_step(void)
+{
+	return call_getrandom_step();
+}
+
+static int signal_step(void)
+{
+	static char name[] = "signal", *argv[] = { name, 0 };
+
+	return cmd_signal(1, argv);
+}
+
+static int vsyscall_step(void)
+{
+	static char name[] = "vsyscall", *argv[] = { name, 0 };
+
+	return cmd_vsyscall(1, argv);
+}
+
 /* ---- the steps ---- */
 
 static const struct step {
@@ -365,20 +388,20 @@ static const struct step {
 	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
 	  "%Lgate; %V gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
 	{ "getrandom", "random bytes with no system call",
-	  "vdso/getrandom.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
+	  "vdso/getrandom.c, demo/vdso/call.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
 	  "include/uapi/linux/random.h (struct vgetrandom_opaque_params), mm/mmap.c (VM_DROPPABLE)",
-	  "%Lgetrandom; strace -e getrandom %V tour 7",
-	  tour_getrandom },
+	  "%Lgetrandom; %V call getrandom; strace -e getrandom %V tour 7",
+	  getrandom_step },
 	{ "signal", "where a signal handler returns",
-	  "demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
+	  "demo/vdso/signal.c, demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
 	  "signal_64.c, arch/x86/entry/vdso/vdso32/sigreturn.S; sigaction(2), sigreturn(2)",
 	  "%Lsignal; %V signal; gdb -batch -ex 'catch signal SIGUSR1' -ex r "
-	  "-ex 'x/2i *(void **)$sp' --args %V tour 8", tour_signal },
+	  "-ex 'x/2i *(void **)$sp' --args %V tour 8", signal_step },
 	{ "vsyscall", "the legacy page, and why a call through it traps",
-	  "demo/vsyscall.c, demo/vdso/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
+	  "vdso/vsyscall.c, demo/vdso/vsyscall.c, demo/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
 	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
 	  "%Lvsyscall; %V vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
-	  tour_vsyscall },
+	  vsyscall_step },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 

@@ -31,49 +31,18 @@
 #define ROUNDS 5
 #define CALLS 1000
 
-/* The probes, each a function of one argument for sys_probe. */
-static long read_page(long addr)
+/* The mode /proc/self/maps shows (vdso/vsyscall.c read the line). */
+static void show_maps(struct out *o, const struct vsyscall_probe *p)
 {
-	return *(volatile unsigned char *)addr;
-}
-
-/* Out of line, as in tour2.c: under QEMU 10, clang -O2's inlined call of
- * the page in measure() died with a fault at the page's end. */
-__attribute__((noinline)) static long time_through_page(long unused)
-{
-	long (*fn)(long *) = (long (*)(long *))(PAGE + ARCH_VSYSCALL_TIME);
-
-	(void)unused;
-	return fn(0);
-}
-
-static int find_page(const struct maps_entry *m, void *ctx)
-{
-	if (m->start != PAGE)
-		return 0;
-	*(struct maps_entry *)ctx = *m;
-	return 1;
-}
-
-/* The mode /proc/self/maps shows; 0 if there is no /proc. */
-static const char *mode_by_maps(struct out *o)
-{
-	struct maps_entry m = { 0 };
-	long r = maps_read(find_page, &m);
-
-	if (r < 0) {
+	if (p->maps < 0)
 		out_printf(o, "mode by /proc/self/maps: unknown, it cannot be read: %s (%s)\n",
-			   errno_name((int)r), errno_message((int)r));
-		return 0;
-	}
-	if (!m.end) {
+			   errno_name((int)-p->maps), errno_message((int)-p->maps));
+	else if (p->maps == 0)
 		out_str(o, "mode by /proc/self/maps: none (no line at 0xffffffffff600000)\n");
-		return "none";
-	}
-	out_printf(o, "mode by /proc/self/maps: %s (%llx-%llx %s %s)\n",
-		   m.perms[0] == 'r' ? "emulate" : "xonly", (unsigned long long)m.start,
-		   (unsigned long long)m.end, m.perms, m.name);
-	return m.perms[0] == 'r' ? "emulate" : "xonly";
+	else
+		out_printf(o, "mode by /proc/self/maps: %s (%llx-%llx %s %s)\n", p->by_maps,
+			   (unsigned long long)p->line.start, (unsigned long long)p->line.end,
+			   p->line.perms, p->line.name);
 }
 
 static void show_fault(struct out *o, const struct sys_fault *f)
@@ -110,7 +79,7 @@ static void measure(int paths)
 				else if (p == 1)
 					sys_time(0);
 				else
-					time_through_page(0);
+					vsyscall_time(0);
 			}
 			t = now_ns() - t0;
 			if (t < best[p])
@@ -138,10 +107,8 @@ static void ratio(struct out *o, uint64_t a, uint64_t b, const char *what)
 int cmd_vsyscall(int argc, char **argv)
 {
 	struct out *o = &out_stdout;
-	struct sys_fault fault;
-	const char *by_maps, *by_probe;
-	long page_time, sys_now;
-	int readable, callable;
+	struct vsyscall_probe p;
+	long r;
 
 	if (argc > 1)
 		return usage_error("vsyscall", argv[1], "unexpected argument");
@@ -154,43 +121,36 @@ int cmd_vsyscall(int argc, char **argv)
 		return 1;
 	out_str(o, "vdso vsyscall: the legacy page at 0xffffffffff600000 "
 		"(arch/x86/entry/vsyscall/vsyscall_64.c)\n");
-	by_maps = mode_by_maps(o);
-
-	readable = (sys_probe(read_page, (long)PAGE, &fault), !fault.signal);
-	if (fault.error)        /* no handler: nothing was probed */
-		return file_error("vsyscall", "rt_sigaction", fault.error);
+	r = vsyscall_probe(&p);
+	show_maps(o, &p);
+	if (r < 0)              /* no handler: nothing was probed */
+		return file_error("vsyscall", "rt_sigaction", r);
 	out_str(o, "probe: a read of the page: ");
-	if (readable)
+	if (p.readable)
 		out_str(o, "it reads\n");
 	else {
-		show_fault(o, &fault);
+		show_fault(o, &p.read_fault);
 		out_char(o, '\n');
 	}
 	out_str(o, "probe: a call of time at +0x400: ");
-	page_time = sys_probe(time_through_page, 0, &fault);
-	if (fault.error)        /* refused this time: nothing was called */
-		return report("vsyscall", "rt_sigaction", errno_name((int)fault.error), "no call was made");
-	callable = !fault.signal;
-	sys_now = sys_time(0);
-	if (callable)
-		out_printf(o, "%ld (the system call says %ld)\n", page_time, sys_now);
+	if (p.callable)
+		out_printf(o, "%ld (the system call says %ld)\n", p.time, sys_time(0));
 	else {
-		show_fault(o, &fault);
+		show_fault(o, &p.call_fault);
 		out_char(o, '\n');
 	}
-	by_probe = !callable ? "none" : readable ? "emulate" : "xonly";
-	out_printf(o, "mode by the probes: %s%s\n", by_probe,
-		   !by_maps ? "" : str_eq(by_maps, by_probe) ? " (as the maps say)"
+	out_printf(o, "mode by the probes: %s%s\n", p.by_probe,
+		   !p.by_maps ? "" : str_eq(p.by_maps, p.by_probe) ? " (as the maps say)"
 		   : " (NOT as the maps say)");
 
-	measure(callable ? 3 : 2);
+	measure(p.callable ? 3 : 2);
 	out_printf(o, "cost of time(), per call, best of %d rounds of %d calls:\n", ROUNDS, CALLS);
 	out_printf(o, "  %-16s", vdso_path(VDSO_TIME) == PATH_VDSO ? "vDSO" : "no vDSO: syscall");
 	per_call(o, best[0]);
 	out_printf(o, "\n  %-16s", "system call");
 	per_call(o, best[1]);
 	ratio(o, best[1], best[0], "the first");
-	if (callable) {
+	if (p.callable) {
 		out_printf(o, "\n  %-16s", "vsyscall page");
 		per_call(o, best[2]);
 		ratio(o, best[2], best[0], "the first,");
@@ -209,5 +169,5 @@ int cmd_vsyscall(int argc, char **argv)
 	} else {
 		out_str(o, "\nno call through the page: there is none to call here\n");
 	}
-	return str_eq(by_probe, by_maps ? by_maps : by_probe) ? 0 : 1;
+	return !p.by_maps || str_eq(p.by_probe, p.by_maps) ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 /*
- * demo/vdso/maps.c - /proc/self/maps a line at a time, for `vdso dump --proc`, `signal`,
- * `vsyscall` and `map`: which mapping holds an address, and what the
- * kernel calls the pages around the vDSO.
+ * syscall/maps.c - /proc/self/maps a line at a time: which mapping holds an
+ * address, and what the kernel calls the pages around the vDSO.  One parser
+ * for the lessons (find, vsyscall) and the tool (`vdso dump --proc`,
+ * `signal`, `vsyscall`, `map`).
  *
  * One line per mapping (proc(5); fs/proc/task_mmu.c, show_map_vma):
  *
@@ -12,7 +13,7 @@
  * fails with ENOENT, and each command says so in one line.
  */
 #include <lib/lib.h>
-#include "commands.h"
+#include "syscall.h"
 
 static int hex_digit(char c)
 {
