@@ -26,6 +26,7 @@
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
  * arch/<name>/sigframe.h   ARCH_KERNEL_SIGNAL_FILE, ARCH_SIGNAL_NEEDS_RESTORER, ARCH_NR_sigreturn,
+ *   ARCH_SIGNAL_WITHOUT_VDSO (where a handler returns with no vDSO, in words),
  *   arch_raise_keep, ARCH_KEPT_REGS, arch_try, arch_try_fault,
  *   ARCH_SIGNAL_HANDLER, arch_context_ip, arch_context_set_ip (signal.S)
  * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's

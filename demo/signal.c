@@ -10,8 +10,11 @@
  * provides that code:
  *   i386 (arch/x86/kernel/signal_32.c): sa_restorer if the handler was
  *     installed with SA_RESTORER; else the vDSO's __kernel_rt_sigreturn
- *     (arch/x86/entry/vdso/vdso32/sigreturn.S); with no vDSO, a few bytes
- *     the kernel writes into the frame itself.  Here: no SA_RESTORER.
+ *     (arch/x86/entry/vdso/vdso32/sigreturn.S).  With no vDSO the kernel
+ *     points the rt frame there all the same, and the return faults: the
+ *     program then asks for SA_RESTORER (arch/i386/sigframe.h,
+ *     ARCH_SIGNAL_WITHOUT_VDSO, says what each frame does).  Here: no
+ *     SA_RESTORER where the vDSO has its __kernel_rt_sigreturn.
  *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer only.  Without
  *     SA_RESTORER the kernel refuses to build the frame and the process
  *     gets SIGSEGV: libc always gives its own restorer, and so does the
@@ -60,9 +63,9 @@ int main(int argc, char **argv, char **envp)
 	if (!ARCH_SIGNAL_NEEDS_RESTORER &&
 	    (vdso_status != 0 || elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN,
 					    ARCH_VDSO_SIGRETURN_VERSION, &rt) != 0))
-		out_printf(o, "%s here: no %s to return to (a kernel would write code into the"
-			   " frame, an emulator does as it likes): SA_RESTORER, as on x86_64\n",
-			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO", ARCH_VDSO_RT_SIGRETURN);
+		out_printf(o, "%s here: no %s to return to: SA_RESTORER, as on x86_64\n(%s)\n",
+			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO", ARCH_VDSO_RT_SIGRETURN,
+			   ARCH_SIGNAL_WITHOUT_VDSO);
 	if (ARCH_SIGNAL_NEEDS_RESTORER || !rt.addr) {
 		act.flags |= SA_RESTORER;
 		act.restorer = arch_sigreturn;

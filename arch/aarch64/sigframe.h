@@ -21,6 +21,9 @@
 #define ARCH_KERNEL_SIGNAL_FILE "arch/arm64/kernel/signal.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       (-1)        /* only rt_sigreturn exists */
+/* Where a handler without SA_RESTORER returns in a process with no vDSO. */
+#define ARCH_SIGNAL_WITHOUT_VDSO "without SA_RESTORER a kernel returns through the vDSO's sigtramp," \
+	" and with no vDSO there is none (arch/arm64/kernel/signal.c)"
 
 /* arch/aarch64/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);

@@ -20,6 +20,9 @@
 #define ARCH_KERNEL_SIGNAL_FILE "arch/arm/kernel/signal.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       __NR_sigreturn  /* the old frame's return */
+/* Where a handler without SA_RESTORER returns in a process with no vDSO. */
+#define ARCH_SIGNAL_WITHOUT_VDSO "without SA_RESTORER a kernel returns through its sigpage," \
+	" vDSO or not (arch/arm/kernel/signal.c)"
 
 /* arch/arm/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);

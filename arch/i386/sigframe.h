@@ -15,13 +15,26 @@
  * Signals (arch/x86/kernel/signal_32.c).  A handler returns to the address
  * the kernel wrote on top of the frame: sa_restorer with SA_RESTORER; else
  * the vDSO's __kernel_rt_sigreturn (SA_SIGINFO frame) or __kernel_sigreturn
- * (the old frame), when the process has a vDSO; else a few bytes of code
- * the kernel wrote into the frame itself (retcode), on the stack.
+ * (the old frame).  With no vDSO, ARCH_SIGNAL_WITHOUT_VDSO below.
  */
 /* The kernel file that builds the frames, for the reader to open. */
 #define ARCH_KERNEL_SIGNAL_FILE "arch/x86/kernel/signal_32.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 0
 #define ARCH_NR_sigreturn       __NR_sigreturn  /* the old frame's return */
+/*
+ * A process with no vDSO (vdso32=0) and a handler without SA_RESTORER, per
+ * frame.  ia32_setup_rt_frame adds __kernel_rt_sigreturn's offset to the
+ * vDSO's address without asking whether there is one; only
+ * ia32_setup_frame asks, and falls back to retcode.  Both frames carry a
+ * retcode (the rt frame's unused, a mark for gdb).  So from Linux 2.6.2x
+ * to 6.18: arch/x86/kernel/signal_32.c since 2022 joined
+ * arch/x86/kernel/signal.c (32-bit kernels) and arch/x86/ia32/ia32_signal.c
+ * (64-bit kernels running i386), which did the same.
+ */
+#define ARCH_SIGNAL_WITHOUT_VDSO "with no vDSO a kernel still points the rt frame (SA_SIGINFO) at the" \
+	" vDSO's __kernel_rt_sigreturn, an offset from address 0: the return faults; only the old" \
+	" frame returns to code the kernel writes into it (retcode, on the stack), which runs" \
+	" only where the stack is executable (arch/x86/kernel/signal_32.c, Linux 2.6 to 6.18)"
 
 /* arch/i386/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);

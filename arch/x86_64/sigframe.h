@@ -21,6 +21,9 @@
 #define ARCH_KERNEL_SIGNAL_FILE "arch/x86/kernel/signal_64.c"
 #define ARCH_SIGNAL_NEEDS_RESTORER 1
 #define ARCH_NR_sigreturn       (-1)        /* only rt_sigreturn exists */
+/* Without SA_RESTORER there is no return at all, vDSO or not. */
+#define ARCH_SIGNAL_WITHOUT_VDSO "without SA_RESTORER the kernel builds no frame, vDSO or not:" \
+	" SIGSEGV (arch/x86/kernel/signal_64.c)"
 
 /* arch/x86_64/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);

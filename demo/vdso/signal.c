@@ -10,7 +10,7 @@
  *
  *   i386 (arch/x86/kernel/signal_32.c): sa_restorer if SA_RESTORER; else
  *     the vDSO's __kernel_rt_sigreturn (SA_SIGINFO) or __kernel_sigreturn;
- *     else the frame's own retcode, on the stack.
+ *     with no vDSO, as ARCH_SIGNAL_WITHOUT_VDSO says (arch/i386/sigframe.h).
  *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer, and nothing else:
  *     without SA_RESTORER the frame is not set up, and the process gets
  *     SIGSEGV instead of its handler.
@@ -36,7 +36,9 @@ static const char *const kept_regs[] = { ARCH_KEPT_REGS };
 static volatile int handled;
 static volatile uintptr_t return_address;
 
-/* What is at addr: the runtime's restorer, a vDSO symbol, or a mapping. */
+/* What is at addr: the runtime's restorer or code (with its address as
+ * linked: the program's load bias taken off), a vDSO symbol (with its
+ * offset in the vDSO: AT_SYSINFO_EHDR taken off), or a mapping. */
 static void describe(struct out *o, uintptr_t addr)
 {
 	const unsigned char *bytes;
@@ -44,11 +46,14 @@ static void describe(struct out *o, uintptr_t addr)
 	unsigned i;
 
 	if (addr == (uintptr_t)arch_sigreturn) {
-		out_str(o, "arch_sigreturn, the runtime's restorer (arch/" ARCH_NAME "/)");
+		out_printf(o, "arch_sigreturn (linked at 0x%lx), the runtime's restorer (arch/" ARCH_NAME "/)",
+			   (unsigned long)(addr - start_load_bias()));
 		return;
 	}
 	if (addr >= (uintptr_t)arch_raise_keep && addr - (uintptr_t)arch_raise_keep < 512) {
-		out_printf(o, "arch_raise_keep+0x%lx", (unsigned long)(addr - (uintptr_t)arch_raise_keep));
+		out_printf(o, "arch_raise_keep+0x%lx (linked at 0x%lx)",
+			   (unsigned long)(addr - (uintptr_t)arch_raise_keep),
+			   (unsigned long)(addr - start_load_bias()));
 		return;
 	}
 	bytes = vdso_image.bytes;
@@ -120,8 +125,7 @@ ARCH_SIGNAL_HANDLER static void plain_handler(int sig)
 	(void)sig;
 	handled = 1;
 	return_address = (uintptr_t)__builtin_return_address(0);
-	out_printf(&out_stdout, "  in the handler: return address 0x%lx (linked at 0x%lx): ",
-		   (unsigned long)return_address, (unsigned long)return_address - start_load_bias());
+	out_printf(&out_stdout, "  in the handler: return address 0x%lx: ", (unsigned long)return_address);
 	describe(&out_stdout, return_address);
 	out_char(&out_stdout, '\n');
 	show_code(&out_stdout, return_address);
@@ -133,13 +137,11 @@ ARCH_SIGNAL_HANDLER static void info_handler(int sig, siginfo_t *info, void *con
 	handled = 1;
 	return_address = (uintptr_t)__builtin_return_address(0);
 	(void)sig;
-	out_printf(&out_stdout, "  in the handler: return address 0x%lx (linked at 0x%lx): ",
-		   (unsigned long)return_address, (unsigned long)return_address - start_load_bias());
+	out_printf(&out_stdout, "  in the handler: return address 0x%lx: ", (unsigned long)return_address);
 	describe(&out_stdout, return_address);
 	out_char(&out_stdout, '\n');
-	out_printf(&out_stdout, "  in the handler: interrupted at 0x%lx (linked at 0x%lx): ",
-		   (unsigned long)arch_context_ip(context),
-		   (unsigned long)arch_context_ip(context) - start_load_bias());
+	out_printf(&out_stdout, "  in the handler: interrupted at 0x%lx: ",
+		   (unsigned long)arch_context_ip(context));
 	describe(&out_stdout, arch_context_ip(context));
 	out_printf(&out_stdout, " (si_code %d, from pid %d)\n", info->si_code, info->si_pid);
 	show_code(&out_stdout, return_address);
@@ -264,8 +266,8 @@ static void runner_line(struct out *o)
 	if (ARCH_SIGNAL_NEEDS_RESTORER)
 		out_str(o, "only sa_restorer can serve, and without it the signal is fatal\n");
 	else if (vdso_status != 0)
-		out_str(o, "without SA_RESTORER a kernel returns to the frame's own code, on the"
-			" stack; an emulator decides for itself: the cases below show where\n");
+		out_str(o, ARCH_SIGNAL_WITHOUT_VDSO "; an emulator decides for itself:"
+			" the cases below show where\n");
 	else
 		out_str(o, "a handler without SA_RESTORER returns there, as the cases below show\n");
 }
