@@ -11,8 +11,7 @@
  *   ARCH_RAW_ENTRY         the instruction a raw system call enters by
  *   arch_syscall()         the raw system call, 0 to 6 arguments
  *   ARCH_HAS_GATE, arch_gate_syscall()  a gate in the vDSO (i386), or 0
- *   ARCH_GATE_INSN         the fast instruction the gate chooses, if any
- *   ARCH_GATE_SHAPE        the gate's instructions, in words ("" if none)
+ *                          (its form is decoded from its bytes: arch_gate_form)
  *   ARCH_DATA_ADDRESS_HOW, ARCH_CLOCK_COUNTER  how the vDSO's clocks find
  *                          the data pages, and the CPU counter they read
  *   ARCH_NR_mmap, ARCH_MMAP_OFFSET_SHIFT, ARCH_NR_clock_gettime64,
@@ -63,6 +62,13 @@
  * gates are made of.  *last: it ends the gate (a return).
  */
 unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text, int *last);
+/*
+ * The gate's form, decoded from its instructions: the one it enters the
+ * kernel by (*insn, as objdump writes it) and a sentence saying which of
+ * the arch's forms this is and why the kernel chose it; 0 if the bytes
+ * are not a form known here (or the arch has no gate).
+ */
+const char *arch_gate_form(const unsigned char *p, size_t avail, const char **insn);
 
 /*
  * 2. Does an instruction that enters the kernel (a system call) start at

@@ -91,8 +91,6 @@ void arch_sigreturn(void);
 	" has the vDSO alone (a 32-bit arm process has the kuser helpers page)"
 
 /* No gate (above): nothing to choose. */
-#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
-#define ARCH_GATE_SHAPE ""
 
 /* How the vDSO's clocks find the data pages (adrp, or adr, to a page below
  * the image: arch/arm64/kernel/vdso/vdso.lds.S puts _vdso_data there), and

@@ -115,8 +115,6 @@ void arch_sigreturn(void);
 #define ARCH_CODE_BYTES(at) ((at) & ~(__typeof__(at))1)
 
 /* No gate (above): nothing to choose. */
-#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
-#define ARCH_GATE_SHAPE ""
 
 /* How the vDSO's clocks find the data pages (a pc-relative address of the
  * page below the image: arch/arm/vdso/vdso.lds.S; arm64's compat vdso32

@@ -32,6 +32,12 @@ unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text,
 	return 0;
 }
 
+const char *arch_gate_form(const unsigned char *p, size_t avail, const char **insn)
+{
+	(void)p, (void)avail, (void)insn;
+	return 0;
+}
+
 /* 2. An svc among the first avail bytes, as ARM words or Thumb halfwords
  * (an odd p is Thumb code at p - 1). */
 int arch_has_syscall_insn(const unsigned char *p, size_t avail)

@@ -76,14 +76,6 @@ void arch_sigreturn(void);
 #define ARCH_VSYSCALL_TIME 0UL
 #define ARCH_NO_VSYSCALL_NOTE "the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)"
 
-/* The gate's fast instruction: sysenter (Intel; AMD CPUs run syscall in
- * its place), where `int $0x80` goes through the interrupt table and its
- * checks (arch/x86/entry/vdso/vdso32/system_call.S). */
-#define ARCH_GATE_INSN "sysenter"
-/* The gate's shape, as the kernel writes it (and QEMU's, shorter). */
-#define ARCH_GATE_SHAPE "push %ecx, %edx, %ebp; mov %esp,%ebp; sysenter; int $0x80; pop...; ret\n" \
-	" on Intel and AMD here; QEMU's: int $0x80; ret"
-
 /* How the vDSO's clocks find the data pages, and the CPU counter they
  * read there besides (arch/x86/include/asm/vdso/gettimeofday.h). */
 #define ARCH_DATA_ADDRESS_HOW "lea with a negative offset"

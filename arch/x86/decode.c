@@ -43,6 +43,50 @@ unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text,
 	return 0;
 }
 
+/*
+ * The gate's three forms, as the kernel's system_call.S builds it: three
+ * pushes, then a place the kernel fills at boot by CPU feature (its
+ * "alternatives"), then int $0x80 and the pops.  The sentences say which
+ * form the bytes are and why the kernel chose it.
+ */
+static const char sysenter_form[] =
+	"the sysenter form: push %ecx, %edx, %ebp; mov %esp,%ebp (sysenter forgets the user\n"
+	"stack, %ebp keeps it); sysenter, which comes back past the int $0x80 after it (run\n"
+	"only when the kernel restarts a call). The kernel patched it in at boot (its\n"
+	"alternatives): a 32-bit kernel wherever the CPU has sysenter, Intel's and AMD's\n"
+	"alike (X86_FEATURE_SEP); a 64-bit kernel, for a 32-bit process, where the CPU runs\n"
+	"sysenter in compatibility mode: Intel's (X86_FEATURE_SYSENTER32)";
+static const char syscall_form[] =
+	"the syscall form: push %ecx, %edx, %ebp; mov %ecx,%ebp (syscall overwrites %ecx\n"
+	"with its return address: argument 2 travels in %ebp); syscall, which comes back\n"
+	"past the int $0x80 after it (run only when the kernel restarts a call). The kernel\n"
+	"patched it in at boot (its alternatives): only a 64-bit kernel does, for a 32-bit\n"
+	"process on a CPU whose compatibility mode has syscall and not sysenter: AMD's\n"
+	"(X86_FEATURE_SYSCALL32)";
+static const char int80_form[] =
+	"int $0x80 alone: no fast instruction was patched in at boot (a kernel does so by\n"
+	"CPU feature: X86_FEATURE_SEP on a 32-bit kernel, SYSENTER32 or SYSCALL32 on a\n"
+	"64-bit one), or the vDSO is an emulator's (QEMU's gate is int $0x80; ret)";
+
+const char *arch_gate_form(const unsigned char *p, size_t avail, const char **insn)
+{
+	const char *text;
+	unsigned len;
+	int last = 0;
+
+	while (avail && !last && (len = arch_gate_insn(p, avail, &text, &last)) != 0) {
+		if (p[0] == 0x0f && p[1] == 0x34)
+			return *insn = "sysenter", sysenter_form;
+		if (p[0] == 0x0f && p[1] == 0x05)
+			return *insn = "syscall", syscall_form;
+		if (p[0] == 0xcd)
+			return *insn = "int $0x80", int80_form;
+		p += len;
+		avail -= len;
+	}
+	return 0;               /* an instruction not known here, or no way in */
+}
+
 /* ---- 2. a system call instruction ---- */
 
 /* syscall (0f 05), sysenter (0f 34), int $0x80 (cd 80). */

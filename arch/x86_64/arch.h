@@ -86,8 +86,6 @@ void arch_sigreturn(void);
 #define ARCH_NO_VSYSCALL_NOTE ""
 
 /* No gate (above): nothing to choose. */
-#define ARCH_GATE_INSN  ARCH_RAW_ENTRY
-#define ARCH_GATE_SHAPE ""
 
 /* How the vDSO's clocks find the data pages, and the CPU counter they
  * read there besides (arch/x86/include/asm/vdso/gettimeofday.h). */

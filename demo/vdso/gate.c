@@ -3,11 +3,10 @@
  *
  * i386 has two doors.  `int $0x80` is the old software interrupt, in every
  * kernel.  AT_SYSINFO (auxiliary vector entry 32) gives the address of
- * __kernel_vsyscall in the vDSO, which enters by `sysenter` (a 32-bit
- * kernel on any CPU with it; a 64-bit kernel on Intel) or `syscall` (a
- * 64-bit kernel on AMD), and by int $0x80 otherwise: the kernel patches
- * in the fastest for this CPU at boot, and user code only ever calls the
- * address (arch/x86/entry/vdso/vdso32/system_call.S).  The same calls made
+ * __kernel_vsyscall in the vDSO, whose form the kernel chose at boot for
+ * this CPU; arch_gate_form (arch/x86/decode.c) reads which from its bytes
+ * and says why.  User code only ever calls the address
+ * (arch/x86/entry/vdso/vdso32/system_call.S).  The same calls made
  * through both doors must give the same results.
  *
  * x86_64 has one door: the `syscall` instruction, and no AT_SYSINFO.
@@ -153,6 +152,13 @@ int cmd_gate(int argc, char **argv)
 	} else {
 		out_printf(o, "vDSO: %s: AT_SYSINFO not checked against a symbol\n",
 			   vdso_why_absent());
+	}
+	if (vdso_gate()) {      /* in the image: its form, from its bytes */
+		const unsigned char *g = vdso_gate();
+		size_t room = (size_t)(vdso_image.bytes + vdso_image.size - g);
+		const char *insn, *form = arch_gate_form(g, room < 32 ? room : 32, &insn);
+
+		out_printf(o, "%s\n", form ? form : "the gate's form is none known here (objdump -d knows)");
 	}
 	out_printf(o, "calls now enter by: %s\n", sys_gate ? "the gate" : ARCH_RAW_ENTRY);
 	compare((void *)sysinfo);

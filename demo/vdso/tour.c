@@ -305,7 +305,9 @@ static uint32_t getpid_ns(void *gate, unsigned n)
 static int gate(void)
 {
 	const unsigned char *g = vdso_gate();
+	const char *form, *insn = 0;
 	uint32_t via_gate, via_int;
+	size_t room;
 	unsigned i;
 
 	if (timer_failed("tour 6", 0))  /* no figure made up */
@@ -317,17 +319,21 @@ static int gate(void)
 	} else if (!g) {
 		out_str(o, "no gate here (no AT_SYSINFO in the vDSO): every system call is " ARCH_RAW_ENTRY "\n");
 	} else {
+		/* vdso_gate checked g lies in the image: read no further than it */
+		room = (size_t)(vdso_image.bytes + vdso_image.size - g);
 		out_printf(o, "AT_SYSINFO 0x%lx, __kernel_vsyscall's first bytes:", (unsigned long)g);
-		for (i = 0; i < 12 && g + i < vdso_image.bytes + vdso_image.size; i++)
+		for (i = 0; i < 12 && i < room; i++)
 			out_printf(o, " %02x", g[i]);
-		out_str(o, "\n(" ARCH_GATE_SHAPE ")\n");
+		/* which form, decoded from these bytes (arch/<arch>/decode.c) */
+		form = arch_gate_form(g, room < 32 ? room : 32, &insn);
+		out_printf(o, "\n%s\n", form ? form : "(not a form of the gate known here: objdump -d knows)");
 		via_gate = getpid_ns((void *)g, 2000);
 		via_int = getpid_ns(0, 2000);
 		out_printf(o, "getpid: %u ns through the gate, %u ns by " ARCH_RAW_ENTRY "\n", via_gate, via_int);
-		if (via_int > 4 * via_gate)
-			out_str(o, ARCH_RAW_ENTRY " is many times slower here: a software interrupt goes through\n"
-				"the interrupt table and its checks, which " ARCH_GATE_INSN " was made to skip; how\n"
-				"much that costs depends on the CPU and on the hypervisor under it\n");
+		if (via_int > 4 * via_gate && insn && !str_eq(insn, ARCH_RAW_ENTRY))
+			out_printf(o, ARCH_RAW_ENTRY " is many times slower here: a software interrupt goes through\n"
+				   "the interrupt table and its checks, which %s was made to skip; how\n"
+				   "much that costs depends on the CPU and on the hypervisor under it\n", insn);
 	}
 	return 0;
 }
