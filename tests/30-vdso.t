@@ -9,6 +9,7 @@
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
+source "$TOP/tests/tools/gate_form.sh"
 
 O=$BUILD/test/oracle
 mkdir -p "$O"
@@ -267,6 +268,17 @@ check_gate() {       # RUNNER ARCH LABEL HAS_GATE HAS_VDSO
 	else
 		echo "$out" | grep -q "no AT_SYSINFO"
 		ok $? "$L gate: says there is no AT_SYSINFO"
+	fi
+	# The gate's form as the program says it (arch_gate_form, from the
+	# bytes), against objdump's decoding of the same runner's vDSO.
+	if [ "$gate" = 1 ] && [ "$has" = 1 ]; then
+		local img=$O/gate-$r-$a.so want
+		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$img" > /dev/null 2>&1
+		want=$(gate_form_by_objdump "$img")
+		is "$(gate_form_said "$out")" "${want:-(objdump finds no way in)}" \
+		   "$L gate: the form it names is the one objdump decodes at __kernel_vsyscall (${want:-none})"
+	elif [ "$gate" = 1 ]; then
+		skip "$L gate: its form against objdump" "no vDSO to dump"
 	fi
 	# Each door's values, judged here: the word (a long) at 4096 by od on
 	# the file.

@@ -28,7 +28,8 @@
 #   - `vdso check`: no check fails; a difference that is the kernel's own
 #     is a TODO that names the kernel's file and version;
 #   - i386: the gate's entry instruction in the image (objdump) is
-#     sysenter on the Intel model, syscall on the AMD one.
+#     sysenter on the Intel model, syscall on the AMD one, and the form
+#     `vdso gate` names from the bytes is that one.
 #
 # Then, in the same boot, `call` again on clocksource hpet and on acpi_pm
 # (no vDSO mode), switched to through /sys, each followed by the lesson
@@ -56,6 +57,7 @@
 . "$(dirname "$0")/tap.sh"
 
 . "$TOP/tests/runners.sh"
+. "$TOP/tests/tools/gate_form.sh"
 . "$TOP/tests/boot/matrix.sh"
 
 # 120 s: a boot takes 3 s on an idle machine, 15-30 s while the tests
@@ -301,6 +303,10 @@ check_main() {
 		got=$(objdump -d --no-show-raw-insn --disassemble=__kernel_vsyscall "$img" 2>/dev/null |
 			awk '$2 == "sysenter" || $2 == "syscall" || ($2 == "int" && $3 == "$0x80") { print $2; exit }')
 		is "${got:-none}" "$want" "$t: the gate enters by $want on $cpu (objdump of the live image)"
+		# ... and the form `vdso gate` names, from the bytes (arch_gate_form)
+		want=$(gate_form_by_objdump "$img")
+		is "$(gate_form_said "$gate")" "${want:-(objdump finds no way in)}" \
+		   "$t: gate: the form it names is the one objdump decodes (${want:-none})"
 	else
 		grep -q 'clock_gettime=vdso(__vdso_clock_gettime)' <<< "$paths"
 		ok $? "$t: __vdso_clock_gettime resolves and serves clock_gettime"

@@ -10,7 +10,8 @@
 # the mode its probes find must be the one the kernel was given.  Then
 # `vdso signal` and `vdso map` boot on both arches: a handler's return
 # through the vDSO's trampoline (i386) or sa_restorer (x86_64), and the
-# data address __vdso_time reads, below the image, found with no /proc.
+# data address __vdso_time reads, below the image, found with no /proc;
+# and i386 `vdso signal` with vdso32=0, each frame's return with no vDSO.
 # One kernel (6.1, Debian 12's) is enough: 50-boot.t boots both.
 # Logs: build/test/boot-modes/NAME/console.log.
 
@@ -63,19 +64,58 @@ for mode in none xonly emulate; do
 	ok $? "vsyscall=$mode: a call through the page: $(grep '^probe: a call' <<< "$SEC" | cut -c1-80)"
 done
 
+# vdso32=0: an i386 process with no vDSO, each frame without SA_RESTORER
+# (arch/x86/kernel/signal_32.c).  The rt frame (case 2) is pointed at the
+# vDSO's __kernel_rt_sigreturn all the same: an offset from address 0,
+# in page 0, which no process maps, and the child dies by SIGSEGV.  The old frame
+# (case 3) returns to its retcode on the stack, whose bytes objdump
+# decodes as sigreturn's (pop %eax; mov $__NR_sigreturn,%eax; int $0x80,
+# the number from the UAPI header); it runs only if the stack is
+# executable (readelf's GNU_STACK on /init).  The sentence the program
+# prints for a process with no vDSO (ARCH_SIGNAL_WITHOUT_VDSO) must say
+# what these numbers show: it did not, once.
+check_no_vdso_signal() {
+	local c2 c3 ret code nr dis stack want
+	boot "signal-i386-vdso32=0" i386 vdso32=0 signal
+	is "$STATUS" 0 "i386 vdso32=0: vdso signal as /init: exit 0"
+	c2=$(sed -n '/^case 2:/,/^case 3:/p' <<< "$SEC")
+	c3=$(sed -n '/^case 3:/,$p' <<< "$SEC")
+	ret=$(sed -n 's/.*in the handler: return address \(0x[0-9a-f]*\): .*/\1/p' <<< "$c2")
+	# page 0, which no process maps (mmap_min_addr)
+	[ -n "$ret" ] && (( ret < 4096 )) && grep -q 'fate: killed by SIGSEGV' <<< "$c2"
+	ok $? "i386 vdso32=0: the rt frame returns to ${ret:-?}, in page 0: killed by SIGSEGV"
+	code=$(sed -n 's/^  code there: \(\([0-9a-f][0-9a-f] \)*[0-9a-f][0-9a-f]\): .*/\1/p' <<< "$c3")
+	nr=$(awk '$2 == "__NR_sigreturn" { print $3 }' /usr/include/x86_64-linux-gnu/asm/unistd_32.h 2> /dev/null)
+	printf "$(sed 's/\([0-9a-f][0-9a-f]\) */\\x\1/g' <<< "$code")" > "$D/retcode.bin"
+	dis=$(objdump -D -b binary -m i386 --no-show-raw-insn "$D/retcode.bin" 2> /dev/null |
+		awk -F'\t' 'NF >= 2 && $1 ~ /^ +[0-9a-f]+:$/ { sub(/ +$/, "", $2); gsub(/ +/, " ", $2); print $2 }' | head -3 | tr '\n' ';')
+	is "$dis" "pop %eax;mov \$$(printf '0x%x' "${nr:-0}"),%eax;int \$0x80;" \
+	   "i386 vdso32=0: the old frame returns to its retcode, sigreturn's code by objdump ($code)"
+	stack=$(readelf -lW "$BUILD/i386/vdso" | awk '$1 == "GNU_STACK" { print $7 }')
+	case $stack in *E*) want="fate: exited 0" ;; *) want="fate: killed by SIGSEGV" ;; esac
+	is "$(grep -o 'fate: .*' <<< "$c3")" "$want" "i386 vdso32=0: the retcode runs only on an executable stack (GNU_STACK $stack): $want"
+	# the sentence, against those numbers
+	grep -q "^here: no vDSO .*the rt frame (SA_SIGINFO) at the vDSO's __kernel_rt_sigreturn, an offset from address 0: the return faults; only the old frame returns to code the kernel writes into it (retcode, on the stack), which runs only where the stack is executable" <<< "$SEC"
+	ok $? "i386 vdso32=0: what it says of a process with no vDSO is what the two cases show"
+}
+
 for a in x86_64 i386; do
 	boot "signal-$a" "$a" "" signal
 	is "$STATUS" 0 "$a: vdso signal as /init: exit 0"
 	if [ "$a" = i386 ]; then
-		grep -q 'return address 0x[0-9a-f]* (linked at 0x[0-9a-f]*): __kernel_rt_sigreturn' <<< "$SEC"
+		grep -q 'return address 0x[0-9a-f]*: __kernel_rt_sigreturn@[A-Z0-9_.]*+0x0 in the vDSO (+0x[0-9a-f]*)$' <<< "$SEC"
 		ok $? "$a: without SA_RESTORER the handler returns through the vDSO's __kernel_rt_sigreturn"
 	else
-		grep -q 'return address 0x[0-9a-f]* (linked at 0x[0-9a-f]*): arch_sigreturn' <<< "$SEC" &&
+		grep -q 'return address 0x[0-9a-f]*: arch_sigreturn (linked at 0x[0-9a-f]*)' <<< "$SEC" &&
 			grep -q 'fate: killed by SIGSEGV' <<< "$SEC"
 		ok $? "$a: sa_restorer serves; without SA_RESTORER the child dies by SIGSEGV"
 	fi
 	# (the registers after the return are gdb's to check, natively:
 	# tests/70-signal-vsyscall-map.t; a boot has no debugger to ask)
+
+	if [ "$a" = i386 ]; then
+		check_no_vdso_signal
+	fi
 
 	boot "map-$a" "$a" "" map
 	is "$STATUS" 0 "$a: vdso map as /init: exit 0"

@@ -98,7 +98,7 @@ check_kept() {
 		return
 	fi
 	set=$(set_registers "$BUILD/$a/vdso")
-	linked=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
+	linked=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]*: arch_raise_keep+0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
 	start=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_raise_keep" {print $1}')
 	[ -n "$set" ] && [ -n "$linked" ] && [ -n "$start" ] ||
 		{ fail "$L: the registers arch_raise_keep sets (objdump) and where it was interrupted"; return; }
@@ -123,11 +123,11 @@ check_signal() {        # RUNNER ARCH
 	local want got
 	want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" {print $1}')
 	# (vdso is a PIE: it prints each address as it is and as linked, which nm shows)
-	got=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*return address 0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)): arch_sigreturn.*/\1/p')
+	got=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*return address 0x[0-9a-f]*: arch_sigreturn (linked at 0x\([0-9a-f]*\)).*/\1/p')
 	is "$(hex 0x$got)" "$(hex 0x$want)" "$L: SA_RESTORER: the handler returns to arch_sigreturn (nm: $want)"
 	local start size ip
 	read -r start size < <(nm -S "$BUILD/$a/vdso" | awk '$4 == "arch_raise_keep" {print $1, $2}')
-	ip=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
+	ip=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]*: arch_raise_keep+0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
 	[ -n "$ip" ] && (( 0x$ip >= 0x$start && 0x$ip < 0x$start + 0x$size ))
 	ok $? "$L: the interrupted code is arch_raise_keep (nm: $start, $((0x$size)) bytes)"
 	sed -n '/^case 1:/,/^case 2:/p' "$out" | grep -q 'code there: .*system call .* (rt_sigreturn)'
@@ -170,6 +170,14 @@ check_signal() {        # RUNNER ARCH
 		ok $? "$L: the old frame returns through __kernel_sigreturn (readelf: +$old)"
 		[[ $c2 == *"(rt_sigreturn) by int \$0x80"* && $c3 == *"(sigreturn) by int \$0x80"* ]]
 		ok $? "$L: the vDSO's code makes rt_sigreturn and sigreturn"
+		# A vDSO address is shown with its offset in the vDSO and nothing
+		# else: the program's load bias taken off it would be a number
+		# of nothing (it was, as "linked at").  The line whole, its
+		# offset readelf's: no other figure in it.
+		local line
+		line=$(grep -m1 'in the handler: return address ' <<< "$c2")
+		[[ $line =~ ^\ \ in\ the\ handler:\ return\ address\ 0x[0-9a-f]+:\ __kernel_rt_sigreturn@LINUX_2\.5\+0x0\ in\ the\ vDSO\ \(\+$rt\)$ ]]
+		ok $? "$L: the vDSO's return address carries its vDSO offset (+$rt by readelf) and no load bias: $line"
 		check_kept $r $a "$out" 3
 	else            # i386 with no vDSO: QEMU 7.2's page of trampolines
 		[[ $c3 == *"outside the vDSO and the program, in the mapping "*" r-xp (anonymous)"* &&
@@ -370,8 +378,8 @@ else
 			[ ! -s "$T/nop-$c-$a.err" ]; ok $? "$L: vdso $c: nothing on stderr"
 		done
 		# (the addresses as linked, and how each child ended: by wait4)
-		is "$(sed -n 's/.*(linked at \(0x[0-9a-f]*\)).*/\1/p; s/^  fate: //p' "$T/nop-signal-$a" | tr '\n' ' ')" \
-		   "$(sed -n 's/.*(linked at \(0x[0-9a-f]*\)).*/\1/p; s/^  fate: //p' "$T/signal-native-$a" | tr '\n' ' ')" \
+		is "$(sed -n 's/.*(linked at \(0x[0-9a-f]*\)).*/\1/p; s/.* in the vDSO (\(+0x[0-9a-f]*\)).*/\1/p; s/^  fate: //p' "$T/nop-signal-$a" | tr '\n' ' ')" \
+		   "$(sed -n 's/.*(linked at \(0x[0-9a-f]*\)).*/\1/p; s/.* in the vDSO (\(+0x[0-9a-f]*\)).*/\1/p; s/^  fate: //p' "$T/signal-native-$a" | tr '\n' ' ')" \
 		   "$L: vdso signal: each handler returns to and from where it did with /proc, each child ends alike"
 		if [ $a = x86_64 ]; then
 			is "$(grep '^mode by /proc/self/maps' "$T/nop-vsyscall-$a")" \
