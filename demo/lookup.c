@@ -32,20 +32,14 @@ static struct out *o = &out_stdout;
 static struct elf_image img;
 static struct elf_gnu_table g;
 
-/* Does the bloom filter let name through?  Prints the word and the bits. */
-static int bloom(uint32_t h)
+/* The bloom word and its two bits, as elf_gnu_first read them (elf/trace.c). */
+static void bloom(const struct elf_gnu_start *st)
 {
-	uint32_t n = (h / g.bloom_bits) % g.bloom_size, b1 = h % g.bloom_bits,
-		 b2 = (h >> g.bloom_shift) % g.bloom_bits;
-	uint64_t w = 0;
-
-	elf_gnu_bloom(&img, &g, n, &w);
 	out_printf(o, "bloom: word (h / %u) %% %u = %u: 0x%llx\n", g.bloom_bits,
-		   g.bloom_size, n, (unsigned long long)w);
+		   g.bloom_size, st->bloom_index, (unsigned long long)st->bloom_word);
 	out_printf(o, "       bit h %% %u = %u: %s; bit (h >> %u) %% %u = %u: %s\n",
-		   g.bloom_bits, b1, w >> b1 & 1 ? "set" : "clear", g.bloom_shift,
-		   g.bloom_bits, b2, w >> b2 & 1 ? "set" : "clear");
-	return (w >> b1 & 1) && (w >> b2 & 1);
+		   g.bloom_bits, st->bit1, st->bloom_word >> st->bit1 & 1 ? "set" : "clear", g.bloom_shift,
+		   g.bloom_bits, st->bit2, st->bloom_word >> st->bit2 & 1 ? "set" : "clear");
 }
 
 int main(int argc, char **argv, char **envp)
@@ -54,10 +48,11 @@ int main(int argc, char **argv, char **envp)
 	const unsigned char *bytes;
 	struct elf_sysv_table t;
 	struct elf_verdef vd;
+	struct elf_gnu_start st;
 	struct elf_sym s, r;
 	uint32_t h, i, word = 0, k;
 	size_t size;
-	int err;
+	int err, next;
 
 	(void)argc, (void)argv, (void)envp;
 	if (vdso_find(&bytes, &size, &why) < 0)
@@ -69,24 +64,24 @@ int main(int argc, char **argv, char **envp)
 	out_printf(o, "lookup of %s@%s in the vDSO at 0x%lx\n", name, version, (unsigned long)bytes);
 	out_printf(o, "GNU hash table at offset 0x%lx: %u buckets, symoffset %u, %u bloom word(s) of %u bits, shift %u\n",
 		   (unsigned long)img.gnu_hash, g.nbuckets, g.symoffset, g.bloom_size, g.bloom_bits, g.bloom_shift);
-	out_printf(o, "hash:  GNU hash of \"%s\" = 0x%x\n", name, h = elf_gnu_hash(name));
-	if (!bloom(h))
+	elf_gnu_first(&img, &g, name, &st);     /* the walk, a step a call: elf/trace.c */
+	out_printf(o, "hash:  GNU hash of \"%s\" = 0x%x\n", name, h = st.hash);
+	bloom(&st);
+	if (!st.maybe)
 		out_str(o, "       a clear bit: not here\n");
-	elf_gnu_bucket(&img, &g, h % g.nbuckets, &i);
-	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", g.nbuckets, h % g.nbuckets, i);
-	for (s.name = ""; i && elf_gnu_chain(&img, &g, i, &word) == 0 && elf_symbol(&img, i, &s) == 0; i++) {
-		int match = (word | 1) == (h | 1);     /* bit 0 is the end bit */
-
+	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", g.nbuckets, st.bucket, st.first);
+	s.name = "";
+	for (i = st.first, next = ELF_GNU_GO_ON; i && next == ELF_GNU_GO_ON; i++) {
+		if ((next = elf_gnu_step(&img, &g, name, h, i, &word, &s)) < 0)
+			break;
 		out_printf(o, "chain[%u] = 0x%08x, last %u: ", i, word, word & 1);
-		if (!match)
+		if ((word | 1) != (h | 1))              /* bit 0 is the end bit */
 			out_printf(o, "hash differs (%s)\n", s.name);
 		else
 			out_printf(o, "hash matches; name \"%s\": %s\n", s.name,
-				   str_eq(s.name, name) ? "equal" : "differs");
-		if ((match && str_eq(s.name, name)) || (word & 1))
-			break;
+				   next == ELF_GNU_FOUND ? "equal" : "differs");
 	}
-	if (!str_eq(s.name, name))
+	if (next != ELF_GNU_FOUND)
 		return out_str(o, "not found\n"), out_flush(o) < 0;
 	for (k = 0; (err = elf_verdef(&img, k, &vd)) == 0 && vd.index != s.version_index; k++)
 		;
@@ -102,8 +97,10 @@ int main(int argc, char **argv, char **envp)
 			   r.addr == s.addr ? "the same" : "DIFFERENT");
 
 	for (k = 0; k < sizeof missing / sizeof missing[0]; k++) {
-		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], h = elf_gnu_hash(missing[k]));
-		if (!bloom(h)) {
+		elf_gnu_first(&img, &g, missing[k], &st);
+		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], st.hash);
+		bloom(&st);
+		if (!st.maybe) {
 			out_str(o, "       a clear bit: not here, and no bucket was read\n");
 			break;
 		}

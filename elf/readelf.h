@@ -126,6 +126,36 @@ int elf_gnu_bucket(const struct elf_image *img, const struct elf_gnu_table *t,
 int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 		  uint32_t i, uint32_t *word);
 
+/*
+ * One GNU-hash lookup traced, a step a call: the walk elf/hash.c makes,
+ * with every word it reads handed out, for the programs that show it
+ * (demo/lookup.c, `vdso tour 4`), each in its own words.
+ *   elf_gnu_first   the name's hash, its bloom word and the two bits
+ *                   tested in it, and the bucket's first symbol;
+ *   elf_gnu_step    symbol i of the chain: its chain word, the symbol,
+ *                   and where the walk goes next.
+ */
+struct elf_gnu_start {
+	uint32_t hash;          /* GNU hash of the name */
+	uint32_t bloom_index;   /* (hash / bits) % bloom_size */
+	uint64_t bloom_word;
+	uint32_t bit1, bit2;    /* hash % bits, (hash >> shift) % bits */
+	int maybe;              /* both bits set: the name may be here */
+	uint32_t bucket;        /* hash % nbuckets */
+	uint32_t first;         /* the chain's first symbol; 0: an empty bucket */
+};
+int elf_gnu_first(const struct elf_image *img, const struct elf_gnu_table *t,
+		  const char *name, struct elf_gnu_start *start);
+enum elf_gnu_next {
+	ELF_GNU_FOUND,          /* hash and name equal: symbol i is the one */
+	ELF_GNU_GO_ON,          /* not it: symbol i + 1 next */
+	ELF_GNU_END,            /* not it, and its end bit is set: not here */
+};
+/* Symbol i of the chain for name (hash h): *word its chain word, *sym the
+ * symbol; an enum elf_gnu_next, or -ELF_ERANGE (i outside the chains). */
+int elf_gnu_step(const struct elf_image *img, const struct elf_gnu_table *t,
+		 const char *name, uint32_t h, uint32_t i, uint32_t *word, struct elf_sym *sym);
+
 /* The SysV hash table (struct elf_sysv_table above): 0, or -ELF_ENOTFOUND. */
 int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t);
 /* Bucket b, the chain entry of symbol i: 0 or -ELF_ERANGE. */

@@ -1,6 +1,7 @@
 /*
  * elf/trace.c - the hash tables word by word, read-only, for a program
- * that shows one lookup step by step (demo/lookup.c, `vdso tour 5`).
+ * that shows one lookup step by step (demo/lookup.c, `vdso tour 4`), and
+ * that walk itself, a step a call (elf_gnu_first, elf_gnu_step).
  *
  * elf/hash.c walks the same tables to find a symbol; here each word is
  * handed out on its own, with the same bounds: every read is checked
@@ -46,6 +47,47 @@ int elf_gnu_chain(const struct elf_image *img, const struct elf_gnu_table *t,
 		return -ELF_ERANGE;
 	*word = get32(img, img->bytes + (size_t)off);
 	return 0;
+}
+
+/* Two names equal (elf/ builds hosted too, without lib/'s str_eq). */
+static int same_name(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+int elf_gnu_first(const struct elf_image *img, const struct elf_gnu_table *t,
+		  const char *name, struct elf_gnu_start *start)
+{
+	uint32_t h = elf_gnu_hash(name);
+	int err;
+
+	start->hash = h;
+	start->bloom_index = (h / t->bloom_bits) % t->bloom_size;
+	start->bit1 = h % t->bloom_bits;
+	start->bit2 = (h >> t->bloom_shift) % t->bloom_bits;
+	start->bucket = h % t->nbuckets;
+	start->bloom_word = 0;
+	start->first = 0;
+	if ((err = elf_gnu_bloom(img, t, start->bloom_index, &start->bloom_word)) < 0)
+		return err;
+	start->maybe = (start->bloom_word >> start->bit1 & 1) && (start->bloom_word >> start->bit2 & 1);
+	return elf_gnu_bucket(img, t, start->bucket, &start->first);
+}
+
+int elf_gnu_step(const struct elf_image *img, const struct elf_gnu_table *t,
+		 const char *name, uint32_t h, uint32_t i, uint32_t *word, struct elf_sym *sym)
+{
+	int err;
+
+	sym->name = "";
+	if ((err = elf_gnu_chain(img, t, i, word)) < 0 || (err = elf_symbol(img, i, sym)) < 0)
+		return err;
+	/* bit 0 of a chain word is the end bit, not the hash's */
+	if ((*word | 1) == (h | 1) && same_name(sym->name, name))
+		return ELF_GNU_FOUND;
+	return *word & 1 ? ELF_GNU_END : ELF_GNU_GO_ON;
 }
 
 int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t)

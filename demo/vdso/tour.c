@@ -175,10 +175,11 @@ static int lookup(void)
 {
 	const char *name = vdso_calls[VDSO_CLOCK_GETTIME].symbol;
 	struct elf_gnu_table g;
+	struct elf_gnu_start st;
 	struct elf_verdef vd;
 	struct elf_sym s;
-	uint32_t h, b1, b2, n, i, word = 0, k;
-	uint64_t w = 0;
+	uint32_t i, word = 0, k;
+	int next = ELF_GNU_GO_ON;
 
 	if (!have_vdso())
 		return 0;
@@ -186,31 +187,24 @@ static int lookup(void)
 		out_str(o, "no clock_gettime or no GNU hash table in this vDSO: nothing to trace\n");
 		return 0;
 	}
-	h = elf_gnu_hash(name);
+	/* the walk, a step a call, as the lesson lookup takes it (elf/trace.c) */
+	elf_gnu_first(&vdso_image, &g, name, &st);
 	out_printf(o, "%s in the vDSO at 0x%lx\n", name, (unsigned long)vdso_image.bytes);
-	out_printf(o, "GNU hash (h = h * 33 + c, from 5381) = 0x%08x\n", h);
-	n = (h / g.bloom_bits) % g.bloom_size;
-	b1 = h % g.bloom_bits;
-	b2 = (h >> g.bloom_shift) % g.bloom_bits;
-	elf_gnu_bloom(&vdso_image, &g, n, &w);
-	out_printf(o, "bloom: word %u of %u = 0x%llx; bits %u and %u (h >> %u): %s, %s\n", n,
-		   g.bloom_size, (unsigned long long)w, b1, b2, g.bloom_shift,
-		   w >> b1 & 1 ? "set" : "clear", w >> b2 & 1 ? "set" : "clear");
-	elf_gnu_bucket(&vdso_image, &g, h % g.nbuckets, &i);
+	out_printf(o, "GNU hash (h = h * 33 + c, from 5381) = 0x%08x\n", st.hash);
+	out_printf(o, "bloom: word %u of %u = 0x%llx; bits %u and %u (h >> %u): %s, %s\n", st.bloom_index,
+		   g.bloom_size, (unsigned long long)st.bloom_word, st.bit1, st.bit2, g.bloom_shift,
+		   st.bloom_word >> st.bit1 & 1 ? "set" : "clear", st.bloom_word >> st.bit2 & 1 ? "set" : "clear");
 	out_printf(o, "bucket: h %% %u = %u -> the chain starts at symbol %u\n", g.nbuckets,
-		   h % g.nbuckets, i);
-	for (s.name = ""; i && elf_gnu_chain(&vdso_image, &g, i, &word) == 0; i++) {
-		if (elf_symbol(&vdso_image, i, &s) < 0)
+		   st.bucket, st.first);
+	s.name = "";
+	for (i = st.first; i && next == ELF_GNU_GO_ON; i++) {
+		if ((next = elf_gnu_step(&vdso_image, &g, name, st.hash, i, &word, &s)) < 0)
 			break;
 		out_printf(o, "  chain[%u] = 0x%08x (end bit %u): %s %s\n", i, word, word & 1,
-			   (word | 1) == (h | 1) ? "hash matches, name" : "hash differs:",
-			   (word | 1) == (h | 1) ? (str_eq(s.name, name) ? "equal" : "differs") : s.name);
-		if ((word | 1) == (h | 1) && str_eq(s.name, name))
-			break;
-		if (word & 1)
-			break;
+			   (word | 1) == (st.hash | 1) ? "hash matches, name" : "hash differs:",
+			   (word | 1) == (st.hash | 1) ? (next == ELF_GNU_FOUND ? "equal" : "differs") : s.name);
 	}
-	if (!str_eq(s.name, name)) {
+	if (next != ELF_GNU_FOUND) {
 		out_str(o, "not found by the chain\n");
 		return 1;
 	}
