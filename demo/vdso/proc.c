@@ -4,7 +4,7 @@
  * find "[vdso]", read /proc/self/mem there), done without libc, and then
  * held against the image's own headers.
  *
- * /proc/self/maps has one line per mapping (proc(5); demo/vdso/maps.c
+ * /proc/self/maps has one line per mapping (proc(5); syscall/maps.c
  * reads it), and the one named [vdso] is the image.
  *
  * /proc/self/mem is the process's memory as a file, the offset being the
@@ -24,7 +24,7 @@ struct mapping {
 	uint64_t start, end;
 };
 
-/* The [vdso] line of /proc/self/maps (read by demo/vdso/maps.c). */
+/* The [vdso] line of /proc/self/maps (read by syscall/maps.c). */
 static int is_vdso(const struct maps_entry *e, void *ctx)
 {
 	struct mapping *m = ctx;
