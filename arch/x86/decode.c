@@ -23,6 +23,12 @@ static const struct { unsigned char len, bytes[5]; const char *text; } gate_insn
 	{ 2, { 0x0f, 0x05 }, "syscall" },
 	{ 2, { 0xcd, 0x80 }, "int    $0x80" },
 	{ 5, { 0xb9, 0x2b, 0, 0, 0 }, "mov    $0x2b,%ecx" },
+	/* padding a kernel may put first (7.2's gate opens with the 3-byte
+	 * one), and the mark of an indirect branch's target (IBT) */
+	{ 3, { 0x0f, 0x1f, 0x00 }, "nopl   (%eax)" },
+	{ 4, { 0x0f, 0x1f, 0x40, 0x00 }, "nopl   0x0(%eax)" },
+	{ 5, { 0x0f, 0x1f, 0x44, 0x00, 0x00 }, "nopl   0x0(%eax,%eax,1)" },
+	{ 4, { 0xf3, 0x0f, 0x1e, 0xfb }, "endbr32" },
 };
 
 unsigned arch_gate_insn(const unsigned char *p, size_t avail, const char **text, int *last)
