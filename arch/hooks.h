@@ -31,10 +31,15 @@
  * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's
  *   and the sigreturn trampolines' names
  * arch/<name>/trace.h      what `vdso trace` (demo/vdso/trace*.c) needs:
- *   struct arch_regs (what PTRACE_GETREGS fills), arch_regs_pc, _set_pc,
- *   _sp, _result, _syscall, _arg; ARCH_TRACE_BREAKPOINT, ARCH_TRACE_PC_REWIND;
- *   ARCH_TRACEES and arch_regs_tracee (the kinds of process it can trace);
- *   arch_trace_emulate (a function's first instruction, run for the tracee)
+ *   struct arch_regs (what PTRACE_GETREGS fills, or with ARCH_TRACE_REGSET
+ *   PTRACE_GETREGSET's NT_PRSTATUS), arch_regs_pc, _set_pc, _sp, _result,
+ *   _syscall, _arg, _return_address (in a register, or 0: on the stack);
+ *   ARCH_TRACE_BREAKPOINT (its bytes), ARCH_TRACE_BREAK_SIZE,
+ *   ARCH_TRACE_PC_REWIND; ARCH_TRACEES and arch_regs_tracee (the kinds of
+ *   process it can trace); arch_trace_cannot_break (a function left out);
+ *   arch_trace_emulate (a function's first instruction, run for the
+ *   tracee); without single step, ARCH_TRACE_NO_SINGLESTEP and
+ *   arch_trace_next_pc
  * arch/<name>/tracee.h     TRACEE_<NAME>: how a process of the arch calls
  *   its vDSO (arguments in registers or on the stack, word size, the
  *   system call numbers); another arch's trace.h may include it (x86_64

@@ -18,7 +18,7 @@
 
 #define TRACEE_I386 { \
 	.name = "i386", .elf_class = 32, .machine = 3, \
-	.word = 4, .args_on_stack = 1, \
+	.word = 4, .args_in_regs = 0, .stack_args_at = 1, \
 	.syscalls = { { 265, "clock_gettime" }, { 403, "clock_gettime64" }, \
 		      { 78, "gettimeofday" }, { 13, "time" }, \
 		      { 266, "clock_getres" }, { 406, "clock_getres_time64" }, \

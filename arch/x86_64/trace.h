@@ -15,7 +15,8 @@
  * trap it raises leaves the PC after it, so the tracer moves the PC back
  * one byte to the address of the breakpoint.
  */
-#define ARCH_TRACE_BREAKPOINT 0xcc
+#define ARCH_TRACE_BREAKPOINT { 0xcc }
+#define ARCH_TRACE_BREAK_SIZE 1
 #define ARCH_TRACE_PC_REWIND  1
 
 /*
@@ -33,6 +34,14 @@ struct arch_regs {
 static inline uint64_t arch_regs_pc(const struct arch_regs *r) { return r->rip; }
 static inline void arch_regs_set_pc(struct arch_regs *r, uint64_t pc) { r->rip = pc; }
 static inline uint64_t arch_regs_sp(const struct arch_regs *r) { return r->rsp; }
+/* The return address of a function at its entry: on the stack (0), where
+ * `call` pushed it (trace_call.c reads it there). */
+static inline int arch_regs_return_address(const struct arch_regs *r, uint64_t *ret)
+{
+	(void)r;
+	(void)ret;
+	return 0;
+}
 /* The result of a function, and the number of a system call at its stop. */
 static inline uint64_t arch_regs_result(const struct arch_regs *r) { return r->rax; }
 static inline long arch_regs_syscall(const struct arch_regs *r) { return (long)r->orig_rax; }
@@ -59,6 +68,13 @@ static inline uint64_t arch_regs_arg(const struct arch_regs *r, unsigned i)
 static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 {
 	return r->cs == 0x23 ? 1 : 0;
+}
+
+/* Every function can take the breakpoint (arm's Thumb ones cannot). */
+static inline const char *arch_trace_cannot_break(uint64_t symbol_value)
+{
+	(void)symbol_value;
+	return 0;
 }
 
 /*

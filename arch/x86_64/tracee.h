@@ -16,7 +16,7 @@
 
 #define TRACEE_X86_64 { \
 	.name = "x86_64", .elf_class = 64, .machine = 62, \
-	.word = 8, .args_on_stack = 0, \
+	.word = 8, .args_in_regs = 6, .stack_args_at = 1, \
 	.syscalls = { { 228, "clock_gettime" }, { 96, "gettimeofday" }, \
 		      { 201, "time" }, { 229, "clock_getres" }, \
 		      { 309, "getcpu" }, { 318, "getrandom" } } }

@@ -187,8 +187,12 @@ void trace_entry(struct trace_thread *t, struct trace_break *b, struct arch_regs
 	struct trace_break *rb;
 	unsigned i;
 
-	if (t->depth == TRACE_DEPTH || trace_read_word(t->tid, tt, sp, &ret) < 0)
-		return;         /* too deep, or no return address: not followed */
+	if (t->depth == TRACE_DEPTH)
+		return;         /* too deep: not followed */
+	/* The return address: in a register (ARM's link register), or where
+	 * the call instruction pushed it, at the top of the stack (x86). */
+	if (!arch_regs_return_address(r, &ret) && trace_read_word(t->tid, tt, sp, &ret) < 0)
+		return;         /* no return address: not followed */
 	c = &t->calls[t->depth];
 	c->func = b->func;
 	c->sp = sp;
@@ -197,9 +201,10 @@ void trace_entry(struct trace_thread *t, struct trace_break *b, struct arch_regs
 	c->first_syscall = -1;
 	for (i = 0; i < 6; i++) {
 		c->args[i] = 0;
-		if (!tt->args_on_stack)
+		if (i < tt->args_in_regs)
 			c->args[i] = arch_regs_arg(r, i);
-		else if (trace_read_word(t->tid, tt, sp + tt->word * (i + 1), &c->args[i]) < 0)
+		else if (trace_read_word(t->tid, tt, sp + tt->word * (i - tt->args_in_regs +
+								     tt->stack_args_at), &c->args[i]) < 0)
 			break;
 	}
 	/* The gate takes the system call's number in the result register. */
@@ -221,9 +226,11 @@ void trace_return(struct trace_thread *t, struct trace_break *b, struct arch_reg
 	struct trace_call *c;
 	unsigned i = t->depth;
 
-	/* The innermost call that returns here with its frame popped; calls
-	 * above it were left by a longjmp and are forgotten. */
-	while (i > 0 && !(t->calls[i - 1].ret == b->addr && t->calls[i - 1].sp < sp))
+	/* The innermost call that returns here with its frame gone (the
+	 * stack pointer back where it was at the entry, or above it where the
+	 * call pushed the return address); calls above it were left by a
+	 * longjmp and are forgotten. */
+	while (i > 0 && !(t->calls[i - 1].ret == b->addr && t->calls[i - 1].sp <= sp))
 		i--;
 	if (i == 0)
 		return;         /* a thread that was not in a call passes by */

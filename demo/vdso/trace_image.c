@@ -143,12 +143,14 @@ static int wanted(const char *name)
  * The functions: defined symbols of type STT_FUNC or STT_NOTYPE, global or
  * weak, whose address is in an executable PT_LOAD; one per address (the
  * x86_64 vDSO exports clock_gettime and __vdso_clock_gettime at the same
- * one), named without the __vdso_ prefix.  The sigreturn entries are left
+ * one), named without the __vdso_ or __kernel_ prefix.  The sigreturn entries are left
  * out: nothing calls them, a signal handler returns into them, and they
  * never return themselves.
  */
 static void list_functions(struct trace_space *s, const struct elf_image *img)
 {
+	static unsigned said;   /* functions we cannot break in: told once */
+	const char *why;
 	unsigned i, j, k;
 
 	s->nfuncs = 0;
@@ -173,8 +175,16 @@ static void list_functions(struct trace_space *s, const struct elf_image *img)
 		if (!in_text || addr - s->vdso >= s->vdso_size)
 			continue;
 		name = sym.name;
+		if ((why = arch_trace_cannot_break(sym.value))) {
+			if (!said++)
+				out_printf(&out_stderr, "vdso: trace: %s: %s, not traced\n",
+					   name, why);
+			continue;
+		}
 		if (!strncmp(name, "__vdso_", 7))
 			name += 7;
+		else if (!strncmp(name, "__kernel_", 9) && kind_of(name) == FN_OTHER)
+			name += 9;      /* arm64's __kernel_clock_gettime; not the i386 gate */
 		if (strlen(name) >= TRACE_NAME || contains(name, "sigreturn"))
 			continue;
 		for (k = 0; k < s->nfuncs && s->funcs[k].addr != addr; k++)

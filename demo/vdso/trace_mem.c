@@ -6,6 +6,8 @@
  * Every access here is to an aligned word, which never straddles a page:
  * reading two bytes before the end of a mapping never touches the next page.
  */
+#include <linux/elf.h>
+#include <linux/uio.h>
 #include "tracer.h"
 
 #define WORD sizeof(unsigned long)
@@ -39,20 +41,6 @@ long trace_read(int tid, uint64_t addr, void *buf, size_t n)
 	return 0;
 }
 
-long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char *old)
-{
-	uint64_t base = addr & ~(uint64_t)(WORD - 1);
-	unsigned long word;
-	long r;
-
-	if ((r = trace_peek(tid, base, &word)) < 0)
-		return r;
-	if (old)
-		*old = ((unsigned char *)&word)[addr - base];
-	((unsigned char *)&word)[addr - base] = byte;
-	return sys_ptrace(PTRACE_POKEDATA, tid, (unsigned long)base, word);
-}
-
 /* A word at a time, as trace_read: one PTRACE_POKEDATA for a whole word,
  * and a word written only in part is read first, its other bytes kept. */
 long trace_write(int tid, uint64_t addr, const void *buf, size_t n)
@@ -79,6 +67,27 @@ long trace_write(int tid, uint64_t addr, const void *buf, size_t n)
 	return 0;
 }
 
+/*
+ * The registers: PTRACE_GETREGS where the arch has it, else the general
+ * regset (PTRACE_GETREGSET with NT_PRSTATUS: the kernel's
+ * include/uapi/linux/ptrace.h and elf.h), which newer arches have only.
+ * arch/<arch>/trace.h says which (ARCH_TRACE_REGSET).
+ */
+#ifdef ARCH_TRACE_REGSET
+long trace_regs(int tid, struct arch_regs *r)
+{
+	struct iovec io = { .iov_base = r, .iov_len = sizeof *r };
+
+	return sys_ptrace(PTRACE_GETREGSET, tid, NT_PRSTATUS, (unsigned long)&io);
+}
+
+long trace_set_regs(int tid, const struct arch_regs *r)
+{
+	struct iovec io = { .iov_base = (void *)r, .iov_len = sizeof *r };
+
+	return sys_ptrace(PTRACE_SETREGSET, tid, NT_PRSTATUS, (unsigned long)&io);
+}
+#else
 long trace_regs(int tid, struct arch_regs *r)
 {
 	return sys_ptrace(PTRACE_GETREGS, tid, 0, (unsigned long)r);
@@ -88,6 +97,7 @@ long trace_set_regs(int tid, const struct arch_regs *r)
 {
 	return sys_ptrace(PTRACE_SETREGS, tid, 0, (unsigned long)r);
 }
+#endif
 
 long trace_read_word(int tid, const struct trace_tracee *tt, uint64_t addr, uint64_t *v)
 {

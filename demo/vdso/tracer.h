@@ -42,7 +42,9 @@ struct trace_tracee {
 	int elf_class;
 	unsigned machine;
 	unsigned word;          /* bytes in a pointer or a long: 4 or 8 */
-	int args_on_stack;      /* arguments above the return address (i386) */
+	unsigned args_in_regs;  /* the first arguments, in registers (arch_regs_arg) */
+	unsigned stack_args_at; /* the others on the stack from sp + this many words
+				 * (1: above the return address, i386) */
 	struct trace_syscall_name syscalls[12];
 };
 extern const struct trace_tracee trace_tracees[];
@@ -71,7 +73,7 @@ struct trace_func {
  * (func -1), where 'waiting' calls will come back. */
 struct trace_break {
 	uint64_t addr;
-	unsigned char saved;    /* the byte the breakpoint replaced */
+	unsigned char saved[ARCH_TRACE_BREAK_SIZE];     /* the bytes it replaced */
 	int inserted;           /* in memory now (a return's may be out) */
 	int func;
 	unsigned waiting;
@@ -142,7 +144,6 @@ extern struct trace_state trace;
 /* trace_mem.c: words and bytes of a stopped tracee.  0 or -errno. */
 long trace_peek(int tid, uint64_t addr, unsigned long *word);
 long trace_read(int tid, uint64_t addr, void *buf, size_t n);
-long trace_write_byte(int tid, uint64_t addr, unsigned char byte, unsigned char *old);
 long trace_write(int tid, uint64_t addr, const void *buf, size_t n);
 long trace_regs(int tid, struct arch_regs *r);
 long trace_set_regs(int tid, const struct arch_regs *r);
