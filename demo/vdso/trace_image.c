@@ -149,9 +149,9 @@ static int wanted(const char *name)
  */
 static void list_functions(struct trace_space *s, const struct elf_image *img)
 {
-	static unsigned said;   /* functions we cannot break in: told once */
-	const char *why;
-	unsigned i, j, k;
+	static int said;        /* functions we cannot break in: told once */
+	const char *why, *reason = 0, *first = 0;
+	unsigned i, j, k, skipped = 0;
 
 	s->nfuncs = 0;
 	for (i = 1; i < img->nsyms; i++) {
@@ -175,18 +175,19 @@ static void list_functions(struct trace_space *s, const struct elf_image *img)
 		if (!in_text || addr - s->vdso >= s->vdso_size)
 			continue;
 		name = sym.name;
-		if ((why = arch_trace_cannot_break(sym.value))) {
-			if (!said++)
-				out_printf(&out_stderr, "vdso: trace: %s: %s, not traced\n",
-					   name, why);
-			continue;
-		}
 		if (!strncmp(name, "__vdso_", 7))
 			name += 7;
 		else if (!strncmp(name, "__kernel_", 9) && kind_of(name) == FN_OTHER)
 			name += 9;      /* arm64's __kernel_clock_gettime; not the i386 gate */
 		if (strlen(name) >= TRACE_NAME || contains(name, "sigreturn"))
 			continue;
+		if ((why = arch_trace_cannot_break(sym.value))) {
+			if (!skipped++) {
+				first = name;
+				reason = why;
+			}
+			continue;
+		}
 		for (k = 0; k < s->nfuncs && s->funcs[k].addr != addr; k++)
 			;
 		if (k < s->nfuncs) {            /* an alias: keep the shorter name */
@@ -202,6 +203,9 @@ static void list_functions(struct trace_space *s, const struct elf_image *img)
 	}
 	for (k = 0; k < s->nfuncs; k++)
 		s->funcs[k].kind = kind_of(s->funcs[k].name);
+	if (skipped && !said++)
+		out_printf(&out_stderr, "vdso: trace: vDSO: %u functions not traced: %s (%s%s)\n",
+			   skipped, reason, first, skipped > 1 ? ", ..." : "");
 }
 
 long trace_image(struct trace_space *s, int tid, const struct arch_regs *regs,
