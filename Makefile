@@ -280,9 +280,12 @@ run:
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 TESTS_LONG := tests/20-reader.t tests/60-robust.t tests/50-boot.t
 TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
+# The arches not in the test matrix are built too (not their unit tests):
+# tests/53-boot-arm.t boots them.
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
+	$(Q)$(MAKE) --no-print-directory ARCH="$(filter-out $(ARCHES),$(ALL_ARCHES))" all
 	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
 
 # make test-quick: the same tests, every runner once, but tests/50-boot.t
