@@ -42,6 +42,32 @@ static void bloom(const struct elf_gnu_start *st)
 		   g.bloom_bits, st->bit2, st->bloom_word >> st->bit2 & 1 ? "set" : "clear");
 }
 
+/*
+ * The GNU table drawn, the path in [brackets]: the bloom words, the
+ * buckets (each the first symbol of its chain, 0 for none), and the
+ * chain words by symbol, a '.' where one ends.  At most 32 of each.
+ */
+static void picture(const struct elf_image *img, const struct elf_gnu_table *g,
+		    const struct elf_gnu_start *st, unsigned found)
+{
+	struct out *o = &out_stdout;
+	uint64_t w;
+	uint32_t i, v;
+
+	out_str(o, "the table, the path in [brackets], '.' the end of a chain:\n  bloom   ");
+	for (i = 0; i < g->bloom_size && i < 32 && elf_gnu_bloom(img, g, i, &w) == 0; i++)
+		out_printf(o, i == st->bloom_index ? " [0x%llx]" : " 0x%llx", (unsigned long long)w);
+	out_str(o, "\n  buckets ");
+	for (i = 0; i < g->nbuckets && i < 32 && elf_gnu_bucket(img, g, i, &v) == 0; i++)
+		out_printf(o, i == st->bucket ? " [%u]" : " %u", v);
+	out_str(o, "\n  chains  ");
+	for (i = g->symoffset; i < img->nsyms && i < g->symoffset + 32 &&
+	     elf_gnu_chain(img, g, i, &v) == 0; i++)
+		out_printf(o, "%s%u%s%s", i == st->first ? " [" : " ", i, v & 1 ? "." : "",
+			   i == found ? "]" : "");
+	out_char(o, '\n');
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *name = symbols[0], *version = "LINUX_2.6", *why;
@@ -74,7 +100,10 @@ int main(int argc, char **argv, char **envp)
 	for (i = st.first, next = ELF_GNU_GO_ON; i && next == ELF_GNU_GO_ON; i++) {
 		if ((next = elf_gnu_step(&img, &g, name, h, i, &word, &s)) < 0)
 			break;
-		out_printf(o, "chain[%u] = 0x%08x, last %u: ", i, word, word & 1);
+		/* the chain array starts at symbol symoffset: symbol i's word
+		 * is the array's element i - symoffset */
+		out_printf(o, "symbol %u: chain[%u - %u = %u] = 0x%08x, last %u: ", i, i, g.symoffset,
+			   i - g.symoffset, word, word & 1);
 		if ((word | 1) != (h | 1))              /* bit 0 is the end bit */
 			out_printf(o, "hash differs (%s)\n", s.name);
 		else
@@ -83,6 +112,7 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (next != ELF_GNU_FOUND)
 		return out_str(o, "not found\n"), out_flush(o) < 0;
+	picture(&img, &g, &st, s.index);
 	for (k = 0; (err = elf_verdef(&img, k, &vd)) == 0 && vd.index != s.version_index; k++)
 		;
 	if (err < 0)

@@ -18,7 +18,11 @@
  *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer only.  Without
  *     SA_RESTORER the kernel refuses to build the frame and the process
  *     gets SIGSEGV: libc always gives its own restorer, and so does the
- *     runtime, arch_sigreturn (arch/x86_64/sigreturn.S).
+ *     runtime, arch_sigreturn (arch/x86_64/sigreturn.S).  Why it insists:
+ *     the 64-bit vDSO holds no sigreturn code to fall back on (its linker
+ *     script, arch/x86/entry/vdso/vdso.lds.S, exports the clocks, getcpu
+ *     and getrandom; `vdso syms` shows it), and the x86-64 psABI leaves
+ *     the restorer to the C library, which every program links.
  * The handler below records __builtin_return_address(0); main says which
  * code it is and decodes its first instructions.
  *

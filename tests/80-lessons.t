@@ -461,9 +461,9 @@ check_tour() {       # RUNNER ARCH LABEL
 	# (stderr apart: qemu-user reports tour 8's children killed by SIGSEGV)
 	out=$(run_on "$r" "$a" "$BUILD/$a/vdso" tour 2> "$T/tour-$r-$a.err"); st=$?
 	is "$st" 0 "$L tour: exit status 0"
-	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 9: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
-	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall " "$L tour: the ten steps in order"
-	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "10/10" "$L tour: a see: and a try: line each"
+	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]*\) of 10: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
+	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall 10 trace " "$L tour: the eleven steps in order"
+	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "11/11" "$L tour: a see: and a try: line each"
 	if [ "$HAVE_VDSO" = 0 ]; then
 		is "$(printf '%s\n' "$out" | grep -c '^no vDSO here (the auxiliary vector has no AT_SYSINFO_EHDR): nothing to show$')" 2 \
 		   "$L tour: headers and lookup say in one line there is no vDSO"
@@ -642,9 +642,9 @@ for a in $(arches); do
 	is "$?" 0 "boot $a: vdso tour as /init, status 0"
 	log=$T/boot-$a/console.log
 	out=$(sed -n '/^=== vdso-boot: begin tour ===$/,/^=== vdso-boot: end tour /p' "$log")
-	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]\) of 9: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
-	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall " "boot $a: the ten steps in order"
-	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "10/10" "boot $a: a see: and a try: line each"
+	is "$(printf '%s\n' "$out" | sed -n 's/^== step \([0-9]*\) of 10: \([a-z]*\):.*/\1 \2/p' | tr '\n' ' ')" \
+	   "0 stack 1 auxv 2 find 3 headers 4 lookup 5 call 6 gate 7 getrandom 8 signal 9 vsyscall 10 trace " "boot $a: the eleven steps in order"
+	is "$(printf '%s\n' "$out" | grep -c '^see: ')/$(printf '%s\n' "$out" | grep -c '^try: ')" "11/11" "boot $a: a see: and a try: line each"
 	printf '%s\n' "$out" | grep -q '^  code there: .*: system call [0-9]* (rt_sigreturn) by ' &&
 		printf '%s\n' "$out" | grep -Eq '^(one call of 16 bytes, served by the |no getrandom in this vDSO)'
 	ok $? "boot $a: the handler returns to rt_sigreturn's code; getrandom is served"

@@ -16,6 +16,8 @@
  *   7 getrandom  random bytes with no system call, and the state they need
  *   8 signal     where a signal handler returns: the vDSO's, or sa_restorer
  *   9 vsyscall   the legacy page before the vDSO, and why a call traps
+ *  10 trace      vdso trace on date and the clock lesson: the calls strace
+ *                cannot see, and whether each entered the kernel
  * Steps 7 to 9 run the code of `vdso call getrandom` (demo/vdso/call.c),
  * `vdso signal` and `vdso vsyscall`, so that each probe and each sentence
  * is written once; the lessons getrandom, signal and vsyscall take them
@@ -402,6 +404,10 @@ static const struct step {
 	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
 	  "%Lvsyscall; %V vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
 	  vsyscall_step },
+	{ "trace", "the calls strace cannot see",
+	  "demo/vdso/tour_trace.c, demo/vdso/trace.c; ptrace(2) (PTRACE_SYSCALL); strace(1), "
+	  "which sees only what enters the kernel",
+	  "%V trace -c -- date; %V trace -f -- sh -c date", tour_trace },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
@@ -429,7 +435,7 @@ int cmd_tour(int argc, char **argv)
 		for (i = 0; i < NSTEPS; i++)
 			if (str_eq(argv[1], steps[i].name) || (parse_u64(argv[1], &n) == 0 && n == i))
 				return run_step(i);
-		return usage_error("tour", argv[1], "no such step (0 to 9, or a name)");
+		return usage_error("tour", argv[1], "no such step (0 to 10, or a name)");
 	}
 	for (i = 0; i < NSTEPS; i++) {
 		if (i)

@@ -82,19 +82,22 @@ int tour_trace(void)
 	char date[PATH_BUF], clock[PATH_BUF], cs[64];
 	struct statx st;
 	const char *source = clocksource(cs, sizeof cs);
-	int r = 0;
+	int r = 0, traced = 0;
 
 	out_printf(o, "the clocksource: %s\n", source ? source :
 		   "unknown (no /sys/devices/system/clocksource here)");
 	if (path_lookup("date", date, sizeof date, &st))
-		r = trace_in_child(date);
+		r = trace_in_child(date), traced++;
 	else
 		out_str(o, "no date on this PATH: only this project's program is traced\n");
-	if (r == 0 && path_of(clock, sizeof clock, lesson_dir(), "clock"))
-		r = trace_in_child(clock);
+	if (!path_of(clock, sizeof clock, lesson_dir(), "clock") ||
+	    sys_statx(AT_FDCWD, clock, 0, STATX_TYPE, &st) < 0)
+		out_printf(o, "no clock lesson beside this program (%s): not traced\n", clock);
+	else if (r == 0)
+		r = trace_in_child(clock), traced++;
 	if (r < 0)
 		return 1;       /* our own machinery failed: said on stderr */
-	if (r > 0)              /* the trace said why in its line: a fact here */
+	if (r > 0 || !traced)   /* the trace said why in its line: a fact here */
 		return 0;
 	out_str(o, "<vdso>: the call returned without entering the kernel; <vdso -> ... syscall>:\n"
 		"the vDSO made the system call itself (a CPU-time clock, or a clocksource\n"

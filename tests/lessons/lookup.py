@@ -125,7 +125,7 @@ found = None
 while i:
     word, = u('I', chains_at + (i - symoffset) * 4)
     sname, value = sym(i)
-    line = 'chain[%u] = 0x%08x, last %u: ' % (i, word, word & 1)
+    line = 'symbol %u: chain[%u - %u = %u] = 0x%08x, last %u: ' % (i, i, symoffset, i - symoffset, word, word & 1)
     if (word | 1) != (h | 1):
         p(line + 'hash differs (%s)' % sname)
     else:
@@ -137,6 +137,28 @@ while i:
         break
     i += 1
 i, value = found
+# the picture: bloom words, buckets, chain words by symbol; the path in []
+first, = u('I', buckets_at + (h % nbuckets) * 4)
+cells = []
+for k in range(min(bloom_size, 32)):
+    w, = u(W, bloom_at + k * bits // 8)
+    cells.append(('[0x%x]' if k == (h // bits) % bloom_size else '0x%x') % w)
+p("the table, the path in [brackets], '.' the end of a chain:")
+p('  bloom    ' + ' '.join(cells))
+cells = []
+for k in range(min(nbuckets, 32)):
+    b, = u('I', buckets_at + k * 4)
+    cells.append(('[%u]' if k == h % nbuckets else '%u') % b)
+p('  buckets  ' + ' '.join(cells))
+nsyms = max(u('I', buckets_at + k * 4)[0] for k in range(nbuckets))
+while not u('I', chains_at + (nsyms - symoffset) * 4)[0] & 1:   # the last chain's end
+    nsyms += 1
+nsyms += 1
+cells = []
+for k in range(symoffset, min(nsyms, symoffset + 32)):
+    word, = u('I', chains_at + (k - symoffset) * 4)
+    cells.append(('[' if k == first else '') + str(k) + ('.' if word & 1 else '') + (']' if k == i else ''))
+p('  chains   ' + ' '.join(cells))
 vs, = u('H', versym + 2 * i)
 o = verdef
 while True:                            # Verdef: vd_version, flags, ndx, cnt, hash, aux, next
