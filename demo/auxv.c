@@ -18,7 +18,7 @@
  * below by the kernel's names (arch/x86/include/asm/cpufeatures.h), and
  * AT_HWCAP2 (arch/x86/include/uapi/asm/hwcap2.h).
  *
- * try: LD_SHOW_AUXV=1 /bin/true, or in gdb: starti, then info auxv
+ * try: LD_SHOW_AUXV=1 /bin/true; gdb -batch -ex starti -ex 'info auxv' build/x86_64/auxv
  * exercise: run it twice under `setarch -R`: AT_SYSINFO_EHDR and the
  *   address in AT_RANDOM stay put; the 16 bytes there still change.
  */

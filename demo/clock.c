@@ -27,7 +27,7 @@
  * From: the kernel's Documentation/ABI/stable/vdso and
  * tools/testing/selftests/vDSO/parse_vdso.c; the gABI, "Dynamic Section".
  *
- * try: strace build/x86_64/clock (no clock_gettime in the list); size -A build/x86_64/clock
+ * try: strace build/x86_64/clock; size -A build/x86_64/clock   # no clock_gettime in strace's list
  * exercise: ask for CLOCK_PROCESS_CPUTIME_ID instead of CLOCK_REALTIME:
  *   the vDSO cannot read a process's CPU time from its data pages, so
  *   strace now shows the clock_gettime call it made for you.

@@ -14,7 +14,7 @@
  * 6.13, [vvar_vclock]: read-only to the process, written by the kernel.
  * The auxiliary vector works without /proc (a container, PID 1 at boot).
  *
- * try: run it twice, then: setarch -R build/x86_64/find; or: cat /proc/self/maps
+ * try: build/x86_64/find; setarch -R build/x86_64/find; cat /proc/self/maps   # run it twice: it moves
  * exercise: run it under gdb (which turns randomisation off) and then
  *   with `set disable-randomization off`: the vDSO's address stops, then moves.
  */

@@ -36,8 +36,7 @@
  * From: the kernel's arch/x86/entry/vdso/vdso32/system_call.S and
  * arch/x86/entry/entry_32.S (entry_SYSENTER_32); the i386 psABI.
  *
- * try: build/i386/vdso dump g.so && objdump -d --start-address=0x<AT_SYSINFO - image> g.so
- *      or in gdb (i386): x/12i <AT_SYSINFO>
+ * try: build/i386/vdso dump g.so && objdump -d -M i386 g.so   # at AT_SYSINFO - the image's address
  * exercise: run build/i386/gate under qemu-i386 (QEMU 7.2): it gives no
  *   AT_SYSINFO, and the lesson says every call is `int $0x80`.
  */

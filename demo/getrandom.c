@@ -35,7 +35,7 @@
  * From: the kernel's lib/vdso/getrandom.c, include/uapi/linux/random.h
  * (struct vgetrandom_opaque_params), mm/mmap.c (VM_DROPPABLE).
  *
- * try: strace -e getrandom build/x86_64/getrandom (one call of 32 bytes: the key)
+ * try: strace -e getrandom build/x86_64/getrandom   # one call of 32 bytes: the key
  * exercise: make the second call sys_getrandom(b, LEN, 0), the system
  *   call itself: strace now shows one call of 12 bytes beside the key's.
  */
@@ -152,7 +152,7 @@ int main(int argc, char **argv, char **envp)
 				   c, n, zeroes(info.state, n, 0));
 	}
 	if (vdso_calls[VDSO_GETRANDOM].served == PATH_VDSO)
-		out_printf(o, "try: strace -e getrandom %s: no call of %d bytes; one of 32, the vDSO"
+		out_printf(o, "try: strace -e getrandom %s   # no call of %d bytes; one of 32, the vDSO"
 			   " seeding the new state's key\n", start_program_name(), LEN);
 	return out_flush(o) < 0 || memcmp(a, b, LEN) == 0;
 }

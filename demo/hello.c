@@ -4,6 +4,8 @@
  * _start (arch/) reads the stack, start_c (start/) calls main, and the
  * return value becomes the exit status through exit_group.  One write(2)
  * in between: no libc, no buffer, no vDSO.
+ *
+ * try: strace build/x86_64/hello; size -A build/x86_64/hello   # one write, two sections
  */
 #include <syscall/syscall.h>
 

@@ -17,8 +17,7 @@
  * From: the GNU hash section as binutils and glibc define it (there is no
  * formal standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
  *
- * try: build/x86_64/vdso dump v.so && readelf -I -V --dyn-syms v.so;
- *      build/x86_64/vdso tour lookup  (vdso, where it is installed)
+ * try: build/x86_64/vdso dump v.so && readelf -I -V --dyn-syms v.so; build/x86_64/vdso tour lookup
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>

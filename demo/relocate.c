@@ -25,7 +25,7 @@
  *
  * Look at: the bias from _DYNAMIC and from AT_ENTRY agree; every place
  * the RELR words name; words[0] holds bias + what the file holds.
- * try: readelf -rlW build/x86_64/relocate    (the same places, unmoved)
+ * try: readelf -rlW build/x86_64/relocate   # the same places, unmoved
  * exercise: drop -z pack-relative-relocs (Makefile: VDSO_LDFLAGS) and run
  *   it again: DT_RELA/DT_REL bytes appear, 24 (8 on i386) a place.
  */

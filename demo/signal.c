@@ -26,7 +26,8 @@
  * The handler below records __builtin_return_address(0); main says which
  * code it is and decodes its first instructions.
  *
- * try: gdb -batch -ex 'catch signal SIGUSR1' -ex r -ex 'x/2i *(void **)$sp' build/i386/signal
+ * try: gdb -batch -ex 'handle SIGUSR1 nostop noprint' -ex 'break *handler' -ex r -ex 'x/2i *(void **)$sp' build/x86_64/signal
+ *   # stopped at the handler's first instruction, its return address on top of the stack
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>

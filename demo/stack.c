@@ -27,7 +27,7 @@
  * Under QEMU the stack is QEMU's work, and may differ: the program prints
  * what it finds, sorted by address.
  *
- * try: make gdb PROG=stack, or: gdb -batch -ex starti -ex 'x/8gx $sp' build/x86_64/stack
+ * try: gdb -batch -ex starti -ex 'x/8gx $sp' build/x86_64/stack   # or, to stay in gdb: make gdb PROG=stack
  * exercise: run it as `env -i X=1 build/x86_64/stack one`: the picture
  *   shrinks to one envp pointer, and the envp strings to 4 bytes ("X=1").
  */

@@ -31,7 +31,7 @@
  * built with CONFIG_KUSER_HELPERS=n maps no such page: a read faults.
  *
  * try: grep vsyscall /proc/self/maps; cat /proc/cmdline; perf stat -e page-faults build/x86_64/vsyscall
- *      (arm: grep vectors /proc/self/maps)
+ *   # arm: grep vectors /proc/self/maps
  * exercise: make boot CMD=vsyscall APPEND=vsyscall=emulate, then with
  *   vsyscall=none: the page turns readable, then disappears.
  */

@@ -661,8 +661,8 @@ for a in $(arches); do
 done
 
 # A bad step: a usage error, one line, exit 2, nothing on stdout.
-out=$("$BUILD/x86_64/vdso" tour 10 2> "$T/tour10.err"); st=$?
-is "$st/$out/$(wc -l < "$T/tour10.err")" "2//1" "tour 10: usage error, one line on stderr"
+out=$("$BUILD/x86_64/vdso" tour 11 2> "$T/tour10.err"); st=$?
+is "$st/$out/$(wc -l < "$T/tour10.err")" "2//1" "tour 11: usage error, one line on stderr"
 diag "$(cat "$T/tour10.err")"
 
 done_testing

@@ -369,10 +369,10 @@ static const struct step {
 	{ "auxv", "the auxiliary vector",
 	  "start/start.c (auxv_get), start/auxv_names.c; the kernel's "
 	  "include/uapi/linux/auxvec.h, fs/binfmt_elf.c; getauxval(3)",
-	  "%Lauxv; LD_SHOW_AUXV=1 /bin/true; gdb: starti, info auxv", auxv },
+	  "%Lauxv; LD_SHOW_AUXV=1 /bin/true; gdb -batch -ex starti -ex 'info auxv' %Lauxv", auxv },
 	{ "find", "where the vDSO is, and how long",
 	  "vdso/find.c, elf/extent.c; the kernel's Documentation/ABI/stable/vdso, vdso(7)",
-	  "%Lfind; run it twice; setarch -R %Lfind", find },
+	  "%Lfind; %Lfind; setarch -R %Lfind   # twice: it moves; setarch -R: it stays", find },
 	{ "headers", "its ELF headers and dynamic table",
 	  "elf/open.c, elf/header.c, elf/address.c; the gABI, \"ELF Header\", "
 	  "\"Program Header\", \"Dynamic Section\"",
@@ -383,12 +383,12 @@ static const struct step {
 	  "%Llookup; %V dump v.so && readelf -I -V --dyn-syms v.so", lookup },
 	{ "call", "the call, and why it needs no system call",
 	  "vdso/calls.c; the kernel's lib/vdso/gettimeofday.c, include/vdso/datapage.h",
-	  "%V dump v.so && objdump -d v.so (its address taken below 0); %Lclock; %V bench",
+	  "%V dump v.so && objdump -d v.so; %Lclock; %V bench --rounds 1",
 	  call },
 	{ "gate", "how the other system calls enter",
 	  "arch/i386/enter.S, syscall/call.c; the kernel's "
 	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
-	  "%Lgate; %V gate; gdb (i386): x/12i <AT_SYSINFO>", gate },
+	  "%Lgate; %V gate   # gdb, i386: x/12i at AT_SYSINFO", gate },
 	{ "getrandom", "random bytes with no system call",
 	  "vdso/getrandom.c, demo/vdso/call.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
 	  "include/uapi/linux/random.h (struct vgetrandom_opaque_params), mm/mmap.c (VM_DROPPABLE)",
@@ -397,8 +397,8 @@ static const struct step {
 	{ "signal", "where a signal handler returns",
 	  "demo/vdso/signal.c, demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
 	  "signal_64.c, arch/x86/entry/vdso/vdso32/sigreturn.S; sigaction(2), sigreturn(2)",
-	  "%Lsignal; %V signal; gdb -batch -ex 'catch signal SIGUSR1' -ex r "
-	  "-ex 'x/2i *(void **)$sp' --args %V tour 8", signal_step },
+	  "%Lsignal; %V signal; gdb -batch -ex 'handle SIGUSR1 nostop noprint' -ex 'break *handler' "
+	  "-ex r -ex 'x/2i *(void **)$sp' %Lsignal", signal_step },
 	{ "vsyscall", "the legacy page, and why a call through it traps",
 	  "vdso/vsyscall.c, demo/vdso/vsyscall.c, demo/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
 	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
