@@ -2,6 +2,13 @@
  * demo/find.c - two ways to find the vDSO: the auxiliary vector's, and
  * /proc's, side by side.
  *
+ * Terms.  A mapping is a range of addresses backed by a file or by
+ * nothing (anonymous), with its permissions (r, w, x; p private);
+ * /proc/self/maps lists this process's, one a line.  [vvar] and
+ * [vvar_vclock] are the kernel's data pages for the vDSO (lesson data
+ * reads them).  Address randomisation (ASLR) places the stack, the mmap
+ * area and the vDSO anew at each execve.
+ *
  * The kernel puts the vDSO's address in AT_SYSINFO_EHDR (its
  * Documentation/ABI/stable/vdso; fs/binfmt_elf.c).  It does not say how
  * long the image is, but the image's own ELF headers do (vdso/find.c).

@@ -2,6 +2,12 @@
  * demo/gate.c - the i386 system call gate, __kernel_vsyscall, read as
  * instructions; and why x86_64 has none.
  *
+ * Terms.  A system call instruction moves the CPU to the kernel at an
+ * entry the kernel chose; `int $0x80` raises software interrupt 0x80
+ * instead.  A CPU feature flag (X86_FEATURE_*) is the kernel's record of
+ * what this CPU can do, from CPUID; its "alternatives" rewrite bytes of
+ * code at boot to the best form for the flags set.
+ *
  * i386 has three ways into the kernel: `int $0x80` (every CPU, slow),
  * `sysenter` and `syscall`.  Which one works depends on the CPU and on
  * the kernel: a 32-bit kernel uses sysenter wherever the CPU has it,

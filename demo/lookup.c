@@ -2,6 +2,14 @@
  * demo/lookup.c - one symbol lookup in the vDSO, step by step, with the
  * real numbers of this process's image.
  *
+ * Terms.  A hash table maps a name's hash to the symbols that may have
+ * it.  The bloom filter is a bit array that answers "surely not here" for
+ * most missing names without reading the table.  versym gives each
+ * symbol the index of its version; Verdef, the version definitions,
+ * names each index (LINUX_2.6); vd_hash is the ELF (SysV) hash of that
+ * name.  symoffset: the first symbol the GNU table covers (those below
+ * are local or undefined, and never looked up).
+ *
  * elf_open finds the tables (`vdso tour 3` shows them).  Then, for a name:
  *   1. its GNU hash, h = h * 33 + c from 5381;
  *   2. the bloom filter: one word, two bits (h and h >> shift); a clear

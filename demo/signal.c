@@ -2,6 +2,13 @@
  * demo/signal.c - how a signal handler returns: to the address the kernel
  * wrote on top of the signal frame, whose code makes rt_sigreturn(2).
  *
+ * Terms.  A signal handler is a function the kernel runs when a signal
+ * arrives (sigaction(2)).  The signal frame is what the kernel pushes on
+ * the user stack to run it: the interrupted registers and a return
+ * address.  sa_restorer is a field of struct sigaction, the code that
+ * address leads to when the flag SA_RESTORER says it is set.  A
+ * trampoline is a few instructions whose only job is to jump or call on.
+ *
  * To deliver a signal, the kernel saves the interrupted registers in a
  * frame on the user stack and starts the handler as if the frame's first
  * word had called it.  That word is the handler's return address; the

@@ -2,6 +2,12 @@
  * demo/vsyscall.c - the legacy vsyscall page of x86_64, the vDSO's
  * ancestor, still at 0xffffffffff600000 in every process.
  *
+ * Terms.  A page fault is the CPU's trap when an access breaks a page's
+ * permissions or hits no page; the kernel's handler may then fix things
+ * up and return as if nothing happened (here: emulate the call).  The
+ * kernel command line is the text the boot loader gives the kernel
+ * (/proc/cmdline), where options such as vsyscall= are set.
+ *
  * Before the vDSO, the kernel mapped one page of code at a fixed address:
  * gettimeofday at +0, time at +0x400, getcpu at +0x800, called directly
  * by old binaries.  Code at an address known in advance is a gift to an
