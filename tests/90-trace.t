@@ -396,6 +396,31 @@ else
 		sort -u | tr '\n' ' ')" "coarse vdso fine syscall " \
 		"x86_64 boot clocksource=hpet: the coarse clocks stay in the vDSO, the others enter the kernel"
 
+	# The tour's step 10 there, the clock lesson beside /init: its one
+	# call must now be marked as entering the kernel, and hold the time
+	# the lesson printed.
+	OUT=$D/boot-tour-hpet
+	mkdir -p "$OUT"
+	"$TOP/tests/boot/boot.sh" -k 6.1 -a clocksource=hpet -f "$BUILD/x86_64/clock" -o "$OUT" -t 120 \
+		x86_64 tour trace > /dev/null 2> "$OUT/boot.err"
+	is "$?" 0 "x86_64 boot clocksource=hpet: vdso tour trace, status 0"
+	LOG=$OUT/console.log
+	printed=$(sed -n '/trace -- \/clock$/,/^+++/p' "$LOG" | tr -d '\r' | grep -E '^[0-9]+\.[0-9]{9}$')
+	traced=$(sed -n '/trace -- \/clock$/,/^+++/p' "$LOG" | tr -d '\r' |
+		sed -nE 's/^clock_gettime\(CLOCK_REALTIME, \{tv_sec=([0-9]+), tv_nsec=([0-9]+)\}\) = 0 <vdso -> clock_gettime syscall>$/\1 \2/p' |
+		awk '{ printf "%s.%09d\n", $1, $2 }')
+	[ -n "$printed" ] && [ "$traced" = "$printed" ]
+	ok $? "x86_64 boot clocksource=hpet: tour 10 shows the clock lesson's call entering the kernel, with the time it printed (${printed:-none})"
+
+	# The reverse of the cross trace: the 32-bit vdso asked to trace a
+	# 64-bit program says in one line that it cannot, and exits 1.
+	OUT=$D/boot-reverse
+	mkdir -p "$OUT"
+	"$TOP/tests/boot/boot.sh" -k 6.1 -f "$BUILD/x86_64/clock" -o "$OUT" -t 120 \
+		i386 trace /clock > /dev/null 2> "$OUT/boot.err"
+	grep -q '^vdso: trace: /clock: .*a 64-bit process, which the 32-bit vdso cannot trace' "$OUT/console.log"
+	ok $? "i386 boot: the 32-bit vdso trace of a 64-bit program says it cannot, in one line"
+
 	# The x86_64 `vdso trace` as /init, an i386 program its tracee: its
 	# lines go to the second serial port (the host's ttyS1.bin), the
 	# program's to the console.  cross_boot NAME FILE ARGS...

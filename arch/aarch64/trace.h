@@ -52,6 +52,16 @@ static inline int arch_regs_return_address(const struct arch_regs *r, uint64_t *
 }
 
 #define ARCH_TRACEES { TRACEE_AARCH64 }
+/*
+ * Why a stopped process cannot be traced from here, or 0.  A 32-bit arm
+ * process under this kernel runs with PSTATE.nRW (bit 4, PSR_MODE32_BIT in
+ * the kernel's arch/arm64/include/uapi/asm/ptrace.h) set; its compat vDSO
+ * is not traced from here yet.
+ */
+static inline const char *arch_trace_foreign(const struct arch_regs *r)
+{
+	return r->pstate & 0x10 ? "a 32-bit arm process, which this vdso does not trace yet" : 0;
+}
 static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 {
 	(void)r;

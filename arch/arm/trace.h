@@ -46,6 +46,13 @@ static inline int arch_regs_return_address(const struct arch_regs *r, uint64_t *
 }
 
 #define ARCH_TRACEES { TRACEE_ARM }
+/* Why a stopped process cannot be traced from here, or 0: under a 32-bit
+ * kernel every process is an arm one. */
+static inline const char *arch_trace_foreign(const struct arch_regs *r)
+{
+	(void)r;
+	return 0;
+}
 static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 {
 	(void)r;

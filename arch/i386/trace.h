@@ -50,6 +50,17 @@ static inline uint64_t arch_regs_arg(const struct arch_regs *r, unsigned i)
 }
 
 #define ARCH_TRACEES { TRACEE_I386 }
+/*
+ * Why a stopped process cannot be traced from here, or 0.  Under a 64-bit
+ * kernel a 64-bit process runs with %cs = __USER_CS, 0x33 (the kernel's
+ * arch/x86/include/asm/segment.h), and ptrace shows a 32-bit tracer only
+ * the low halves of its registers.
+ */
+static inline const char *arch_trace_foreign(const struct arch_regs *r)
+{
+	return r->xcs == 0x33 ? "a 64-bit process, which the 32-bit vdso cannot trace: "
+				"trace it with the 64-bit one" : 0;
+}
 static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 {
 	(void)r;

@@ -65,6 +65,12 @@ static inline uint64_t arch_regs_arg(const struct arch_regs *r, unsigned i)
  * mode with __USER32_CS (0x23): the kernel's arch/x86/include/asm/segment.h.
  */
 #define ARCH_TRACEES { TRACEE_X86_64, TRACEE_I386 }
+/* Why a stopped process cannot be traced from here, or 0: x86_64 traces both. */
+static inline const char *arch_trace_foreign(const struct arch_regs *r)
+{
+	(void)r;
+	return 0;
+}
 static inline unsigned arch_regs_tracee(const struct arch_regs *r)
 {
 	return r->cs == 0x23 ? 1 : 0;

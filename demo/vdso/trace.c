@@ -215,9 +215,10 @@ static int attach(const char *arg)
 		trace_detach_all();
 		return report("trace", arg, "its registers cannot be read", 0);
 	}
-	s->tracee = &trace_tracees[arch_regs_tracee(&r)];
+	why = arch_trace_foreign(&r);
+	s->tracee = &trace_tracees[why ? 0 : arch_regs_tracee(&r)];
 	trace.exec_seen = 1;
-	if (trace_image(s, (int)v, 0, &why)) {
+	if (why || trace_image(s, (int)v, 0, &why)) {
 		trace_detach_all();
 		return report("trace", arg, "no vDSO to trace", why);
 	}

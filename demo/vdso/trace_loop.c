@@ -120,8 +120,9 @@ static void on_exec(struct trace_thread *t)
 	s = trace_space_new();
 	join(t, s);
 	if (s && trace_regs(t->tid, &r) == 0) {
-		s->tracee = &trace_tracees[arch_regs_tracee(&r)];
-		if (trace_image(s, t->tid, &r, &why)) {
+		why = arch_trace_foreign(&r);
+		s->tracee = &trace_tracees[why ? 0 : arch_regs_tracee(&r)];
+		if (why || trace_image(s, t->tid, &r, &why)) {
 			if (t->tid == trace.leader && !trace.exec_seen) {
 				/* The command itself: nothing to trace. */
 				report("trace", trace.command, "no vDSO to trace", why);

@@ -117,5 +117,5 @@ uint64_t trace_now_ns(void)
 
 	if (vdso_clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
 		return 0;
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return (uint64_t)ns_of(ts.tv_sec, ts.tv_nsec);
 }
