@@ -30,15 +30,11 @@
 #include <vdso/vdso.h>
 
 static char mem[65536];
-static struct maps_entry all[64];       /* every mapping, for the picture */
-static unsigned nall;
 
 /* Each line of /proc/self/maps that names the vDSO or its data pages, as
  * the runtime's parser (syscall/maps.c) reads it; *ctx: [vdso]'s start. */
 static int show_line(const struct maps_entry *m, void *ctx)
 {
-	if (nall < sizeof all / sizeof all[0])
-		all[nall++] = *m;
 	if (str_eq(m->name, "[vdso]") || str_eq(m->name, "[vvar]") || str_eq(m->name, "[vvar_vclock]")) {
 		out_printf(&out_stdout, "maps:  %llx-%llx %s %s\n", (unsigned long long)m->start,
 			   (unsigned long long)m->end, m->perms, m->name);
@@ -46,63 +42,6 @@ static int show_line(const struct maps_entry *m, void *ctx)
 			*(uint64_t *)ctx = m->start;
 	}
 	return 0;
-}
-
-/* A size in KiB, MiB, GiB or TiB (the largest that leaves 4 or more),
- * in a field of 10 columns. */
-static void size_field(struct out *o, uint64_t bytes)
-{
-	static const char units[] = "KMGT";
-	unsigned u = 0;
-
-	bytes >>= 10;
-	while (u < 3 && bytes >= 4 << 10)
-		bytes >>= 10, u++;
-	out_udec_field(o, bytes, 5);
-	out_printf(o, " %ciB ", units[u]);
-}
-
-/*
- * The address space around the vDSO, high addresses on top: a box per
- * mapping from the one below its data pages to the one above the image,
- * a gap between two mappings marked with its size.
- */
-static void picture(struct out *o, uint64_t vdso)
-{
-	unsigned i, lo = nall, hi = 0;
-
-	for (i = 0; i < nall; i++)
-		if (all[i].name[0] == '[' && all[i].name[1] == 'v' && all[i].end <= vdso + (1 << 30) &&
-		    all[i].start + (1 << 30) >= vdso) {     /* [vvar], [vvar_vclock], [vdso] */
-			lo = i < lo ? i : lo;
-			hi = i;
-		}
-	if (lo == nall)
-		return;
-	lo = lo > 0 ? lo - 1 : lo;
-	hi = hi + 1 < nall ? hi + 1 : hi;
-	out_str(o, "the address space around it, high addresses on top:\n");
-	for (i = hi + 1; i-- > lo; ) {
-		out_printf(o, "  %16llx +------------------------------------+\n",
-			   (unsigned long long)all[i].end);
-		char name[21];
-		size_t n = strlen(all[i].name);
-
-		/* a path is cut to its last 20 bytes */
-		memcpy(name, n ? all[i].name + (n > 20 ? n - 20 : 0) : "(anonymous)", n ? (n > 20 ? 20 : n) + 1 : 12);
-		out_printf(o, "  %16s | ", "");
-		out_field(o, name, -20);
-		size_field(o, all[i].end - all[i].start);
-		out_printf(o, "%s |%s\n", all[i].perms, all[i].start == vdso ? " <- AT_SYSINFO_EHDR" : "");
-		if (i > lo && all[i - 1].end < all[i].start) {
-			out_printf(o, "  %16llx +------------------------------------+\n  %16s : gap",
-				   (unsigned long long)all[i].start, "");
-			size_field(o, all[i].start - all[i - 1].end);
-			out_repeat(o, ' ', 22);
-			out_str(o, ":\n");
-		}
-	}
-	out_printf(o, "  %16llx +------------------------------------+\n", (unsigned long long)all[lo].start);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -132,7 +71,7 @@ int main(int argc, char **argv, char **envp)
 	}
 	out_printf(o, "both say 0x%lx: %s\n", (unsigned long)at,
 		   at == (uintptr_t)image ? "the same" : "DIFFERENT");
-	picture(o, at);
+	vdso_draw_around(o, at);        /* the runtime's picture: vdso/around.c */
 
 	/* /proc/self/mem: the file offset is the address. */
 	fd = sys_openat(AT_FDCWD, "/proc/self/mem", O_RDONLY, 0);

@@ -259,6 +259,12 @@ check_map() {           # RUNNER ARCH
 	[ -n "$base" ] && [ -n "$got" ] && [ "$got" = "$want" ]
 	ok $? "$L: the mappings, their sizes and distances, as the runner's maps give them"
 	[ "$got" = "$want" ] || diag "got:" "$got" "want:" "$want"
+	# The picture of the same mappings: each box and gap as long as its
+	# edges say, the [vdso] box where the listing puts [vdso].
+	local n v verdict
+	read -r n v verdict <<< "$(python3 "$TOP/tests/tools/around_check.py" < "$out")"
+	range=$(awk '$1 == "[vdso]" { print $2 }' "$out")
+	is "$v $verdict" "${range:-none} ok" "$L: the picture's ${n:-0} edges: each box and gap as long as its edges say, [vdso] where the listing has it"
 	# The image size: the dump's, which readelf reads whole.
 	grep -q "^vdso map: the image at 0x[0-9a-f]* (AT_SYSINFO_EHDR), $(stat -c %s "$so") bytes" "$out"
 	ok $? "$L: the image's size is the dump's"

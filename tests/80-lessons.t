@@ -179,27 +179,7 @@ check_find() {       # RUNNER ARCH LABEL
 	# The picture: every box and gap as long as the addresses on its edges
 	# say (in the unit the lesson picks: the largest that leaves 4 or
 	# more), the [vdso] box where its maps line is, the edges descending.
-	printf '%s\n' "$out" | python3 -c '
-import re, sys
-lines, edges, bad, vdso = sys.stdin.read().splitlines(), [], [], None
-def fmt(n):
-    n >>= 10; u = 0
-    while u < 3 and n >= 4 << 10: n >>= 10; u += 1
-    return "%d %siB" % (n, "KMGT"[u])
-pending = None
-for l in lines:
-    m = re.match(r"^ +([0-9a-f]+) \+-+\+$", l)
-    if m:
-        a = int(m.group(1), 16)
-        if edges and pending:
-            if fmt(edges[-1] - a) != pending[0]: bad.append("%s: %s, edges say %s" % (pending[1], pending[0], fmt(edges[-1] - a)))
-            if pending[1] == "[vdso]": vdso = (a, edges[-1])
-        if edges and a >= edges[-1]: bad.append("edges not descending at %x" % a)
-        edges.append(a); pending = None
-        continue
-    m = re.match(r"^ +\| (.{20}) +(\d+ [KMGT]iB) [-rwxps]{4} \|", l) or re.match(r"^ +: (gap) +(\d+ [KMGT]iB) +:$", l)
-    if m: pending = (m.group(2), m.group(1).strip())
-print("%d %s %s" % (len(edges), "%x-%x" % vdso if vdso else "none", "; ".join(bad) or "ok"))' > "$T/$r-$a.picture"
+	printf '%s\n' "$out" | python3 "$TOP/tests/tools/around_check.py" > "$T/$r-$a.picture"
 	read -r n v verdict < "$T/$r-$a.picture"
 	if [ "${n:-0}" = 0 ]; then
 		skip "$L find: the picture of the address space" "no picture (no /proc/self/maps here)"

@@ -44,6 +44,11 @@ extern const char *vdso_not_found;      /* vdso_find's why, else 0 */
  */
 const char *vdso_why_absent(void);
 
+/* The address space around the vDSO at vdso, drawn from /proc/self/maps
+ * (vdso/around.c): 0, or -errno if the maps cannot be read. */
+struct out;
+long vdso_draw_around(struct out *o, uint64_t vdso);
+
 /* The call table: one entry per CALL line of the arch's table. */
 #define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,
 #define VDSO_NOTHING(...)

@@ -194,6 +194,8 @@ int cmd_map(int argc, char **argv)
 	if ((r = maps_read(show_mapping, o)) < 0)
 		out_printf(o, "  none to show: /proc/self/maps cannot be read: %s (%s); only the image tells\n",
 			   errno_name((int)r), errno_message((int)r));
+	else
+		vdso_draw_around(o, ehdr);      /* the same, drawn (vdso/around.c) */
 	if (elf_lookup(&vdso_image, symbol, version, &s) != 0) {
 		out_printf(o, "%s@%s: not in this vDSO\n", symbol, version);
 		return 0;
