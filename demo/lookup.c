@@ -120,9 +120,7 @@ int main(int argc, char **argv, char **envp)
 	if (next != ELF_GNU_FOUND)
 		return out_str(o, "not found\n"), out_flush(o) < 0;
 	picture(&img, &g, &st, s.index);
-	for (k = 0; (err = elf_verdef(&img, k, &vd)) == 0 && vd.index != s.version_index; k++)
-		;
-	if (err < 0)
+	if (elf_verdef_of(&img, s.version_index, &vd) < 0)
 		vd.name = "(none)", vd.hash = 0;
 	out_printf(o, "version: versym[%u] = %u -> Verdef %u: \"%s\", vd_hash 0x%x, ELF hash of the name 0x%x\n",
 		   s.index, s.version_index | (unsigned)s.version_hidden << 15, s.version_index,

@@ -156,6 +156,10 @@ enum elf_gnu_next {
 int elf_gnu_step(const struct elf_image *img, const struct elf_gnu_table *t,
 		 const char *name, uint32_t h, uint32_t i, uint32_t *word, struct elf_sym *sym);
 
+/* The traced lookup's last step: the version definition of index (vd_ndx),
+ * the first in list order.  0, or -ELF_ENOTFOUND. */
+int elf_verdef_of(const struct elf_image *img, unsigned index, struct elf_verdef *out);
+
 /* The SysV hash table (struct elf_sysv_table above): 0, or -ELF_ENOTFOUND. */
 int elf_sysv_table(const struct elf_image *img, struct elf_sysv_table *t);
 /* Bucket b, the chain entry of symbol i: 0 or -ELF_ERANGE. */

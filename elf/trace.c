@@ -115,3 +115,13 @@ int elf_sysv_chain(const struct elf_image *img, const struct elf_sysv_table *t,
 	*next = sysv_word(img, t->chains + (size_t)i * sysv_entry(img));
 	return 0;
 }
+
+int elf_verdef_of(const struct elf_image *img, unsigned index, struct elf_verdef *out)
+{
+	unsigned k;
+
+	for (k = 0; elf_verdef(img, k, out) == 0; k++)
+		if (out->index == index)
+			return 0;
+	return -ELF_ENOTFOUND;
+}

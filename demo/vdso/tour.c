@@ -180,8 +180,8 @@ static int lookup(void)
 	struct elf_gnu_start st;
 	struct elf_verdef vd;
 	struct elf_sym s;
-	uint32_t i, word = 0, k;
-	int next = ELF_GNU_GO_ON;
+	uint32_t i, word = 0;
+	int next = ELF_GNU_GO_ON, found;
 
 	if (!have_vdso())
 		return 0;
@@ -210,12 +210,10 @@ static int lookup(void)
 		out_str(o, "not found by the chain\n");
 		return 1;
 	}
-	for (k = 0; elf_verdef(&vdso_image, k, &vd) == 0 && vd.index != s.version_index; k++)
-		;
+	found = elf_verdef_of(&vdso_image, s.version_index, &vd) == 0;
 	out_printf(o, "version: versym[%u] = %u -> Verdef \"%s\", vd_hash 0x%x = ELF hash of its name 0x%x\n",
-		   s.index, s.version_index, k < vdso_image.verdefnum ? vd.name : "(none)",
-		   k < vdso_image.verdefnum ? vd.hash : 0,
-		   k < vdso_image.verdefnum ? elf_sysv_hash(vd.name) : 0);
+		   s.index, s.version_index, found ? vd.name : "(none)", found ? vd.hash : 0,
+		   found ? elf_sysv_hash(vd.name) : 0);
 	out_printf(o, "address: st_value 0x%llx + load bias 0x%lx = 0x%lx\n",
 		   (unsigned long long)s.value, (unsigned long)vdso_image.bias, (unsigned long)s.addr);
 	out_printf(o, "the call table holds 0x%lx for clock_gettime: %s\n",
