@@ -58,16 +58,19 @@ ARCH_FLAGS := $(strip $(call arch_field,$(ARCH),$$1 = $$2 = $$3 = ""; print))
 ARCH_BITS  := $(strip $(call arch_field,$(ARCH),print $$2))
 
 # An arch whose flags name a --target=TRIPLE is built by a cross compiler:
-# CC=gcc then means Debian's TRIPLE-gcc where it is installed, else clang
-# (Debian 12's gcc-multilib, which the i386 oracles need, conflicts with
-# the ARM cross gcc packages); the flag itself is clang's, and is kept for
+# CC=gcc then means Debian's TRIPLE-gcc where it is installed, else the
+# one tests/setup/crossgcc.sh unpacked into the cache (Debian 12's
+# gcc-multilib, which the i386 oracles need, conflicts with the ARM cross
+# gcc packages), else clang; the flag itself is clang's, and is kept for
 # clang only.  Such an arch links with TRIPLE-ld (binutils-TRIPLE) when
 # there is one, else with lld (lld 14 lacks -Ttext-segment and -z
 # pack-relative-relocs), and archives with TRIPLE-ar or llvm-ar.
+# (the cache is the project's build/cache, whatever BUILD a test gives)
+CROSS_GCC ?= $(CURDIR)/build/cache/crossgcc/bin
 TRIPLE := $(patsubst --target=%,%,$(filter --target=%,$(ARCH_FLAGS)))
 ifneq ($(TRIPLE),)
 ifeq ($(CC),gcc)
-override CC := $(if $(shell command -v $(TRIPLE)-gcc),$(TRIPLE)-gcc,clang)
+override CC := $(or $(shell command -v $(TRIPLE)-gcc),$(wildcard $(CROSS_GCC)/$(TRIPLE)-gcc),clang)
 endif
 endif
 IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo 1)
@@ -119,7 +122,12 @@ LDFLAGS := $(ARCH_FLAGS) $(FUSE_LD) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld
 # under 1 KiB, where the relocation code, a dynamic table and two more
 # program headers would not fit.
 PIE_CFLAGS   = $(filter-out -fno-pie,$(CFLAGS)) -fPIE
-PIE_LDFLAGS := $(filter-out -no-pie,$(LDFLAGS)) -static-pie \
+# A gcc driver knows -static-pie where its link spec gives the linker
+# --no-dynamic-linker for it; Debian 12's arm gcc does not, and would take
+# it for a -static link: there the linker is told the same by hand.
+GCC_STATIC_PIE := $(if $(IS_CLANG),1,$(shell $(CC) -dumpspecs 2>/dev/null | grep -A1 '^\*link:' | grep -q no-dynamic-linker && echo 1))
+STATIC_PIE  := $(if $(GCC_STATIC_PIE),-static-pie,-pie -Wl,-Bstatic -Wl,--no-dynamic-linker)
+PIE_LDFLAGS := $(filter-out -no-pie $(if $(GCC_STATIC_PIE),,-static),$(LDFLAGS)) $(STATIC_PIE) \
 	-Wl,-Ttext-segment=0 -Wl,-z,text -Wl,-z,relro
 # vdso's 500 relocations, 24 bytes each in DT_RELA, pack into about 100
 # bytes of DT_RELR; the unit tests keep DT_RELA/DT_REL, so that both ways
@@ -284,6 +292,7 @@ TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 # tests/53-boot-arm.t boots them.
 test:
 	$(Q)bash tests/setup/deps.sh
+	$(Q)bash tests/setup/crossgcc.sh $(BUILD) || echo "make: the ARM arches are built with clang instead" >&2
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
 	$(Q)$(MAKE) --no-print-directory ARCH="$(filter-out $(ARCHES),$(ALL_ARCHES))" all
 	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)

@@ -76,7 +76,8 @@ int main(int argc, char **argv, char **envp)
 	    (vdso_status != 0 || elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN,
 					    ARCH_VDSO_SIGRETURN_VERSION, &rt) != 0))
 		out_printf(o, "%s here: no %s to return to: SA_RESTORER, as on x86_64\n(%s)\n",
-			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO", ARCH_VDSO_RT_SIGRETURN,
+			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO",
+			   ARCH_VDSO_RT_SIGRETURN ? ARCH_VDSO_RT_SIGRETURN : "vDSO sigreturn", /* arm: none */
 			   ARCH_SIGNAL_WITHOUT_VDSO);
 	if (ARCH_SIGNAL_NEEDS_RESTORER || !rt.addr) {
 		act.flags |= SA_RESTORER;

@@ -62,13 +62,14 @@ runner_cmd() {
 # archive and the UAPI headers that `make` left in build/<arch>/).
 # arch_cc ARCH: the compiler for ARCH, as the Makefile picks it: where its
 # flags name a --target=TRIPLE, CC=gcc means TRIPLE-gcc if installed, else
-# clang; the flag stays for clang only.  Prints "CC FLAGS".
+# the one tests/setup/crossgcc.sh unpacked, else clang; the flag stays for
+# clang only.  Prints "CC FLAGS".
 arch_cc() {
 	local flags cc=${CC:-gcc} triple
 	flags=$(arch_cflags "$1")
 	triple=$(grep -o -- '--target=[^ ]*' <<< "$flags" | sed 's/--target=//')
 	if [ -n "$triple" ] && [ "$cc" = gcc ]; then
-		command -v "$triple-gcc" > /dev/null && cc=$triple-gcc || cc=clang
+		cc=$(command -v "$triple-gcc" || ls "$TOP/build/cache/crossgcc/bin/$triple-gcc" 2> /dev/null || echo clang)
 	fi
 	"$cc" --version 2> /dev/null | grep -q clang || flags=$(sed 's/--target=[^ ]*//' <<< "$flags")
 	echo "$cc $flags"

@@ -258,10 +258,13 @@ static void runner_line(struct out *o)
 	else if (n == 0)
 		out_printf(o, "the vDSO exports no sigreturn symbol: ");
 	else if (ARCH_VDSO_RT_SIGRETURN &&
-		 elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &s) == 0)
-		out_printf(o, "the vDSO exports %s and %s (%s): ", ARCH_VDSO_SIGRETURN,
-			   ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION);
-	else
+		 elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &s) == 0) {
+		/* aarch64 has the rt one only (arch/<arch>/vdso_calls.h) */
+		out_str(o, "the vDSO exports ");
+		if (ARCH_VDSO_SIGRETURN)
+			out_printf(o, "%s and ", ARCH_VDSO_SIGRETURN);
+		out_printf(o, "%s (%s): ", ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION);
+	} else
 		out_printf(o, "the vDSO has %u symbol(s) named *sigreturn*: ", n);
 	if (ARCH_SIGNAL_NEEDS_RESTORER)
 		out_str(o, "only sa_restorer can serve, and without it the signal is fatal\n");

@@ -26,10 +26,11 @@ want cpio cpio
 want python3 python3
 want flock util-linux
 want /usr/include/linux/auxvec.h linux-libc-dev
-# The ARM arches: their UAPI headers, and the binutils clang links them
-# with (and whose objdump the tests use).  Not Debian 12's cross gcc:
+# The ARM arches: their UAPI headers, and the binutils clang and gcc link
+# them with (and whose objdump the tests use).  Not Debian 12's cross gcc:
 # gcc-aarch64-linux-gnu and gcc-arm-linux-gnueabihf conflict with
-# gcc-multilib, below; clang builds them.
+# gcc-multilib, below; tests/setup/crossgcc.sh unpacks them into the cache
+# instead (`make test` runs it).
 want /usr/aarch64-linux-gnu/include/asm/unistd.h linux-libc-dev-arm64-cross
 want /usr/arm-linux-gnueabihf/include/asm/unistd.h linux-libc-dev-armhf-cross
 want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
