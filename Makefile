@@ -91,11 +91,17 @@ UAPI_ROOT := $(if $(wildcard $(UAPI_ROOT)/linux/auxvec.h),$(UAPI_ROOT),/usr/incl
 
 CC_INCLUDE := $(shell $(CC) -print-file-name=include)
 
+# The canary in a plain global (start/stack_protector.c), where the
+# compiler can put it there for the target; where it cannot (clang 14 for
+# ppc64le), it reads the canary at a fixed offset from the thread
+# pointer, and the arch's start.S points that slot at the same global.
+STACK_GUARD := $(shell $(CC) $(ARCH_FLAGS) -mstack-protector-guard=global -Werror -c -x c /dev/null -o /dev/null 2>/dev/null && echo -mstack-protector-guard=global)
+
 CPPFLAGS := -nostdinc -isystem $(CC_INCLUDE) -isystem $(UAPI) \
 	-I. -Iarch/$(ARCH) -I$(OUT)/gen
 CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-pie \
-	-fstack-protector-strong -mstack-protector-guard=global \
+	-fstack-protector-strong $(STACK_GUARD) \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections
 # gcc may default to PIE and must be told -no-pie; clang makes no PIE of a
