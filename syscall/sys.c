@@ -166,9 +166,16 @@ long sys_kill(int pid, int sig)
 	return sys_call(__NR_kill, pid, sig, 0, 0, 0, 0);
 }
 
+/* An arch whose kernel has no renameat (asm-generic/unistd.h gives it
+ * only with __ARCH_WANT_RENAMEAT: riscv has renameat2 alone) asks
+ * renameat2 with no flags, which is renameat (Linux 3.15). */
 long sys_renameat(int olddir, const char *oldpath, int newdir, const char *newpath)
 {
+#ifdef __NR_renameat
 	return sys_call(__NR_renameat, olddir, SYS_ARG(oldpath), newdir, SYS_ARG(newpath), 0, 0);
+#else
+	return sys_call(__NR_renameat2, olddir, SYS_ARG(oldpath), newdir, SYS_ARG(newpath), 0, 0);
+#endif
 }
 
 long sys_fsync(int fd)
@@ -188,12 +195,58 @@ long sys_reboot(unsigned cmd)
 	return sys_call(__NR_reboot, 0xfee1dead, 672274793, SYS_ARG(cmd), 0, 0, 0);
 }
 
+#ifndef ARCH_SIGACTION_NO_RESTORER
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old)
 {
 	/* the last argument is the size of the mask: 8 bytes, 64 signals */
 	return sys_call(__NR_rt_sigaction, sig, SYS_ARG(act), SYS_ARG(old), 8, 0, 0);
 }
+#else
+/*
+ * An arch whose kernel has no sa_restorer (arch.h: riscv) has a struct
+ * with no field for it: handler, flags, mask (asm-generic/signal.h without
+ * SA_RESTORER).  The runtime's struct is translated both ways: the
+ * restorer and the SA_RESTORER bit are dropped, as such a kernel would
+ * drop them, and an old action comes back with neither.
+ *
+ * The mask is written twice, in the third word and in a fourth: Debian
+ * 12's QEMU 7.2 user mode reads these arches' struct as the four words of
+ * the arches with a restorer (handler, flags, restorer, mask: its generic
+ * signal.h gave every such arch TARGET_SA_RESTORER), and it would take
+ * the word after the kernel's struct for the mask.  The kernel reads
+ * three words; QEMU 7.2 ignores the restorer it reads (its own
+ * trampoline serves) and takes the fourth.  Either way the third word of
+ * an old action is the mask.
+ */
+struct arch_kernel_sigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	uint64_t mask;
+	uint64_t mask_for_qemu_7;
+};
+
+long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
+		      struct kernel_sigaction *old)
+{
+	struct arch_kernel_sigaction a, o = { 0, 0, 0, 0 };
+	long r;
+
+	if (act) {
+		a.handler = act->handler;
+		a.flags = act->flags & ~(unsigned long)SA_RESTORER;
+		a.mask = a.mask_for_qemu_7 = act->mask;
+	}
+	r = sys_call(__NR_rt_sigaction, sig, SYS_ARG(act ? &a : 0), SYS_ARG(old ? &o : 0), 8, 0, 0);
+	if (r == 0 && old) {
+		old->handler = o.handler;
+		old->flags = o.flags;
+		old->restorer = 0;
+		old->mask = o.mask;
+	}
+	return r;
+}
+#endif
 
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old)
 {
