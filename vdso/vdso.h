@@ -187,6 +187,18 @@ static inline long vdso_getcpu(unsigned *cpu, unsigned *node)
 long vdso_call_generic(enum vdso_call_id id, long a1, long a2, long a3);
 long vdso_twin(enum vdso_call_id id, long a1, long a2, long a3);
 
+#ifdef ARCH_VDSO_PAIRS_CALL
+/* The call of the table that answers key-value pairs (vdso/pairs.c,
+ * arch/<arch>/vdso_calls.h): all CPUs, no flags; 0 or -errno.  A key the
+ * kernel does not know comes back as -1. */
+struct vdso_pair {
+	int64_t key;
+	uint64_t value;
+};
+long vdso_call_pairs(struct vdso_pair *pairs, long count);
+long vdso_twin_pairs(struct vdso_pair *pairs, long count);
+#endif
+
 /* getrandom(2) through the vDSO where it has it (x86_64, Linux 6.11), with
  * a state of this thread's (vdso/getrandom.c); else the system call. */
 long vdso_getrandom(void *buf, size_t len, unsigned flags);

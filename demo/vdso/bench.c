@@ -96,6 +96,12 @@ LOOP(v_generic, vdso_call_generic((enum vdso_call_id)id, (long)generic_area[0],
 				  (long)generic_area[1], (long)generic_area[2]))
 LOOP(s_generic, vdso_twin((enum vdso_call_id)id, (long)generic_area[0],
 			  (long)generic_area[1], (long)generic_area[2]))
+#ifdef ARCH_VDSO_PAIRS_CALL
+/* The call that answers key-value pairs (riscv_hwprobe): one pair, key 0. */
+static struct vdso_pair bench_pair;
+LOOP(v_pairs, (bench_pair.key = 0, vdso_call_pairs(&bench_pair, 1)))
+LOOP(s_pairs, (bench_pair.key = 0, vdso_twin_pairs(&bench_pair, 1)))
+#endif
 /* getpid by the two doors, bypassing sys_call's choice (arch/<arch>/arch.h) */
 LOOP(g_getpid, arch_gate_syscall(sys_gate, __NR_getpid, 0, 0, 0, 0, 0, 0))
 LOOP(i_getpid, arch_syscall(__NR_getpid, 0, 0, 0, 0, 0, 0))
@@ -128,6 +134,9 @@ static const struct row written_rows[] = {
 	{ "getrandom", "32 bytes", VDSO_GETRANDOM, v_random32, s_random32, 0 },
 	{ "getrandom", "256 bytes", VDSO_GETRANDOM, v_random256, s_random256, 1 },
 	{ "getrandom", "4096 bytes", VDSO_GETRANDOM, v_random4096, s_random4096, 1 },
+#ifdef ARCH_VDSO_PAIRS_CALL
+	{ 0, "key 0", ARCH_VDSO_PAIRS_CALL, v_pairs, s_pairs, 0 },     /* 0: the table's name */
+#endif
 	/* the last row: print_verdicts finds it there */
 	{ "getpid", "gate/" ARCH_RAW_ENTRY, GATE_ROW, g_getpid, i_getpid, 0 },
 };
@@ -144,8 +153,12 @@ static void make_rows(void)
 {
 	unsigned i, k;
 
-	for (i = 0; i + 1 < NWRITTEN; i++)
-		rows[nrows++] = written_rows[i];
+	for (i = 0; i + 1 < NWRITTEN; i++) {
+		rows[nrows] = written_rows[i];
+		if (!rows[nrows].call)
+			rows[nrows].call = vdso_calls[rows[nrows].id].name;
+		nrows++;
+	}
 	for (i = 0; i < VDSO_NCALLS; i++) {
 		for (k = 0; k < NWRITTEN && written_rows[k].id != (int)i; k++)
 			;

@@ -465,6 +465,65 @@ static void check_generic(enum vdso_call_id id)
 		disagreements++;
 }
 
+#ifdef ARCH_VDSO_PAIRS_CALL
+/*
+ * The call that answers key-value pairs (riscv_hwprobe: the arch's
+ * vdso_calls.h names it and its keys): every key asked for once through
+ * the path and once through the system call.  They agree when each pair
+ * comes back with the same key (-1: not a key this kernel knows) and the
+ * same value: these describe the machine, they do not change.
+ */
+static const struct { int64_t key; const char *name; } pair_keys[] = ARCH_VDSO_PAIRS_KEYS;
+#define NPAIR_KEYS (sizeof pair_keys / sizeof pair_keys[0])
+
+static void print_pair(long r, const struct vdso_pair *p)
+{
+	char buf[24] = "0x";
+
+	if (sys_failed(r))
+		out_field(&out_stdout, errno_name((int)r), -22);
+	else if (p->key == -1)
+		out_field(&out_stdout, "key -1 (unknown)", -22);
+	else {
+		buf[2 + fmt_hex(buf + 2, p->value, 1)] = 0;
+		out_field(&out_stdout, buf, -22);
+	}
+}
+
+static void check_pairs(void)
+{
+	struct vdso_pair a[NPAIR_KEYS], b[NPAIR_KEYS];
+	long r1, r2;
+	unsigned i;
+	int agree;
+
+	for (i = 0; i < NPAIR_KEYS; i++) {
+		a[i].key = b[i].key = pair_keys[i].key;
+		a[i].value = b[i].value = 0;
+	}
+	r1 = vdso_call_pairs(a, (long)NPAIR_KEYS);
+	r2 = vdso_twin_pairs(b, (long)NPAIR_KEYS);
+	for (i = 0; i < NPAIR_KEYS; i++) {
+		char arg[24] = "key ";
+
+		arg[4 + fmt_dec(arg + 4, pair_keys[i].key)] = 0;
+		row_start(ARCH_VDSO_PAIRS_CALL, arg);
+		print_pair(r1, &a[i]);
+		print_pair(r2, &b[i]);
+		if (sys_failed(r1) || sys_failed(r2))
+			agree = r1 == r2;
+		else
+			agree = a[i].key == b[i].key && a[i].value == b[i].value;
+		out_printf(&out_stdout, "%s (%s)\n", agree ? "agree" : "DISAGREE", pair_keys[i].name);
+		if (!agree)
+			disagreements++;
+	}
+	if (!vdso_calls[ARCH_VDSO_PAIRS_CALL].fn)
+		out_printf(&out_stdout, "%s: this vDSO has no such function: both columns are"
+			   " the system call\n", vdso_calls[ARCH_VDSO_PAIRS_CALL].name);
+}
+#endif
+
 /* The checks written for a function; the table's other lines get check_generic. */
 static const struct {
 	enum vdso_call_id id;
@@ -488,6 +547,12 @@ static void check_call(enum vdso_call_id id)
 			checks[i].check();
 			return;
 		}
+#ifdef ARCH_VDSO_PAIRS_CALL
+	if (id == ARCH_VDSO_PAIRS_CALL) {
+		check_pairs();
+		return;
+	}
+#endif
 	check_generic(id);
 }
 

@@ -318,8 +318,48 @@ static void check_time64(void)
 static int known_call(enum vdso_call_id id)
 {
 	return id == VDSO_CLOCK_GETTIME || id == VDSO_CLOCK_GETRES || id == VDSO_GETTIMEOFDAY ||
-	       id == VDSO_TIME || id == VDSO_GETCPU || id == VDSO_GETRANDOM;
+	       id == VDSO_TIME || id == VDSO_GETCPU || id == VDSO_GETRANDOM
+#ifdef ARCH_VDSO_PAIRS_CALL
+	       || id == ARCH_VDSO_PAIRS_CALL
+#endif
+	       ;
 }
+
+#ifdef ARCH_VDSO_PAIRS_CALL
+/* The call that answers key-value pairs (riscv_hwprobe: the arch's
+ * vdso_calls.h), as the kernel's vdso_test_hwprobe does it: the vDSO's
+ * answer for each key equals the system call's, key and value. */
+static void check_pairs(void)
+{
+	static const struct { int64_t key; const char *name; } keys[] = ARCH_VDSO_PAIRS_KEYS;
+	enum { N = sizeof keys / sizeof keys[0] };
+	enum vdso_call_id id = ARCH_VDSO_PAIRS_CALL;
+	struct vdso_pair a[N], b[N];
+	long r1, r2;
+	unsigned i;
+
+	section("key-value pairs: the vDSO against the system call");
+	for (i = 0; i < N; i++) {
+		a[i].key = b[i].key = keys[i].key;
+		a[i].value = b[i].value = 0;
+	}
+	if (!has_vdso(id)) {
+		skip_call(vdso_calls[id].name, "pairs", id);
+		return;
+	}
+	r1 = vdso_call_pairs(a, N);
+	r2 = vdso_twin_pairs(b, N);
+	for (i = 0; i < N; i++) {
+		begin(sys_failed(r1) || sys_failed(r2) ? r1 == r2
+			: a[i].key == b[i].key && a[i].value == b[i].value);
+		out_printf(o, "%s key %d (%s): the vDSO answered key %d value 0x%lx,"
+			   " the system call key %d value 0x%lx", vdso_calls[id].name,
+			   (int)keys[i].key, keys[i].name, (int)a[i].key, (unsigned long)a[i].value,
+			   (int)b[i].key, (unsigned long)b[i].value);
+		end();
+	}
+}
+#endif
 
 /* Each other function of the table (a line the arch's table gained): the
  * vDSO's and its system call twin, called as `vdso call` calls them (three
@@ -1151,6 +1191,9 @@ int cmd_check(int argc, char **argv)
 	check_abi();
 	check_time64();
 	check_generic();
+#ifdef ARCH_VDSO_PAIRS_CALL
+	check_pairs();
+#endif
 	check_order();
 	check_invalid();
 	out_flush(o);
