@@ -20,6 +20,9 @@
  *                          (or ARCH_PREAD_OFFSET(off): pread64's last three
  *                          arguments, where a pair must start even: arm)
  *   arch_sigreturn         the signal restorer (an .S file of the arch)
+ *   ARCH_SIGACTION_NO_RESTORER  where the kernel's struct sigaction has no
+ *                          sa_restorer field (riscv), and SA_RESTORER for
+ *                          the shared code to ask (syscall/sys.c drops it)
  *   ARCH_ELF(), ARCH_R_RELATIVE, ARCH_R_TYPE()   a static PIE's relocation
  *   ARCH_CACHE_LINE        vdso/getrandom.c aligns its states to it
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
@@ -29,7 +32,9 @@
  *   arch_raise_keep, ARCH_KEPT_REGS, arch_try, arch_try_fault,
  *   ARCH_SIGNAL_HANDLER, arch_context_ip, arch_context_set_ip (signal.S)
  * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's
- *   and the sigreturn trampolines' names
+ *   and the sigreturn trampolines' names; ARCH_VDSO_PAIRS_CALL and
+ *   ARCH_VDSO_PAIRS_KEYS where a function answers key-value pairs
+ *   (riscv64's riscv_hwprobe: vdso/pairs.c)
  * arch/<name>/trace.h      what `vdso trace` (demo/vdso/trace*.c) needs:
  *   struct arch_regs (what PTRACE_GETREGS fills, or with ARCH_TRACE_REGSET
  *   PTRACE_GETREGSET's NT_PRSTATUS), arch_regs_pc, _set_pc, _sp, _result,

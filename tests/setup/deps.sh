@@ -37,6 +37,10 @@ want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
 want arm-linux-gnueabihf-ld binutils-arm-linux-gnueabihf
 want ld.lld lld               # big-endian fixtures (tests/42-read-parity.t)
 want s390x-linux-gnu-ld binutils-s390x-linux-gnu  # ... s390x's, 8-byte SysV hash entries
+# riscv64: its UAPI headers and binutils, as for the ARM arches (clang
+# builds it; gcc-riscv64-linux-gnu conflicts with gcc-multilib too).
+want /usr/riscv64-linux-gnu/include/asm/unistd.h linux-libc-dev-riscv64-cross
+want riscv64-linux-gnu-ld binutils-riscv64-linux-gnu
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
