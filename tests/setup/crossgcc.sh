@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/setup/crossgcc.sh [BUILD-DIR] - fetch Debian 12's gcc cross
-# compilers for the ARM arches into BUILD-DIR/cache/crossgcc/, leaving the
-# system's packages as they are.
+# compilers for the ARM arches and riscv64 into BUILD-DIR/cache/crossgcc/,
+# leaving the system's packages as they are.
 #
 # Why not apt-get install: gcc-12-aarch64-linux-gnu and
 # gcc-12-arm-linux-gnueabihf declare "Conflicts: gcc-multilib", which the
@@ -23,7 +23,7 @@ BUILD=${1:-${BUILD:-$TOP/build}}
 
 # TRIPLE:DEBIAN-ARCH, for the package libgcc-12-dev-DEBIAN-ARCH-cross
 # (libgcc.a: the arm compiler's division helpers are linked from it).
-CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf"
+CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf riscv64-linux-gnu:riscv64"
 GCC_VERSION=12
 ready() {
 	local t
