@@ -1,11 +1,13 @@
 #!/bin/bash
-# tests/53-boot-arm.t - the program as /init under Debian's ARM kernels.
+# tests/53-boot-arm.t - the program as /init under Debian's ARM kernels,
+# and under its riscv64 kernel.
 #
 # tests/boot/boot.sh boots build/ARCH/vdso in QEMU's "virt" machine, in
 # software: Debian's arm64 kernel (6.1, and 6.12 from bookworm-backports)
 # for aarch64, the same kernels for 32-bit arm through their compat layer
-# (the compat vDSO, vdso32), and Debian's armmp kernel (6.1, ARMv7) for
-# arm natively.  Each boot costs 15-30 s here, so each (kernel, arch) is
+# (the compat vDSO, vdso32), Debian's armmp kernel (6.1, ARMv7) for
+# arm natively, and trixie's riscv64 kernel (6.12, under OpenSBI) for
+# riscv64.  Each boot costs 15-30 s here, so each (kernel, arch) is
 # booted once, with every command this test reads in that one boot:
 #
 #   syms + call + check + image
@@ -27,20 +29,25 @@
 #
 # Then `vdso trace` in three more boots (below, before the loop).
 #
-# A kernel that cannot be fetched, or a missing qemu-system-aarch64/-arm,
-# is a skip that says why.  Logs: build/test/boot-arm/KERNEL-ARCH/.
+# A kernel that cannot be fetched, or a missing qemu-system-aarch64/-arm/
+# -riscv64, is a skip that says why.  Logs: build/test/boot-arm/KERNEL-ARCH/.
 
 . "$(dirname "$0")/tap.sh"
 
 BOOT_LIMIT=${BOOT_LIMIT:-120}
 # kernel (boot.sh -k), arch: the ARM machines of tests/boot/boot.sh.
-BOOTS="6.1:aarch64 6.12:aarch64 6.1:arm 6.12:arm armmp:arm"
+BOOTS="6.1:aarch64 6.12:aarch64 6.1:arm 6.12:arm armmp:arm 6.12:riscv64"
 STEPS="syms call check dump"
 D=$BUILD/test/boot-arm
 mkdir -p "$D"
 
 section() {
 	sed -n "/^=== vdso-boot: begin $2 ===\$/,/^=== vdso-boot: end $2 /p" "$1" | sed '1d;$d'
+}
+
+# The Debian package of a qemu-system emulator.
+qemu_package() {
+	case $1 in qemu-system-riscv64) echo qemu-system-misc ;; *) echo qemu-system-arm ;; esac
 }
 
 # The candidates of a call in the arch's table, in order: "name sym sym...".
@@ -63,10 +70,11 @@ for b in $BOOTS; do
 	t="$k $a"
 	case $k:$a in
 	armmp:*) q=qemu-system-arm ;;
+	*:riscv64) q=qemu-system-riscv64 ;;
 	*) q=qemu-system-aarch64 ;;
 	esac
 	if ! command -v $q > /dev/null; then
-		skip "$t: boot as /init" "$q not installed (Debian: qemu-system-arm)"
+		skip "$t: boot as /init" "$q not installed (Debian: $(qemu_package $q))"
 		continue
 	fi
 	if [ ! -x "$BUILD/$a/vdso" ]; then
@@ -111,6 +119,7 @@ for b in $BOOTS; do
 	ok $? "$t: readelf -a -W reads the image with no warning"
 	class=ELF64 machine=AArch64
 	[ "$a" = arm ] && class=ELF32 machine=ARM
+	[ "$a" = riscv64 ] && machine=RISC-V
 	grep -q "Class: *$class\$" "$OUT/readelf.txt" && grep -q "Machine: *$machine\$" "$OUT/readelf.txt"
 	ok $? "$t: the image is $class, $machine, as this arch's vDSO must be"
 
@@ -137,6 +146,15 @@ for b in $BOOTS; do
 	awk -v l="$line" 'BEGIN { split(l, v, " "); d = v[1] - v[2]; if (d < 0) d = -d; exit !(l != "" && d < 0.05) }'
 	ok $? "$t: clock_gettime(CLOCK_REALTIME) by its path and by the system call within 50 ms ($line)"
 
+	# riscv64's hwprobe: each key's pair through the vDSO (hwprobe.c, from
+	# the data page) against the system call's, compared here.
+	if [ "$a" = riscv64 ]; then
+		rows=$(awk '$1 == "riscv_hwprobe" && $2 == "key" && $4 == "vdso"' <<< "$call")
+		n=$(grep -c . <<< "$rows")
+		ok $(( n >= 5 ? 0 : 1 )) "$t: riscv_hwprobe asked $n keys through the vDSO"
+		is "$(awk '$5 != $6 { print }' <<< "$rows")" "" "$t: riscv_hwprobe: for every key the vDSO's value is the system call's"
+	fi
+
 	# check: the kernel's vDSO passes every check that runs.
 	chk=$(section "$LOG" check)
 	n=$(grep -c '^ok ' <<< "$chk")
@@ -158,8 +176,9 @@ for row in "${TABLE[@]}"; do diag "$row"; done
 # armmp trace natively; the 32-bit program under the arm64 kernel finds a
 # Thumb vDSO (vdso32), which trace says in one line it does not trace:
 # the count it gives is held to readelf's odd (Thumb) function addresses
-# of the image that kernel's boot above sent back.
-TRACE_BOOTS="6.1:aarch64 armmp:arm 6.1:arm"
+# of the image that kernel's boot above sent back.  riscv64 traces with
+# no single step, as armmp does.
+TRACE_BOOTS="6.1:aarch64 armmp:arm 6.1:arm 6.12:riscv64"
 # The traced lines' values, as `vdso call` prints them ("S.NNNNNNNNN").
 traced() {
 	perl -ne 'printf "%s %d.%09d\n", $2, $3, $4
@@ -172,9 +191,9 @@ received() {
 for b in $TRACE_BOOTS; do
 	k=${b%%:*} a=${b#*:}
 	t="$k $a: vdso trace"
-	case $k in armmp) q=qemu-system-arm ;; *) q=qemu-system-aarch64 ;; esac
+	case $k:$a in armmp:*) q=qemu-system-arm ;; *:riscv64) q=qemu-system-riscv64 ;; *) q=qemu-system-aarch64 ;; esac
 	if ! command -v $q > /dev/null; then
-		skip "$t" "$q not installed (Debian: qemu-system-arm)"
+		skip "$t" "$q not installed (Debian: $(qemu_package $q))"
 		continue
 	elif [ ! -x "$BUILD/$a/vdso" ]; then
 		skip "$t" "$BUILD/$a/vdso not built (make ARCH=$a)"

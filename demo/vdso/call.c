@@ -483,7 +483,7 @@ static void print_pair(long r, const struct vdso_pair *p)
 	if (sys_failed(r))
 		out_field(&out_stdout, errno_name((int)r), -22);
 	else if (p->key == -1)
-		out_field(&out_stdout, "key -1 (unknown)", -22);
+		out_field(&out_stdout, "unknown-key", -22);    /* the kernel answered key -1 */
 	else {
 		buf[2 + fmt_hex(buf + 2, p->value, 1)] = 0;
 		out_field(&out_stdout, buf, -22);

@@ -10,6 +10,10 @@
 # Debian's 6.1 ARMv7 kernel in qemu-system-arm -M virt -cpu cortex-a15.
 # The virt machine has one serial port (a PL011, ttyAMA0): the image comes
 # back as hex on the console (demo/vdso/boot.c), decoded here.
+# ARCH=riscv64 boots trixie's riscv64 kernel (KERNEL=6.12, the only one:
+# Debian 13 is the first release with riscv64) in qemu-system-riscv64
+# -M virt (bookworm's qemu-system-misc), with OpenSBI from Debian's opensbi
+# package as its firmware; one serial port there too, a 16550 (ttyS0).
 #
 # What it does:
 #   1. tests/setup/kernel.sh fetches a Debian cloud kernel, 6.1 (the
@@ -68,17 +72,18 @@ QEMU=${QEMU:-qemu-system-x86_64}
 DIR=
 LIMIT=60
 KVERSION=6.1
+KVERSION_GIVEN=0
 CPU=
 PARAMS=
 LIST=
 FILES=()
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm [COMMAND [ARG...]]"
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm|riscv64 [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
 while getopts k:c:a:f:o:t:i: opt; do
 	case $opt in
-	k) KVERSION=$OPTARG ;;
+	k) KVERSION=$OPTARG KVERSION_GIVEN=1 ;;
 	c) CPU=$OPTARG ;;
 	a) PARAMS=$OPTARG ;;
 	f) FILES+=("$OPTARG") ;;
@@ -92,15 +97,20 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || die "$USAGE"
 ARCH=$1
 shift
+# riscv64 has one kernel, trixie's 6.12: the default there.
+[ "$ARCH" = riscv64 ] && [ "$KVERSION_GIVEN" = 0 ] && KVERSION=6.12
 SERIES=$KVERSION
 case $ARCH:$KVERSION in
 x86_64:5.10 | x86_64:6.1 | x86_64:6.12 | x86_64:7.2 | i386:5.10 | i386:6.1 | i386:6.12 | i386:7.2) ;;
 aarch64:6.1 | aarch64:6.12 | arm:6.1 | arm:6.12) ;;
 arm:armmp) SERIES=6.1 ;;
+riscv64:6.12) ;;
 x86_64:* | i386:*) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;;
 aarch64:* | arm:*) die "KERNEL must be 6.1 or 6.12 (arm: or armmp) for $ARCH, not '$KVERSION'" ;;
-*) die "ARCH must be x86_64, i386, aarch64 or arm, not '$ARCH'" ;;
+riscv64:*) die "KERNEL must be 6.12 for riscv64 (trixie's), not '$KVERSION'" ;;
+*) die "ARCH must be x86_64, i386, aarch64, arm or riscv64, not '$ARCH'" ;;
 esac
+ONE_PORT=1      # the image as hex on the console; x86's pc has a second port
 # The machine: emulator, its options, the kernel's flavour, the console.
 case $ARCH:$KVERSION in
 arm:armmp)
@@ -114,9 +124,18 @@ aarch64:* | arm:*)
 	QEMU=qemu-system-aarch64
 	MACHINE=(-machine virt -cpu "${CPU:-max,pauth-impdef=on}")
 	FLAVOUR=arm64 CONSOLE=ttyAMA0 ;;
+riscv64:*)
+	# OpenSBI, the machine-mode firmware that starts the kernel in
+	# supervisor mode and serves its SBI calls (the timer, the console,
+	# the power-off), from Debian's opensbi package.
+	SBI=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	[ -f "$SBI" ] || die "no $SBI (Debian: apt-get install opensbi)"
+	QEMU=qemu-system-riscv64
+	MACHINE=(-machine virt -cpu "${CPU:-rv64}" -bios "$SBI")
+	FLAVOUR=riscv64 CONSOLE=ttyS0 ;;
 *)
 	MACHINE=(-machine pc ${CPU:+-cpu "$CPU"} -fw_cfg name=etc/sercon-port,string=0)
-	FLAVOUR=cloud-amd64 CONSOLE=ttyS0 ;;
+	FLAVOUR=cloud-amd64 CONSOLE=ttyS0 ONE_PORT= ;;
 esac
 KDIR=kernel-$SERIES
 [ "$FLAVOUR" = cloud-amd64 ] || KDIR=kernel-$SERIES-$FLAVOUR
@@ -132,8 +151,12 @@ for f in ${FILES[@]+"${FILES[@]}"}; do
 		die "-f $f: /${f##*/} cannot be a file of the initramfs" ;; esac
 	case $f in *[[:space:]#]*) die "-f $f: a path with a space or '#' does not fit the list" ;; esac
 done
-command -v "$QEMU" > /dev/null ||
-	die "$QEMU not found (Debian: apt-get install $([ "$CONSOLE" = ttyS0 ] && echo qemu-system-x86 || echo qemu-system-arm))"
+case $QEMU in
+qemu-system-x86_64) QEMU_PKG=qemu-system-x86 ;;
+qemu-system-riscv64) QEMU_PKG=qemu-system-misc ;;
+*) QEMU_PKG=qemu-system-arm ;;
+esac
+command -v "$QEMU" > /dev/null || die "$QEMU not found (Debian: apt-get install $QEMU_PKG)"
 KC=$BUILD/cache/$KDIR
 "$TOP/tests/setup/kernel.sh" -k "$SERIES" -f "$FLAVOUR" "$BUILD" ||
 	die "no $KVERSION kernel: $(tail -n 1 "$KC/failed" 2>/dev/null)"
@@ -157,7 +180,7 @@ else {
 	echo "nod  /dev/console 0600 0 0 c 5 1"
 	if [ "$CONSOLE" = ttyS0 ]; then
 		echo "nod  /dev/ttyS0 0600 0 0 c 4 64"
-		echo "nod  /dev/ttyS1 0600 0 0 c 4 65"
+		[ -n "$ONE_PORT" ] || echo "nod  /dev/ttyS1 0600 0 0 c 4 65"
 	else
 		echo "nod  /dev/ttyAMA0 0600 0 0 c 204 64"
 	fi

@@ -22,6 +22,8 @@ want gdb gdb                # tests/81-gdb.t, 15-pie.t
 want qemu-i386 qemu-user
 want qemu-system-x86_64 qemu-system-x86
 want qemu-system-aarch64 qemu-system-arm  # bookworm's 7.2, as qemu-system-x86
+want qemu-system-riscv64 qemu-system-misc  # the same 7.2: replaces nothing
+want /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin opensbi  # its firmware
 want cpio cpio
 want python3 python3
 want flock util-linux

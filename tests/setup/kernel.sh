@@ -21,7 +21,9 @@
 # -f FLAVOUR: cloud-amd64 (the default: x86_64 and i386), arm64 (aarch64,
 # and arm through its compat layer) or armmp (32-bit ARMv7), 6.1 and 6.12
 # only, into BUILD-DIR/cache/kernel-VERSION-FLAVOUR/, from a private apt
-# of that arch (APT_ARCH, tests/setup/backports.sh), of either suite.
+# of that arch (APT_ARCH, tests/setup/backports.sh), of either suite; or
+# riscv64, 6.12 only, from trixie (Debian 13, the first release with
+# riscv64: bookworm and its backports have none).
 #
 # Result: BUILD-DIR/cache/kernel-VERSION/vmlinuz (a link to the kernel
 # image) and .../config (its build configuration); stamp names the package.
@@ -57,7 +59,11 @@ arm64) NEED="CONFIG_COMPAT CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_AMBA_PL011_CONSOL
 	APT_ARCH=arm64 DIRNAME=kernel-$SERIES-$FLAVOUR ;;
 armmp) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_AMBA_PL011_CONSOLE"
 	APT_ARCH=armhf DIRNAME=kernel-$SERIES-$FLAVOUR ;;
-*) echo "kernel: -f must be cloud-amd64, arm64 or armmp, not '$FLAVOUR'" >&2; exit 2 ;;
+riscv64) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_8250_CONSOLE"
+	APT_ARCH=riscv64 DIRNAME=kernel-$SERIES-$FLAVOUR
+	[ "$SERIES" = 6.12 ] || { echo "kernel: -f riscv64 takes -k 6.12 (trixie's), not '$SERIES'" >&2; exit 2; }
+	SUITE_OF_SERIES=trixie ;;
+*) echo "kernel: -f must be cloud-amd64, arm64, armmp or riscv64, not '$FLAVOUR'" >&2; exit 2 ;;
 esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
 cache_start kernel "$BUILD/cache/$DIRNAME" "${KERNEL_RETRY:-0}"
@@ -134,7 +140,7 @@ for d in "$D"/*.deb; do
 done
 kv=${pkg#linux-image-}
 mkdir -p "$C/root/boot"
-image=$(ls "$C/unpacked/boot/"vmlinuz-* "$C/unpacked/usr/lib/modules/$kv/vmlinuz" 2>/dev/null | head -1)
+image=$(ls "$C/unpacked/boot/"vmlinuz-* "$C/unpacked/boot/"vmlinux-* "$C/unpacked/usr/lib/modules/$kv/vmlinuz" 2>/dev/null | head -1)
 config=$(ls "$C/unpacked/boot/"config-* "$C/unpacked/usr/lib/modules/$kv/config" 2>/dev/null | head -1)
 [ -n "$image" ] || die "$pkg $version (and $parts) has no boot/vmlinuz-* or usr/lib/modules/$kv/vmlinuz"
 [ -n "$config" ] || die "$pkg $version (and $parts) has no boot/config-* or usr/lib/modules/$kv/config"
