@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/84-try.t - every try: line runs as written: each lesson's (the
 # line in its opening comment) and each tour step's (as the tour prints
-# it), natively.
+# it), on every runner (native, qemu-user 7.2 and 10) and every arch.
 #
 # A try: line is shell commands separated by "; ", then an optional
 # "   # note".  Each command runs in a scratch folder holding a link to
@@ -10,9 +10,21 @@
 # gdb command must show what it was asked for: words or code (x/), or
 # auxv entries (info auxv); the signal lesson's must show the restorer
 # the handler returns to.  A command whose program is not installed is a
-# skip that names it; a line for an arch that does not run here is one
-# skip.  The tour's lines are judged where they run: a line of step 10
-# (trace) needs ptrace, natively only.
+# skip that names it; a runner that cannot run an arch is one skip.
+#
+# A lesson's line names one arch (build/x86_64/...); it runs for every
+# arch, the path changed to the arch's own, unless the line names an arch
+# otherwise too (the gate's `objdump -M i386`): then for that arch only.
+# The tour's lines are the ones the tour prints, run by each arch there.
+#
+# Under qemu-user the program a command starts (build/ARCH/PROG, or the
+# one setarch starts) runs under the emulator; the host's tools (readelf,
+# objdump, cat) run as they are.  What cannot apply there is a skip that
+# says why: gdb, strace and perf would watch QEMU, not the program, and
+# `vdso trace` would trace QEMU; a line that dumps the vDSO where
+# getauxval (glibc, tests/oracle/auxv.c, run the same way) finds no
+# AT_SYSINFO_EHDR.  Natively, the tour's step 10 (trace) needs ptrace,
+# which this test has.
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
@@ -25,10 +37,17 @@ rm -rf "$S"
 mkdir -p "$S"
 ln -s "$(realpath "$BUILD")" "$S/build"
 
-# try_line WHERE LINE: each command of LINE, judged as above.
+# The oracle for "is there a vDSO": glibc's getauxval, per arch.
+for a in $(arches); do
+	gcc $(arch_cflags "$a") -O2 -static -o "$S/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> /dev/null ||
+		rm -f "$S/auxv-$a"
+done
+
+# try_line RUNNER ARCH WHERE LINE: each command of LINE, judged as above.
 try_line() {
-	local where=$1 line=$2 cmd prog out st
+	local runner=$1 arch=$2 where=$3 line=$4 cmd prog out st q why
 	line=${line%%   #*}
+	q=$(runner_cmd "$runner" "$arch")
 	while [ -n "$line" ]; do
 		cmd=${line%%; *}
 		[ "$cmd" = "$line" ] && line= || line=${line#*; }
@@ -36,6 +55,30 @@ try_line() {
 		if ! command -v "$prog" > /dev/null && [ ! -x "$S/$prog" ]; then
 			skip "$where: $cmd" "$prog is not installed"
 			continue
+		fi
+		if [ -n "$q" ]; then
+			why=
+			case $prog:$cmd in
+			gdb:*) why="gdb runs the program natively, not under $runner" ;;
+			strace:*build/*|perf:*build/*|ltrace:*build/*) why="$prog would watch QEMU, not the program" ;;
+			*" trace "*) why="vdso trace under $runner would trace QEMU, not the program" ;;
+			*" dump "*)
+				if [ ! -x "$S/auxv-$arch" ]; then
+					why="no glibc for $arch to ask getauxval whether there is a vDSO"
+				elif ! (cd "$S" && $q "$S/auxv-$arch") | grep -q '^33 '; then
+					why="no vDSO to dump under $runner (getauxval: no AT_SYSINFO_EHDR)"
+				fi ;;
+			esac
+			if [ -n "$why" ]; then
+				skip "$where: $cmd" "$why"
+				continue
+			fi
+			# the program it starts, under the emulator
+			# (the program itself, or setarch's: not a file readelf reads)
+			cmd=$(awk -v q="$q" '{
+				for (i = 1; i <= NF && ($i ~ /=/ || $i == "setarch" || $i ~ /^-/); i++) ;
+				if ($i ~ /(^|\/)build\/[a-z0-9_]+\/[a-z]/) $i = q " " $i
+			} 1' <<< "$cmd")
 		fi
 		out=$(cd "$S" && timeout 60 bash -c "$cmd" 2>&1 < /dev/null)
 		st=$?
@@ -52,36 +95,41 @@ try_line() {
 	done
 }
 
-for c in "$TOP"/demo/*.c; do
-	l=$(basename "$c" .c)
-	line=$(sed -n 's/^ \* try: //p' "$c")
-	if [ -z "$line" ]; then
-		fail "lesson $l: a try: line in its opening comment"
-		continue
-	fi
-	a=$(grep -o 'build/[a-z0-9_]*/' <<< "$line" | head -1 | cut -d/ -f2)
-	if [ -n "$a" ] && ! why=$(runner_available native "$a"); then
-		skip "lesson $l: try: $line" "$why"
-		continue
-	fi
-	try_line "lesson $l" "$line"
-	# and the try: lines it prints as it runs (getrandom's)
-	while read -r printed; do
-		try_line "lesson $l (printed)" "$printed"
-	done < <(cd "$S" && "build/$a/$l" 2> /dev/null | sed -n 's/^try: //p')
-done
+for r in $(all_runners); do
+	for a in $(arches); do
+		if ! why=$(runner_available "$r" "$a"); then
+			skip "$r $a: every lesson's and tour step's try: line" "$why"
+			continue
+		fi
+		q=$(runner_cmd "$r" "$a")
+		for c in "$TOP"/demo/*.c; do
+			l=$(basename "$c" .c)
+			line=$(sed -n 's/^ \* try: //p' "$c")
+			if [ -z "$line" ]; then
+				[ "$r $a" = "native $(arches | cut -d' ' -f1)" ] &&
+					fail "lesson $l: a try: line in its opening comment"
+				continue
+			fi
+			named=$(grep -o 'build/[a-z0-9_]*/' <<< "$line" | head -1 | cut -d/ -f2)
+			if [ -n "$named" ] && [ "$named" != "$a" ]; then
+				# the arch's own path, unless the line names its arch elsewhere
+				grep -qw -- "$named" <<< "${line//build\/$named\//}" && continue
+				line=${line//build\/$named\//build\/$a\/}
+			fi
+			try_line "$r" "$a" "$r $a lesson $l" "$line"
+			# and the try: lines it prints as it runs (getrandom's)
+			while read -r printed; do
+				try_line "$r" "$a" "$r $a lesson $l (printed)" "$printed"
+			done < <(cd "$S" && timeout 60 $q "build/$a/$l" 2> /dev/null | sed -n 's/^try: //p')
+		done
 
-for a in $(arches); do
-	if ! why=$(runner_available native "$a"); then
-		skip "tour ($a): every step's try: line" "$why"
-		continue
-	fi
-	n=0
-	while read -r line; do
-		n=$((n + 1))
-		try_line "tour ($a) step $((n - 1))" "$line"
-	done < <(cd "$S" && build/$a/vdso tour 2> /dev/null | sed -n 's/^try: //p')
-	is "$n" 11 "tour ($a): eleven try: lines"
+		n=0
+		while read -r line; do
+			n=$((n + 1))
+			try_line "$r" "$a" "$r $a tour step $((n - 1))" "$line"
+		done < <(cd "$S" && timeout 120 $q build/$a/vdso tour 2> /dev/null | sed -n 's/^try: //p')
+		is "$n" 11 "$r $a tour: eleven try: lines"
+	done
 done
 
 done_testing
