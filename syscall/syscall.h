@@ -148,6 +148,15 @@ long maps_read(int (*fn)(const struct maps_entry *m, void *ctx), void *ctx);
 /* The mapping holding addr: 1 (and *out), 0 none, or -errno. */
 long maps_find(uint64_t addr, struct maps_entry *out);
 
+/* syscall/child.c: fn(arg) in a child of fork(2), its result (0 to 255)
+ * the child's exit status: that, or -errno (the fork, the wait; -ECHILD if
+ * a signal killed the child). */
+long sys_in_child(long (*fn)(long), long arg);
+
+/* syscall/text.c: a small file's text into buf, NUL-ended, its last
+ * newline cut: its length, or -errno. */
+long sys_read_text(const char *path, char *buf, size_t size);
+
 /* Is [addr, addr + len) mapped?  0, or -ENOMEM if a page is not (mincore(2)). */
 long sys_mincore(void *addr, size_t len, unsigned char *vec);
 

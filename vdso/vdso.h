@@ -49,6 +49,11 @@ const char *vdso_why_absent(void);
 struct out;
 long vdso_draw_around(struct out *o, uint64_t vdso);
 
+/* vdso/data.c: the way from the live vDSO's function at fn to its first
+ * data access, decoded, a line an instruction (the lesson data): where it
+ * lands, or 0 (a system call first, or what the decoder cannot follow). */
+uintptr_t vdso_show_first_data(struct out *o, uintptr_t fn);
+
 /* The call table: one entry per CALL line of the arch's table. */
 #define VDSO_CALL_ID(id, name, twin, symbol, version, time64) VDSO_##id,
 #define VDSO_NOTHING(...)
@@ -229,6 +234,9 @@ struct vdso_getrandom_info {
 /* 0 and *info filled once this thread has its state, else -errno: -ENOSYS
  * without a vDSO getrandom, or what the query or mmap answered. */
 long vdso_getrandom_info(struct vdso_getrandom_info *info);
+/* The mmap flags a vDSO asks its states to be mapped with, by name
+ * ("MAP_PRIVATE|MAP_DROPPABLE|MAP_ANONYMOUS"). */
+void vdso_out_mmap_flags(struct out *o, unsigned flags);
 /* Why a vDSO may have no getrandom, where vdso_getrandom_info says -ENOSYS. */
 #define VDSO_NO_GETRANDOM "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none)"
 
