@@ -20,6 +20,7 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 int str_eq(const char *a, const char *b);             /* 1 if equal */
+size_t mem_count(const void *p, size_t n, unsigned char byte);  /* bytes equal to byte */
 
 /*
  * Parse a decimal unsigned number, the whole string.  0 on success with

@@ -180,3 +180,20 @@ long vdso_getrandom_info(struct vdso_getrandom_info *info)
 	info->state = thread_state;
 	return 0;
 }
+
+/* The mmap flags by name: the ones a vDSO asks for (<linux/mman.h>;
+ * MAP_DROPPABLE is 0x08 since 6.11, newer than some machines' headers). */
+void vdso_out_mmap_flags(struct out *o, unsigned f)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ 0x01, "MAP_SHARED" }, { 0x02, "MAP_PRIVATE" },
+		{ 0x08, "MAP_DROPPABLE" }, { 0x20, "MAP_ANONYMOUS" },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (f & names[i].bit)
+			out_printf(o, "%s%s", names[i].name, (f &= ~names[i].bit) ? "|" : "");
+	if (f)
+		out_printf(o, "0x%x", f);
+}
