@@ -3,12 +3,11 @@
  * real numbers of this process's image.
  *
  * Terms.  A hash table maps a name's hash to the symbols that may have
- * it.  The bloom filter is a bit array that answers "surely not here" for
- * most missing names without reading the table.  versym gives each
- * symbol the index of its version; Verdef, the version definitions,
- * names each index (LINUX_2.6); vd_hash is the ELF (SysV) hash of that
- * name.  symoffset: the first symbol the GNU table covers (those below
- * are local or undefined, and never looked up).
+ * it; a bloom filter is a bit array that says "surely not here" for most
+ * missing names without reading the table.  versym gives each symbol the
+ * index of its version; Verdef names each index (LINUX_2.6), with vd_hash,
+ * the ELF hash of that name.  symoffset: the first symbol the GNU table
+ * covers (those below are local or undefined, never looked up).
  *
  * elf_open finds the tables (`vdso tour 3` shows them).  Then, for a name:
  *   1. its GNU hash, h = h * 33 + c from 5381;
@@ -17,15 +16,15 @@
  *   3. the bucket h % nbuckets gives the first symbol of a chain; each
  *      chain word is a symbol's hash, its bit 0 replaced by "last";
  *   4. a matching hash is only a hint: the name is compared, then its
- *      version: versym[i] -> the Verdef of that index -> its name, whose
- *      ELF hash the Verdef also keeps (vd_hash);
+ *      version, versym[i] -> the Verdef of that index;
  *   5. the address is st_value + the load bias.
  * The older SysV table (DT_HASH) finds the same symbol by another hash.
- *
- * From: the GNU hash section as binutils and glibc define it (there is no
- * formal standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
+ * From: the GNU hash section as binutils and glibc define it (no formal
+ * standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
  *
  * try: build/x86_64/vdso dump v.so && readelf -I -V --dyn-syms v.so; build/x86_64/vdso tour lookup
+ * exercise: set name to "__vdso_time" in main: another bucket, another
+ *   chain, and another picture; readelf -I v.so counts each chain's length.
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
@@ -38,42 +37,6 @@ static const char *const missing[] = { "__vdso_nothing", "__vdso_fork", "__vdso_
 static struct out *o = &out_stdout;
 static struct elf_image img;
 static struct elf_gnu_table g;
-
-/* The bloom word and its two bits, as elf_gnu_first read them (elf/trace.c). */
-static void bloom(const struct elf_gnu_start *st)
-{
-	out_printf(o, "bloom: word (h / %u) %% %u = %u: 0x%llx\n", g.bloom_bits,
-		   g.bloom_size, st->bloom_index, (unsigned long long)st->bloom_word);
-	out_printf(o, "       bit h %% %u = %u: %s; bit (h >> %u) %% %u = %u: %s\n",
-		   g.bloom_bits, st->bit1, st->bloom_word >> st->bit1 & 1 ? "set" : "clear", g.bloom_shift,
-		   g.bloom_bits, st->bit2, st->bloom_word >> st->bit2 & 1 ? "set" : "clear");
-}
-
-/*
- * The GNU table drawn, the path in [brackets]: the bloom words, the
- * buckets (each the first symbol of its chain, 0 for none), and the
- * chain words by symbol, a '.' where one ends.  At most 32 of each.
- */
-static void picture(const struct elf_image *img, const struct elf_gnu_table *g,
-		    const struct elf_gnu_start *st, unsigned found)
-{
-	struct out *o = &out_stdout;
-	uint64_t w;
-	uint32_t i, v;
-
-	out_str(o, "the table, the path in [brackets], '.' the end of a chain:\n  bloom   ");
-	for (i = 0; i < g->bloom_size && i < 32 && elf_gnu_bloom(img, g, i, &w) == 0; i++)
-		out_printf(o, i == st->bloom_index ? " [0x%llx]" : " 0x%llx", (unsigned long long)w);
-	out_str(o, "\n  buckets ");
-	for (i = 0; i < g->nbuckets && i < 32 && elf_gnu_bucket(img, g, i, &v) == 0; i++)
-		out_printf(o, i == st->bucket ? " [%u]" : " %u", v);
-	out_str(o, "\n  chains  ");
-	for (i = g->symoffset; i < img->nsyms && i < g->symoffset + 32 &&
-	     elf_gnu_chain(img, g, i, &v) == 0; i++)
-		out_printf(o, "%s%u%s%s", i == st->first ? " [" : " ", i, v & 1 ? "." : "",
-			   i == found ? "]" : "");
-	out_char(o, '\n');
-}
 
 int main(int argc, char **argv, char **envp)
 {
@@ -92,34 +55,29 @@ int main(int argc, char **argv, char **envp)
 		return out_printf(o, "no vDSO here: %s\n", why), out_flush(o) < 0;
 	if ((err = elf_open(&img, bytes, size, ELF_ACCEPT(ARCH_ELF_CLASS, ARCH_ELF_MACHINE))) < 0 ||
 	    (err = elf_gnu_table(&img, &g)) < 0 || (err = elf_sysv_table(&img, &t)) < 0)
-		return out_printf(o, "the vDSO at 0x%lx: %s\n", (unsigned long)bytes,
-				  elf_strerror(err)), out_flush(o) < 0;
+		return out_printf(o, "the vDSO at 0x%lx: %s\n", (unsigned long)bytes, elf_strerror(err)), out_flush(o) < 0;
 	out_printf(o, "lookup of %s@%s in the vDSO at 0x%lx\n", name, version, (unsigned long)bytes);
 	out_printf(o, "GNU hash table at offset 0x%lx: %u buckets, symoffset %u, %u bloom word(s) of %u bits, shift %u\n",
 		   (unsigned long)img.gnu_hash, g.nbuckets, g.symoffset, g.bloom_size, g.bloom_bits, g.bloom_shift);
 	elf_gnu_first(&img, &g, name, &st);     /* the walk, a step a call: elf/trace.c */
 	out_printf(o, "hash:  GNU hash of \"%s\" = 0x%x\n", name, h = st.hash);
-	bloom(&st);
-	if (!st.maybe)
-		out_str(o, "       a clear bit: not here\n");
+	vdso_show_bloom(o, &g, &st);
+	out_str(o, st.maybe ? "" : "       a clear bit: not here\n");
 	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", g.nbuckets, st.bucket, st.first);
-	s.name = "";
 	for (i = st.first, next = ELF_GNU_GO_ON; i && next == ELF_GNU_GO_ON; i++) {
 		if ((next = elf_gnu_step(&img, &g, name, h, i, &word, &s)) < 0)
 			break;
-		/* the chain array starts at symbol symoffset: symbol i's word
-		 * is the array's element i - symoffset */
+		/* the chain array starts at symbol symoffset */
 		out_printf(o, "symbol %u: chain[%u - %u = %u] = 0x%08x, last %u: ", i, i, g.symoffset,
 			   i - g.symoffset, word, word & 1);
 		if ((word | 1) != (h | 1))              /* bit 0 is the end bit */
 			out_printf(o, "hash differs (%s)\n", s.name);
 		else
-			out_printf(o, "hash matches; name \"%s\": %s\n", s.name,
-				   next == ELF_GNU_FOUND ? "equal" : "differs");
+			out_printf(o, "hash matches; name \"%s\": %s\n", s.name, next == ELF_GNU_FOUND ? "equal" : "differs");
 	}
 	if (next != ELF_GNU_FOUND)
 		return out_str(o, "not found\n"), out_flush(o) < 0;
-	picture(&img, &g, &st, s.index);
+	vdso_draw_gnu_table(o, &img, &g, &st, s.index);  /* vdso/hash_picture.c */
 	if (elf_verdef_of(&img, s.version_index, &vd) < 0)
 		vd.name = "(none)", vd.hash = 0;
 	out_printf(o, "version: versym[%u] = %u -> Verdef %u: \"%s\", vd_hash 0x%x, ELF hash of the name 0x%x\n",
@@ -128,18 +86,14 @@ int main(int argc, char **argv, char **envp)
 	out_printf(o, "address: st_value 0x%llx + load bias 0x%lx = 0x%lx\n",
 		   (unsigned long long)s.value, (unsigned long)img.bias, (unsigned long)s.addr);
 	if (elf_lookup(&img, name, version, &r) == 0)   /* the reader's own walk */
-		out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr,
-			   r.addr == s.addr ? "the same" : "DIFFERENT");
+		out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr, r.addr == s.addr ? "the same" : "DIFFERENT");
 
-	for (k = 0; k < sizeof missing / sizeof missing[0]; k++) {
+	for (k = 0, st.maybe = 1; k < sizeof missing / sizeof missing[0] && st.maybe; k++) {
 		elf_gnu_first(&img, &g, missing[k], &st);
 		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], st.hash);
-		bloom(&st);
-		if (!st.maybe) {
-			out_str(o, "       a clear bit: not here, and no bucket was read\n");
-			break;
-		}
-		out_str(o, "       both set: a false positive, try the next name\n");
+		vdso_show_bloom(o, &g, &st);
+		out_str(o, st.maybe ? "       both set: a false positive, try the next name\n"
+			: "       a clear bit: not here, and no bucket was read\n");
 	}
 
 	out_printf(o, "\nSysV hash table at offset 0x%lx: %u buckets, %u symbols\n",
@@ -148,12 +102,9 @@ int main(int argc, char **argv, char **envp)
 	elf_sysv_bucket(&img, &t, h % t.nbucket, &i);
 	out_printf(o, "bucket: h %% %u = %u -> symbol %u\n", t.nbucket, h % t.nbucket, i);
 	for (k = 0; i != 0 && k < t.nchain && elf_symbol(&img, i, &r) == 0; k++) {
-		out_printf(o, "symbol %u \"%s\": ", i, r.name);
-		if (str_eq(r.name, name)) {
-			out_str(o, "found, the same symbol\n");
+		out_printf(o, "symbol %u \"%s\": %s", i, r.name, str_eq(r.name, name) ? "found, the same symbol\n" : "");
+		if (str_eq(r.name, name) || elf_sysv_chain(&img, &t, i, &i) < 0)
 			break;
-		}
-		elf_sysv_chain(&img, &t, i, &i);
 		out_printf(o, "not it; chain[%u] -> %u\n", r.index, i);
 	}
 	return out_flush(o) < 0;

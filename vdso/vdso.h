@@ -49,6 +49,16 @@ const char *vdso_why_absent(void);
 struct out;
 long vdso_draw_around(struct out *o, uint64_t vdso);
 
+/* vdso/hash_picture.c: the GNU hash table of img drawn, the path of the
+ * lookup st started in [brackets], ending at symbol found. */
+struct elf_image;
+struct elf_gnu_table;
+struct elf_gnu_start;
+void vdso_draw_gnu_table(struct out *o, const struct elf_image *img, const struct elf_gnu_table *g,
+			 const struct elf_gnu_start *st, uint32_t found);
+/* The bloom step of that lookup: its word, its two bits, set or clear. */
+void vdso_show_bloom(struct out *o, const struct elf_gnu_table *g, const struct elf_gnu_start *st);
+
 /* vdso/data.c: the way from the live vDSO's function at fn to its first
  * data access, decoded, a line an instruction (the lesson data): where it
  * lands, or 0 (a system call first, or what the decoder cannot follow). */
