@@ -1,10 +1,8 @@
 /*
  * demo/clock.c - the least a program needs to call the vDSO: find
  * clock_gettime in it, call it, print the time.  The kernel's function
- * reads the data pages mapped beside the image, with no system call,
- * as long as the clocksource has a vDSO mode (tsc does; hpet and acpi_pm
- * do not on current kernels, and then the vDSO makes the system call
- * itself: /sys/devices/system/clocksource/clocksource0/current_clocksource).
+ * reads the data pages beside the image, with no system call, as long as
+ * the clocksource has a vDSO mode (lesson data shows when it has not).
  *
  * Terms.  A program header describes a segment: PT_LOAD, bytes to map;
  * PT_DYNAMIC, where the dynamic table is, the (tag, value) list that
@@ -14,16 +12,14 @@
  * address is the bias plus its st_value.  A clocksource is the counter
  * the kernel keeps time with.
  *
- * The full reader (elf/, 10 KiB, for any image) is not linked.  This is
- * the short road, musl's, with the checks kept: every read lies inside
- * the image, whose size comes from its own headers and whose pages
- * mincore(2) says are mapped.
- *   AT_SYSINFO_EHDR -> program headers: the first PT_LOAD (the bias),
- *   every PT_LOAD (the size), PT_DYNAMIC -> DT_STRTAB, DT_SYMTAB, DT_HASH,
- *   whose second word, nchain, is the number of symbols -> each symbol by
- *   name (a vDSO has a dozen; no version check: each name has one) ->
- *   st_value + bias.  `lookup` does it by the book, hashes and versions.
- *
+ * The full reader (elf/, 10 KiB) is not linked.  This is the short road,
+ * musl's, with the checks kept: every read lies inside the image, whose
+ * size comes from its own headers and whose pages mincore(2) says are
+ * mapped.  AT_SYSINFO_EHDR -> program headers: the first PT_LOAD (the
+ * bias), every PT_LOAD (the size), PT_DYNAMIC -> DT_STRTAB, DT_SYMTAB,
+ * DT_HASH, whose second word, nchain, is the number of symbols -> each
+ * symbol by name (no version check: a vDSO has one of each name) ->
+ * st_value + bias.  `lookup` does it by the book, hashes and versions.
  * From: the kernel's Documentation/ABI/stable/vdso and
  * tools/testing/selftests/vDSO/parse_vdso.c; the gABI, "Dynamic Section".
  *
@@ -33,10 +29,10 @@
  *   strace now shows the clock_gettime call it made for you.
  */
 #include <elf/elf.h>
+#include <lib/lib.h>
 #include <linux/time.h>
 #include <start/start.h>
 #include <vdso/vdso.h>
-
 
 /* The arch's first choice for clock_gettime (arch/<arch>/vdso_calls.h). */
 #define FIRST(id, name, twin, symbol, version, time64) symbol,
@@ -48,14 +44,10 @@ static unsigned long size;
 /* Is [off, off + len) inside the image?  Every read below asks first. */
 static int inside(unsigned long off, unsigned long len) { return off <= size && len <= size - off; }
 
-/* Are the image's pages mapped?  Statics, not locals: a lean program has no canary. */
-static int mapped(void)
-{
-	static unsigned char vec[16];
-
-	return size <= sizeof vec * 4096 &&     /* x86 pages: 4 KiB */
-	       arch_syscall(__NR_mincore, (long)base, (long)size, (long)vec, 0, 0, 0) == 0;
-}
+/* Are the image's pages mapped?  (vec a static: a lean program has no canary) */
+static unsigned char vec[16];
+static int mapped(void) { return size <= sizeof vec * 4096 && /* x86 pages: 4 KiB */
+			  arch_syscall(__NR_mincore, (long)base, (long)size, (long)vec, 0, 0, 0) == 0; }
 
 static void *find(const char *name)
 {
@@ -87,9 +79,9 @@ static void *find(const char *name)
 	for (i = 0; i < dynsz / sizeof *d && d[i].d_tag != DT_NULL; i++) {
 		unsigned long off = (unsigned long)d[i].d_val + bias;
 
-		if (d[i].d_tag == DT_STRTAB) str = off;
-		if (d[i].d_tag == DT_SYMTAB) symtab = off;
-		if (d[i].d_tag == DT_HASH) hash = off;
+		str = d[i].d_tag == DT_STRTAB ? off : str;
+		symtab = d[i].d_tag == DT_SYMTAB ? off : symtab;
+		hash = d[i].d_tag == DT_HASH ? off : hash;
 	}
 	if (!str || !symtab || !inside(hash, 8))
 		return 0;
@@ -97,28 +89,16 @@ static void *find(const char *name)
 	    (unsigned long)base[hash + 7] << 24;       /* nchain */
 	if (!inside(symtab, n * sizeof *sym))       /* size <= 16 pages: no overflow */
 		return 0;
-	for (len = 1; name[len - 1]; len++)     /* len counts the NUL */
-		;
+	for (len = 1; name[len - 1]; len++) ;   /* len counts the NUL */
 	for (i = 1, sym = (const ARCH_ELF(Sym) *)(base + symtab) + 1; i < n; i++, sym++) {
 		if (!inside(str + sym->st_name, len))
 			continue;
-		for (j = 0; j < len && base[str + sym->st_name + j] == name[j]; j++)
-			;
+		for (j = 0; j < len && base[str + sym->st_name + j] == name[j]; j++) ;
 		if (j == len && sym->st_shndx != SHN_UNDEF &&
 		    ELF_ST_TYPE(sym->st_info) == STT_FUNC && inside(sym->st_value + bias, 1))
 			return (void *)(base + sym->st_value + bias);
 	}
 	return 0;
-}
-
-/* v in decimal, at least n digits, written backwards before end. */
-static char *digits(char *end, unsigned long v, int n)
-{
-	do {
-		*--end = (char)('0' + v % 10);
-		v /= 10;
-	} while (--n > 0 || v);
-	return end;
 }
 
 int main(int argc, char **argv, char **envp)
@@ -128,7 +108,7 @@ int main(int argc, char **argv, char **envp)
 	static char line[32];
 	long (*clock_gettime)(int, struct __kernel_timespec *) = 0;
 	unsigned long *a;
-	char *p = line + sizeof line;
+	char *p;
 
 	(void)argc, (void)argv, (void)envp;
 	for (a = start_auxv; a[0] != AT_NULL; a += 2)
@@ -138,11 +118,6 @@ int main(int argc, char **argv, char **envp)
 		return arch_syscall(__NR_write, 1, (long)none, sizeof none - 1, 0, 0, 0) < 0;
 	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
 		return 1;
-	/* Seconds as an unsigned long: 32 bits on i386 last until 2106, and
-	 * spare a 64-bit division, which i386 has no instruction for. */
-	*--p = '\n';
-	p = digits(p, (unsigned long)ts.tv_nsec, 9);
-	*--p = '.';
-	p = digits(p, (unsigned long)ts.tv_sec, 1);
+	p = fmt_time_back(line + sizeof line, (unsigned long)ts.tv_sec, (unsigned long)ts.tv_nsec);
 	return arch_syscall(__NR_write, 1, (long)p, line + sizeof line - p, 0, 0, 0) < 0;
 }

@@ -74,6 +74,9 @@ void out_flush_all(void);
 int fmt_udec(char *buf, uint64_t v);
 int fmt_dec(char *buf, int64_t v);
 int fmt_hex(char *buf, uint64_t v, int digits);
+/* "SEC.NSEC\n" (nsec in 9 digits), written backwards before end (at most
+ * 32 bytes): where it starts (lib/fmt_time.c). */
+char *fmt_time_back(char *end, unsigned long sec, unsigned long nsec);
 
 /* v / 10 and v % 10 in 32-bit steps: i386 has no 64-bit divide without
  * libgcc, which we do not link. */
