@@ -22,10 +22,10 @@
  * strings is random (arch_align_stack, with address randomisation on):
  * run it twice, and under gdb, which turns randomisation off.
  *
- * From: the kernel's fs/binfmt_elf.c (create_elf_tables) and fs/exec.c
- * (copy_strings); the i386 and x86-64 psABIs, "Process Initialization".
  * Under QEMU the stack is QEMU's work, and may differ: the program prints
- * what it finds, sorted by address.
+ * what it finds, sorted by address.  From: the kernel's fs/binfmt_elf.c
+ * (create_elf_tables), fs/exec.c (copy_strings); the psABIs, "Process
+ * Initialization".
  *
  * try: gdb -batch -ex starti -ex 'x/8gx $sp' build/x86_64/stack   # or, to stay in gdb: make gdb PROG=stack
  * exercise: run it as `env -i X=1 build/x86_64/stack one`: the picture
@@ -46,21 +46,6 @@ static void slot(struct out *o, long i)
 	out_field(o, b, -10);
 }
 
-/* The picture's pieces: an edge at an address, and a line inside a box. */
-static void edge(struct out *o, unsigned long at, const char *note)
-{
-	char hex[20];
-
-	hex[fmt_hex(hex, at, 2 * sizeof(long))] = 0;
-	out_printf(o, "  0x%s +-----------------------------------------+%s\n", hex, note);
-}
-
-static void box(struct out *o, char side, const char *what, long n, const char *unit)
-{
-	out_repeat(o, ' ', 5 + 2 * (int)sizeof(long));    /* under "  0x<address> " */
-	out_printf(o, "%c %-24s %5ld %-9s %c\n", side, what, n, unit, side);
-}
-
 static unsigned long str_end(const char *s) { return (unsigned long)s + strlen(s) + 1; }
 
 int main(int argc, char **argv, char **envp)
@@ -70,14 +55,12 @@ int main(int argc, char **argv, char **envp)
 	struct area areas[8], t;
 	int n = 0, i, j, envc = 0;
 
-	out_printf(o, "sp at _start  0x%lx (%s16-byte aligned)\n",
-		   (unsigned long)sp, ((unsigned long)sp & 15) ? "NOT " : "");
+	out_printf(o, "sp at _start  0x%lx (%s16-byte aligned)\n", (unsigned long)sp, ((unsigned long)sp & 15) ? "NOT " : "");
 	slot(o, 0);
 	out_printf(o, "argc     %d\n", argc);
 	for (i = 0; i <= argc; i++) {   /* argv[argc] is the NULL */
 		slot(o, 1 + i);
-		out_printf(o, "argv[%d]  0x%lx%s%s\n", i,
-			   (unsigned long)argv[i], argv[i] ? " -> " : " (NULL)",
+		out_printf(o, "argv[%d]  0x%lx%s%s\n", i, (unsigned long)argv[i], argv[i] ? " -> " : " (NULL)",
 			   argv[i] ? argv[i] : "");
 	}
 	while (envp[envc])
@@ -88,10 +71,8 @@ int main(int argc, char **argv, char **envp)
 		out_mem(o, envp[i], strlen(envp[i]) < 40 ? strlen(envp[i]) : 40);
 		out_char(o, '\n');
 	}
-	out_printf(o, "...       %d envp pointers in all, then the NULL at sp[%d]\n",
-		   envc, argc + 2 + envc);
-	for (a = start_auxv; a[0]; a += 2)
-		;
+	out_printf(o, "...       %d envp pointers in all, then the NULL at sp[%d]\n", envc, argc + 2 + envc);
+	for (a = start_auxv; a[0]; a += 2) ;   /* to AT_NULL */
 	slot(o, (long)(start_auxv - sp));
 	out_printf(o, "auxv     %ld (type, value) pairs, AT_NULL at 0x%lx\n", (long)(a - start_auxv) / 2, (unsigned long)a);
 
@@ -114,25 +95,25 @@ int main(int argc, char **argv, char **envp)
 		for (j = i; j > 0 && areas[j].at < areas[j - 1].at; j--)
 			t = areas[j], areas[j] = areas[j - 1], areas[j - 1] = t;
 
-	/* Drawn: high addresses on top, each area between the addresses of
-	 * its ends, gaps nobody wrote marked with ':', not to scale. */
+	/* Drawn (lib/box.c): high addresses on top, each area between the
+	 * addresses of its ends, gaps nobody wrote marked ':', not to scale. */
 	out_str(o, "\nthe stack, high addresses on top:\n");
 	for (i = n - 1; i >= 0; i--) {
 		unsigned long below = i ? areas[i - 1].at + areas[i - 1].size : (unsigned long)(a + 2);
 
 		if (i == n - 1)
-			edge(o, areas[i].at + areas[i].size, " the end of the strings");
-		box(o, '|', areas[i].what, (long)areas[i].size, "bytes");
-		edge(o, areas[i].at, "");
+			out_box_edge(o, areas[i].at + areas[i].size, " the end of the strings");
+		out_box_row(o, '|', areas[i].what, (long)areas[i].size, "bytes");
+		out_box_edge(o, areas[i].at, "");
 		if (areas[i].at > below) {
-			box(o, ':', "gap", (long)(areas[i].at - below), "bytes");
-			edge(o, below, "");
+			out_box_row(o, ':', "gap", (long)(areas[i].at - below), "bytes");
+			out_box_edge(o, below, "");
 		}
 	}
-	box(o, '|', "auxv (type, value) pairs", (long)(a - start_auxv) / 2, "+ AT_NULL");
-	box(o, '|', "envp pointers", envc, "+ NULL");
-	box(o, '|', "argv pointers", argc, "+ NULL");
-	box(o, '|', "argc", argc, "");
-	edge(o, (unsigned long)sp, " <- sp at _start");
+	out_box_row(o, '|', "auxv (type, value) pairs", (long)(a - start_auxv) / 2, "+ AT_NULL");
+	out_box_row(o, '|', "envp pointers", envc, "+ NULL");
+	out_box_row(o, '|', "argv pointers", argc, "+ NULL");
+	out_box_row(o, '|', "argc", argc, "");
+	out_box_edge(o, (unsigned long)sp, " <- sp at _start");
 	return out_flush(o) < 0;
 }

@@ -63,6 +63,10 @@ void out_printf(struct out *o, const char *fmt, ...)
 /* s with control bytes (C0, DEL, and C1 as UTF-8 \xc2\x80-\x9f) and
  * backslash escaped (\n, \t, \\, \xNN): one line, no terminal commands */
 void out_escaped(struct out *o, const char *s);
+/* A picture of memory (lib/box.c): an edge at an address with a note after
+ * it; a row of a box, side '|' (or ':' for a gap): what, a count, a unit. */
+void out_box_edge(struct out *o, unsigned long at, const char *note);
+void out_box_row(struct out *o, char side, const char *what, long n, const char *unit);
 int out_flush(struct out *o);   /* 0 or the kept -errno */
 /* Flush both at exit; start_c calls it only if a program uses the writer. */
 void out_flush_all(void);
