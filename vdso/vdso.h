@@ -269,5 +269,16 @@ struct vsyscall_probe {
 long vsyscall_probe(struct vsyscall_probe *p);
 /* time(NULL) through the page: only where the probe found it callable. */
 long vsyscall_time(long unused);
+/* Nanoseconds for VSYSCALL_CALLS calls of time() each way, the best of
+ * VSYSCALL_ROUNDS rounds, the ways taking turns within a round so that all
+ * see the same machine: ns[0] through the vDSO (or its fallback), ns[1]
+ * the system call, ns[2] through the page (only if ways is 3: call it
+ * only once vsyscall_probe found it callable). */
+#define VSYSCALL_CALLS 1000
+#define VSYSCALL_ROUNDS 5
+void vsyscall_costs(uint64_t ns[3], int ways);
+/* 32-bit arm: its kuser helpers page (ARCH_HELPER_PAGE), read and one
+ * helper called, said in a line or two; nothing on other arches. */
+void vsyscall_show_helpers(struct out *o);
 
 #endif

@@ -12,6 +12,7 @@
  *   none     no line: a call is a SIGSEGV
  */
 #include <lib/lib.h>
+#include <linux/time.h>
 #include "vdso.h"
 
 static long read_page(long addr)
@@ -44,3 +45,66 @@ long vsyscall_probe(struct vsyscall_probe *p)
 	p->by_probe = !p->callable ? "none" : p->readable ? "emulate" : "xonly";
 	return 0;
 }
+
+static uint64_t now_ns(void)
+{
+	struct __kernel_timespec t;
+
+	vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)ns_of(t.tv_sec, t.tv_nsec);
+}
+
+void vsyscall_costs(uint64_t ns[3], int ways)
+{
+	uint64_t t0, t;
+	int round, w, i;
+
+	for (w = 0; w < 3; w++)
+		ns[w] = UINT64_MAX;
+	for (round = 0; round < VSYSCALL_ROUNDS; round++)
+		for (w = 0; w < ways; w++) {    /* the ways take turns */
+			t0 = now_ns();
+			for (i = 0; i < VSYSCALL_CALLS; i++)
+				w == 0 ? vdso_time(0) : w == 1 ? sys_time(0) : vsyscall_time(0);
+			t = now_ns() - t0;
+			ns[w] = t < ns[w] ? t : ns[w];
+		}
+}
+
+/* 32-bit arm's page of its own at a fixed address, the kuser helpers
+ * (Documentation/arch/arm/kernel_user_helpers.rst). */
+#ifndef ARCH_HELPER_PAGE
+#define ARCH_HELPER_PAGE 0UL    /* no page of helpers on this arch */
+#endif
+
+#if ARCH_HELPER_PAGE
+static long read_word(long addr) { return (long)*(volatile uint32_t *)addr; }
+static long call_helper(long addr) { return (long)((void *(*)(void))addr)(); }
+
+/* The page of helpers: its version word, then set_tls and the helper that
+ * reads the thread pointer back.  Both under sys_probe: the page may be absent. */
+void vsyscall_show_helpers(struct out *o)
+{
+	struct sys_fault fault;
+	unsigned long mark = 0x5eed0000UL | ((unsigned long)sys_getpid() & 0xffff);
+	long n = sys_probe(read_word, (long)ARCH_HELPER_VERSION, &fault), tls;
+
+	if (fault.signal) {
+		out_printf(o, "no page at 0x%lx (signal %d reading 0x%lx): CONFIG_KUSER_HELPERS=n\n",
+			   ARCH_HELPER_PAGE, fault.signal, ARCH_HELPER_VERSION);
+		return;
+	}
+	out_printf(o, ARCH_HELPER_PAGE_NAME " at 0x%lx: the word at 0x%lx says %ld helpers\n",
+		   ARCH_HELPER_PAGE, ARCH_HELPER_VERSION, n);
+	if (sys_call(ARCH_NR_set_tls, (long)mark, 0, 0, 0, 0, 0) < 0)
+		return;
+	tls = sys_probe(call_helper, (long)ARCH_HELPER_GET_TLS, &fault);
+	if (fault.signal)
+		out_printf(o, ARCH_HELPER_GET_TLS_NAME ": signal %d\n", fault.signal);
+	else
+		out_printf(o, "set_tls(0x%lx), then " ARCH_HELPER_GET_TLS_NAME " at 0x%lx says 0x%lx\n",
+			   mark, ARCH_HELPER_GET_TLS, (unsigned long)tls);
+}
+#else
+void vsyscall_show_helpers(struct out *o) { (void)o; }
+#endif

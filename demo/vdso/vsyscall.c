@@ -28,8 +28,8 @@
 #include "commands.h"
 
 #define PAGE ARCH_VSYSCALL_PAGE
-#define ROUNDS 5
-#define CALLS 1000
+#define ROUNDS VSYSCALL_ROUNDS
+#define CALLS VSYSCALL_CALLS
 
 /* The mode /proc/self/maps shows (vdso/vsyscall.c read the line). */
 static void show_maps(struct out *o, const struct vsyscall_probe *p)
@@ -51,41 +51,7 @@ static void show_fault(struct out *o, const struct sys_fault *f)
 		   f->code, (unsigned long long)f->addr);
 }
 
-/* Nanoseconds for CALLS calls of one path, the best of ROUNDS; the paths
- * take turns within each round, so that all see the same machine. */
-static uint64_t now_ns(void)
-{
-	struct __kernel_timespec t;
-
-	vdso_clock_gettime(CLOCK_MONOTONIC, &t);
-	return (uint64_t)ns_of(t.tv_sec, t.tv_nsec);
-}
-
-static uint64_t best[3];
-
-static void measure(int paths)
-{
-	uint64_t t0, t;
-	int round, p, i;
-
-	for (p = 0; p < 3; p++)
-		best[p] = UINT64_MAX;
-	for (round = 0; round < ROUNDS; round++)
-		for (p = 0; p < paths; p++) {
-			t0 = now_ns();
-			for (i = 0; i < CALLS; i++) {
-				if (p == 0)
-					vdso_time(0);
-				else if (p == 1)
-					sys_time(0);
-				else
-					vsyscall_time(0);
-			}
-			t = now_ns() - t0;
-			if (t < best[p])
-				best[p] = t;
-		}
-}
+static uint64_t best[3];        /* ns for CALLS calls: the vDSO, the system call, the page */
 
 /* "123.4 ns": tenths of a nanosecond per call. */
 static void per_call(struct out *o, uint64_t ns)
@@ -143,7 +109,7 @@ int cmd_vsyscall(int argc, char **argv)
 		   !p.by_maps ? "" : str_eq(p.by_maps, p.by_probe) ? " (as the maps say)"
 		   : " (NOT as the maps say)");
 
-	measure(p.callable ? 3 : 2);
+	vsyscall_costs(best, p.callable ? 3 : 2);    /* vdso/vsyscall.c */
 	out_printf(o, "cost of time(), per call, best of %d rounds of %d calls:\n", ROUNDS, CALLS);
 	out_printf(o, "  %-16s", vdso_path(VDSO_TIME) == PATH_VDSO ? "vDSO" : "no vDSO: syscall");
 	per_call(o, best[0]);
