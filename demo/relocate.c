@@ -29,16 +29,10 @@
  * exercise: drop -z pack-relative-relocs (Makefile: VDSO_LDFLAGS) and run
  *   it again: DT_RELA/DT_REL bytes appear, 24 (8 on i386) a place.
  */
+#include <elf/elf.h>
 #include <lib/lib.h>
 #include <start/start.h>
 #include <syscall/syscall.h>
-#include <arch.h>
-#include <linux/elf.h>
-
-#ifndef DT_RELR
-#define DT_RELRSZ 35
-#define DT_RELR   36
-#endif
 
 typedef ARCH_ELF(Ehdr) Ehdr;
 typedef ARCH_ELF(Phdr) Phdr;
@@ -78,13 +72,12 @@ int main(int argc, char **argv, char **envp)
 
 	for (d = _DYNAMIC; d->d_tag != DT_NULL; d++)
 		if (d->d_tag == DT_RELR)
-			relr = bias + d->d_un.d_ptr;
+			relr = bias + d->d_val;
 		else if (d->d_tag == DT_RELRSZ)
-			relrsz = d->d_un.d_val;
+			relrsz = d->d_val;
 		else if (d->d_tag == DT_RELASZ || d->d_tag == DT_RELSZ)
-			rel_bytes += d->d_un.d_val;
-	out_printf(o, "DT_RELA/DT_REL: %lu bytes; DT_RELR: %lu words\n",
-		   rel_bytes, relrsz / sizeof(long));
+			rel_bytes += d->d_val;
+	out_printf(o, "DT_RELA/DT_REL: %lu bytes; DT_RELR: %lu words\n", rel_bytes, relrsz / sizeof(long));
 
 	/* RELR, decoded as start/relocate.c applied it. */
 	for (n = 0; n < relrsz / sizeof(long); n++) {
@@ -106,15 +99,12 @@ int main(int argc, char **argv, char **envp)
 	}
 	out_printf(o, "%lu places moved by the bias\n", places);
 
-	out_printf(o, "words[0] at 0x%lx holds 0x%lx -> \"%s\" (linked 0x%lx)\n",
-		   (unsigned long)&words[0], (unsigned long)words[0], words[0],
-		   (unsigned long)words[0] - bias);
+	out_printf(o, "words[0] at 0x%lx holds 0x%lx -> \"%s\" (linked 0x%lx)\n", (unsigned long)&words[0],
+		   (unsigned long)words[0], words[0], (unsigned long)words[0] - bias);
 	if (relro) {
-		unsigned long at = bias + relro->p_vaddr;
-
 		sys_probe(poke, (long)&words[0], &fault);
-		out_printf(o, "RELRO 0x%lx-0x%lx: a write to words[0] %s\n", at,
-			   at + (unsigned long)relro->p_memsz, fault.error ?
+		out_printf(o, "RELRO 0x%lx-0x%lx: a write to words[0] %s\n", bias + (unsigned long)relro->p_vaddr,
+			   bias + (unsigned long)(relro->p_vaddr + relro->p_memsz), fault.error ?
 			   "was not tried (no SIGSEGV handler: rt_sigaction refused it)" : fault.signal ?
 			   "faulted (read-only since relocation)" : "went through");
 	}
