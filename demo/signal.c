@@ -11,30 +11,28 @@
  *
  * To deliver a signal, the kernel saves the interrupted registers in a
  * frame on the user stack and starts the handler as if the frame's first
- * word had called it.  That word is the handler's return address; the
- * code there must make the rt_sigreturn system call, which puts every
- * register back from the frame and resumes the interrupted code.  Who
- * provides that code:
+ * word had called it.  The code at that return address must make the
+ * rt_sigreturn system call, which puts every register back from the
+ * frame and resumes the interrupted code.  Who provides that code:
  *   i386 (arch/x86/kernel/signal_32.c): sa_restorer if the handler was
  *     installed with SA_RESTORER; else the vDSO's __kernel_rt_sigreturn
- *     (arch/x86/entry/vdso/vdso32/sigreturn.S).  With no vDSO the kernel
- *     points the rt frame there all the same, and the return faults: the
- *     program then asks for SA_RESTORER (arch/i386/sigframe.h,
- *     ARCH_SIGNAL_WITHOUT_VDSO, says what each frame does).  Here: no
- *     SA_RESTORER where the vDSO has its __kernel_rt_sigreturn.
- *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer only.  Without
- *     SA_RESTORER the kernel refuses to build the frame and the process
- *     gets SIGSEGV: libc always gives its own restorer, and so does the
- *     runtime, arch_sigreturn (arch/x86_64/sigreturn.S).  Why it insists:
- *     the 64-bit vDSO holds no sigreturn code to fall back on (its linker
- *     script, arch/x86/entry/vdso/vdso.lds.S, exports the clocks, getcpu
- *     and getrandom; `vdso syms` shows it), and the x86-64 psABI leaves
- *     the restorer to the C library, which every program links.
- * The handler below records __builtin_return_address(0); main says which
- * code it is and decodes its first instructions.
+ *     (arch/x86/entry/vdso/vdso32/sigreturn.S).  With no vDSO the rt
+ *     frame points there all the same and the return faults: the program
+ *     then asks for SA_RESTORER (ARCH_SIGNAL_WITHOUT_VDSO in
+ *     arch/i386/sigframe.h says what each frame does).
+ *   x86_64 (arch/x86/kernel/signal_64.c): sa_restorer only; without
+ *     SA_RESTORER the kernel refuses to build the frame (SIGSEGV).  The
+ *     64-bit vDSO holds no sigreturn code (its linker script,
+ *     arch/x86/entry/vdso/vdso.lds.S; `vdso syms`), and the psABI leaves
+ *     the restorer to the C library: here arch_sigreturn
+ *     (arch/x86_64/sigreturn.S).
+ * The handler records __builtin_return_address(0); main names that code
+ * and decodes its first instructions.
  *
  * try: gdb -batch -ex 'handle SIGUSR1 nostop noprint' -ex 'break *handler' -ex r -ex 'x/2i *(void **)$sp' build/x86_64/signal
  *   # stopped at the handler's first instruction, its return address on top of the stack
+ * exercise: on x86_64, leave SA_RESTORER out (the second if in main):
+ *   rt_sigaction accepts it, and the process dies of SIGSEGV at the kill.
  */
 #include <lib/lib.h>
 #include <vdso/vdso.h>
@@ -52,19 +50,14 @@ ARCH_SIGNAL_HANDLER static void handler(int sig, siginfo_t *info, void *context)
 /* One line on stderr: the call that failed and its errno. */
 static int failed(const char *call, long err)
 {
-	out_printf(&out_stderr, "signal: %s: %s (%s)\n", call, errno_name((int)err),
-		   errno_message((int)err));
-	out_flush(&out_stderr);
-	return 1;
+	out_printf(&out_stderr, "signal: %s: %s (%s)\n", call, errno_name((int)err), errno_message((int)err));
+	return out_flush(&out_stderr), 1;
 }
 
 int main(int argc, char **argv, char **envp)
 {
 	struct out *o = &out_stdout;
-	struct kernel_sigaction act = {
-		.handler = (void (*)(int))(uintptr_t)handler,
-		.flags = SA_SIGINFO,
-	};
+	struct kernel_sigaction act = { .handler = (void (*)(int))(uintptr_t)handler, .flags = SA_SIGINFO };
 	struct elf_sym rt = { 0 };
 	const unsigned char *p;
 	struct arch_syscall_stub stub;
@@ -72,9 +65,8 @@ int main(int argc, char **argv, char **envp)
 
 	(void)argc, (void)argv, (void)envp;
 	vdso_init();
-	if (!ARCH_SIGNAL_NEEDS_RESTORER &&
-	    (vdso_status != 0 || elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN,
-					    ARCH_VDSO_SIGRETURN_VERSION, &rt) != 0))
+	if (!ARCH_SIGNAL_NEEDS_RESTORER && (vdso_status != 0 ||
+	    elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &rt) != 0))
 		out_printf(o, "%s here: no %s to return to: SA_RESTORER, as on x86_64\n(%s)\n",
 			   vdso_status != 0 ? "no vDSO" : "no sigreturn in the vDSO",
 			   ARCH_VDSO_RT_SIGRETURN ? ARCH_VDSO_RT_SIGRETURN : "vDSO sigreturn", /* arm: none */
@@ -102,9 +94,8 @@ int main(int argc, char **argv, char **envp)
 		out_printf(o, "0x%lx is arch_sigreturn, the runtime's sa_restorer (arch/%s/)\n",
 			   (unsigned long)return_address, ARCH_NAME);
 	else if (rt.addr && return_address == rt.addr)
-		out_printf(o, "0x%lx is %s@%s, at +0x%lx in the vDSO at 0x%lx\n",
-			   (unsigned long)return_address, rt.name, rt.version,
-			   (unsigned long)(rt.addr - (uintptr_t)vdso_image.bytes),
+		out_printf(o, "0x%lx is %s@%s, at +0x%lx in the vDSO at 0x%lx\n", (unsigned long)return_address,
+			   rt.name, rt.version, (unsigned long)(rt.addr - (uintptr_t)vdso_image.bytes),
 			   (unsigned long)vdso_image.bytes);
 	else    /* the runner's own: QEMU's user mode with no vDSO, on riscv64 */
 		out_printf(o, "0x%lx is NEITHER arch_sigreturn nor the vDSO's: the runner's own code\n",
