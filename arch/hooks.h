@@ -25,6 +25,8 @@
  *                          the shared code to ask (syscall/sys.c drops it)
  *   ARCH_ELF(), ARCH_R_RELATIVE, ARCH_R_TYPE()   a static PIE's relocation
  *   ARCH_CACHE_LINE        vdso/getrandom.c aligns its states to it
+ *   ARCH_HWCAP_NAMES       AT_HWCAP's bits by name, where not x86's CPUID
+ *                          ones (demo/auxv.c; riscv64's ISA letters)
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
  * arch/<name>/sigframe.h   ARCH_KERNEL_SIGNAL_FILE, ARCH_SIGNAL_NEEDS_RESTORER, ARCH_NR_sigreturn,

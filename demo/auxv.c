@@ -55,6 +55,11 @@ static const char *meaning(unsigned long type)
 	return "";
 }
 
+#ifdef ARCH_HWCAP_NAMES
+/* The arch's own bits, named in its arch.h (riscv64: one a base ISA letter). */
+static const char *const hwcap[32] = ARCH_HWCAP_NAMES;
+static const char *const hwcap2[32] = { 0 };
+#else
 /* CPUID.1:EDX, bit by bit; "" for a reserved bit. */
 static const char *const hwcap[32] = {
 	"fpu", "vme", "de", "pse", "tsc", "msr", "pae", "mce", "cx8", "apic",
@@ -63,6 +68,7 @@ static const char *const hwcap[32] = {
 	"ia64", "pbe",
 };
 static const char *const hwcap2[32] = { "ring3mwait", "fsgsbase" };
+#endif
 
 static void bits(struct out *o, const char *name, unsigned long v,
 		 const char *const names[32])

@@ -116,6 +116,13 @@ void arch_sigreturn(void);
 #define ARCH_DATA_ADDRESS_HOW "auipc, pc-relative, to pages below"
 #define ARCH_CLOCK_COUNTER "rdtime, the time CSR"
 
+/* AT_HWCAP on riscv: one bit per single-letter ISA extension, bit n for
+ * the n-th letter of the alphabet (arch/riscv/include/uapi/asm/hwcap.h,
+ * COMPAT_HWCAP_ISA_I = 1 << ('I' - 'A'); arch/riscv/kernel/cpufeature.c).
+ * demo/auxv.c names the bits by them. */
+#define ARCH_HWCAP_NAMES { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", \
+	"k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z" }
+
 #include "../hooks.h"
 
 #endif
