@@ -27,7 +27,8 @@
 # Last, the table of what each kernel's vDSO offers (functions, versions,
 # hash tables), from readelf, as diagnostics.
 #
-# Then `vdso trace` in three more boots (below, before the loop).
+# Then riscv64's `vdso map` in one more boot, held to objdump, and `vdso
+# trace` in four more (below, before their loops).
 #
 # A kernel that cannot be fetched, or a missing qemu-system-aarch64/-arm/
 # -riscv64, is a skip that says why.  Logs: build/test/boot-arm/KERNEL-ARCH/.
@@ -168,6 +169,49 @@ for b in $BOOTS; do
 	TABLE+=("$t: $funcs| hash: $hashes| $secs s")
 done
 for row in "${TABLE[@]}"; do diag "$row"; done
+
+# riscv64's `vdso map` inside the booted kernel, /proc mounted: its walk
+# from __vdso_clock_gettime to the first data load (auipc, addi, a load)
+# against riscv64-linux-gnu-objdump's reading of the same instructions in
+# the image that boot sent back (the image is linked at 0: objdump's
+# target of the auipc pair is the offset from AT_SYSINFO_EHDR), and the
+# mapping it names against the maps lines map printed.
+OD=riscv64-linux-gnu-objdump
+if ! command -v qemu-system-riscv64 > /dev/null; then
+	skip "6.12 riscv64: vdso map" "qemu-system-riscv64 not installed (Debian: qemu-system-misc)"
+elif ! command -v $OD > /dev/null; then
+	skip "6.12 riscv64: vdso map" "no $OD (Debian: binutils-riscv64-linux-gnu)"
+elif [ ! -x "$BUILD/riscv64/vdso" ]; then
+	skip "6.12 riscv64: vdso map" "$BUILD/riscv64/vdso not built (make ARCH=riscv64)"
+else
+	t="6.12 riscv64: vdso map"
+	OUT=$D/map-6.12-riscv64
+	rm -rf "$OUT"
+	mkdir -p "$OUT"
+	"$TOP/tests/boot/boot.sh" -k 6.12 -a VDSO_PROC=1 -o "$OUT" -t "$BOOT_LIMIT" riscv64 map + image \
+		> /dev/null 2> "$OUT/boot.err"
+	is "$?" 0 "$t + image: the boot ends with status 0 ($(cat "$OUT/time" 2>/dev/null || echo ?) s)"
+	map=$(section "$OUT/console.log" map)
+	# objdump: the auipc pair's target ("# ffffffffffffe000 <...>"), then the first load's displacement
+	pair=$($OD -d --disassemble=__vdso_clock_gettime "$OUT/ttyS1.bin" 2>/dev/null |
+		awk '/\tauipc\t/ { a = 1 } a && !t && /# [0-9a-f]+ </ { sub(/.*# /, ""); t = $1 }
+		     a && t && /\tl[bhwd]u?\t/ { d = $NF; sub(/\(.*/, "", d); sub(/.*,/, "", d); print t, d; exit }')
+	want=
+	if [ -n "$pair" ]; then
+		want=$(python3 -c 'import sys; t, d = sys.argv[1:]; v = (int(t, 16) + int(d, 0) + 2**63) % 2**64 - 2**63
+print(("-0x%x" % -v) if v < 0 else ("+0x%x" % v))' $pair)
+	fi
+	got=$(sed -n 's/^it reads 0x[0-9a-f]* = AT_SYSINFO_EHDR \([-+]0x[0-9a-f]*\): .*/\1/p' <<< "$map")
+	is "${got:-none}" "${want:-(objdump found no auipc pair and load)}" \
+		"$t: the first data load is at AT_SYSINFO_EHDR ${want:-?}, as objdump reads auipc, addi and the load"
+	where=$(sed -n 's/^it reads [^:]*: in \(\[[a-z_]*\]\), page.*/\1/p' <<< "$map")
+	lo=$(awk '$1 == where { split($2, r, "-"); print r[1] }' where="$where" <<< "$map")
+	hi=$(awk '$1 == where { split($2, r, "-"); print r[2] }' where="$where" <<< "$map")
+	addr=$(sed -n 's/^it reads \(0x[0-9a-f]*\) = .*/\1/p' <<< "$map")
+	[ -n "$where" ] && [ -n "$lo" ] && [ -n "$addr" ] && [ $((addr >= 0x$lo && addr < 0x$hi)) = 1 ]
+	ok $? \
+		"$t: it names ${where:-no mapping}, and $addr lies within that maps line (${lo:-?}-${hi:-?})"
+fi
 
 # `vdso trace` inside the booted kernels: `vdso trace /init call
 # clock_gettime` as /init, its tracee `vdso call` itself, which prints the
