@@ -67,7 +67,7 @@ BOOT_JOBS=${BOOT_JOBS:-$(nproc 2>/dev/null || echo 2)}
 ARCHES="x86_64 i386"
 # The steps init runs, in order; each must end with status=0.  The main
 # boots run `call` again on each of CLOCKSOURCES before the dump.
-STEPS="summary auxv syms call gate map vsyscall check"
+STEPS="summary auxv syms call gate map vsyscall check tour"
 CLOCKSOURCES="hpet acpi_pm"
 D=$BUILD/test/boot
 mkdir -p "$D"
@@ -198,6 +198,11 @@ check_main() {
 	# Each step, in order, and its status.
 	local steps=() cs
 	read -r -a steps <<< "$STEPS"
+	# the lessons of VDSO_LESSONS, once each, after the steps
+	local lessons l
+	lessons=$(boot_variants "$a" "$k" | awk -F'|' -v v="$v" '$1 == v { print " " $3 " " }' |
+		sed -nE 's/.* VDSO_LESSONS=([^ ]*) .*/\1/p' | tr -d / | tr , ' ')
+	for l in $lessons; do steps+=("lesson $l"); done
 	if [ "$v" = "$a" ]; then
 		steps+=(data)
 		for cs in $CLOCKSOURCES; do steps+=("call clocksource=$cs" "data clocksource=$cs"); done
@@ -337,6 +342,8 @@ check_main() {
 	is "$(sed -n 's/^# emulation marks: //p' <<< "$sec")" "$want" "$t: check: no marks of an emulation, as readelf finds the image"
 	diag "$t: $(tail -n 1 <<< "$sec" | sed 's/^# //')"
 	[ "$v" = "$a" ] && check_data_boot "$t" "$a" "$img"
+	[ -n "$lessons" ] && check_lessons_boot "$t" "$a" "$img" "$lessons"
+	check_tour_boot "$t" "$img"
 }
 
 # check_data_boot TITLE ARCH IMAGE: the lesson data (VDSO_LESSON=/data) on
@@ -376,6 +383,126 @@ check_data_boot() {
 	is "$(sed -nE 's/^it lands at AT_SYSINFO_EHDR (.0x[0-9a-f]+):.*/\1/p' <<< "$sec")" \
 	   "$(x=$((16#$(sed -nE 's/.*# ([0-9a-f]+) .*/\1/p' <<< "$line"))); [ $x -lt 0 ] && printf -- '-0x%x' $((-x)) || printf '+0x%x' $x)" \
 	   "$t: data: where it lands, objdump's target"
+}
+
+# check_lessons_boot TITLE ARCH IMAGE LESSONS: the lessons of VDSO_LESSONS
+# (the steps "lesson NAME") and the tour, in the booted kernel, judged here
+# by what shares no code with them: readelf, objdump and nm on the image
+# that came back and on the lessons' files, getconf, lookup.py, the
+# kernel's own config, the host's clock around the boot.
+check_lessons_boot() {
+	local t=$1 a=$2 img=$3 l sec st want got n at base secs end
+	for l in $4; do
+		st=$(step_status "$LOG" "lesson $l")
+		is "$st" 0 "$t: lesson $l ended with status=0"
+		[ "$st" = 0 ] || section "$LOG" "lesson $l" | tail -3 | sed 's/^/#   /'
+	done
+	for l in $4; do
+		sec=$(section "$LOG" "lesson $l")
+		case $l in
+		hello)
+			strings -a "$BUILD/$a/hello" | grep -qxF -- "$sec"
+			ok $? "$t: hello: its line is the one strings finds in the file (${sec:-nothing})" ;;
+		stack)
+			grep -qx 'sp\[1\] *argv\[0\] *0x[0-9a-f]* -> /stack' <<< "$sec" &&
+				grep -Eq '^ +\| AT_EXECFN \(file name\) +7 bytes +\|$' <<< "$sec" &&
+				grep -q '^sp at _start  0x[0-9a-f]*0 (16-byte aligned)$' <<< "$sec"
+			ok $? "$t: stack: argv[0] is /stack, AT_EXECFN its 7 bytes, sp 16-byte aligned (its address ends in 0)" ;;
+		auxv)
+			want="$(getconf PAGESIZE) $(getconf CLK_TCK) 0 $(readelf -hW "$BUILD/$a/auxv" | awk '/Number of program headers/ { print $NF }') $(readelf -hW "$BUILD/$a/auxv" | awk '/Entry point/ { print $NF }') /auxv"
+			got=$(awk '$2 == "AT_PAGESZ" { p = $3 } $2 == "AT_CLKTCK" { c = $3 } $2 == "AT_UID" { u = $3 }
+				$2 == "AT_PHNUM" { n = $3 } $2 == "AT_ENTRY" { e = $3 } $2 == "AT_EXECFN" { f = $3 }
+				END { print p, c, u, n, e, f }' <<< "$sec")
+			is "$got" "$want" "$t: auxv: AT_PAGESZ, AT_CLKTCK (getconf), AT_UID 0, AT_PHNUM, AT_ENTRY (readelf -h of the file), AT_EXECFN" ;;
+		find)
+			at=$(sed -nE 's/^auxv:  AT_SYSINFO_EHDR (0x[0-9a-f]+), ([0-9]+) bytes by its own headers$/\1 \2/p' <<< "$sec")
+			got=$(sed -nE 's/^maps:  ([0-9a-f]+)-([0-9a-f]+) r-xp \[vdso\]$/\1 \2/p' <<< "$sec")
+			[ -n "$at" ] && [ -n "$got" ] &&
+				[ $((${at% *})) = $((16#${got% *})) ] && [ "${at#* }" = "$(stat -c %s "$img")" ] &&
+				[ $((16#${got#* } - 16#${got% *})) = "$(stat -c %s "$img")" ]
+			ok $? "$t: find: AT_SYSINFO_EHDR is the [vdso] line's start; its size, and the line's length, the image's ($(stat -c %s "$img") bytes)" ;;
+		lookup)
+			at=$(sed -nE 's/^lookup of .* at (0x[0-9a-f]+)$/\1/p' <<< "$sec")
+			printf '%s\n' "$sec" > "$OUT/lookup.inside"
+			python3 "$TOP/tests/lessons/lookup.py" "$img" "${at:-0}" "${at:-0}" \
+				"$(sed -nE 's/^lookup of ([^@]+)@.*/\1/p' <<< "$sec")" LINUX_2.6 > "$OUT/lookup.want" 2>&1
+			diff_ok "$OUT/lookup.want" "$OUT/lookup.inside" "$t: lookup: every number, recomputed from the image by lookup.py" ;;
+		clock)
+			secs=$(cat "$OUT/time" 2> /dev/null || echo 0) end=$(stat -c %Y "$LOG")
+			got=${sec%%.*}
+			[ -n "$got" ] && [ "$got" -ge $((end - ${secs%.*} - 30)) ] && [ "$got" -le $((end + 30)) ]
+			ok $? "$t: clock: $sec lies within the boot, by the host's clock (ended $end)" ;;
+		gate)
+			if [ "$a" = x86_64 ]; then
+				is "$sec" 'x86_64: no gate, AT_SYSINFO absent: every x86_64 CPU has `syscall`, so there is nothing to choose' "$t: gate: no gate on x86_64"
+				continue
+			fi
+			at=$(sed -nE 's/^AT_SYSINFO (0x[0-9a-f]+): .*/\1/p' <<< "$sec")
+			base=$(sed -nE 's/^AT_SYSINFO .* in the vDSO at (0x[0-9a-f]+)$/\1/p' <<< "$sec")
+			want=$(objdump -D -b binary -m i386 --start-address=$((at - base)) --stop-address=$((at - base + 32)) "$img" |
+				awk -F'\t' 'NF >= 3 { sub(/ +$/, "", $3); gsub(/ +/, " ", $3); print $3; if ($3 ~ /^ret/) exit }')
+			got=$(sed -n 's/^  0x[0-9a-f]*:  \([0-9a-f][0-9a-f] \)* *//p' <<< "$sec" | sed 's/ \+/ /g')
+			is "$got" "${want:-(objdump decodes nothing there)}" "$t: gate: the instructions objdump decodes at AT_SYSINFO in the image" ;;
+		getrandom)
+			want="system call"
+			readelf --dyn-syms -W "$img" | grep -q ' __vdso_getrandom@' && want=vDSO
+			grep -qx "two calls of 12 bytes, served by the $want:" <<< "$sec"
+			ok $? "$t: getrandom: served by the $want, as readelf finds __vdso_getrandom in the image or not"
+			if [ "$want" = vDSO ]; then
+				grep -Eq '^after fork\(2\), a child sees 0 non-zero bytes of the [0-9]+ \(the parent [1-9][0-9]*\)$' <<< "$sec"
+				ok $? "$t: getrandom: a child sees a state of zeroes (VM_WIPEONFORK), the parent not"
+			fi ;;
+		signal)
+			got=$(sed -nE 's/^the handler ran; it was to return to (0x[0-9a-f]+) .*/\1/p' <<< "$sec")
+			if [ "$a" = x86_64 ]; then
+				want=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+				is "$((got))" "$((${want:-1}))" "$t: signal: it returns to arch_sigreturn, at $want by nm"
+			else
+				want=$(readelf --dyn-syms -W "$img" | awk '$8 ~ /^__kernel_rt_sigreturn@/ { print "0x" $2; exit }')
+				base=$(sed -nE 's/.* in the vDSO at (0x[0-9a-f]+)$/\1/p' <<< "$sec")
+				is "$((got))" "$((${base:-1} + ${want:-0}))" "$t: signal: it returns to the vDSO's __kernel_rt_sigreturn (readelf: $want)"
+			fi ;;
+		vsyscall)
+			if [ "$a" = i386 ]; then
+				grep -q '^i386: no vsyscall page' <<< "$sec"
+				ok $? "$t: vsyscall: no such page on i386, said in one line"
+				continue
+			fi
+			want=$(sed -nE 's/^CONFIG_LEGACY_VSYSCALL_(NONE|XONLY|EMULATE)=y$/\1/p' "$BUILD/cache/kernel-${t%% *}/config" 2> /dev/null | tr A-Z a-z)
+			is "$(sed -nE 's/^mode by .proc.self.maps: ([a-z]+).*/\1/p' <<< "$sec")" "${want:-(no config)}" \
+			   "$t: vsyscall: the mode the kernel's config sets (CONFIG_LEGACY_VSYSCALL_*), no vsyscall= given"
+			if [ "$want" = none ]; then
+				grep -q '^a call of time() at 0xffffffffff600400: signal 11 ' <<< "$sec"
+				ok $? "$t: vsyscall: no page, the call is a SIGSEGV, caught"
+			else
+				got=$(sed -nE 's/^a call of time\(\) at 0xffffffffff600400: ([0-9]+) .*/\1/p' <<< "$sec") end=$(stat -c %Y "$LOG")
+				[ -n "$got" ] && [ "$got" -ge $((end - BOOT_LIMIT - 30)) ] && [ "$got" -le $((end + 30)) ]
+				ok $? "$t: vsyscall: time() through the page is $got, within the boot by the host's clock"
+			fi ;;
+		relocate)
+			want=$(readelf -rW "$BUILD/$a/relocate" | awk '/^ +[0-9]+ offsets$/ { n = 1; next } n && /^[0-9a-f]+$/' |
+				while read -r x; do printf '0x%x ' $((16#$x)); done)
+			got=$(sed -nE 's/^RELR word [^:]*: (even, the place linked at (0x[0-9a-f]+) .*|odd, a bitmap; the places linked at (.*))$/\2 \3/p' <<< "$sec" |
+				tr -s ' \n' '\n\n' | grep . | tr '\n' ' ')
+			is "$got" "${want:-(readelf lists none)}" "$t: relocate: every place the RELR words name, as readelf -r lists them"
+			grep -q '^RELRO .*: a write to words\[0\] faulted (read-only since relocation)$' <<< "$sec"
+			ok $? "$t: relocate: RELRO read-only: the write faulted" ;;
+		esac
+	done
+}
+
+# check_tour_boot TITLE IMAGE: the tour, every step; step 4's hash and
+# address as lookup.py computes them from the image.
+check_tour_boot() {
+	local t=$1 img=$2 sec name at want
+	sec=$(section "$LOG" tour)
+	is "$(grep -c '^== step [0-9]* of 10: ' <<< "$sec")" 11 "$t: tour: eleven steps"
+	is "$(grep -c '^try: ' <<< "$sec")" 11 "$t: tour: a try: line each"
+	sec=$(awk '/^== step 4 of /, /^== step 5 of /' <<< "$sec")
+	read -r name at <<< "$(sed -nE 's/^([_a-z0-9]+) in the vDSO at (0x[0-9a-f]+)$/\1 \2/p' <<< "$sec" | head -1)"
+	want=$(python3 "$TOP/tests/lessons/lookup.py" "$img" "${at:-0}" "${at:-0}" "${name:-?}" LINUX_2.6 2>&1)
+	is "$(sed -nE 's/^(address: .*)$/\1/p' <<< "$sec" | head -1)" "$(sed -nE 's/^(address: .*)$/\1/p' <<< "$want")" \
+	   "$t: tour 4: st_value + load bias = the address, as lookup.py computes it from the image"
 }
 
 # check_clocksource K VARIANT ARCH CS [STEP]: on CS, the vDSO falls back

@@ -27,7 +27,9 @@
  *     fall back to the system call.  With VDSO_LESSON=/data, a lesson
  *     packed beside /init (tests/boot/boot.sh -f) runs after the steps
  *     (the step "data") and again after each clocksource's `call` ("data
- *     clocksource=hpet"), executed in the step's child;
+ *     clocksource=hpet"), executed in the step's child.  With
+ *     VDSO_LESSONS=/stack,/auxv,... each of those runs once, after the
+ *     steps and before that lesson (the step "lesson stack");
  *   - arguments and environment made by the kernel from its command line:
  *     what the kernel does not know goes to init, and everything after
  *     "--" goes to init as arguments (Documentation/admin-guide/
@@ -38,7 +40,7 @@
  * So init here is a small supervisor.  Each step runs in a child process,
  * so that a crash in one step is reported and the next one still runs:
  *
- *   boot          the summary, auxv, syms, call, gate, map, vsyscall, check - each through the
+ *   boot          the summary, auxv, syms, call, gate, map, vsyscall, check, tour - each through the
  *                 same dispatcher as the command line, which main passes
  *                 in - then the live vDSO image, written raw to the
  *                 second serial port, /dev/ttyS1, which QEMU saves to a
@@ -89,6 +91,7 @@ static char *argv_gate[] = { "vdso", "gate", 0 };
 static char *argv_map[] = { "vdso", "map", 0 };
 static char *argv_vsyscall[] = { "vdso", "vsyscall", 0 };
 static char *argv_check[] = { "vdso", "check", 0 };
+static char *argv_tour[] = { "vdso", "tour", 0 };
 
 static const struct step default_steps[] = {
 	{ "summary", 1, argv_summary },
@@ -99,6 +102,7 @@ static const struct step default_steps[] = {
 	{ "map", 2, argv_map },
 	{ "vsyscall", 2, argv_vsyscall },
 	{ "check", 2, argv_check },
+	{ "tour", 2, argv_tour },
 };
 
 /* ---- another clocksource ------------------------------------------------------ */
@@ -162,19 +166,22 @@ static int run_lesson(int argc, char **argv)
 
 static int run_step(const char *name, int (*run)(int, char **), int argc, char **argv);
 
-/* The lesson's step: its file's name, and " clocksource=CS" after a switch. */
-static int run_lesson_step(const char *path, const char *cs)
+/* The lesson's step: its file's name (after "lesson " for the lessons of
+ * VDSO_LESSONS, whose names may be the tool's steps' too: "lesson auxv"),
+ * and " clocksource=CS" after a switch. */
+static int run_lesson_step(const char *path, const char *prefix, const char *cs)
 {
 	char *argv_lesson[] = { (char *)path, 0 };
 	char name[96];
 	const char *base = path;
-	size_t n;
+	size_t n = strlen(prefix);
 
+	memcpy(name, prefix, n);        /* "" or "lesson " */
 	for (; *path; path++)
 		if (*path == '/')
 			base = path + 1;
-	n = strlen(base) < 32 ? strlen(base) : 32;
-	memcpy(name, base, n);
+	memcpy(name + n, base, strlen(base) < 32 ? strlen(base) : 32);
+	n += strlen(base) < 32 ? strlen(base) : 32;
 	if (cs && strlen(cs) < 32) {
 		memcpy(name + n, " clocksource=", 13);
 		memcpy(name + n + 13, cs, strlen(cs));
@@ -382,7 +389,7 @@ static const char *join_args(int argc, char **argv, char *buf, size_t size)
 
 int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 {
-	const char *clocksources, *lesson = env_get("VDSO_LESSON");
+	const char *clocksources, *lesson = env_get("VDSO_LESSON"), *lessons;
 	int status, first_failure = 0;
 	unsigned i;
 	long r;
@@ -441,7 +448,20 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			if (status && !first_failure)
 				first_failure = status;
 		}
-		if (lesson && (status = run_lesson_step(lesson, 0)) && !first_failure)
+		/* "/stack,/auxv": each lesson once */
+		for (lessons = env_get("VDSO_LESSONS"); lessons && *lessons; ) {
+			char path[64];
+			size_t n = 0;
+
+			while (*lessons && *lessons != ',' && n + 1 < sizeof path)
+				path[n++] = *lessons++;
+			path[n] = 0;
+			while (*lessons && *lessons++ != ',')
+				;       /* a name too long was cut; skip its rest and the comma */
+			if (n && (status = run_lesson_step(path, "lesson ", 0)) && !first_failure)
+				first_failure = status;
+		}
+		if (lesson && (status = run_lesson_step(lesson, "", 0)) && !first_failure)
 			first_failure = status;
 		/* "hpet,acpi_pm": `call` on each, in turn */
 		while (clocksources && *clocksources) {
@@ -459,7 +479,7 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			status = run_step(step, call_on_clocksource, 2, argv_cs);
 			if (status && !first_failure)
 				first_failure = status;
-			if (lesson && (status = run_lesson_step(lesson, cs)) && !first_failure)
+			if (lesson && (status = run_lesson_step(lesson, "", cs)) && !first_failure)
 				first_failure = status;
 		}
 		status = run_step("dump", dump_to_serial, 0, 0);

@@ -18,14 +18,19 @@
 #                 to through /sys (VDSO_CLOCKSOURCES): clocksources with no
 #                 vDSO mode, where the vDSO falls back to the system call;
 #                 the lesson data after the steps and after each `call`
-#                 on another clocksource (VDSO_LESSON=/data)
+#                 on another clocksource (VDSO_LESSON=/data), and every
+#                 other lesson once, after the steps (VDSO_LESSONS)
 #   i386-intel    every step on Skylake-Client (Intel): the kernel patches
-#                 the i386 gate by the CPU's vendor (sysenter, not syscall)
+#                 the i386 gate by the CPU's vendor (sysenter, not syscall);
+#                 and the lesson gate, which decodes it
 #   ARCH-param    vdso=0 (x86_64) or vdso32=0 (i386): no vDSO at all; `call`
 #   x86_64-hpet   on 6.1 only: clocksource=hpet on the kernel's command line
 #                 (make boot APPEND=clocksource=hpet), `call`
 
 BOOT_KERNELS_ALL="5.10 6.1 6.12 7.2"
+# The lessons the main boots run once (VDSO_LESSONS), besides data.
+BOOT_LESSONS="hello stack auxv find lookup clock gate getrandom signal vsyscall relocate"
+BOOT_LESSONS_ARG=VDSO_LESSONS=$(printf '/%s,' $BOOT_LESSONS | sed 's/,$//')
 BOOT_KERNELS=${BOOT_KERNELS:-$BOOT_KERNELS_ALL}
 declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)")
@@ -33,8 +38,8 @@ declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 boot_variants() {        # boot_variants ARCH [KERNEL]
 	local a=$1 none=vdso=0
 	[ "$a" = i386 ] && none=vdso32=0
-	echo "$a|EPYC|VDSO_PROC=1 VDSO_CLOCKSOURCES=hpet,acpi_pm VDSO_LESSON=/data tsc=reliable|"
-	[ "$a" = i386 ] && echo "$a-intel|Skylake-Client|VDSO_PROC=1 tsc=reliable|"
+	echo "$a|EPYC|VDSO_PROC=1 VDSO_CLOCKSOURCES=hpet,acpi_pm VDSO_LESSON=/data $BOOT_LESSONS_ARG tsc=reliable|"
+	[ "$a" = i386 ] && echo "$a-intel|Skylake-Client|VDSO_PROC=1 VDSO_LESSONS=/gate tsc=reliable|"
 	echo "$a-param|EPYC|$none|call"
 	[ "$a" = x86_64 ] && [ "${2:-}" = 6.1 ] && echo "$a-hpet|EPYC|clocksource=hpet|call"
 }
@@ -47,9 +52,13 @@ boot_variant() {
 	IFS='|' read -r _ cpu params cmd <<< "$line"
 	rm -rf "$out"
 	mkdir -p "$out"
-	# VDSO_LESSON=/data: the lesson goes into the initramfs, as /data
-	local files=()
+	# VDSO_LESSON=/data, VDSO_LESSONS=/stack,...: the lessons go into the
+	# initramfs, each as /NAME
+	local files=() l
 	[[ " $params " == *" VDSO_LESSON=/data "* ]] && files=(-f "$BUILD/$a/data")
+	for l in $(sed -nE 's/.* VDSO_LESSONS=([^ ]*) .*/\1/p' <<< " $params " | tr ',' ' '); do
+		files+=(-f "$BUILD/$a/${l#/}")
+	done
 	# shellcheck disable=SC2086
 	"$TOP/tests/boot/boot.sh" -k "$k" -c "$cpu" -a "$params" ${files[@]+"${files[@]}"} -o "$out" -t "$limit" "$a" $cmd \
 		> /dev/null 2> "$out/boot.err"
