@@ -35,6 +35,10 @@
 #include <start/start.h>
 
 struct area { unsigned long at, size; const char *what; };
+static const struct { unsigned long type; const char *what; } strings[] = {
+	{ AT_RANDOM, "AT_RANDOM's 16 bytes" }, { AT_PLATFORM, "AT_PLATFORM string" },
+	{ AT_BASE_PLATFORM, "AT_BASE_PLATFORM string" }, { AT_EXECFN, "AT_EXECFN (file name)" },
+};
 
 /* "sp[i]" in a field of 10 columns */
 static void slot(struct out *o, long i)
@@ -56,8 +60,7 @@ int main(int argc, char **argv, char **envp)
 	int n = 0, i, j, envc = 0;
 
 	out_printf(o, "sp at _start  0x%lx (%s16-byte aligned)\n", (unsigned long)sp, ((unsigned long)sp & 15) ? "NOT " : "");
-	slot(o, 0);
-	out_printf(o, "argc     %d\n", argc);
+	slot(o, 0), out_printf(o, "argc     %d\n", argc);
 	for (i = 0; i <= argc; i++) {   /* argv[argc] is the NULL */
 		slot(o, 1 + i);
 		out_printf(o, "argv[%d]  0x%lx%s%s\n", i, (unsigned long)argv[i], argv[i] ? " -> " : " (NULL)",
@@ -77,20 +80,13 @@ int main(int argc, char **argv, char **envp)
 	out_printf(o, "auxv     %ld (type, value) pairs, AT_NULL at 0x%lx\n", (long)(a - start_auxv) / 2, (unsigned long)a);
 
 	/* The string area: each piece's address and size, sorted by address. */
-	if (auxv_get(AT_RANDOM, &v))
-		areas[n++] = (struct area){ v, 16, "AT_RANDOM's 16 bytes" };
-	if (auxv_get(AT_PLATFORM, &v))
-		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_PLATFORM string" };
-	if (auxv_get(AT_BASE_PLATFORM, &v))
-		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_BASE_PLATFORM string" };
+	for (i = 0; i < 4; i++)         /* what the auxv points at, on this stack */
+		if (auxv_get(strings[i].type, &v))
+			areas[n++] = (struct area){ v, i ? str_end((char *)v) - v : 16, strings[i].what };
 	if (argc)
-		areas[n++] = (struct area){ (unsigned long)argv[0],
-			str_end(argv[argc - 1]) - (unsigned long)argv[0], "argv strings" };
+		areas[n++] = (struct area){ (unsigned long)argv[0], str_end(argv[argc - 1]) - (unsigned long)argv[0], "argv strings" };
 	if (envc)
-		areas[n++] = (struct area){ (unsigned long)envp[0],
-			str_end(envp[envc - 1]) - (unsigned long)envp[0], "envp strings" };
-	if (auxv_get(AT_EXECFN, &v))
-		areas[n++] = (struct area){ v, str_end((char *)v) - v, "AT_EXECFN (file name)" };
+		areas[n++] = (struct area){ (unsigned long)envp[0], str_end(envp[envc - 1]) - (unsigned long)envp[0], "envp strings" };
 	for (i = 1; i < n; i++)         /* insertion sort: a handful of items */
 		for (j = i; j > 0 && areas[j].at < areas[j - 1].at; j--)
 			t = areas[j], areas[j] = areas[j - 1], areas[j - 1] = t;
