@@ -341,7 +341,7 @@ check_getrandom() {  # RUNNER ARCH LABEL
 		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a-random.so" > /dev/null 2>&1
 		if ! readelf --dyn-syms -W "$T/$r-$a-random.so" | grep -q ' __vdso_getrandom@'; then
 			is "$(printf '%s\n' "$out" | head -1)" \
-			   "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none): the system call serves" \
+			   "no getrandom in this vDSO (Linux 6.11 brought it, to x86_64 first; QEMU's has none): the system call serves" \
 			   "$L getrandom: readelf finds no __vdso_getrandom, and the lesson says so"
 		elif [ "$r" != native ]; then
 			fail "$L getrandom: an emulator's vDSO with __vdso_getrandom, not foreseen here"
@@ -530,7 +530,7 @@ check_tour_getrandom() {     # RUNNER ARCH LABEL
 		so=$T/tour7-$r-$a.so
 		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
 		if ! readelf --dyn-syms -W "$so" | grep -q ' __vdso_getrandom@'; then
-			printf '%s\n' "$out" | grep -Eqx "no getrandom in this vDSO \(only x86_64's has one, since Linux 6.11; QEMU's none\): the system call serves, 16 bytes: $hex"
+			printf '%s\n' "$out" | grep -Eqx "no getrandom in this vDSO \(Linux 6.11 brought it, to x86_64 first; QEMU's has none\): the system call serves, 16 bytes: $hex"
 			ok $? "$L tour 7: readelf finds no __vdso_getrandom, and one line says the system call serves" || diag "$out"
 		elif [ "$r" != native ]; then
 			fail "$L tour 7: an emulator's vDSO with __vdso_getrandom, not foreseen here"

@@ -248,7 +248,7 @@ long vdso_getrandom_info(struct vdso_getrandom_info *info);
  * ("MAP_PRIVATE|MAP_DROPPABLE|MAP_ANONYMOUS"). */
 void vdso_out_mmap_flags(struct out *o, unsigned flags);
 /* Why a vDSO may have no getrandom, where vdso_getrandom_info says -ENOSYS. */
-#define VDSO_NO_GETRANDOM "no getrandom in this vDSO (only x86_64's has one, since Linux 6.11; QEMU's none)"
+#define VDSO_NO_GETRANDOM "no getrandom in this vDSO (Linux 6.11 brought it, to x86_64 first; QEMU's has none)"
 
 /*
  * vdso/vsyscall.c: the legacy vsyscall page (ARCH_VSYSCALL_PAGE, where the

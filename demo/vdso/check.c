@@ -773,7 +773,7 @@ static void check_getrandom(void)
 	section("getrandom: the vDSO's, its state, against the system call");
 	if (!has_vdso(VDSO_GETRANDOM)) {
 		skip("getrandom", vdso_status ? no_vdso(VDSO_GETRANDOM)
-			: "no __vdso_getrandom here (Linux 6.11, x86_64 only): the system call serves");
+			: "no __vdso_getrandom here (Linux 6.11 brought it, to x86_64 first): the system call serves");
 		return;
 	}
 	r = vdso_getrandom_info(&info);
