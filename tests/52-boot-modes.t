@@ -12,6 +12,8 @@
 # through the vDSO's trampoline (i386) or sa_restorer (x86_64), and the
 # data address __vdso_time reads, below the image, found with no /proc;
 # and i386 `vdso signal` with vdso32=0, each frame's return with no vDSO.
+# The lessons vsyscall (each mode) and signal (vdso32=0) run in the same
+# boots, after the command: judged by the host's clock and nm.
 # One kernel (6.1, Debian 12's) is enough: 50-boot.t boots both.
 # Logs: build/test/boot-modes/NAME/console.log.
 
@@ -33,21 +35,26 @@ if ! "$TOP/tests/setup/kernel.sh" -k "$K" "$BUILD" 2> "$D/kernel.log"; then
 	done_testing; exit 0
 fi
 
-# boot NAME ARCH PARAMS CMD: sets LOG and SEC (the command's output).
+# boot NAME ARCH PARAMS CMD [LESSON]: sets LOG and SEC (the command's
+# output); with LESSON, that lesson is packed beside /init and runs after
+# the command ("-- boot CMD + /LESSON"): LSEC, LSTATUS (its step's status).
 boot() {
-	local out=$D/$1
+	local out=$D/$1 cmd=("$4")
 	mkdir -p "$out"
-	"$TOP/tests/boot/boot.sh" -k "$K" -a "$3" -o "$out" -t "$LIMIT" "$2" "$4" > /dev/null 2> "$out/boot.err"
+	[ -n "${5:-}" ] && cmd+=(+ "/$5")
+	"$TOP/tests/boot/boot.sh" -k "$K" -a "$3" ${5:+-f "$BUILD/$2/$5"} -o "$out" -t "$LIMIT" "$2" "${cmd[@]}" > /dev/null 2> "$out/boot.err"
 	STATUS=$?
 	LOG=$out/console.log
 	SEC=$(sed -n "/^=== vdso-boot: begin $4 ===\$/,/^=== vdso-boot: end $4 /p" "$LOG")
-	grep -q "append: .*$3 -- boot $4\$" "$out/boot.err"
-	ok $? "$1: the kernel's command line had '$3', then '-- boot $4'"
+	LSEC=$(sed -n "/^=== vdso-boot: begin lesson ${5:-} ===\$/,/^=== vdso-boot: end lesson ${5:-} /p" "$LOG" | sed '1d;$d')
+	LSTATUS=$(sed -n "s/^=== vdso-boot: end lesson ${5:-} status=\([0-9]*\).*/\1/p" "$LOG")
+	grep -q "append: .*$3 -- boot ${cmd[*]}\$" "$out/boot.err"
+	ok $? "$1: the kernel's command line had '$3', then '-- boot ${cmd[*]}'"
 }
 
 for mode in none xonly emulate; do
-	boot "vsyscall-$mode" x86_64 "vsyscall=$mode" vsyscall
-	is "$STATUS" 0 "vsyscall=$mode: vdso vsyscall as /init: exit 0"
+	boot "vsyscall-$mode" x86_64 "vsyscall=$mode" vsyscall vsyscall
+	is "$STATUS" 0 "vsyscall=$mode: vdso vsyscall as /init, then the lesson vsyscall: exit 0"
 	grep -q '^mode by /proc/self/maps: unknown, it cannot be read: ENOENT' <<< "$SEC"
 	ok $? "vsyscall=$mode: it says /proc/self/maps cannot be read (no /proc in the initramfs)"
 	got=$(sed -n 's/^mode by the probes: \([a-z]*\).*/\1/p' <<< "$SEC")
@@ -62,6 +69,21 @@ for mode in none xonly emulate; do
 	ok $? "vsyscall=$mode: a read of the page: $(sed -n 's/^probe: a read of the page: //p' <<< "$SEC" | cut -c1-40)"
 	grep -q "^probe: a call of time at +0x400: $want" <<< "$SEC"
 	ok $? "vsyscall=$mode: a call through the page: $(grep '^probe: a call' <<< "$SEC" | cut -c1-80)"
+	# the lesson: no /proc to name the mode; the call through the page a
+	# SIGSEGV (none), or the time, within the boot by the host's clock
+	is "${LSTATUS:-none}" 0 "vsyscall=$mode: the lesson vsyscall ended with status=0"
+	grep -q '^mode by /proc/self/maps: unknown (ENOENT)$' <<< "$LSEC"
+	ok $? "vsyscall=$mode: the lesson says /proc/self/maps cannot be read"
+	if [ "$mode" = none ]; then
+		grep -q '^a call of time() at 0xffffffffff600400: signal 11 ' <<< "$LSEC"
+		ok $? "vsyscall=none: the lesson's call through the page is a SIGSEGV, caught"
+	else
+		t=$(sed -nE 's/^a call of time\(\) at 0xffffffffff600400: ([0-9]+) .*/\1/p' <<< "$LSEC") end=$(stat -c %Y "$LOG")
+		[ -n "$t" ] && [ "$t" -ge $((end - LIMIT - 30)) ] && [ "$t" -le $((end + 30)) ]
+		ok $? "vsyscall=$mode: the lesson's time() through the page is ${t:-nothing}, within the boot by the host's clock"
+		grep -Eq '^per call: [0-9]+ ns through the page, [0-9]+ ns by the system call, [0-9]+ ns by the vDSO$' <<< "$LSEC"
+		ok $? "vsyscall=$mode: the lesson times each way: $(grep '^per call' <<< "$LSEC")"
+	fi
 done
 
 # vdso32=0: an i386 process with no vDSO, each frame without SA_RESTORER
@@ -76,8 +98,15 @@ done
 # what these numbers show: it did not, once.
 check_no_vdso_signal() {
 	local c2 c3 ret code nr dis stack want
-	boot "signal-i386-vdso32=0" i386 vdso32=0 signal
-	is "$STATUS" 0 "i386 vdso32=0: vdso signal as /init: exit 0"
+	boot "signal-i386-vdso32=0" i386 vdso32=0 signal signal
+	is "$STATUS" 0 "i386 vdso32=0: vdso signal as /init, then the lesson signal: exit 0"
+	# the lesson, with no vDSO: SA_RESTORER, and back through arch_sigreturn (nm)
+	is "${LSTATUS:-none}" 0 "i386 vdso32=0: the lesson signal ended with status=0"
+	grep -q '^no vDSO here: no __kernel_rt_sigreturn to return to: SA_RESTORER' <<< "$LSEC"
+	ok $? "i386 vdso32=0: the lesson says there is no vDSO, and asks for SA_RESTORER"
+	ret=$(sed -nE 's/^the handler ran; it was to return to (0x[0-9a-f]+) .*/\1/p' <<< "$LSEC")
+	want=$(nm "$BUILD/i386/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+	is "$((${ret:-0}))" "$((${want:-1}))" "i386 vdso32=0: the lesson's handler returns to arch_sigreturn, at $want by nm"
 	c2=$(sed -n '/^case 2:/,/^case 3:/p' <<< "$SEC")
 	c3=$(sed -n '/^case 3:/,$p' <<< "$SEC")
 	ret=$(sed -n 's/.*in the handler: return address \(0x[0-9a-f]*\): .*/\1/p' <<< "$c2")

@@ -49,7 +49,10 @@
  *                 several with "+" between them, "image" the step that
  *                 sends the image ("-- boot syms + call + check + image"):
  *                 one boot for what would take several, where a boot
- *                 costs many seconds (an emulated ARM machine).
+ *                 costs many seconds (an emulated ARM machine); a word
+ *                 with a '/' first is a lesson packed beside /init
+ *                 ("-- boot vsyscall + /vsyscall": the step "lesson
+ *                 vsyscall").
  *
  * Every step is framed on the console by lines the tests look for:
  *
@@ -433,6 +436,8 @@ int boot_main(int argc, char **argv, int (*run_command)(int, char **))
 			group[n + 1] = 0;
 			if (n == 1 && strcmp(group[1], "image") == 0)
 				status = run_step("dump", dump_to_serial, 0, 0);
+			else if (n == 1 && group[1][0] == '/')  /* a lesson packed beside /init */
+				status = run_lesson_step(group[1], "lesson ", 0);
 			else
 				status = run_step(join_args(n + 1, group, name, sizeof name),
 						  run_command, n + 1, group);
