@@ -29,6 +29,13 @@
  *                          ones (demo/auxv.c; riscv64's ISA letters)
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
+ *   ARCH_VDSO_TRAMPOLINE   optional: where a vDSO function says an error
+ *                          otherwise than by -errno (ppc64le: CR0.SO), the
+ *                          function every vDSO call goes through
+ *                          (vdso/vdso.h, VDSO_CALL), with ARCH_VDSO_ERROR_FLAG
+ *                          (the flag's name) and arch_vdso_last_flag,
+ *                          arch_vdso_last_raw (the flag and the raw result
+ *                          of the last call), shown by `vdso call` and `check`
  * arch/<name>/sigframe.h   ARCH_KERNEL_SIGNAL_FILE, ARCH_SIGNAL_NEEDS_RESTORER, ARCH_NR_sigreturn,
  *   ARCH_SIGNAL_WITHOUT_VDSO (where a handler returns with no vDSO, in words),
  *   arch_raise_keep, ARCH_KEPT_REGS, arch_try, arch_try_fault,

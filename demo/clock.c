@@ -94,8 +94,9 @@ static void *find(const char *name)
 		if (!inside(str + sym->st_name, len))
 			continue;
 		for (j = 0; j < len && base[str + sym->st_name + j] == name[j]; j++) ;
-		if (j == len && sym->st_shndx != SHN_UNDEF &&
-		    ELF_ST_TYPE(sym->st_info) == STT_FUNC && inside(sym->st_value + bias, 1))
+		if (j == len && sym->st_shndx != SHN_UNDEF && (ELF_ST_TYPE(sym->st_info) == STT_FUNC ||
+		    ELF_ST_TYPE(sym->st_info) == STT_NOTYPE) &&        /* QEMU's ppc64le are NOTYPE */
+		    inside(sym->st_value + bias, 1))
 			return (void *)(base + sym->st_value + bias);
 	}
 	return 0;

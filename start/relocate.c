@@ -66,6 +66,11 @@ typedef ARCH_ELF(Dyn) Dyn;
 typedef ARCH_ELF(Rel) Rel;
 typedef ARCH_ELF(Rela) Rela;
 
+/* Type 0 is R_<ARCH>_NONE in every psABI: an entry that asks for nothing.
+ * A linker leaves one where it relaxed away what a relocation was for
+ * (lld for ppc64le, a GOT entry it turned into a TOC-relative address). */
+#define R_NONE 0
+
 /* This program's ELF header, where it is now (defined by the linker). */
 extern const Ehdr __ehdr_start __attribute__((visibility("hidden")));
 
@@ -157,6 +162,8 @@ void start_relocate(const void *dynamic_now)
 	for (n = 0; n < relsz / sizeof(Rel); n++) {
 		const Rel *r = (const Rel *)rel + n;
 
+		if (ARCH_R_TYPE(r->r_info) == R_NONE)
+			continue;
 		if (ARCH_R_TYPE(r->r_info) != ARCH_R_RELATIVE)
 			relocate_fail();
 		*(unsigned long *)(bias + r->r_offset) += bias;
@@ -165,6 +172,8 @@ void start_relocate(const void *dynamic_now)
 	for (n = 0; n < relasz / sizeof(Rela); n++) {
 		const Rela *r = (const Rela *)rela + n;
 
+		if (ARCH_R_TYPE(r->r_info) == R_NONE)
+			continue;
 		if (ARCH_R_TYPE(r->r_info) != ARCH_R_RELATIVE)
 			relocate_fail();
 		*(unsigned long *)(bias + r->r_offset) = bias + r->r_addend;

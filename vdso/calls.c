@@ -155,7 +155,7 @@ static long timespec_slow(enum vdso_call_id id, int clock, struct __kernel_times
 
 	if (!fell_back && e->fn && !e->time64) {
 		/* a NULL timespec goes through as NULL: clock_getres allows it */
-		r = ((long (*)(int, struct __kernel_old_timespec *))e->fn)(clock, ts ? &old : 0);
+		r = VDSO_CALL(e->fn, (int, struct __kernel_old_timespec *), (clock, ts ? &old : 0));
 		if (r != -ENOSYS) {
 			if (r == 0 && ts) {
 				ts->tv_sec = old.tv_sec;
@@ -208,7 +208,7 @@ long vdso_call_generic(enum vdso_call_id id, long a1, long a2, long a3)
 	long r;
 
 	if (fn) {
-		r = ((long (*)(long, long, long))fn)(a1, a2, a3);
+		r = VDSO_CALL(fn, (long, long, long), (a1, a2, a3));
 		if (r != -ENOSYS)
 			return r;
 	}

@@ -50,8 +50,10 @@
 #define GRND_KNOWN (GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)
 #define POOL_MAX 64             /* states a pool can hold; one is used */
 
-typedef long (*vgetrandom_fn)(void *buf, size_t len, unsigned flags,
-			      void *state, size_t state_len);
+/* The vDSO's vgetrandom(buf, len, flags, state, state_len), as vdso.h's VDSO_CALL calls it. */
+#define VGETRANDOM(buf, len, flags, state, state_len) \
+	VDSO_CALL(vdso_calls[VDSO_GETRANDOM].fn, (void *, size_t, unsigned, void *, size_t), \
+		  (buf, len, flags, state, state_len))
 
 /* The pool: pages of states, and the states not yet handed out. */
 static struct {
@@ -67,11 +69,6 @@ static struct {
 /* This thread's state (the only thread), and its re-entrancy guard. */
 static void *thread_state;
 static volatile int inside;
-
-static vgetrandom_fn vdso_fn(void)
-{
-	return (vgetrandom_fn)vdso_calls[VDSO_GETRANDOM].fn;
-}
 
 /* One more page of states into the free list.  0 or -errno. */
 static long pool_grow(void)
@@ -99,7 +96,7 @@ static long pool_init(void)
 	unsigned long page = auxv_page_size();
 	long r;
 
-	r = vdso_fn()(0, 0, 0, &pool.params, ~0UL);
+	r = VGETRANDOM(0, 0, 0, &pool.params, ~0UL);
 	if (r != 0)
 		return sys_failed(r) ? r : -EINVAL;
 	pool.stride = (pool.params.size_of_opaque_state + ARCH_CACHE_LINE - 1) &
@@ -158,7 +155,7 @@ long vdso_getrandom(void *buf, size_t len, unsigned flags)
 		inside = 0;
 		return by_syscall(buf, len, flags, 1);
 	}
-	r = vdso_fn()(buf, len, flags, state, pool.params.size_of_opaque_state);
+	r = VGETRANDOM(buf, len, flags, state, pool.params.size_of_opaque_state);
 	inside = 0;
 	if (r == -ENOSYS) {
 		e->fallbacks++;

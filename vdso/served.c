@@ -52,13 +52,13 @@ static long probe_call(const struct served_probe *pr, void *p)
 	switch (pr->id) {
 	case VDSO_CLOCK_GETTIME:
 	case VDSO_CLOCK_GETRES:
-		return ((long (*)(int, void *))fn)(pr->clock, p);
+		return VDSO_CALL(fn, (int, void *), (pr->clock, p));
 	case VDSO_GETTIMEOFDAY:
-		return ((long (*)(void *, void *))fn)(p, 0);
+		return VDSO_CALL(fn, (void *, void *), (p, 0));
 	case VDSO_TIME:
-		return ((long (*)(void *))fn)(p);
+		return VDSO_CALL(fn, (void *), (p));
 	case VDSO_GETCPU:
-		return ((long (*)(void *, void *, void *))fn)(p, 0, 0);
+		return VDSO_CALL(fn, (void *, void *, void *), (p, 0, 0));
 	default:
 		return -ENOSYS;
 	}

@@ -116,6 +116,23 @@ long vdso_getcpu_slow(unsigned *cpu, unsigned *node, int fell_back);
 typedef long vdso_timespec_fn(int clock, struct __kernel_timespec *ts);
 
 /*
+ * VDSO_CALL(fn, (parameter types), (arguments)): a call of the vDSO
+ * function at fn, answering as the runtime does, -errno on failure.
+ * Most arches' vDSO functions return -errno themselves: a plain call.
+ * An arch whose vDSO says an error another way (ppc64le: a flag in a
+ * condition register, which C cannot read) names a trampoline in its
+ * arch.h, ARCH_VDSO_TRAMPOLINE: it takes fn first, then the arguments,
+ * and turns the answer into -errno.
+ */
+#define VDSO_ARGS(...) __VA_ARGS__
+#ifdef ARCH_VDSO_TRAMPOLINE
+#define VDSO_CALL(fn, types, args) \
+	((long (*)(void *, VDSO_ARGS types))(uintptr_t)ARCH_VDSO_TRAMPOLINE)((void *)(fn), VDSO_ARGS args)
+#else
+#define VDSO_CALL(fn, types, args) ((long (*) types)(uintptr_t)(fn)) args
+#endif
+
+/*
  * "The vDSO served it": the likely case, laid out as the straight line.
  * It matters: with the -ENOSYS test laid out the other way, a call of
  * time() costs a cycle more than the bare pointer (tests/bench/percall.c).
@@ -129,7 +146,7 @@ static inline long vdso_clock_gettime(int clock, struct __kernel_timespec *ts)
 	long r;
 
 	if (VDSO_HAS(fn)) {
-		r = ((vdso_timespec_fn *)fn)(clock, ts);
+		r = VDSO_CALL(fn, (int, struct __kernel_timespec *), (clock, ts));
 		if (VDSO_SERVED(r))
 			return r;
 		return vdso_clock_gettime_slow(clock, ts, 1);
@@ -143,7 +160,7 @@ static inline long vdso_clock_getres(int clock, struct __kernel_timespec *ts)
 	long r;
 
 	if (VDSO_HAS(fn)) {
-		r = ((vdso_timespec_fn *)fn)(clock, ts);
+		r = VDSO_CALL(fn, (int, struct __kernel_timespec *), (clock, ts));
 		if (VDSO_SERVED(r))
 			return r;
 		return vdso_clock_getres_slow(clock, ts, 1);
@@ -157,7 +174,7 @@ static inline long vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 	long r;
 
 	if (VDSO_HAS(fn)) {
-		r = ((long (*)(struct __kernel_old_timeval *, void *))fn)(tv, tz);
+		r = VDSO_CALL(fn, (struct __kernel_old_timeval *, void *), (tv, tz));
 		if (VDSO_SERVED(r))
 			return r;
 	}
@@ -170,7 +187,7 @@ static inline long vdso_time(long *t)
 	long r;
 
 	if (VDSO_HAS(fn)) {
-		r = ((long (*)(long *))fn)(t);
+		r = VDSO_CALL(fn, (long *), (t));
 		if (VDSO_SERVED(r))
 			return r;
 	}
@@ -183,7 +200,7 @@ static inline long vdso_getcpu(unsigned *cpu, unsigned *node)
 	long r;
 
 	if (VDSO_HAS(fn)) {       /* the third argument, a cache, is unused since 2.6.24 */
-		r = ((long (*)(unsigned *, unsigned *, void *))fn)(cpu, node, 0);
+		r = VDSO_CALL(fn, (unsigned *, unsigned *, void *), (cpu, node, 0));
 		if (VDSO_SERVED(r))
 			return r;
 	}

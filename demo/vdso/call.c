@@ -567,6 +567,39 @@ static int find_call(const char *name)
 	return -1;
 }
 
+#ifdef ARCH_VDSO_TRAMPOLINE
+/*
+ * Where the arch's vDSO says an error by a flag (arch/<arch>/arch.h,
+ * ARCH_VDSO_ERROR_FLAG), one bad clock id shows it live: the flag and
+ * the raw result the vDSO function came back with, what the runtime made
+ * of them, and the system call's answer beside.
+ */
+static void show_error_flag(struct out *o)
+{
+	struct __kernel_timespec t;
+	long by_vdso, by_syscall;
+
+	if (!vdso_calls[VDSO_CLOCK_GETTIME].fn) {
+		out_str(o, "\nerror flag (" ARCH_VDSO_ERROR_FLAG "): not shown: no vDSO clock_gettime here\n");
+		return;
+	}
+	by_vdso = vdso_clock_gettime(-1, &t);
+	out_printf(o, "\nerror flag: clock_gettime(-1) through the vDSO came back with " ARCH_VDSO_ERROR_FLAG
+		   " %s and %ld in the result register,\n", arch_vdso_last_flag ? "set" : "clear",
+		   (long)arch_vdso_last_raw);
+	by_syscall = sys_clock_gettime(-1, &t);
+	out_printf(o, "  which the runtime reads as %s; the system call (" ARCH_RAW_ENTRY ") answers %s%s\n",
+		   by_vdso < 0 ? errno_name((int)by_vdso) : "success",
+		   by_syscall < 0 ? errno_name((int)by_syscall) : "success",
+		   by_vdso == by_syscall ? ": the same" : ": NOT the same");
+	(void)vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+	out_printf(o, "  clock_gettime(MONOTONIC) through the vDSO: " ARCH_VDSO_ERROR_FLAG " %s, %ld in the result register\n",
+		   arch_vdso_last_flag ? "set" : "clear", (long)arch_vdso_last_raw);
+}
+#else
+static void show_error_flag(struct out *o) { (void)o; }
+#endif
+
 int cmd_call(int argc, char **argv)
 {
 	struct out *o = &out_stdout;
@@ -614,6 +647,7 @@ int cmd_call(int argc, char **argv)
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "; time tolerance 50 ms\n");
 	served_print(o);
+	show_error_flag(o);
 	if (disagreements) {
 		char count[24];
 

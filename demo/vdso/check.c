@@ -269,8 +269,6 @@ static const struct {
 
 static void check_time64_pair(unsigned new, unsigned old)
 {
-	typedef long (*old_fn)(int, struct __kernel_old_timespec *);
-	typedef long (*new_fn)(int, struct __kernel_timespec *);
 	int getres = table_symbols[new].id == VDSO_CLOCK_GETRES;
 	struct elf_sym so, sn;
 	struct __kernel_old_timespec a = { 0, 0 };
@@ -288,8 +286,8 @@ static void check_time64_pair(unsigned new, unsigned old)
 		     " time twins since Linux 5.1)");
 		return;
 	}
-	r1 = ((old_fn)so.addr)(CLOCK_MONOTONIC, &a);
-	r2 = ((new_fn)sn.addr)(CLOCK_MONOTONIC, &b);
+	r1 = VDSO_CALL(so.addr, (int, struct __kernel_old_timespec *), (CLOCK_MONOTONIC, &a));
+	r2 = VDSO_CALL(sn.addr, (int, struct __kernel_timespec *), (CLOCK_MONOTONIC, &b));
 	d = ns(&b) - ns_of(a.tv_sec, a.tv_nsec);
 	begin(r1 == 0 && r2 == 0 && (getres ? d == 0 : d >= 0 && d <= TOLERANCE_NS));
 	out_printf(o, "%s(MONOTONIC) and %s agree (%ld ns apart)", table_symbols[new].symbol,
@@ -462,9 +460,46 @@ static int null_timespec(void)
 
 	if (sys_rt_sigaction(SIGSEGV, &sa, 0) < 0)
 		return NO_HANDLER;      /* a fault would kill it: not tried */
-	r = ((long (*)(int, void *))vdso_calls[VDSO_CLOCK_GETTIME].fn)(CLOCK_MONOTONIC, 0);
+	r = VDSO_CALL(vdso_calls[VDSO_CLOCK_GETTIME].fn, (int, void *), (CLOCK_MONOTONIC, 0));
 	return r == -EFAULT ? 0 : r == 0 ? 1 : 2;
 }
+
+#ifdef ARCH_VDSO_TRAMPOLINE
+/*
+ * The arch's vDSO says an error by a flag (arch/<arch>/arch.h,
+ * ARCH_VDSO_ERROR_FLAG) and a positive errno: a bad clock id must come
+ * back with the flag set and EINVAL itself, and the runtime must make of
+ * it what the system call answers; a good one with the flag clear.
+ */
+static void check_error_flag(void)
+{
+	struct __kernel_timespec t;
+	unsigned long flag, raw;
+	long r, s;
+
+	section("the error flag: " ARCH_VDSO_ERROR_FLAG);
+	if (!has_vdso(VDSO_CLOCK_GETTIME)) {
+		skip_call("error flag", "-1", VDSO_CLOCK_GETTIME);
+		return;
+	}
+	r = vdso_clock_gettime(-1, &t);
+	flag = arch_vdso_last_flag;
+	raw = arch_vdso_last_raw;
+	s = sys_clock_gettime(-1, &t);
+	begin(flag == 1 && raw == EINVAL && r == -EINVAL && s == -EINVAL);
+	out_printf(o, "clock id -1: " ARCH_VDSO_ERROR_FLAG " %s, result register %lu, read as %s;"
+		   " the system call: %s", flag ? "set" : "clear", raw,
+		   r ? errno_name((int)r) : "0", s ? errno_name((int)s) : "0");
+	end();
+	r = vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+	begin(r == 0 && arch_vdso_last_flag == 0 && arch_vdso_last_raw == 0);
+	out_printf(o, "clock MONOTONIC: " ARCH_VDSO_ERROR_FLAG " %s, result register %lu",
+		   arch_vdso_last_flag ? "set" : "clear", arch_vdso_last_raw);
+	end();
+}
+#else
+static void check_error_flag(void) { }
+#endif
 
 static void check_invalid(void)
 {
@@ -1196,6 +1231,7 @@ int cmd_check(int argc, char **argv)
 #endif
 	check_order();
 	check_invalid();
+	check_error_flag();
 	out_flush(o);
 	check_getcpu();
 	check_getrandom();
