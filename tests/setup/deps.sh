@@ -43,6 +43,10 @@ want s390x-linux-gnu-ld binutils-s390x-linux-gnu  # ... s390x's, 8-byte SysV has
 # builds it; gcc-riscv64-linux-gnu conflicts with gcc-multilib too).
 want /usr/riscv64-linux-gnu/include/asm/unistd.h linux-libc-dev-riscv64-cross
 want riscv64-linux-gnu-ld binutils-riscv64-linux-gnu
+# ppc64le: its UAPI headers and binutils (clang builds it: Debian 12's
+# gcc-powerpc64le-linux-gnu would remove gcc-multilib, as the ARM ones)
+want /usr/powerpc64le-linux-gnu/include/asm/unistd.h linux-libc-dev-ppc64el-cross
+want powerpc64le-linux-gnu-ld binutils-powerpc64le-linux-gnu
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
