@@ -107,12 +107,16 @@ CFLAGS := $(ARCH_FLAGS) $(OPT) -std=c11 -g -Wall -Wextra -Werror \
 # gcc may default to PIE and must be told -no-pie; clang makes no PIE of a
 # -static link and warns that the flag is unused.
 NO_PIE  := $(if $(IS_CLANG),,-no-pie)
+# The largest page the arch's kernels may use (ARCH_MAX_PAGE_SIZE in its
+# arch.h, else 4 KiB): each segment starts on such a page in memory, so
+# that a kernel with 64 KiB pages (ppc64le's) can map it.
+MAX_PAGE := $(or $(shell sed -n 's/^\#define ARCH_MAX_PAGE_SIZE  *\([0-9][0-9]*\).*/\1/p' arch/$(ARCH)/arch.h),4096)
 # -z norelro: a program at a fixed address is never relocated, so it has
 # no RELRO to protect; without it, the GOT that aarch64 code reaches weak
 # symbols through would open a RELRO ending on a page boundary, and a page
 # of padding would follow in the file (the PIEs ask for -z relro below).
 LDFLAGS := $(ARCH_FLAGS) $(FUSE_LD) -static -nostdlib $(NO_PIE) -Wl,-T,linker.ld \
-	-Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
+	-Wl,--gc-sections -Wl,-z,max-page-size=$(MAX_PAGE) -Wl,-z,noexecstack \
 	-Wl,-z,separate-code -Wl,--build-id=none -Wl,-z,norelro
 
 # vdso and the unit tests are static PIEs (position-independent executables):

@@ -29,6 +29,8 @@
  *                          ones (demo/auxv.c; riscv64's ISA letters)
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
+ *   ARCH_MAX_PAGE_SIZE     optional: the largest page of its kernels, if
+ *                          more than 4 KiB (the Makefile reads the line)
  *   ARCH_VDSO_TRAMPOLINE   optional: where a vDSO function says an error
  *                          otherwise than by -errno (ppc64le: CR0.SO), the
  *                          function every vDSO call goes through
@@ -101,6 +103,9 @@ int arch_has_syscall_insn(const unsigned char *p, size_t avail);   /* wholly wit
  * number and enter the kernel.  1 and *stub filled, or 0 when the bytes
  * are not such a sequence.
  */
+#ifndef ARCH_STUB_BYTES
+#define ARCH_STUB_BYTES 8       /* the bytes such a sequence may take (ppc64le: 12) */
+#endif
 struct arch_syscall_stub {
 	unsigned long nr;       /* the system call number it loads */
 	char load[48];          /* the instructions that load it, as objdump writes them */

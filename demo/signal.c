@@ -102,7 +102,7 @@ int main(int argc, char **argv, char **envp)
 			   (unsigned long)return_address);
 	/* The code loads the system call's number and enters (arch/<arch>/decode.c);
 	 * the handler has just returned through it: it is there to read. */
-	if (arch_syscall_stub(p, 8, &stub))
+	if (arch_syscall_stub(p, ARCH_STUB_BYTES, &stub))
 		out_printf(o, "its code: %s (%s); %s\n", stub.load,
 			   stub.nr == __NR_rt_sigreturn ? "__NR_rt_sigreturn" : "?", stub.enter);
 	else

@@ -74,9 +74,14 @@ typedef ARCH_ELF(Rela) Rela;
 /* This program's ELF header, where it is now (defined by the linker). */
 extern const Ehdr __ehdr_start __attribute__((visibility("hidden")));
 
-/* x86 pages are 4 KiB, and the linker ended RELRO on such a boundary
- * (-z max-page-size=4096); not AT_PAGESZ, which a loader could get wrong. */
+/* The linker ended RELRO on a boundary of the arch's largest page
+ * (-z max-page-size, ARCH_MAX_PAGE_SIZE, 4 KiB unless the arch says
+ * more); not AT_PAGESZ, which a loader could get wrong. */
+#ifdef ARCH_MAX_PAGE_SIZE
+#define PAGE ((unsigned long)ARCH_MAX_PAGE_SIZE)
+#else
 #define PAGE 4096UL
+#endif
 
 /* Nothing can be reported before relocation is done: one fixed line from
  * read-only data (reached PC-relative), and exit status 127. */

@@ -104,6 +104,11 @@ void arch_sigreturn(void);
  * in its arch/powerpc/include/asm/cache.h): 128 bytes. */
 #define ARCH_CACHE_LINE 128
 
+/* Pages may be 64 KiB (Debian's ppc64el kernels are built so,
+ * CONFIG_PPC_64K_PAGES): each segment must start on such a page for the
+ * kernel to map it (the Makefile reads this line for the linker). */
+#define ARCH_MAX_PAGE_SIZE 65536
+
 /* No legacy vsyscall page: that is x86_64's. */
 #define ARCH_VSYSCALL_PAGE 0UL
 #define ARCH_VSYSCALL_TIME 0UL
@@ -117,6 +122,11 @@ void arch_sigreturn(void);
  * (arch/powerpc/include/asm/vdso/gettimeofday.h: get_tb). */
 #define ARCH_DATA_ADDRESS_HOW "bcl 20,31 and mflr, then addis and addi, pc-relative, to the pages below"
 #define ARCH_CLOCK_COUNTER "mftb, the time base register"
+
+/* The sigreturn sequence may take three instructions: the kernel's
+ * __kernel_sigtramp_rt64 first takes the handler's frame off the stack
+ * (arch/ppc64le/decode.c, arch_syscall_stub). */
+#define ARCH_STUB_BYTES 12
 
 #include "../hooks.h"
 

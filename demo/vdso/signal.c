@@ -82,7 +82,7 @@ static void describe(struct out *o, uintptr_t addr)
 }
 
 /* Copy 8 bytes from the address in arg, for sys_probe. */
-static unsigned char code[8];
+static unsigned char code[ARCH_STUB_BYTES];
 static long copy_code(long addr)
 {
 	memcpy(code, (const void *)addr, sizeof code);
@@ -255,16 +255,17 @@ static void runner_line(struct out *o)
 	out_str(o, "here: ");
 	if (vdso_status != 0)
 		out_printf(o, "no vDSO (%s): ", vdso_why_absent());
-	else if (n == 0)
-		out_printf(o, "the vDSO exports no sigreturn symbol: ");
 	else if (ARCH_VDSO_RT_SIGRETURN &&
 		 elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &s) == 0) {
-		/* aarch64 has the rt one only (arch/<arch>/vdso_calls.h) */
+		/* aarch64 has the rt one only, and ppc64le's is named sigtramp
+		 * (arch/<arch>/vdso_calls.h): asked for by name, before the count */
 		out_str(o, "the vDSO exports ");
 		if (ARCH_VDSO_SIGRETURN)
 			out_printf(o, "%s and ", ARCH_VDSO_SIGRETURN);
 		out_printf(o, "%s (%s): ", ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION);
-	} else
+	} else if (n == 0)
+		out_printf(o, "the vDSO exports no sigreturn symbol: ");
+	else
 		out_printf(o, "the vDSO has %u symbol(s) named *sigreturn*: ", n);
 	if (ARCH_SIGNAL_NEEDS_RESTORER)
 		out_str(o, "only sa_restorer can serve, and without it the signal is fatal\n");

@@ -77,7 +77,7 @@ CPU=
 PARAMS=
 LIST=
 FILES=()
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm|riscv64 [COMMAND [ARG...]]"
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm|riscv64|ppc64le [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
@@ -105,10 +105,12 @@ x86_64:5.10 | x86_64:6.1 | x86_64:6.12 | x86_64:7.2 | i386:5.10 | i386:6.1 | i38
 aarch64:6.1 | aarch64:6.12 | arm:6.1 | arm:6.12) ;;
 arm:armmp) SERIES=6.1 ;;
 riscv64:6.12) ;;
+ppc64le:6.12) ;;
 x86_64:* | i386:*) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;;
 aarch64:* | arm:*) die "KERNEL must be 6.1 or 6.12 (arm: or armmp) for $ARCH, not '$KVERSION'" ;;
 riscv64:*) die "KERNEL must be 6.12 for riscv64 (trixie's), not '$KVERSION'" ;;
-*) die "ARCH must be x86_64, i386, aarch64, arm or riscv64, not '$ARCH'" ;;
+ppc64le:*) die "KERNEL must be 6.12 for ppc64le, not '$KVERSION'" ;;
+*) die "ARCH must be x86_64, i386, aarch64, arm, riscv64 or ppc64le, not '$ARCH'" ;;
 esac
 ONE_PORT=1      # the image as hex on the console; x86's pc has a second port
 # The machine: emulator, its options, the kernel's flavour, the console.
@@ -133,6 +135,13 @@ riscv64:*)
 	QEMU=qemu-system-riscv64
 	MACHINE=(-machine virt -cpu "${CPU:-rv64}" -bios "$SBI")
 	FLAVOUR=riscv64 CONSOLE=ttyS0 ;;
+ppc64le:*)
+	# IBM's pseries machine in software (TCG), its SLOF firmware, and
+	# the hypervisor's virtual terminal as the console (hvc0); the
+	# speculation workarounds TCG cannot emulate are asked off, not warned of.
+	QEMU=qemu-system-ppc64
+	MACHINE=(-machine pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off -cpu "${CPU:-power9}")
+	FLAVOUR=powerpc64le CONSOLE=hvc0 ;;
 *)
 	MACHINE=(-machine pc ${CPU:+-cpu "$CPU"} -fw_cfg name=etc/sercon-port,string=0)
 	FLAVOUR=cloud-amd64 CONSOLE=ttyS0 ONE_PORT= ;;
@@ -154,6 +163,7 @@ done
 case $QEMU in
 qemu-system-x86_64) QEMU_PKG=qemu-system-x86 ;;
 qemu-system-riscv64) QEMU_PKG=qemu-system-misc ;;
+qemu-system-ppc64) QEMU_PKG=qemu-system-ppc ;;
 *) QEMU_PKG=qemu-system-arm ;;
 esac
 command -v "$QEMU" > /dev/null || die "$QEMU not found (Debian: apt-get install $QEMU_PKG)"
@@ -181,6 +191,8 @@ else {
 	if [ "$CONSOLE" = ttyS0 ]; then
 		echo "nod  /dev/ttyS0 0600 0 0 c 4 64"
 		[ -n "$ONE_PORT" ] || echo "nod  /dev/ttyS1 0600 0 0 c 4 65"
+	elif [ "$CONSOLE" = hvc0 ]; then
+		echo "nod  /dev/hvc0 0600 0 0 c 229 0"
 	else
 		echo "nod  /dev/ttyAMA0 0600 0 0 c 204 64"
 	fi

@@ -21,7 +21,8 @@
 # -f FLAVOUR: cloud-amd64 (the default: x86_64 and i386), arm64 (aarch64,
 # and arm through its compat layer) or armmp (32-bit ARMv7), 6.1 and 6.12
 # only, into BUILD-DIR/cache/kernel-VERSION-FLAVOUR/, from a private apt
-# of that arch (APT_ARCH, tests/setup/backports.sh), of either suite; or
+# of that arch (APT_ARCH, tests/setup/backports.sh), of either suite
+# (powerpc64le, for ppc64le on the pseries machine: 6.12 only); or
 # riscv64, 6.12 only, from trixie (Debian 13, the first release with
 # riscv64: bookworm and its backports have none).
 #
@@ -63,7 +64,9 @@ riscv64) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_8250_CONSOLE"
 	APT_ARCH=riscv64 DIRNAME=kernel-$SERIES-$FLAVOUR
 	[ "$SERIES" = 6.12 ] || { echo "kernel: -f riscv64 takes -k 6.12 (trixie's), not '$SERIES'" >&2; exit 2; }
 	SUITE_OF_SERIES=trixie ;;
-*) echo "kernel: -f must be cloud-amd64, arm64, armmp or riscv64, not '$FLAVOUR'" >&2; exit 2 ;;
+powerpc64le) NEED="CONFIG_BLK_DEV_INITRD CONFIG_HVC_CONSOLE CONFIG_PPC_PSERIES"
+	APT_ARCH=ppc64el DIRNAME=kernel-$SERIES-$FLAVOUR ;;
+*) echo "kernel: -f must be cloud-amd64, arm64, armmp, riscv64 or powerpc64le, not '$FLAVOUR'" >&2; exit 2 ;;
 esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
 cache_start kernel "$BUILD/cache/$DIRNAME" "${KERNEL_RETRY:-0}"
@@ -133,7 +136,8 @@ version=$(dpkg-deb -f "$deb" Version)
 
 # 3. Unpack.  Only the image and the config are kept: /init is static, no
 # module is loaded.  They lie in boot/ (vmlinuz-V, config-V), or, from 7.x
-# on, in usr/lib/modules/V/ (vmlinuz, config).
+# on, in usr/lib/modules/V/ (vmlinuz, config).  powerpc's is an ELF
+# vmlinux-V, uncompressed, which QEMU's pseries loads as it is.
 rm -rf "$C/root" "$C/unpacked"
 for d in "$D"/*.deb; do
 	dpkg -x "$d" "$C/unpacked" || die "dpkg -x $d failed"
