@@ -63,8 +63,8 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
  * function first, then its arguments, calls it and returns -errno when
  * CR0.SO came back set.  vdso/vdso.h's VDSO_CALL uses it.
  */
-void arch_vdso_call(void);
-#define ARCH_VDSO_TRAMPOLINE arch_vdso_call
+extern const char arch_vdso_call[];    /* code: declared as bytes, since each call */
+#define ARCH_VDSO_TRAMPOLINE arch_vdso_call  /* gives it its own type (VDSO_CALL) */
 /* What the bit was after the last call through arch_vdso_call: 1 set, 0 clear. */
 extern unsigned long arch_vdso_last_flag;
 /* ... and the r3 it came with: a positive errno where the bit was set. */
@@ -104,9 +104,10 @@ void arch_sigreturn(void);
  * in its arch/powerpc/include/asm/cache.h): 128 bytes. */
 #define ARCH_CACHE_LINE 128
 
-/* Pages may be 64 KiB (Debian's ppc64el kernels are built so,
- * CONFIG_PPC_64K_PAGES): each segment must start on such a page for the
- * kernel to map it (the Makefile reads this line for the linker). */
+/* Pages may be 64 KiB (a kernel built with CONFIG_PPC_64K_PAGES; Debian's
+ * 6.12 takes 4 KiB, CONFIG_PPC_4K_PAGES): each segment must start on such
+ * a page for the kernel to map it (the Makefile reads this line for the
+ * linker). */
 #define ARCH_MAX_PAGE_SIZE 65536
 
 /* No legacy vsyscall page: that is x86_64's. */

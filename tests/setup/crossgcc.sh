@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/setup/crossgcc.sh [BUILD-DIR] - fetch Debian 12's gcc cross
-# compilers for the ARM arches and riscv64 into BUILD-DIR/cache/crossgcc/,
+# compilers for the ARM arches, riscv64 and ppc64le into BUILD-DIR/cache/crossgcc/,
 # leaving the system's packages as they are.
 #
 # Why not apt-get install: gcc-12-aarch64-linux-gnu and
@@ -23,7 +23,7 @@ BUILD=${1:-${BUILD:-$TOP/build}}
 
 # TRIPLE:DEBIAN-ARCH, for the package libgcc-12-dev-DEBIAN-ARCH-cross
 # (libgcc.a: the arm compiler's division helpers are linked from it).
-CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf riscv64-linux-gnu:riscv64"
+CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf riscv64-linux-gnu:riscv64 powerpc64le-linux-gnu:ppc64el"
 GCC_VERSION=12
 ready() {
 	local t
