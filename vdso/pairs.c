@@ -10,9 +10,6 @@
 
 #ifdef ARCH_VDSO_PAIRS_CALL
 
-typedef long vdso_pairs_fn(struct vdso_pair *pairs, long count, long cpusetsize,
-			   void *cpus, unsigned flags);
-
 long vdso_twin_pairs(struct vdso_pair *pairs, long count)
 {
 	return vdso_twin(ARCH_VDSO_PAIRS_CALL, (long)pairs, count, 0);      /* cpus, flags: 0 */
@@ -24,7 +21,9 @@ long vdso_call_pairs(struct vdso_pair *pairs, long count)
 	long r;
 
 	if (e->fn) {
-		r = ((vdso_pairs_fn *)e->fn)(pairs, count, 0, 0, 0);
+		/* (pairs, count, cpusetsize, cpus, flags) */
+		r = VDSO_CALL(e->fn, (struct vdso_pair *, long, long, void *, unsigned),
+			      (pairs, count, 0, 0, 0));
 		if (r != -ENOSYS)
 			return r;
 		e->fallbacks++;
