@@ -26,7 +26,8 @@
  *   ARCH_ELF(), ARCH_R_RELATIVE, ARCH_R_TYPE()   a static PIE's relocation
  *   ARCH_CACHE_LINE        vdso/getrandom.c aligns its states to it
  *   ARCH_HWCAP_NAMES       AT_HWCAP's bits by name, where not x86's CPUID
- *                          ones (demo/auxv.c; riscv64's ISA letters)
+ *                          ones (demo/auxv.c; riscv64's ISA letters), and
+ *                          ARCH_HWCAP2_NAMES AT_HWCAP2's (ppc64le)
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
  *   ARCH_MAX_PAGE_SIZE     optional: the largest page of its kernels, if

@@ -58,7 +58,11 @@ static const char *meaning(unsigned long type)
 #ifdef ARCH_HWCAP_NAMES
 /* The arch's own bits, named in its arch.h (riscv64: one a base ISA letter). */
 static const char *const hwcap[32] = ARCH_HWCAP_NAMES;
+#ifdef ARCH_HWCAP2_NAMES
+static const char *const hwcap2[32] = ARCH_HWCAP2_NAMES;
+#else
 static const char *const hwcap2[32] = { 0 };
+#endif
 #else
 /* CPUID.1:EDX, bit by bit; "" for a reserved bit. */
 static const char *const hwcap[32] = {

@@ -31,8 +31,9 @@ rm -rf "$T"
 mkdir -p "$T"
 LESSONS=$(cd "$TOP/demo" && ls *.c | sed 's/\.c$//')
 COMMANDS="summary auxv syms call check gate signal vsyscall map tour"
-ERRNO_H=$(ls /usr/powerpc64le-linux-gnu/include/asm-generic/errno-base.h /usr/include/asm-generic/errno-base.h 2> /dev/null | head -1)
-EINVAL=$(awk '$2 == "EINVAL" { print $3 }' "$ERRNO_H")
+# The kernel's headers for ppc64le (Debian's linux-libc-dev-ppc64el-cross)
+UAPI=/usr/powerpc64le-linux-gnu/include
+EINVAL=$(awk '$2 == "EINVAL" { print $3 }' "$UAPI/asm-generic/errno-base.h")
 READELF=$(command -v powerpc64le-linux-gnu-readelf || command -v readelf)
 
 # offsets BASE: readelf's symbol lines with each value less BASE
@@ -61,6 +62,24 @@ for r in qemu10 qemu7; do
 		[ "$l" = clock ] && date +%s.%N > "$T/$r-clock.date"
 		[ $st -eq 0 ] && [ -s "$T/$r-$l.out" ]
 		ok $? "$r: lesson $l ends with status 0 and says something (status $st)"
+	done
+	# the auxv lesson's AT_HWCAP and AT_HWCAP2 bits, named as the kernel's
+	# asm/cputable.h names its PPC_FEATURE(2)_* values
+	for h in AT_HWCAP AT_HWCAP2; do
+		v=$(awk -v h="$h" '$2 == h { print $3 }' "$T/$r-auxv.out")
+		want=$(python3 - "$v" "$h" "$UAPI/asm/cputable.h" <<'PY'
+import re, sys
+v, h, path = int(sys.argv[1], 16), sys.argv[2], sys.argv[3]
+text = open(path).read().replace("\\\n", " ")
+prefix = "PPC_FEATURE2_" if h == "AT_HWCAP2" else "PPC_FEATURE_"
+names = {}
+for m in re.finditer(r"#define\s+" + prefix + r"(\w+)\s+(0x[0-9a-fA-F]+)", text):
+    names[int(m.group(2), 16)] = m.group(1).lower()
+print(" ".join(names.get(1 << i, "?") for i in range(32) if v >> i & 1))
+PY
+)
+		got=$(sed -n "s/^$h bits: //p" "$T/$r-auxv.out")
+		is "$got" "$want" "$r: lesson auxv: $h $v named as asm/cputable.h names its bits"
 	done
 	novdso=$(run_on "$r" "$A" "$BUILD/$A/vdso" auxv | grep -c AT_SYSINFO_EHDR)
 	for c in $COMMANDS dump; do
@@ -106,7 +125,7 @@ for r in qemu10 qemu7; do
 	got=$(sed -n 's/.*is __kernel_sigtramp_rt64@LINUX_2.6.15, at \(+0x[0-9a-f]*\) in the vDSO.*/\1/p' "$T/$r-signal.out")
 	is "$got" "$want" "$r: signal lesson: the handler returns to __kernel_sigtramp_rt64, at readelf's offset"
 	grep -q 'its code: li r0,172 (__NR_rt_sigreturn); sc' "$T/$r-signal.out"
-	ok $? "$r: signal lesson: the trampoline decoded as li r0,$(awk '$2 == "__NR_rt_sigreturn" { print $3 }' /usr/powerpc64le-linux-gnu/include/asm/unistd_64.h); sc"
+	ok $? "$r: signal lesson: the trampoline decoded as li r0,$(awk '$2 == "__NR_rt_sigreturn" { print $3 }' $UAPI/asm/unistd_64.h); sc"
 	# clock lesson against date(1)
 	t=$(head -1 "$T/$r-clock.out")
 	now=$(cat "$T/$r-clock.date")
@@ -234,7 +253,7 @@ want=$(printf '+0x%x' $((0x$tramp - vaddr)))
 sig=$(section "$LOG" signal)
 got=$(grep -c "return address 0x[0-9a-f]*: __kernel_sigtramp_rt64@LINUX_2.6.15+0x0 in the vDSO ($want)" <<< "$sig")
 is "$got" 2 "$t: both handlers return to __kernel_sigtramp_rt64, at readelf's offset $want (SA_RESTORER or not)"
-grep -q "code there: .*: system call $(awk '$2 == "__NR_rt_sigreturn" { print $3 }' /usr/powerpc64le-linux-gnu/include/asm/unistd_64.h) (rt_sigreturn) by sc" <<< "$sig"
+grep -q "code there: .*: system call $(awk '$2 == "__NR_rt_sigreturn" { print $3 }' $UAPI/asm/unistd_64.h) (rt_sigreturn) by sc" <<< "$sig"
 ok $? "$t: the trampoline decoded: rt_sigreturn by sc"
 
 done_testing

@@ -124,6 +124,21 @@ void arch_sigreturn(void);
 #define ARCH_DATA_ADDRESS_HOW "bcl 20,31 and mflr, then addis and addi, pc-relative, to the pages below"
 #define ARCH_CLOCK_COUNTER "mftb, the time base register"
 
+/* AT_HWCAP and AT_HWCAP2 on powerpc: the kernel's PPC_FEATURE_* and
+ * PPC_FEATURE2_* bits (arch/powerpc/include/uapi/asm/cputable.h), named
+ * here as there, lower case, without the prefix, bit 0 first; "" for a
+ * bit it does not define.  demo/auxv.c names the bits by them. */
+#define ARCH_HWCAP_NAMES { "ppc_le", "true_le", "", "", "", "", \
+	"pseries_perfmon_compat", "has_vsx", "arch_2_06", "power6_ext", "has_dfp", \
+	"pa6t", "arch_2_05", "icache_snoop", "smt", "booke", "cell", "power5_plus", \
+	"power5", "power4", "no_tb", "has_efp_double", "has_efp_single", "has_spe", \
+	"unified_cache", "has_4xxmac", "has_mmu", "has_fpu", "has_altivec", \
+	"601_instr", "64", "32" }
+#define ARCH_HWCAP2_NAMES { "", "", "", "", "", "", "", "", "", "", "", "", "", \
+	"", "", "", "", "mma", "arch_3_1", "htm_no_suspend", "scv", "darn", \
+	"has_ieee128", "arch_3_00", "htm_nosc", "vec_crypto", "tar", "isel", "ebb", \
+	"dscr", "htm", "arch_2_07" }
+
 /* The sigreturn sequence may take three instructions: the kernel's
  * __kernel_sigtramp_rt64 first takes the handler's frame off the stack
  * (arch/ppc64le/decode.c, arch_syscall_stub). */
