@@ -138,6 +138,11 @@ struct arch_step {
 	unsigned long value;    /* see the kinds */
 	long disp;              /* ADD: what is added; LOAD: the displacement */
 };
+/* How an OWN_ADDRESS step gets the address, in words, with a %s for the
+ * register (`vdso map`): i386's thunk, unless the arch says otherwise. */
+#ifndef ARCH_OWN_ADDRESS_STEP
+#define ARCH_OWN_ADDRESS_STEP "call a thunk that loads %s with its return address"
+#endif
 struct arch_walk {
 	unsigned long value[16];
 	unsigned char known[16];

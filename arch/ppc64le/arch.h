@@ -123,6 +123,8 @@ void arch_sigreturn(void);
  * (arch/powerpc/include/asm/vdso/gettimeofday.h: get_tb). */
 #define ARCH_DATA_ADDRESS_HOW "bcl 20,31 and mflr, then addis and addi, pc-relative, to the pages below"
 #define ARCH_CLOCK_COUNTER "mftb, the time base register"
+/* The step of that walk that gets the address (arch/ppc64le/decode.c). */
+#define ARCH_OWN_ADDRESS_STEP "mflr: %s takes the address bcl 20,31 left in the link register"
 
 /* AT_HWCAP and AT_HWCAP2 on powerpc: the kernel's PPC_FEATURE_* and
  * PPC_FEATURE2_* bits (arch/powerpc/include/uapi/asm/cputable.h), named

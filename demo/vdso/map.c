@@ -105,7 +105,7 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 			out_str(o, "a call, before any data load\n");
 			return 0;
 		case ARCH_STEP_OWN_ADDRESS:
-			out_printf(o, "call a thunk that loads %s with its return address, +0x%lx\n",
+			out_printf(o, ARCH_OWN_ADDRESS_STEP ", +0x%lx\n",
 				   step.reg, (unsigned long)(step.value - ehdr));
 			break;
 		case ARCH_STEP_ADD:
