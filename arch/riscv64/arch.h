@@ -115,6 +115,8 @@ void arch_sigreturn(void);
  * CPU counter they read (arch/riscv/include/asm/vdso/gettimeofday.h). */
 #define ARCH_DATA_ADDRESS_HOW "auipc, pc-relative, to pages below"
 #define ARCH_CLOCK_COUNTER "rdtime, the time CSR"
+/* The step of that walk that gets the address (arch/riscv64/decode.c). */
+#define ARCH_OWN_ADDRESS_STEP "auipc: %s takes the pc plus the upper 20 bits of an offset"
 
 /* AT_HWCAP on riscv: one bit per single-letter ISA extension, bit n for
  * the n-th letter of the alphabet (arch/riscv/include/uapi/asm/hwcap.h,
