@@ -32,6 +32,8 @@
 
 #define FIRST(id, name, twin, symbol, version, time64) symbol,
 static const char *const symbols[] = { ARCH_VDSO_CALLS(FIRST, VDSO_NOTHING) };
+#define FIRST_VERSION(id, name, twin, symbol, version, time64) version,
+static const char *const versions[] = { ARCH_VDSO_CALLS(FIRST_VERSION, VDSO_NOTHING) };
 static const char *const missing[] = { "__vdso_nothing", "__vdso_fork", "__vdso_open", "__vdso_exit" };
 
 static struct out *o = &out_stdout;
@@ -40,7 +42,7 @@ static struct elf_gnu_table g;
 
 int main(int argc, char **argv, char **envp)
 {
-	const char *name = symbols[0], *version = "LINUX_2.6", *why;
+	const char *name = symbols[0], *version = versions[0], *why;
 	const unsigned char *bytes;
 	struct elf_sysv_table t;
 	struct elf_verdef vd;
