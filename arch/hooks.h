@@ -14,7 +14,9 @@
  *                          (its form is decoded from its bytes: arch_gate_form)
  *   ARCH_DATA_ADDRESS_HOW, ARCH_CLOCK_COUNTER  how the vDSO's clocks find
  *                          the data pages, and the CPU counter they read
- *   ARCH_NR_mmap, ARCH_MMAP_OFFSET_SHIFT, ARCH_NR_clock_gettime64,
+ *   ARCH_NR_mmap, ARCH_MMAP_OFFSET_SHIFT (and ARCH_MMAP_ARGS_IN_MEMORY
+ *                          where mmap takes the address of its six
+ *                          arguments: s390x), ARCH_NR_clock_gettime64,
  *   ARCH_NR_clock_getres64, ARCH_NR_llseek, ARCH_OFF_LO/HI, arch_stat,
  *   ARCH_NR_fstat, ARCH_NR_fstatat   how 64-bit quantities are passed
  *                          (or ARCH_PREAD_OFFSET(off): pread64's last three
@@ -69,6 +71,12 @@
  */
 #ifndef ARCH_HOOKS_H
 #define ARCH_HOOKS_H
+
+/* The size of an entry of the vDSO's SysV hash table (DT_HASH): 4 bytes
+ * by the gABI, 8 where the arch's ABI made it a doubleword (s390x). */
+#ifndef ARCH_HASH_ENTRY_SIZE
+#define ARCH_HASH_ENTRY_SIZE 4
+#endif
 
 /* Where the bytes of the instruction at a code address are: the address
  * itself, but where its low bit says which instruction set (arm's Thumb). */

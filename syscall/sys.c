@@ -58,8 +58,16 @@ long sys_pread(int fd, void *buf, size_t n, int64_t offset)
 
 long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset)
 {
+#ifdef ARCH_MMAP_ARGS_IN_MEMORY
+	/* The arch's mmap takes the address of its six arguments (arch.h). */
+	unsigned long args[6] = { (uintptr_t)addr, len, (unsigned long)prot, (unsigned long)flags,
+				  (unsigned long)(long)fd, (unsigned long)(offset >> ARCH_MMAP_OFFSET_SHIFT) };
+
+	return sys_call(ARCH_NR_mmap, SYS_ARG(args), 0, 0, 0, 0, 0);
+#else
 	return sys_call(ARCH_NR_mmap, SYS_ARG(addr), SYS_ARG(len), prot, flags, fd,
 			SYS_ARG(offset >> ARCH_MMAP_OFFSET_SHIFT));
+#endif
 }
 
 long sys_munmap(void *addr, size_t len)

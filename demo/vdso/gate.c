@@ -52,8 +52,13 @@ static long enter(void *gate, long nr, long a1, long a2, long a3, long a4, long 
  */
 static long map_word(void *gate, int fd)
 {
+#ifdef ARCH_MMAP_ARGS_IN_MEMORY         /* the six in memory, their address the one argument */
+	long args[6] = { 0, 4096, PROT_READ, MAP_PRIVATE, fd, 4096 >> ARCH_MMAP_OFFSET_SHIFT };
+	long p = enter(gate, ARCH_NR_mmap, (long)args, 0, 0, 0, 0, 0);
+#else
 	long p = enter(gate, ARCH_NR_mmap, 0, 4096, PROT_READ, MAP_PRIVATE, fd,
 		       4096 >> ARCH_MMAP_OFFSET_SHIFT);
+#endif
 	long word;
 
 	if (sys_failed(p))
