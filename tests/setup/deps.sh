@@ -47,6 +47,9 @@ want riscv64-linux-gnu-ld binutils-riscv64-linux-gnu
 # gcc-powerpc64le-linux-gnu would remove gcc-multilib, as the ARM ones)
 want /usr/powerpc64le-linux-gnu/include/asm/unistd.h linux-libc-dev-ppc64el-cross
 want powerpc64le-linux-gnu-ld binutils-powerpc64le-linux-gnu
+# s390x: its UAPI headers; clang builds it (gcc-s390x-linux-gnu would
+# remove gcc-multilib, as the ARM ones would)
+want /usr/s390x-linux-gnu/include/asm/unistd.h linux-libc-dev-s390x-cross
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
