@@ -21,7 +21,9 @@
  *   ARCH_NR_fstat, ARCH_NR_fstatat   how 64-bit quantities are passed
  *                          (or ARCH_PREAD_OFFSET(off): pread64's last three
  *                          arguments, where a pair must start even: arm)
- *   arch_sigreturn         the signal restorer (an .S file of the arch)
+ *   arch_sigreturn         the signal restorer (an .S file of the arch): it
+ *                          makes rt_sigreturn, so a handler installed with
+ *                          it asks for SA_SIGINFO (an rt frame)
  *   ARCH_SIGACTION_NO_RESTORER  where the kernel's struct sigaction has no
  *                          sa_restorer field (riscv), and SA_RESTORER for
  *                          the shared code to ask (syscall/sys.c drops it)

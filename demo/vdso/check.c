@@ -454,7 +454,7 @@ static void on_segv(int sig)
 /* In a child: the vDSO's clock_gettime itself, with a NULL timespec. */
 static int null_timespec(void)
 {
-	struct kernel_sigaction sa = { .handler = on_segv, .flags = SA_RESTORER,
+	struct kernel_sigaction sa = { .handler = on_segv, .flags = SA_SIGINFO | SA_RESTORER,
 				       .restorer = arch_sigreturn };
 	long r;
 
@@ -762,7 +762,7 @@ static void on_alarm(int sig)
 
 static void check_reentry(void)
 {
-	struct kernel_sigaction sa = { .handler = on_alarm, .flags = SA_RESTORER | SA_RESTART,
+	struct kernel_sigaction sa = { .handler = on_alarm, .flags = SA_SIGINFO | SA_RESTORER | SA_RESTART,
 				       .restorer = arch_sigreturn }, old;
 	struct __kernel_old_itimerval on = { { 0, 50 }, { 0, 50 } }, off = { { 0, 0 }, { 0, 0 } };
 	const char *what = "getrandom re-entered from a signal handler";

@@ -151,7 +151,7 @@ static void catch_sigbus(const char *file)
 {
 	struct kernel_sigaction act = {
 		.handler = on_sigbus,
-		.flags = SA_RESTORER,
+		.flags = SA_SIGINFO | SA_RESTORER,
 		.restorer = arch_sigreturn,
 	};
 

@@ -33,7 +33,7 @@ static void catch(int sig, void (*handler)(int))
 {
 	/* No SA_RESTART: wait4 returns -EINTR, and the loop sees trace.stop. */
 	struct kernel_sigaction act = {
-		.handler = handler, .flags = SA_RESTORER, .restorer = arch_sigreturn,
+		.handler = handler, .flags = SA_SIGINFO | SA_RESTORER, .restorer = arch_sigreturn,
 	};
 
 	sys_rt_sigaction(sig, &act, 0);
