@@ -24,8 +24,8 @@
 #define ARCH_NR_sigreturn       __NR_sigreturn  /* the old frame's return */
 /* Where a handler without SA_RESTORER returns in a process with no vDSO. */
 #define ARCH_SIGNAL_WITHOUT_VDSO "without SA_RESTORER a kernel since 5.14 returns through the vDSO," \
-	" which s390 always maps; older kernels, and QEMU with no vDSO, write an `svc` into the" \
-	" frame on the stack and return there (arch/s390/kernel/signal.c)"
+	" which s390 always maps; older kernels write an `svc` into the frame on the stack and" \
+	" return there (arch/s390/kernel/signal.c)"
 
 /* arch/s390x/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);
