@@ -56,6 +56,11 @@ long sys_pread(int fd, void *buf, size_t n, int64_t offset)
 	return sys_call(__NR_pread64, fd, SYS_ARG(buf), SYS_ARG(n), ARCH_PREAD_OFFSET(offset));
 }
 
+#ifdef ARCH_MMAP_ARGS_IN_MEMORY
+/* Not stack-protected: its array is only read, by the kernel, and a canary
+ * check here would pull the canary into every program that links sys.o. */
+__attribute__((no_stack_protector))
+#endif
 long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t offset)
 {
 #ifdef ARCH_MMAP_ARGS_IN_MEMORY
@@ -138,6 +143,10 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 
 /* time(2) exists on x86 but not on the asm-generic arches, whose
  * <asm/unistd.h> has no __NR_time: there gettimeofday says the same. */
+/* Not stack-protected: its one local is the record the kernel fills, of
+ * the size the kernel writes, and a canary check here (an arch with no
+ * time(2)) would pull the canary into every program that links sys.o. */
+__attribute__((no_stack_protector))
 long sys_time(long *t)
 {
 #ifdef __NR_time
