@@ -1,10 +1,11 @@
 #!/bin/bash
 # tests/setup/crossgcc.sh [BUILD-DIR] - fetch Debian 12's gcc cross
-# compilers for the ARM arches, riscv64 and ppc64le into BUILD-DIR/cache/crossgcc/,
+# compilers for the ARM arches, riscv64, ppc64le and s390x into BUILD-DIR/cache/crossgcc/,
 # leaving the system's packages as they are.
 #
-# Why not apt-get install: gcc-12-aarch64-linux-gnu and
-# gcc-12-arm-linux-gnueabihf declare "Conflicts: gcc-multilib", which the
+# Why not apt-get install: gcc-12-aarch64-linux-gnu,
+# gcc-12-arm-linux-gnueabihf, gcc-12-riscv64-linux-gnu,
+# gcc-12-powerpc64le-linux-gnu and gcc-12-s390x-linux-gnu declare "Conflicts: gcc-multilib", which the
 # i386 oracles need (tests/setup/deps.sh).  The compilers themselves do not
 # need what gcc-multilib holds: `apt-get download` fetches the packages
 # and `dpkg -x` unpacks them.  gcc finds cc1 beside itself and the
@@ -23,7 +24,7 @@ BUILD=${1:-${BUILD:-$TOP/build}}
 
 # TRIPLE:DEBIAN-ARCH, for the package libgcc-12-dev-DEBIAN-ARCH-cross
 # (libgcc.a: the arm compiler's division helpers are linked from it).
-CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf riscv64-linux-gnu:riscv64 powerpc64le-linux-gnu:ppc64el"
+CROSS="aarch64-linux-gnu:arm64 arm-linux-gnueabihf:armhf riscv64-linux-gnu:riscv64 powerpc64le-linux-gnu:ppc64el s390x-linux-gnu:s390x"
 GCC_VERSION=12
 ready() {
 	local t
@@ -31,9 +32,14 @@ ready() {
 }
 cache_start crossgcc "$BUILD/cache/crossgcc" "${CROSSGCC_RETRY:-0}"
 
+# Only the compilers not unpacked yet: a triple added to CROSS leaves the
+# others (and the builds using them meanwhile) alone.
 pkgs=()
+missing=
 for t in $CROSS; do
 	triple=${t%%:*}
+	[ -x "$C/bin/$triple-gcc" ] && continue
+	missing="$missing $t"
 	[ -x "/usr/bin/$triple-as" ] || die "no /usr/bin/$triple-as: install binutils-$triple (tests/setup/deps.sh)"
 	pkgs+=("gcc-$GCC_VERSION-$triple" "cpp-$GCC_VERSION-$triple" "libgcc-$GCC_VERSION-dev-${t#*:}-cross")
 done
@@ -41,13 +47,12 @@ mkdir -p "$C/debs" && cd "$C/debs" || die "cannot enter $C/debs"
 rm -f ./*.deb
 apt-get download "${pkgs[@]}" > download.log 2>&1 ||
 	die "apt-get download failed: $(grep -E '^E:' download.log | head -1)"
-rm -rf "$C/root"
 for deb in ./*.deb; do
 	dpkg -x "$deb" "$C/root" || die "dpkg -x $deb failed"
 done
 rm -f ./*.deb
 mkdir -p "$C/bin"
-for t in $CROSS; do
+for t in $missing; do
 	triple=${t%%:*}
 	exe=$C/root/usr/bin/$triple-gcc-$GCC_VERSION
 	[ -x "$exe" ] || die "the packages hold no $triple-gcc-$GCC_VERSION"
@@ -59,4 +64,4 @@ for t in $CROSS; do
 	say "$triple-gcc: $("$C/bin/$triple-gcc" -dumpfullversion)"
 done
 rm -f "$C/probe.o" "$C/probe.log"
-echo "${pkgs[*]}" > "$STAMP"
+echo "$CROSS" > "$STAMP"
