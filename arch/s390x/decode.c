@@ -63,7 +63,7 @@ int arch_syscall_stub(const unsigned char *p, size_t avail, struct arch_syscall_
 		stub->nr = p[1];
 		at = put(at, "svc ");
 		at = put_decimal(at, stub->nr);
-		stub->enter = "svc with its operand, the number";
+		stub->enter = "svc (the number is its operand)";
 	} else if (avail >= 6 && p[0] == 0xa7 && p[1] == 0x19 && p[4] == SVC && p[5] == 0) {
 		stub->nr = (unsigned long)p[2] << 8 | p[3];     /* lghi %r1,N (N >= 0 here) */
 		if (stub->nr & 0x8000)
