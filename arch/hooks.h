@@ -74,10 +74,10 @@
 #ifndef ARCH_HOOKS_H
 #define ARCH_HOOKS_H
 
-/* The size of an entry of the vDSO's SysV hash table (DT_HASH): 4 bytes
- * by the gABI, 8 where the arch's ABI made it a doubleword (s390x). */
-#ifndef ARCH_HASH_ENTRY_SIZE
-#define ARCH_HASH_ENTRY_SIZE 4
+/* An entry of the vDSO's SysV hash table (DT_HASH): 4 bytes by the gABI,
+ * 8 where the arch's ABI made it a doubleword (s390x). */
+#ifndef ARCH_HASH_ENTRY
+#define ARCH_HASH_ENTRY unsigned int
 #endif
 
 /* Where the bytes of the instruction at a code address are: the address

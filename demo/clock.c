@@ -83,21 +83,9 @@ static void *find(const char *name)
 		symtab = d[i].d_tag == DT_SYMTAB ? off : symtab;
 		hash = d[i].d_tag == DT_HASH ? off : hash;
 	}
-	if (!str || !symtab || !inside(hash, 2 * ARCH_HASH_ENTRY_SIZE))
+	if (!str || !symtab || !inside(hash, 2 * sizeof(ARCH_HASH_ENTRY)))
 		return 0;
-	/* nchain, the second entry, in this machine's byte order (the image is
-	 * this process's own); an entry is 4 bytes, or 8 on s390x (arch.h) */
-	if (ARCH_HASH_ENTRY_SIZE == 8) {
-		uint64_t nchain;
-
-		__builtin_memcpy(&nchain, base + hash + 8, 8);
-		n = (unsigned long)nchain;
-	} else {
-		uint32_t nchain;
-
-		__builtin_memcpy(&nchain, base + hash + 4, 4);
-		n = nchain;
-	}
+	n = ((const ARCH_HASH_ENTRY *)(base + hash))[1];        /* nchain */
 	if (!inside(symtab, n * sizeof *sym))       /* size <= 16 pages: no overflow */
 		return 0;
 	for (len = 1; name[len - 1]; len++) ;   /* len counts the NUL */

@@ -92,7 +92,7 @@ void arch_sigreturn(void);
 /* The SysV hash table's entries are doublewords here, where the gABI says
  * 4 bytes (the s390x ELF ABI supplement, "Hash Table"; the kernel's
  * parse_vdso.c has the same special case). */
-#define ARCH_HASH_ENTRY_SIZE 8
+#define ARCH_HASH_ENTRY unsigned long
 
 /* No legacy vsyscall page: that is x86_64's. */
 #define ARCH_VSYSCALL_PAGE 0UL
