@@ -106,6 +106,9 @@ void arch_sigreturn(void);
  * vdso64.lds.S places them there), and the CPU counter they read (the TOD
  * clock, by `stcke`: arch/s390/include/asm/vdso/gettimeofday.h).
  */
+/* vdso map's words for larl, the step that gives a register an address
+ * of the image's own (arch/s390x/decode.c). */
+#define ARCH_OWN_ADDRESS_STEP "larl: %s takes its own address plus twice a 32-bit offset"
 #define ARCH_DATA_ADDRESS_HOW "larl, pc-relative, to a page below"
 #define ARCH_CLOCK_COUNTER "stcke, the TOD clock (store clock extended)"
 

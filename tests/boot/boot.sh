@@ -14,6 +14,9 @@
 # Debian 13 is the first release with riscv64) in qemu-system-riscv64
 # -M virt (bookworm's qemu-system-misc), with OpenSBI from Debian's opensbi
 # package as its firmware; one serial port there too, a 16550 (ttyS0).
+# ARCH=s390x boots Debian's s390x kernel (KERNEL=6.1 or 6.12) in
+# qemu-system-s390x -M s390-ccw-virtio (bookworm's qemu-system-misc), its
+# console the SCLP's (ttysclp0), the image as hex there too.
 #
 # What it does:
 #   1. tests/setup/kernel.sh fetches a Debian cloud kernel, 6.1 (the
@@ -77,7 +80,7 @@ CPU=
 PARAMS=
 LIST=
 FILES=()
-USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm|riscv64|ppc64le [COMMAND [ARG...]]"
+USAGE="usage: boot.sh [-k 5.10|6.1|6.12|7.2|armmp] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] x86_64|i386|aarch64|arm|riscv64|ppc64le|s390x [COMMAND [ARG...]]"
 
 die() { echo "boot: $*" >&2; exit 125; }
 
@@ -106,11 +109,13 @@ aarch64:6.1 | aarch64:6.12 | arm:6.1 | arm:6.12) ;;
 arm:armmp) SERIES=6.1 ;;
 riscv64:6.12) ;;
 ppc64le:6.12) ;;
+s390x:6.1 | s390x:6.12) ;;
 x86_64:* | i386:*) die "KERNEL must be 5.10, 6.1, 6.12 or 7.2, not '$KVERSION'" ;;
 aarch64:* | arm:*) die "KERNEL must be 6.1 or 6.12 (arm: or armmp) for $ARCH, not '$KVERSION'" ;;
 riscv64:*) die "KERNEL must be 6.12 for riscv64 (trixie's), not '$KVERSION'" ;;
 ppc64le:*) die "KERNEL must be 6.12 for ppc64le, not '$KVERSION'" ;;
-*) die "ARCH must be x86_64, i386, aarch64, arm, riscv64 or ppc64le, not '$ARCH'" ;;
+s390x:*) die "KERNEL must be 6.1 or 6.12 for s390x, not '$KVERSION'" ;;
+*) die "ARCH must be x86_64, i386, aarch64, arm, riscv64, ppc64le or s390x, not '$ARCH'" ;;
 esac
 ONE_PORT=1      # the image as hex on the console; x86's pc has a second port
 # The machine: emulator, its options, the kernel's flavour, the console.
@@ -142,6 +147,13 @@ ppc64le:*)
 	QEMU=qemu-system-ppc64
 	MACHINE=(-machine pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off -cpu "${CPU:-power9}")
 	FLAVOUR=powerpc64le CONSOLE=hvc0 ;;
+s390x:*)
+	# The s390-ccw-virtio machine's console is the SCLP (the service
+	# call logical processor), QEMU's first -serial; the kernel names it
+	# ttysclp0 (drivers/s390/char/sclp_tty.c: char 4, 64).
+	QEMU=qemu-system-s390x
+	MACHINE=(-machine s390-ccw-virtio ${CPU:+-cpu "$CPU"})
+	FLAVOUR=s390x CONSOLE=ttysclp0 ;;
 *)
 	MACHINE=(-machine pc ${CPU:+-cpu "$CPU"} -fw_cfg name=etc/sercon-port,string=0)
 	FLAVOUR=cloud-amd64 CONSOLE=ttyS0 ONE_PORT= ;;
@@ -162,7 +174,7 @@ for f in ${FILES[@]+"${FILES[@]}"}; do
 done
 case $QEMU in
 qemu-system-x86_64) QEMU_PKG=qemu-system-x86 ;;
-qemu-system-riscv64) QEMU_PKG=qemu-system-misc ;;
+qemu-system-riscv64 | qemu-system-s390x) QEMU_PKG=qemu-system-misc ;;
 qemu-system-ppc64) QEMU_PKG=qemu-system-ppc ;;
 *) QEMU_PKG=qemu-system-arm ;;
 esac
@@ -193,6 +205,8 @@ else {
 		[ -n "$ONE_PORT" ] || echo "nod  /dev/ttyS1 0600 0 0 c 4 65"
 	elif [ "$CONSOLE" = hvc0 ]; then
 		echo "nod  /dev/hvc0 0600 0 0 c 229 0"
+	elif [ "$CONSOLE" = ttysclp0 ]; then
+		echo "nod  /dev/ttysclp0 0600 0 0 c 4 64"
 	else
 		echo "nod  /dev/ttyAMA0 0600 0 0 c 204 64"
 	fi

@@ -24,7 +24,8 @@
 # of that arch (APT_ARCH, tests/setup/backports.sh), of either suite
 # (powerpc64le, for ppc64le on the pseries machine: 6.12 only); or
 # riscv64, 6.12 only, from trixie (Debian 13, the first release with
-# riscv64: bookworm and its backports have none).
+# riscv64: bookworm and its backports have none); or s390x, 6.1 and 6.12,
+# from bookworm and its backports as arm64.
 #
 # Result: BUILD-DIR/cache/kernel-VERSION/vmlinuz (a link to the kernel
 # image) and .../config (its build configuration); stamp names the package.
@@ -66,7 +67,9 @@ riscv64) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SERIAL_8250_CONSOLE"
 	SUITE_OF_SERIES=trixie ;;
 powerpc64le) NEED="CONFIG_BLK_DEV_INITRD CONFIG_HVC_CONSOLE CONFIG_PPC_PSERIES"
 	APT_ARCH=ppc64el DIRNAME=kernel-$SERIES-$FLAVOUR ;;
-*) echo "kernel: -f must be cloud-amd64, arm64, armmp, riscv64 or powerpc64le, not '$FLAVOUR'" >&2; exit 2 ;;
+s390x) NEED="CONFIG_BLK_DEV_INITRD CONFIG_SCLP_CONSOLE"
+	APT_ARCH=s390x DIRNAME=kernel-$SERIES-$FLAVOUR ;;
+*) echo "kernel: -f must be cloud-amd64, arm64, armmp, riscv64, powerpc64le or s390x, not '$FLAVOUR'" >&2; exit 2 ;;
 esac
 ready() { [ -f "$C/vmlinuz" ] && [ -f "$C/config" ]; }
 cache_start kernel "$BUILD/cache/$DIRNAME" "${KERNEL_RETRY:-0}"
