@@ -135,6 +135,8 @@ enum arch_step_kind {
 	ARCH_STEP_SYSCALL,      /* enters the kernel: the function loads no data */
 	ARCH_STEP_RETURN,       /* returns before any data load */
 	ARCH_STEP_CALL,         /* calls a function, before any data load */
+	ARCH_STEP_INTO,         /* calls the image's own function at `value`, which
+				 * the walk follows (s390x's __kernel_ wrappers) */
 	ARCH_STEP_OWN_ADDRESS,  /* reg now holds the address `value` (its own code's) */
 	ARCH_STEP_ADD,          /* reg += disp, and now holds `value` */
 	ARCH_STEP_LOAD,         /* a data load at value + disp: through reg, or pc-relative */

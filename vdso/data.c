@@ -2,7 +2,8 @@
  * vdso/data.c - the walk from a function of the live vDSO to its first data
  * access, for the lesson data: a line for each instruction that means
  * something on the way (arch_data_step, arch/<arch>/decode.c, decodes
- * each), in program order, branches not followed.  Offsets are from
+ * each), in program order, branches not followed (calls into the image's
+ * own functions are: ARCH_STEP_INTO).  Offsets are from
  * AT_SYSINFO_EHDR, the image's first byte.
  */
 #include <lib/lib.h>
@@ -25,6 +26,12 @@ uintptr_t vdso_show_first_data(struct out *o, uintptr_t fn)
 		out_printf(o, "  +0x%lx:", (unsigned long)code);
 		for (k = 0; k < s.len && s.kind != ARCH_STEP_UNKNOWN; k++)
 			out_printf(o, " %02x", vdso_image.bytes[code + k]);
+		if (s.kind == ARCH_STEP_INTO) {        /* followed: the loop's step lands there */
+			out_printf(o, ": a call to AT_SYSINFO_EHDR +0x%lx, followed\n",
+				   (unsigned long)(s.value - ehdr));
+			fn = s.value, s.len = 0;
+			continue;
+		}
 		if (s.kind == ARCH_STEP_OWN_ADDRESS || s.kind == ARCH_STEP_ADD) {
 			out_printf(o, ": %s now holds AT_SYSINFO_EHDR +0x%lx\n", s.reg,
 				   (unsigned long)(s.value - ehdr));

@@ -128,6 +128,12 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->kind = ARCH_STEP_SYSCALL;
 	} else if (p[0] == 0x07 && p[1] == 0xfe) {                      /* br %r14 */
 		step->kind = ARCH_STEP_RETURN;
+	} else if (p[0] == 0xc0 && x2 == 5 && r1 == 14 &&                /* brasl %r14 into the image */
+		   at + (unsigned long)(imm32(p + 2) * 2) - (unsigned long)image < size) {
+		/* the kernel's __kernel_ functions are wrappers that call the C
+		 * ones (vdso64/vdso_user_wrapper.S): the walk goes on there */
+		step->kind = ARCH_STEP_INTO;
+		step->value = at + (unsigned long)(imm32(p + 2) * 2);
 	} else if (p[0] == 0x0d || (p[0] == 0xa7 && x2 == 5) ||         /* basr, bras */
 		   (p[0] == 0xc0 && x2 == 5) ||                          /* brasl */
 		   (p[0] == 0x07 && r1 == 15) ||                         /* br elsewhere */

@@ -104,6 +104,10 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 		case ARCH_STEP_CALL:
 			out_str(o, "a call, before any data load\n");
 			return 0;
+		case ARCH_STEP_INTO:    /* followed: the loop's step lands there */
+			out_printf(o, "a call to +0x%lx, followed\n", (unsigned long)(step.value - ehdr));
+			at = step.value, step.len = 0;
+			break;
 		case ARCH_STEP_OWN_ADDRESS:
 			out_printf(o, ARCH_OWN_ADDRESS_STEP ", +0x%lx\n",
 				   step.reg, (unsigned long)(step.value - ehdr));
