@@ -149,6 +149,10 @@ struct arch_step {
 	int pc_relative;        /* LOAD: reg is the program counter: value is the next instruction */
 	unsigned long value;    /* see the kinds */
 	long disp;              /* ADD: what is added; LOAD: the displacement */
+	const char *how;        /* OWN_ADDRESS: the instruction ("adrp"), where
+				 * not i386's call of a thunk; LOAD, pc_relative:
+				 * what the pc reads as, where not the next
+				 * instruction; 0 otherwise (the caller zeroes it) */
 };
 /* How an OWN_ADDRESS step gets the address, in words, with a %s for the
  * register (`vdso map`): i386's thunk, unless the arch says otherwise. */

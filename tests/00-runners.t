@@ -8,7 +8,8 @@
 #   qemu7    no                       no
 #   qemu10   yes (QEMU's own vDSO)    yes
 #
-# The program is built here with glibc (gcc -static), which is fine for
+# The program is built here with glibc (gcc -static; a cross arch's gcc
+# and Debian's libc6-dev-<arch>-cross), which is fine for
 # a test of the runners; the project's own code is not involved.
 
 . "$(dirname "$0")/tap.sh"
@@ -21,11 +22,6 @@ cat > "$D/hello.c" <<'EOF'
 #include <string.h>
 #include <unistd.h>
 #include <sys/auxv.h>
-#ifdef __x86_64__
-#define ARCH "x86_64"
-#else
-#define ARCH "i386"
-#endif
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "hang") == 0)
@@ -40,9 +36,9 @@ int main(int argc, char **argv)
 }
 EOF
 for a in $(arches); do
-	m=$(arch_cflags "$a")
-	gcc $m -static -O2 -o "$D/hello-$a" "$D/hello.c" 2> "$D/build-$a.log"
-	ok $? "build a static $a test program (gcc $m -static)"
+	m=$(arch_libc_cc "$a")
+	$m -static -O2 -DARCH='"'"$a"'"' -o "$D/hello-$a" "$D/hello.c" 2> "$D/build-$a.log"
+	ok $? "build a static $a test program ($m -static)"
 done
 
 # want_auxv RUNNER ARCH: the two auxv lines the design promises.

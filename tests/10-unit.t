@@ -156,10 +156,10 @@ unit_div() {
 UO=$BUILD/test/unit-oracle
 mkdir -p "$UO"
 for a in $(arches); do
-	m=$(arch_cflags "$a")
+	m=$(arch_libc_cc "$a")
 	rm -f "$UO/printf-$a.want"
-	if ! gcc $m -static -O2 -Wall -Werror -I"$TOP/tests/unit" -o "$UO/printf-$a" "$TOP/tests/oracle/printf.c" 2> "$UO/printf-$a.log"; then
-		fail "the printf oracle builds (gcc $m -static)"; sed 's/^/# /' "$UO/printf-$a.log" | head -10
+	if ! $m -static -O2 -Wall -Werror -I"$TOP/tests/unit" -o "$UO/printf-$a" "$TOP/tests/oracle/printf.c" 2> "$UO/printf-$a.log"; then
+		fail "the printf oracle builds ($m -static)"; sed 's/^/# /' "$UO/printf-$a.log" | head -10
 	elif ! r=$(first_runner "$a"); then
 		skip "the printf oracle runs ($a)" "$r"
 	else

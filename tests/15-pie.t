@@ -69,8 +69,8 @@ for a in $(arches); do
 	# AT_PHDR, or with a wrong one (tests/robust/launch.c), vdso runs.
 	if runner_available native "$a" > /dev/null; then
 		L=$BUILD/test/pie/launch-$a; mkdir -p "${L%/*}"
-		m=$(arch_cflags "$a")
-		if gcc $m -std=gnu11 -O2 -fPIE -pie -o "$L" "$TOP/tests/robust/launch.c" 2> "$L.log"; then
+		m=$(arch_libc_cc "$a")
+		if $m -std=gnu11 -O2 -fPIE -pie -o "$L" "$TOP/tests/robust/launch.c" 2> "$L.log"; then
 			for how in "-d AT_PHDR" "-s AT_PHDR=0x1000" "-s AT_PAGESZ=8192"; do
 				out=$("$L" $how "$p" --version 2>&1); status=$?
 				is "$status:$out" "0:vdso $("$p" --version | cut -d' ' -f2-)" \
@@ -104,10 +104,12 @@ done
 # may still hold a link-time value.  Its code's relocations, by objdump,
 # must all be PC-relative: none that loads a GOT entry (a *GOT* type other
 # than i386's GOTPC and GOTOFF, which are PC-relative) and none absolute
-# (a type ending in 32, 64 or ABS32/ABS64).
+# (a type ending in 32, 64 or ABS32/ABS64; aarch64's ADD_ABS_LO12_NC is
+# the low 12 bits of an address whose page an ADR_PREL_PG_HI21 made
+# PC-relative, and arm's REL32 is PC-relative).
 for a in $(arches); do
 	o=$BUILD/$a/obj-pie/start/relocate.o
-	types=$(objdump -r "$o" 2>/dev/null | awk '
+	types=$($(arch_tool "$a" objdump) -r "$o" 2>/dev/null | awk '
 		/^RELOCATION RECORDS FOR \[/ { code = ($4 ~ /^\[\.text/) }
 		code && $2 ~ /^R_/ { print $2 }' | sort -u)
 	bad=$(grep -E '(GOT|_32$|_64$|ABS(32|64)$)' <<< "$types" | grep -Ev 'GOTPC$|GOTOFF$')

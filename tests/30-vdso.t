@@ -15,8 +15,8 @@ O=$BUILD/test/oracle
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
 for a in $(arches); do m=$(arch_bits "$a")
-	gcc $(arch_cflags "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
-	gcc $(arch_cflags "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
+	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
 	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/auxv-$m.log" "$O/vdso-$m.log"
 done
 

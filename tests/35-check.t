@@ -25,9 +25,9 @@ O=$BUILD/test/check
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
 for a in $(arches); do m=$(arch_bits "$a")
-	gcc $(arch_cflags "$a") -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
-	gcc $(arch_cflags "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
-	gcc $(arch_cflags "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
+	$(arch_libc_cc "$a") -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
+	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
+	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
 	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/check-$m.log"
 done
 

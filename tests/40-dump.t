@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 }
 EOF
 for a in $(arches); do m=$(arch_bits "$a")
-	gcc $(arch_cflags "$a") -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$m" "$T/procmem.c" 2> "$T/procmem-$m.log"
+	$(arch_libc_cc "$a") -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$m" "$T/procmem.c" 2> "$T/procmem-$m.log"
 	ok $? "build the /proc/self/mem helper ($a)" || sed 's/^/# /' "$T/procmem-$m.log"
 done
 

@@ -207,9 +207,9 @@ for a in $(arches); do
 	ok $? "$L strace -o /dev/null vdso check: ends ($rc, $((SECONDS - start)) s): $(grep -o 're-entered.*signals[^)]*)' "$D/out")"
 
 	# ---- 5. auxv values a kernel never gives -------------------------------
-	m=-m64; [ "$a" = i386 ] && m=-m32
+	m=$(arch_libc_cc "$a")
 	LA=$D/launch-$a
-	if gcc $m -std=gnu11 -O2 -fPIE -pie -o "$LA" "$TOP/tests/robust/launch.c" > "$D/launch.log" 2>&1; then
+	if $m -std=gnu11 -O2 -fPIE -pie -o "$LA" "$TOP/tests/robust/launch.c" > "$D/launch.log" 2>&1; then
 		run "$a" "$LA" -s AT_EXECFN=1 -s AT_PLATFORM=1 -s AT_RANDOM=1 "$V" auxv
 		[ "$rc" = 0 ] && grep -q '^AT_EXECFN: *0x1 (not' "$D/out" && grep -q '^AT_RANDOM: *0x1 (not' "$D/out"
 		ok $? "$L AT_EXECFN, AT_PLATFORM, AT_RANDOM 1: vdso auxv: exit $rc, the pointers not read"

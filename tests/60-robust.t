@@ -413,12 +413,12 @@ done
 # AT_SYSINFO), by tests/robust/launch.c, on both arches natively.
 LAUNCHERS=
 for a in $ARCHES; do
-	m=$(arch_cflags $a)
+	m=$(arch_libc_cc "$a")
 	native_cases $a "$BUILD/$a/vdso"
 	if [ -n "$SKIPPING" ]; then
 		skip "the launcher ($a, PIE) starts a static program" "$SKIPPING"
 		LAUNCHERS="$LAUNCHERS $a"       # (its cases, each skipped)
-	elif gcc $m -std=gnu11 -Wall -Wextra -Werror -O2 -fPIE -pie -o "$R/launch-$a" \
+	elif $m -std=gnu11 -Wall -Wextra -Werror -O2 -fPIE -pie -o "$R/launch-$a" \
 		"$TOP/tests/robust/launch.c" > "$R/launch-$a.log" 2>&1 &&
 	   "$R/launch-$a" "$BUILD/$a/vdso" --version > "$R/out" 2>&1 &&
 	   grep -q "($a)" "$R/out"; then

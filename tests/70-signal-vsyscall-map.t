@@ -34,8 +34,8 @@ printf '%s\n' '#include <stdio.h>' \
 	'int main(void) { FILE *f = fopen("/proc/self/maps", "r"); char b[4096];' \
 	'  while (f && fgets(b, sizeof b, f)) fputs(b, stdout); return !f; }' > "$T/maps.c"
 for a in $(arches); do
-	m=$(arch_cflags $a)
-	gcc $m -static -O2 "$T/maps.c" -o "$T/maps-$a" 2> "$T/maps-$a.log" || rm -f "$T/maps-$a"
+	m=$(arch_libc_cc "$a")
+	$m -static -O2 "$T/maps.c" -o "$T/maps-$a" 2> "$T/maps-$a.log" || rm -f "$T/maps-$a"
 done
 
 # hex arithmetic in the shell

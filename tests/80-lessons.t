@@ -59,9 +59,9 @@ mkdir -p "$T"
 make -C "$TOP" --no-print-directory all > "$T/make.log" 2>&1
 ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
 for a in $(arches); do m=$(arch_bits "$a")
-	gcc $(arch_cflags "$a") -O2 -static -o "$T/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$m.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$T/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$m.log"
 	ok $? "build the getauxval oracle ($a)" || sed 's/^/# /' "$T/auxv-$m.log"
-	gcc $(arch_cflags "$a") -O2 -static -o "$T/vvar-$m" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$m.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$T/vvar-$m" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$m.log"
 	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$m.log"
 done
 

@@ -72,10 +72,10 @@ for a in $(arches); do
 		skip "$a: vdso trace" "$why"; continue
 	fi
 	V=$BUILD/$a/vdso
-	m=-m64; [ "$a" = i386 ] && m=-m32
+	m=$(arch_libc_cc "$a")
 	built=1
 	for p in calls threads forks loop; do
-		gcc $m -std=gnu11 -O2 -Wall -Werror -pthread -o "$D/$p-$a" "$TOP/tests/trace/$p.c" \
+		$m -std=gnu11 -O2 -Wall -Werror -pthread -o "$D/$p-$a" "$TOP/tests/trace/$p.c" \
 			> "$D/$p-$a.log" 2>&1 || { built=0; sed 's/^/# /' "$D/$p-$a.log"; }
 	done
 	ok $((1 - built)) "$a: the test programs build"
@@ -275,7 +275,8 @@ for a in $(arches); do
 		skip "$a: vdso trace of musl and Go programs" "$why"; continue
 	fi
 	V=$BUILD/$a/vdso
-	m=-m64 goarch=amd64; [ "$a" = i386 ] && m=-m32 goarch=386
+	m=$(arch_cflags "$a" | sed 's/--target=[^ ]*//')
+	case $a in i386) goarch=386 ;; x86_64) goarch=amd64 ;; aarch64) goarch=arm64 ;; *) goarch=$a ;; esac
 	N=5
 
 	# --- musl, static ----------------------------------------------------

@@ -34,6 +34,13 @@ arches() { awk '!/^#/ && NF && !/# not in the test matrix yet/ { printf "%s%s", 
 arch_bits() { awk -v a="$1" '!/^#/ && $1 == a { print $2 }' "$ARCH_LIST"; }
 arch_cflags() { awk -v a="$1" '!/^#/ && $1 == a { sub(/#.*/, ""); $1 = $2 = $3 = ""; sub(/^ */, ""); print }' "$ARCH_LIST"; }
 
+# " -L SYSROOT" for QEMU where ARCH's glibc is a cross one (arch_sysroot).
+sysroot_option() {
+	local r
+	r=$(arch_sysroot "$1")
+	[ -z "$r" ] || echo " -L $r"
+}
+
 # runner_cmd RUNNER ARCH: what to put before the program (empty for native);
 # status 1 and a reason on stdout if there is no such emulator.
 runner_cmd() {
@@ -42,7 +49,7 @@ runner_cmd() {
 	qemu7)
 		local q=/usr/bin/qemu-$2
 		[ -x "$q" ] || { echo "qemu-user 7.2 not installed (no $q)"; return 1; }
-		echo "$q" ;;
+		echo "$q$(sysroot_option "$2")" ;;
 	qemu10)
 		local q=$BUILD/cache/qemu10/bin/qemu-$2 log=$BUILD/cache/qemu10.log
 		# The fetch is instant once done; its last stderr line says why not.
@@ -51,7 +58,7 @@ runner_cmd() {
 			tail -n 1 "$log" | sed 's/^qemu10: //'
 			return 1
 		fi
-		echo "$q" ;;
+		echo "$q$(sysroot_option "$2")" ;;
 	*)
 		echo "unknown runner '$1'"; return 1 ;;
 	esac
@@ -73,6 +80,30 @@ arch_cc() {
 	fi
 	"$cc" --version 2> /dev/null | grep -q clang || flags=$(sed 's/--target=[^ ]*//' <<< "$flags")
 	echo "$cc $flags"
+}
+
+# arch_tool ARCH TOOL: binutils' TOOL (objdump, strip) for ARCH: the
+# machine's own, or binutils-TRIPLE's for an arch built with --target=TRIPLE.
+arch_tool() {
+	local triple
+	triple=$(arch_cflags "$1" | grep -o -- '--target=[^ ]*' | sed 's/--target=//')
+	if [ -n "$triple" ] && command -v "$triple-$2" > /dev/null; then echo "$triple-$2"; else echo "$2"; fi
+}
+
+# arch_libc_cc ARCH: "CC FLAGS" for a program of ARCH linked with glibc
+# (the tests' oracles): gcc for x86, the arch's TRIPLE-gcc for a cross arch
+# (with Debian's libc6-dev-<arch>-cross, tests/setup/deps.sh).
+arch_libc_cc() { CC=gcc arch_cc "$1"; }
+
+# arch_sysroot ARCH: where a cross arch's glibc lives (/usr/TRIPLE, from
+# Debian's libc6-<arch>-cross), for QEMU's -L: a dynamically linked
+# oracle's loader and libraries are found there.  Empty for the machine's
+# own libraries (x86).
+arch_sysroot() {
+	local t
+	for t in $(awk -v a="$1" '!/^#/ && $1 == a { gsub(/,/, " ", $3); print $3 }' "$ARCH_LIST"); do
+		[ -d "/usr/$t/lib" ] && ls "/usr/$t"/lib/ld-linux* > /dev/null 2>&1 && { echo "/usr/$t"; return; }
+	done
 }
 
 runner_probe() {

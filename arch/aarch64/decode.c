@@ -131,6 +131,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 
 		learn(walk, rd, v);
 		step->kind = ARCH_STEP_OWN_ADDRESS;
+		step->how = page ? "adrp" : "adr";
 		step->reg = x_names[rd];
 		step->value = v;
 	} else if ((w & 0xff800000u) == 0x91000000u && known(walk, rn)) {     /* add xd, xn, #imm */
@@ -151,6 +152,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 
 		step->kind = ARCH_STEP_LOAD;
 		step->reg = "pc";
+		step->how = "this instruction";        /* ldr literal: pc + imm19 * 4 */
 		step->value = at;
 		step->disp = (imm >= 1L << 18 ? imm - (1L << 19) : imm) * 4;
 	} else if ((w & 0xffe0ffe0u) == 0xaa0003e0u) {  /* mov xd, xm (orr xd, xzr, xm) */

@@ -88,6 +88,7 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 	int n;
 
 	for (n = 0; n < MAX_INSNS; n++, at += step.len) {
+		step.how = 0;
 		arch_data_step(&walk, image, image_size, at, &step);
 		if (step.kind == ARCH_STEP_UNKNOWN) {
 			out_str(o, "  cannot be decoded simply: an instruction this small decoder does not know\n");
@@ -118,8 +119,12 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 			break;
 		case ARCH_STEP_LOAD:
 			*target = step.value + (uintptr_t)step.disp;
-			out_printf(o, step.pc_relative ? "%s-relative: the next instruction (+0x%lx)" : "%s (+0x%lx)",
-				   step.reg, (unsigned long)(step.value - ehdr));
+			if (step.pc_relative)
+				out_printf(o, "%s-relative: %s (+0x%lx)", step.reg,
+					   step.how ? step.how : "the next instruction",
+					   (unsigned long)(step.value - ehdr));
+			else
+				out_printf(o, "%s (+0x%lx)", step.reg, (unsigned long)(step.value - ehdr));
 			signed_hex(o, step.disp);
 			return 1;
 		default:

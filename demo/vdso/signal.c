@@ -82,7 +82,7 @@ static void describe(struct out *o, uintptr_t addr)
 }
 
 /* Copy 8 bytes from the address in arg, for sys_probe. */
-static unsigned char code[ARCH_STUB_BYTES];
+static unsigned char code[ARCH_STUB_BYTES] __attribute__((aligned(4)));
 static long copy_code(long addr)
 {
 	memcpy(code, (const void *)addr, sizeof code);
@@ -96,9 +96,12 @@ static void show_code(struct out *o, uintptr_t addr)
 {
 	struct sys_fault fault;
 	struct arch_syscall_stub stub;
+	/* where the bytes start: arm's Thumb addresses have bit 0 set, which
+	 * the decoder is handed back (code + 1) to know the state */
+	uintptr_t bytes = ARCH_CODE_BYTES(addr);
 	unsigned i;
 
-	if (!sys_probe(copy_code, (long)addr, &fault)) {
+	if (!sys_probe(copy_code, (long)bytes, &fault)) {
 		if (fault.error)
 			out_printf(o, "  code there: not read (rt_sigaction: %s)\n",
 				   errno_name((int)fault.error));
@@ -109,7 +112,7 @@ static void show_code(struct out *o, uintptr_t addr)
 	out_str(o, "  code there:");
 	for (i = 0; i < sizeof code; i++)
 		out_printf(o, " %02x", code[i]);
-	if (!arch_syscall_stub(code, sizeof code, &stub)) {
+	if (!arch_syscall_stub(code + (addr - bytes), sizeof code - (addr - bytes), &stub)) {
 		out_str(o, ": not a sigreturn sequence\n");
 		return;
 	}

@@ -48,7 +48,13 @@ cd "$TOP" || exit 1
 BUILD=${BUILD:-build}
 OUT=$BUILD/bench
 RESULTS=$OUT/results.md
-ARCHES="x86_64 i386"
+# The arches measured: the x86 ones (an x86_64 machine runs one and the
+# booted x86_64 kernel counts the other, measure_in_boot), and any other
+# of arch/arches where this machine runs it natively; the rest are left
+# out, each with one line (below).
+BOOTED_ARCHES="x86_64 i386"
+ALL_ARCHES=$(awk '!/^#/ && NF { print $1 }' arch/arches)
+ARCHES=
 
 # How much: spawn rounds (one spawn of each program a round); clock
 # rounds x calls, repeated.
@@ -333,6 +339,8 @@ where() {
 # runs_natively ARCH: whether this machine's kernel runs ARCH's programs
 # (126 is the shell's "cannot execute": here, Exec format error)
 runs_natively() {
+	# not through binfmt_misc's QEMU (tests/runners.sh: runner_available)
+	! grep -qs '^enabled' "/proc/sys/fs/binfmt_misc/qemu-$1" || return 1
 	"$BUILD/$1/hello" > /dev/null 2>&1
 	[ $? -ne 126 ]
 }
@@ -667,6 +675,16 @@ report() {
 # ---- the run -----------------------------------------------------------------------
 start=$SECONDS
 setup
+for a in $ALL_ARCHES; do
+	if [[ " $BOOTED_ARCHES " == *" $a "* ]]; then
+		ARCHES="$ARCHES${ARCHES:+ }$a"
+	elif [ -x "$BUILD/$a/hello" ] && runs_natively "$a"; then
+		ARCHES="$ARCHES${ARCHES:+ }$a"
+	else
+		say "$a: not measured: this machine does not run $a programs natively, and make bench counts only where it does"
+		note "$a: not measured (not native here)"
+	fi
+done
 for a in $ARCHES; do
 	if [ ! -x "$BUILD/$a/hello" ] || [ ! -x "$BUILD/$a/vdso" ]; then
 		say "$BUILD/$a/hello or vdso missing: run make first"

@@ -33,10 +33,20 @@ BOOT_LESSONS="hello stack auxv find lookup clock gate getrandom signal vsyscall 
 BOOT_LESSONS_ARG=VDSO_LESSONS=$(printf '/%s,' $BOOT_LESSONS | sed 's/,$//')
 BOOT_KERNELS=${BOOT_KERNELS:-$BOOT_KERNELS_ALL}
 declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
-	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)")
+	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)" [armmp]="6.1 armmp (Debian 12)")
+
+# The ARM rows of the table, KERNEL:ARCH:CPU (tests/boot/boot.sh's -k, its
+# arch and QEMU's -cpu for the virt machine): Debian's arm64 kernels for
+# aarch64 and, through their compat layer (vdso32), for arm; the armmp
+# kernel (ARMv7) for arm.  One boot each, every step, /proc mounted
+# (the variant named ARCH); tests/53-boot-arm.t boots the same kernels.
+ARM_BOOTS="6.1:aarch64:max 6.12:aarch64:max 6.1:arm:max 6.12:arm:max armmp:arm:cortex-a15"
 
 boot_variants() {        # boot_variants ARCH [KERNEL]
-	local a=$1 none=vdso=0
+	local a=$1 none=vdso=0 b
+	for b in $ARM_BOOTS; do
+		[[ $b == "${2:-}:$a:"* ]] && { echo "$a|${b##*:}|VDSO_PROC=1|"; return; }
+	done
 	[ "$a" = i386 ] && none=vdso32=0
 	echo "$a|EPYC|VDSO_PROC=1 VDSO_CLOCKSOURCES=hpet,acpi_pm VDSO_LESSON=/data $BOOT_LESSONS_ARG tsc=reliable|"
 	[ "$a" = i386 ] && echo "$a-intel|Skylake-Client|VDSO_PROC=1 VDSO_LESSONS=/gate tsc=reliable|"

@@ -76,6 +76,24 @@ gate() {
 			END { if (!found) print "?" }'
 }
 
+# kernel_dir KERNEL ARCH: its folder in the cache (tests/boot/boot.sh's KDIR).
+kernel_dir() {
+	case $2:$1 in
+	*:armmp) echo kernel-6.1-armmp ;;
+	aarch64:* | arm:*) echo "kernel-$1-arm64" ;;
+	*) echo "kernel-$1" ;;
+	esac
+}
+
+# gate_of ARCH IMAGE: the gate, or how ARCH enters the kernel without one.
+gate_of() {
+	case $1 in
+	x86_64) echo "none (syscall)" ;;
+	aarch64 | arm) echo "none (svc)" ;;
+	*) gate "$2" ;;
+	esac
+}
+
 # pages LOG: "[vvar] 4, [vvar_vclock] 2" from map.
 pages() {
 	section "$1" map | awk '$1 ~ /^\[vvar/ { printf "%s%s %d", sep, $1, $6; sep = ", " }
@@ -150,11 +168,10 @@ boot_row() {
 		fi
 	fi
 	log=$o/console.log img=$o/ttyS1.bin
-	g=$(gate "$img")
-	[ "$a" = x86_64 ] && g="none (syscall)"
+	g=$(gate_of "$a" "$img")
 	row "${BOOT_KERNEL_NAME[$k]}" "$a" "$cpu" "$(functions "$img")" "$(stat -c %s "$img")" "$(hashes "$img")" \
 		"$(pages "$log")" "$(time_reads "$log")" "$g" "$(vsyscall "$log")" "$(getrandom_state "$log")" \
-		"$(aux_clocks "$BUILD/cache/kernel-$k/config" "$log")" "$(timens "$log")" "$(served "$log")" \
+		"$(aux_clocks "$BUILD/cache/$(kernel_dir "$k" "$a")/config" "$log")" "$(timens "$log")" "$(served "$log")" \
 		"$(served "$log" "call clocksource=hpet")" "$(served "$log" "call clocksource=acpi_pm")"
 }
 
@@ -185,8 +202,7 @@ host_row() {
 	*) tsc="(the host runs ${cur:-?}: $(served "$T/host-$a.log"))" ;;
 	esac
 	local g
-	g=$(gate "$T/image-$a")
-	[ "$a" = x86_64 ] && g="none (syscall)"
+	g=$(gate_of "$a" "$T/image-$a")
 	row "$name" "$a" host "$(functions "$T/image-$a")" "$(stat -c %s "$T/image-$a")" "$(hashes "$T/image-$a")" \
 		"$(pages "$T/host-$a.log")" "$(time_reads "$T/host-$a.log")" "$g" "$(vsyscall "$T/host-$a.log")" \
 		"$(getrandom_state "$T/host-$a.log")" "$(aux_clocks "/boot/config-$(uname -r)" "$T/host-$a.log")" "$(timens "$T/host-$a.log")" "$tsc" "$hpet" "$acpi"
@@ -202,7 +218,12 @@ host_row() {
 			done
 		done
 	done
-	for a in x86_64 i386; do host_row "$a"; done
+	for b in $ARM_BOOTS; do
+		k=${b%%:*} a=${b#*:} a=${a%%:*}
+		# armmp is a 6.1 kernel: booted where 6.1 is
+		[[ " $BOOT_KERNELS " == *" ${k/armmp/6.1} "* ]] && boot_row "$k" "$a" "${b##*:}"
+	done
+	for a in $(arches); do host_row "$a"; done
 } > "$T/table"
 cat "$T/table"
 

@@ -35,6 +35,8 @@ want /usr/include/linux/auxvec.h linux-libc-dev
 # instead (`make test` runs it).
 want /usr/aarch64-linux-gnu/include/asm/unistd.h linux-libc-dev-arm64-cross
 want /usr/arm-linux-gnueabihf/include/asm/unistd.h linux-libc-dev-armhf-cross
+want /usr/aarch64-linux-gnu/lib/libc.a libc6-dev-arm64-cross   # their glibc-linked oracles
+want /usr/arm-linux-gnueabihf/lib/libc.a libc6-dev-armhf-cross
 want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
 want arm-linux-gnueabihf-ld binutils-arm-linux-gnueabihf
 want ld.lld lld               # big-endian fixtures (tests/42-read-parity.t)
