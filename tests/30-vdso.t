@@ -15,9 +15,9 @@ O=$BUILD/test/oracle
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$m.log" &&
-	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$m.log"
-	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/auxv-$m.log" "$O/vdso-$m.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> "$O/auxv-$a.log" &&
+	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$a" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/vdso-$a.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/auxv-$a.log" "$O/vdso-$a.log"
 done
 
 # Numbers for AT_* names: the kernel's UAPI headers and glibc's elf.h.
@@ -46,7 +46,7 @@ fold_syms() {        # BASE < listing
 check_auxv() {       # RUNNER ARCH BITS LABEL
 	local r=$1 a=$2 m=$3 L=$4 ours oracle name value t want bad=0 seen=0
 	ours=$(run_on "$r" "$a" "$BUILD/$a/vdso" auxv) || { fail "$L auxv runs"; return; }
-	oracle=$(run_on "$r" "$a" "$O/auxv-$m") || { fail "$L auxv oracle runs"; return; }
+	oracle=$(run_on "$r" "$a" "$O/auxv-$a") || { fail "$L auxv oracle runs"; return; }
 	declare -A want_v=()
 	while read -r t v; do want_v[$t]=$v; done <<< "$oracle"
 	# glibc's getauxval cannot tell an AT_HWCAP2 of 0 from none, so the
@@ -111,7 +111,7 @@ check_syms() {       # RUNNER ARCH BITS LABEL HAS_VDSO
 	fi
 	is "$status" 0 "$L syms: exit 0"
 	local obase base bias
-	obase=$(run_on "$r" "$a" "$O/vdso-$m" image "$img") || { fail "$L oracle image"; return; }
+	obase=$(run_on "$r" "$a" "$O/vdso-$a" image "$img") || { fail "$L oracle image"; return; }
 	base=$(echo "$ours" | sed -n 's/^image: \(0x[0-9a-f]*\) (AT_SYSINFO_EHDR).*/\1/p')
 	echo "$ours" | fold_syms "$base" > "$O/syms-$r-$a.ours"
 	readelf --dyn-syms -W "$img" | fold_syms "$obase" > "$O/syms-$r-$a.readelf"
@@ -126,7 +126,7 @@ check_syms() {       # RUNNER ARCH BITS LABEL HAS_VDSO
 		# base and bias come from one run and the oracle from another:
 		# compare offsets from the image's start.
 		want=$(printf '0x%x' $((bias - base + 0x$value)))
-		got=$(run_on "$r" "$a" "$O/vdso-$m" dlvsym "$name" | awk '{ print $2 }')
+		got=$(run_on "$r" "$a" "$O/vdso-$a" dlvsym "$name" | awk '{ print $2 }')
 		n=$((n + 1))
 		[ "$got" = "$want" ] || { bad=$((bad + 1)); diag "$name: ours $want, dlvsym $got"; }
 	done <<< "$names"
@@ -296,7 +296,7 @@ for a in $(arches); do
 		if ! why=$(runner_available "$r" "$a"); then
 			skip "$L vdso tests" "$why"; continue
 		fi
-		oracle=$(run_on "$r" "$a" "$O/auxv-$m")
+		oracle=$(run_on "$r" "$a" "$O/auxv-$a")
 		HAS_VDSO=0; echo "$oracle" | grep -q '^33 ' && HAS_VDSO=1
 		HAS_GATE=0; echo "$oracle" | grep -q '^32 ' && HAS_GATE=1
 		diag "$L getauxval: AT_SYSINFO_EHDR $([ $HAS_VDSO = 1 ] && echo present || echo absent), AT_SYSINFO $([ $HAS_GATE = 1 ] && echo present || echo absent)"

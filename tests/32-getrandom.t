@@ -24,18 +24,18 @@ O=$BUILD/test/getrandom
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/oracle-$m.log" &&
-	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/oracle-$m.log"
-	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/oracle-$m.log"
+	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$a" "$TOP/tests/oracle/vdso.c" -ldl 2> "$O/oracle-$a.log" &&
+	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$a" "$TOP/tests/oracle/auxv.c" 2>> "$O/oracle-$a.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/oracle-$a.log"
 done
 
 ROWS="0 1 16 32 256 4096 1048576"
 
 check_call() {       # RUNNER ARCH BITS LABEL
 	local r=$1 a=$2 m=$3 L=$4 out=$O/call-$r-$a status want=syscall img=$O/image-$r-$a.so oracle
-	oracle=$(run_on "$r" "$a" "$O/auxv-$m")
+	oracle=$(run_on "$r" "$a" "$O/auxv-$a")
 	echo "$oracle" | grep -q '^32 ' && want=gate
-	if echo "$oracle" | grep -q '^33 ' && run_on "$r" "$a" "$O/vdso-$m" image "$img" > /dev/null &&
+	if echo "$oracle" | grep -q '^33 ' && run_on "$r" "$a" "$O/vdso-$a" image "$img" > /dev/null &&
 	   readelf --dyn-syms -W "$img" | grep -q ' __vdso_getrandom@'; then
 		want=vdso
 	fi

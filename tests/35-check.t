@@ -25,10 +25,10 @@ O=$BUILD/test/check
 mkdir -p "$O"
 make -C "$TOP" --no-print-directory all > "$O/make.log" 2>&1 || { fail "make"; sed 's/^/# /' "$O/make.log"; }
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -o "$O/check-$m" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$m.log" &&
-	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$m" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$m.log" &&
-	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$m" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$m.log"
-	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/check-$m.log"
+	$(arch_libc_cc "$a") -O2 -o "$O/check-$a" "$TOP/tests/oracle/check.c" -ldl 2> "$O/check-$a.log" &&
+	$(arch_libc_cc "$a") -O2 -o "$O/vdso-$a" "$TOP/tests/oracle/vdso.c" -ldl 2>> "$O/check-$a.log" &&
+	$(arch_libc_cc "$a") -O2 -static -o "$O/auxv-$a" "$TOP/tests/oracle/auxv.c" 2>> "$O/check-$a.log"
+	ok $? "build the glibc oracles ($a)" || sed 's/^/# /' "$O/check-$a.log"
 done
 
 # tap_summary FILE: "PLAN-OK FAILED" by TAP::Parser.
@@ -58,7 +58,7 @@ check_runner() {     # RUNNER ARCH BITS LABEL
 	ok $? "$L check: the summary counts them right"
 	is "$(wc -c < "$O/err-$r-$a")" 0 "$L check: nothing on stderr"
 
-	if ! run_on "$r" "$a" "$O/auxv-$m" | grep -q '^33 '; then
+	if ! run_on "$r" "$a" "$O/auxv-$a" | grep -q '^33 '; then
 		is "$(grep -c '^ok.*# SKIP' "$out")" "$(grep -c '^ok\|^not ok' "$out")" \
 			"$L check: no vDSO (getauxval), every check skipped"
 		grep -q '^# vdso check .*no AT_SYSINFO_EHDR' "$out"
@@ -75,17 +75,17 @@ check_runner() {     # RUNNER ARCH BITS LABEL
 		differ) want="$want on CPU $cpu:" ;;
 		*) diag "$L oracle getcpu on CPU $cpu: $verdict" ;;
 		esac
-	done < <(run_on "$r" "$a" "$O/check-$m" getcpu $CPUS)
+	done < <(run_on "$r" "$a" "$O/check-$a" getcpu $CPUS)
 	while read -r id verdict; do
 		[ "$verdict" = differ ] && want="$want clock id $(id_name "$id"):"
-	done < <(run_on "$r" "$a" "$O/check-$m" clockid $BAD_IDS)
+	done < <(run_on "$r" "$a" "$O/check-$a" clockid $BAD_IDS)
 	local got
 	got=$(sed -n 's/^not ok [0-9]* - \([^:]*:\).*/ \1/p' "$out" | tr -d '\n')
 	is "$got" "$want" "$L check: the failures are those the oracles expect:${want:- none}"
 
 	# getrandom: where the image has it.
 	local img=$O/image-$r-$a.so
-	run_on "$r" "$a" "$O/vdso-$m" image "$img" > /dev/null
+	run_on "$r" "$a" "$O/vdso-$a" image "$img" > /dev/null
 	if readelf --dyn-syms -W "$img" | grep -q ' __vdso_getrandom@'; then
 		is "$(grep -c '^ok [0-9]* - getrandom [0-9]* bytes: the bytes by the vdso' "$out")" 7 \
 			"$L check: getrandom by the vDSO, 7 lengths"

@@ -53,8 +53,8 @@ int main(int argc, char **argv)
 }
 EOF
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$m" "$T/procmem.c" 2> "$T/procmem-$m.log"
-	ok $? "build the /proc/self/mem helper ($a)" || sed 's/^/# /' "$T/procmem-$m.log"
+	$(arch_libc_cc "$a") -O2 -D_FILE_OFFSET_BITS=64 -o "$T/procmem-$a" "$T/procmem.c" 2> "$T/procmem-$a.log"
+	ok $? "build the /proc/self/mem helper ($a)" || sed 's/^/# /' "$T/procmem-$a.log"
 done
 
 # Whitespace-folded symbol lines, values as offsets from BASE (QEMU's
@@ -159,7 +159,7 @@ check_dump() {       # RUNNER ARCH
 		diag "$L --check: $(grep -E '^(size|bytes):' "$W/check" | tr -s ' ' | tr '\n' ' ')"
 		cmp -s "$W/proc.so" "$D"
 		ok $? "$L dump --proc: the same bytes as dump"
-		"$T/procmem-$m" "$W/helper.so"
+		"$T/procmem-$a" "$W/helper.so"
 		cmp -s "$W/helper.so" "$D"
 		ok $? "$L dump: the same bytes as a libc program reads through /proc/self/mem"
 	fi

@@ -59,10 +59,10 @@ mkdir -p "$T"
 make -C "$TOP" --no-print-directory all > "$T/make.log" 2>&1
 ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -static -o "$T/auxv-$m" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$m.log"
-	ok $? "build the getauxval oracle ($a)" || sed 's/^/# /' "$T/auxv-$m.log"
-	$(arch_libc_cc "$a") -O2 -static -o "$T/vvar-$m" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$m.log"
-	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$m.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$T/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$a.log"
+	ok $? "build the getauxval oracle ($a)" || sed 's/^/# /' "$T/auxv-$a.log"
+	$(arch_libc_cc "$a") -O2 -static -o "$T/vvar-$a" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$a.log"
+	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$a.log"
 done
 
 # The sizes, stripped (the issue asks for them); clock must stay under 2 KiB.
@@ -131,7 +131,7 @@ check_stack() {      # RUNNER ARCH LABEL
 check_auxv() {       # RUNNER ARCH BITS LABEL
 	local r=$1 a=$2 m=$3 L=$4 out oracle bad=0 n=0 t v name want
 	out=$(run_on "$r" "$a" "$BUILD/$a/auxv") || { fail "$L auxv runs"; return; }
-	oracle=$(run_on "$r" "$a" "$T/auxv-$m") || { fail "$L auxv oracle runs"; return; }
+	oracle=$(run_on "$r" "$a" "$T/auxv-$a") || { fail "$L auxv oracle runs"; return; }
 	while read -r t name v _; do
 		case $t in 6|11|12|13|14|17|23|51) ;; *) continue ;; esac
 		want=$(printf '%s\n' "$oracle" | awk -v t="$t" '$1 == t { print $2 }')
@@ -241,7 +241,7 @@ check_data() {       # RUNNER ARCH BITS LABEL
 	fi
 	# The pages: each one's name, distance from the image and size, as the
 	# oracle finds them in its own /proc/self/maps on the same runner.
-	want=$(run_on "$r" "$a" "$T/vvar-$m")
+	want=$(run_on "$r" "$a" "$T/vvar-$a")
 	got=$(printf '%s\n' "$out" | sed -nE 's/^  (\[[a-z_]+\]) +([0-9a-f]+)-([0-9a-f]+), AT_SYSINFO_EHDR ([-+])0x([0-9a-f]+)$/\1 \2 \3 \4 \5/p' |
 		while read -r name s e sign d; do echo "$name $((${sign}16#$d)) $((16#$e - 16#$s))"; done)
 	[ -n "$want" ]
@@ -620,7 +620,7 @@ for r in $(all_runners); do
 			continue
 		fi
 		HAVE_VDSO=1
-		run_on "$r" "$a" "$T/auxv-$m" | grep -q '^33 ' || HAVE_VDSO=0
+		run_on "$r" "$a" "$T/auxv-$a" | grep -q '^33 ' || HAVE_VDSO=0
 		check_stack "$r" "$a" "$L"
 		check_auxv "$r" "$a" "$m" "$L"
 		check_find "$r" "$a" "$L"

@@ -73,6 +73,28 @@ static void signed_hex(struct out *o, long n)
 	out_printf(o, " %c 0x%lx\n", n < 0 ? '-' : '+', (unsigned long)(n < 0 ? -n : n));
 }
 
+/* "+0x40" or "-0x2000": an address as an offset from the image, which
+ * is negative for the data pages below it */
+static const char *from_image(uintptr_t addr)
+{
+	static char text[24];
+	long d = (long)(addr - ehdr);
+	unsigned long u = d < 0 ? 0UL - (unsigned long)d : (unsigned long)d;
+	char digits[20];
+	int n = 0, i = 0;
+
+	do
+		digits[n++] = "0123456789abcdef"[u % 16];
+	while ((u /= 16) && n < 20);
+	text[i++] = d < 0 ? '-' : '+';
+	text[i++] = '0';
+	text[i++] = 'x';
+	while (n)
+		text[i++] = digits[--n];
+	text[i] = 0;
+	return text;
+}
+
 /*
  * Walk from fn in program order (branches are not followed) to the first
  * memory operand whose address the code knows: pc-relative, or based on a
@@ -110,21 +132,20 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 			at = step.value, step.len = 0;
 			break;
 		case ARCH_STEP_OWN_ADDRESS:
-			out_printf(o, ARCH_OWN_ADDRESS_STEP ", +0x%lx\n",
-				   step.reg, (unsigned long)(step.value - ehdr));
+			out_printf(o, ARCH_OWN_ADDRESS_STEP ", %s\n", step.reg, from_image(step.value));
 			break;
 		case ARCH_STEP_ADD:
-			out_printf(o, "add $0x%x to %s: it holds +0x%lx\n", (unsigned)step.disp,
-				   step.reg, (unsigned long)(step.value - ehdr));
+			out_printf(o, "add $0x%x to %s: it holds %s\n", (unsigned)step.disp,
+				   step.reg, from_image(step.value));
 			break;
 		case ARCH_STEP_LOAD:
 			*target = step.value + (uintptr_t)step.disp;
 			if (step.pc_relative)
-				out_printf(o, "%s-relative: %s (+0x%lx)", step.reg,
+				out_printf(o, "%s-relative: %s (%s)", step.reg,
 					   step.how ? step.how : "the next instruction",
-					   (unsigned long)(step.value - ehdr));
+					   from_image(step.value));
 			else
-				out_printf(o, "%s (+0x%lx)", step.reg, (unsigned long)(step.value - ehdr));
+				out_printf(o, "%s (%s)", step.reg, from_image(step.value));
 			signed_hex(o, step.disp);
 			return 1;
 		default:

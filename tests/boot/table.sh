@@ -103,12 +103,19 @@ pages() {
 # time_reads LOG: "[vvar] page 3 +0x80", from map's last line.
 time_reads() {
 	section "$1" map | sed -n 's/^it reads .*: in \(\[[a-z_]*\]\), page \([0-9]*\) of [0-9]*, offset \(0x[0-9a-f]*\).*/\1 page \2 +\3/p;
-		s/^it reads [^=]*= AT_SYSINFO_EHDR \(-0x[0-9a-f]*\): \(.*\)/\1 (\2)/p' | head -1
+		s/^it reads [^=]*= AT_SYSINFO_EHDR \(-0x[0-9a-f]*\): \(.*\)/\1 (\2)/p
+		s/^  +0x[0-9a-f]*: [0-9a-f ]*: \(a call\|a return\|a system call\)\(,\|:\) .*/none found: \1 first/p' | head -1
 }
 
+# vsyscall LOG: the legacy page's mode; on arm the kuser helpers page and
+# the helpers its version word counts; "none" where `vdso vsyscall` says
+# the arch has no page of code at a fixed address (aarch64).
 vsyscall() {
-	local m
-	m=$(section "$1" vsyscall | sed -n 's/^mode by \/proc\/self\/maps: \([a-z]*\).*/\1/p')
+	local m sec
+	sec=$(section "$1" vsyscall)
+	m=$(sed -n 's/^mode by \/proc\/self\/maps: \([a-z]*\).*/\1/p' <<< "$sec")
+	[ -n "$m" ] || m=$(sed -n 's/^kuser helpers page at \(0x[0-9a-f]*\).* says \([0-9]*\) helpers.*/kuser helpers at \1, \2 helpers/p' <<< "$sec")
+	[ -n "$m" ] || ! grep -q 'nor any page of code at a fixed address' <<< "$sec" || m=none
 	echo "${m:--}"
 }
 
