@@ -41,6 +41,21 @@ done
 # hex arithmetic in the shell
 hex() { printf '0x%x' "$(($1))"; }
 
+# code_makes ARCH BYTES NAME THUMB: the bytes `vdso signal` printed after
+# "code there:", disassembled as raw code by the arch's own objdump, move
+# NAME's system call number (by the arch's UAPI <asm/unistd.h>) into the
+# number register (x8, r7) and then make an svc.  THUMB 1: Thumb code.
+code_makes() {
+	local a=$1 bytes=$2 nr f=$T/code-$1.bin m dis
+	nr=$(printf '#include <asm/unistd.h>\n__NR_%s\n' "$3" | cpp -P -nostdinc -I"$BUILD/$a/uapi" - 2> /dev/null | tail -n 1)
+	nr=$((nr)) || return 1
+	xxd -r -p <<< "${bytes// /}" > "$f"
+	m="-m $a"; [ "$a" = arm ] && [ "$4" = 1 ] && m="-m arm -M force-thumb"
+	dis=$($(arch_tool "$a" objdump) -D -b binary $m "$f" 2> /dev/null)
+	grep -Eq "movs?[[:space:]]+(x8|w8|r7), #($nr|0x$(printf %x "$nr"))([^0-9a-f]|\$)" <<< "$dis" &&
+		grep -Eq '[[:space:]]svc[[:space:]]' <<< "$dis"
+}
+
 # The offset of a dynamic symbol in a dumped image: st_value minus the
 # first PT_LOAD's p_vaddr plus its p_offset (readelf's view).
 sym_offset() {          # FILE SYMBOL
@@ -139,8 +154,14 @@ check_signal() {        # RUNNER ARCH
 	local here; here=$(grep '^here:' "$out")
 	if [ "$nsig" = -1 ]; then
 		[[ $here == "here: no vDSO"* ]]; ok $? "$L: no vDSO here, it says so: $here"
+	elif [ "$nsig" = 0 ] && [ $a = arm ]; then
+		# arm's kernel returns through its sigpage, not the vDSO
+		[[ $here == *"through its sigpage"* ]]; ok $? "$L: readelf finds no sigreturn symbol, it names the sigpage"
 	elif [ "$nsig" = 0 ]; then
 		[[ $here == *"exports no sigreturn symbol"* ]]; ok $? "$L: readelf finds no sigreturn symbol, it says so"
+	elif [ $a = aarch64 ]; then
+		[[ $here == *"exports __kernel_rt_sigreturn ("* ]]
+		ok $? "$L: readelf finds $nsig sigreturn symbol, it names it"
 	else
 		[[ $here == *"__kernel_sigreturn and __kernel_rt_sigreturn"* ]]
 		ok $? "$L: readelf finds $nsig sigreturn symbols, it names them"
@@ -160,6 +181,27 @@ check_signal() {        # RUNNER ARCH
 			ok $? "$L: strace sees the child killed by SIGSEGV"
 			grep -q 'rt_sigaction(SIGUSR1, {sa_handler=0x[0-9a-f]*, sa_mask=\[\], sa_flags=SA_SIGINFO}' "$out.strace"
 			ok $? "$L: strace sees the handler installed without SA_RESTORER"
+		fi
+	elif [ $a = aarch64 ] || [ $a = arm ]; then
+		# ARM: without SA_RESTORER the kernel (or the emulator) returns
+		# through code of its own: the vDSO's __kernel_rt_sigreturn on
+		# aarch64, the sigpage on arm; judged by the arch's objdump on the
+		# bytes there, and by readelf where the vDSO names it.
+		local ret bytes c rt
+		for c in 2 3; do
+			[ $c = 3 ] && [ $a = aarch64 ] && break
+			local cs=$c2 call=rt_sigreturn
+			[ $c = 3 ] && cs=$c3 call=sigreturn
+			ret=$(sed -n 's/^  in the handler: return address \(0x[0-9a-f]*\):.*/\1/p' <<< "$cs" | head -n 1)
+			bytes=$(sed -n 's/^  code there: \([0-9a-f ]*\):.*/\1/p' <<< "$cs")
+			[ -n "$ret" ] && code_makes $a "$bytes" $call $((ret & 1)) && [[ $cs == *"fate: exited 0"* ]]
+			ok $? "$L: case $c, no SA_RESTORER: the handler returns to code that makes $call ($(arch_tool $a objdump) on its bytes: $bytes), and the child exits 0"
+		done
+		is "$(grep -c '^case' "$out")" "$([ $a = arm ] && echo 3 || echo 2)" "$L: $([ $a = arm ] && echo 'the old frame too on arm: three cases' || echo 'no old frame on aarch64: two cases')"
+		if [ "$nsig" -gt 0 ]; then
+			rt=$(sym_offset "$so" __kernel_rt_sigreturn)
+			[[ $c2 == *"__kernel_rt_sigreturn@LINUX_2.6.39+0x0 in the vDSO (+$rt)"* ]]
+			ok $? "$L: that code is __kernel_rt_sigreturn (readelf: +$rt, $(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__kernel_rt_sigreturn/ { print $4; exit }'))"
 		fi
 	elif [ "$nsig" -gt 0 ]; then
 		local rt old
@@ -196,6 +238,29 @@ check_vsyscall() {      # RUNNER ARCH
 	if [ $a = i386 ]; then
 		is "$(wc -l < "$out")" 1 "$L: one line"
 		grep -q 'no legacy vsyscall page on i386.*the gate' "$out"; ok $? "$L: there is no page, the gate is the counterpart"
+		return
+	fi
+	if [ $a = aarch64 ] || [ $a = arm ]; then
+		# The counterpart on arm: the kuser helpers page at 0xffff0000
+		# (Documentation/arm/kernel_user_helpers.rst), as the runner's
+		# maps show it to a libc program; aarch64 has none.
+		local kuser
+		kuser=$(run_on $r $a "$T/maps-$a" | grep '^ffff0000-ffff1000 r-xp ')
+		if [ $a = aarch64 ]; then
+			is "$(wc -l < "$out")" 1 "$L: one line"
+			[ -z "$kuser" ] && grep -q 'no legacy vsyscall page on aarch64.*nor any page of code at a fixed address' "$out"
+			ok $? "$L: no page, none at a fixed address (the maps have none at 0xffff0000)"
+		elif [ -n "$kuser" ]; then
+			grep -q '^kuser helpers page at 0xffff0000 (r-xp ' "$out"
+			ok $? "$L: the kuser helpers page at 0xffff0000, r-xp as the maps have it"
+			local set got
+			read -r set got < <(sed -n 's/^set_tls(\(0x[0-9a-f]*\)) by the system call, then __kuser_get_tls at 0xffff0fe0, a call to a fixed address: \(0x[0-9a-f]*\) .*/\1 \2/p' "$out")
+			[ -n "$set" ] && [ "$set" = "$got" ]
+			ok $? "$L: __kuser_get_tls returns what set_tls set (${set:-?}, ${got:-?})"
+		else
+			grep -q '^no .*page at 0xffff0000: .*CONFIG_KUSER_HELPERS=n' "$out"
+			ok $? "$L: no kuser helpers page in the maps: it says CONFIG_KUSER_HELPERS=n"
+		fi
 		return
 	fi
 	local line want
@@ -269,15 +334,23 @@ check_map() {           # RUNNER ARCH
 	grep -q "^vdso map: the image at 0x[0-9a-f]* (AT_SYSINFO_EHDR), $(stat -c %s "$so") bytes" "$out"
 	ok $? "$L: the image's size is the dump's"
 
-	# __vdso_time's first data address, from objdump on the dump.
-	local fn dis v sz
-	fn=$(sym_offset "$so" __vdso_time)
-	read -r v sz < <(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__vdso_time(@|$)/ {print $2, $3; exit}')
-	dis=$(objdump -d -w --no-show-raw-insn --start-address=0x$v --stop-address=$((0x$v + sz)) "$so" | grep '^ *[0-9a-f]*:')
-	[ -n "$dis" ]; ok $? "$L: objdump disassembles __vdso_time in the dump"
-	if [[ $dis != *"(%rip)"* ]] && ! grep -qw call <<< "$dis" && grep -Eq 'syscall|int +\$0x80' <<< "$dis"; then
+	# The time function's first data address (__vdso_time on x86, the
+	# clock_gettime `vdso map` names on ARM), from the arch's objdump on
+	# the dump.
+	local fn dis v sz tf
+	tf=$(sed -n 's/^\([A-Za-z_0-9]*\)@[A-Z_0-9.]* at +0x[0-9a-f]*, decoded up to its first data address:$/\1/p' "$out" | head -n 1)
+	fn=$(sym_offset "$so" "$tf")
+	read -r v sz < <(readelf --dyn-syms -W "$so" | awk -v f="$tf" '$8 == f || index($8, f "@") == 1 {print $2, $3; exit}')
+	v=$(printf '%x' $((0x${v:-0} & ~1)))        # arm: Thumb's bit 0
+	dis=$($(arch_tool "$a" objdump) -d -w --no-show-raw-insn --start-address=0x$v --stop-address=$((0x$v + ${sz:-0})) "$so" | grep '^ *[0-9a-f]*:')
+	[ -n "$dis" ]; ok $? "$L: objdump disassembles ${tf:-the time function} in the dump"
+	if [[ $dis != *"(%rip)"* ]] && ! grep -Eqw 'call|ldr|bl' <<< "$dis" && grep -Eq 'syscall|int +\$0x80|svc' <<< "$dis"; then
 		grep -q ': a system call: this function has no data load' "$out"
-		ok $? "$L: __vdso_time makes a system call (objdump agrees: no data load)"
+		ok $? "$L: $tf makes a system call (objdump agrees: no data load)"
+		return
+	fi
+	if [ $a = aarch64 ] || [ $a = arm ]; then
+		skip "$L: $tf's first data address, by objdump" "this test decodes objdump's text for x86 only (an ARM kernel's vDSO is met only natively on ARM, and in `make boot ARCH=aarch64 CMD=map`)"
 		return
 	fi
 	want=$(python3 - "$a" "$fn" "$so" << 'EOF'
