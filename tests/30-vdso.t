@@ -219,7 +219,7 @@ check_call() {       # RUNNER ARCH LABEL HAS_VDSO SYMS
 	for f in $(table_calls "$r" "$a"); do
 		got=$(echo "$out" | awk -v f=$f '$1 == f { print $3; exit }')
 		want=syscall
-		if [ "$has" = 1 ] && echo "$syms" | grep -Eq "__vdso_${f}(64|_time64)?@@"; then
+		if [ "$has" = 1 ] && echo "$syms" | grep -Eq "(__vdso_|__kernel_)${f}(64|_time64)?@@"; then
 			want=vdso
 		elif [ "$a" = i386 ] && [ "$HAS_GATE" = 1 ]; then
 			want=gate

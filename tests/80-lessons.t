@@ -313,6 +313,13 @@ check_gate() {       # RUNNER ARCH LABEL
 		is "$out" 'x86_64: no gate, AT_SYSINFO absent: every x86_64 CPU has `syscall`, so there is nothing to choose' "$L gate: no gate on x86_64"
 		return
 	fi
+	if [ "$a" = aarch64 ] || [ "$a" = arm ]; then
+		# ARM: no AT_SYSINFO (the getauxval oracle), svc the only way in
+		! run_on "$r" "$a" "$T/auxv-$a" | grep -q '^32 ' &&
+			[ "$out" = "$a: no gate, AT_SYSINFO absent: every $a CPU has \`svc #0\`, so there is nothing to choose" ]
+		ok $? "$L gate: no gate on $a, and getauxval finds no AT_SYSINFO: $out"
+		return
+	fi
 	if [ "$HAVE_VDSO" = 0 ]; then
 		is "$out" 'no gate here (no AT_SYSINFO): every system call is `int $0x80`' "$L gate: one line, no gate"
 		return
@@ -415,7 +422,8 @@ check_signal() {     # RUNNER ARCH LABEL
 	printf '%s\n' "$out" | grep -qx 'back in main: rt_sigreturn restored the interrupted code.s registers'
 	ok $? "$L signal: the handler returned, and the code carried on"
 	ret=$(field "$out" '^the handler ran; it was to return to (0x[0-9a-f]+) .*')
-	if [ "$a" = x86_64 ] || [ "$HAVE_VDSO" = 0 ]; then
+	# (arm: no sigreturn in its vDSO, the sigpage serves: SA_RESTORER here)
+	if [ "$a" = x86_64 ] || [ "$HAVE_VDSO" = 0 ] || [ "$a" = arm ]; then
 		if [ "$a" = i386 ]; then
 			is "$(printf '%s\n' "$out" | head -1)" \
 			   "no vDSO here: no __kernel_rt_sigreturn to return to: SA_RESTORER, as on x86_64" \
@@ -429,11 +437,11 @@ check_signal() {     # RUNNER ARCH LABEL
 	so=$T/$r-$a-signal.so
 	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
 	off=$(rt_sigreturn_offset "$so")
-	is "$(field "$out" '^0x[0-9a-f]+ is __kernel_rt_sigreturn@LINUX_2.5, at \+(0x[0-9a-f]+) in the vDSO at .*')" "$off" \
+	is "$(field "$out" '^0x[0-9a-f]+ is __kernel_rt_sigreturn@LINUX_2\.[0-9.]+, at \+(0x[0-9a-f]+) in the vDSO at .*')" "$off" \
 	   "$L signal: it returns to __kernel_rt_sigreturn, at +$off in the vDSO by readelf"
 	base=$(field "$out" '.* in the vDSO at (0x[0-9a-f]+)$')
 	is "$((ret))" "$((base + off))" "$L signal: the return address is the vDSO's address plus that"
-	printf '%s\n' "$out" | grep -qx 'its code: mov $173,%eax (__NR_rt_sigreturn); int $0x80'
+	printf '%s\n' "$out" | grep -Eqx 'its code: (mov \$173,%eax \(__NR_rt_sigreturn\); int \$0x80|mov x8, #139 \(__NR_rt_sigreturn\); svc #0)'
 	ok $? "$L signal: its code makes rt_sigreturn"
 }
 
@@ -443,6 +451,18 @@ check_vsyscall() {   # RUNNER ARCH LABEL
 	if [ "$a" = i386 ]; then
 		is "$out" "i386: no vsyscall page (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)" \
 		   "$L vsyscall: one line, no such page on i386"
+		return
+	fi
+	if [ "$a" = aarch64 ]; then
+		is "$(wc -l <<< "$out")" 1 "$L vsyscall: one line, no such page on aarch64: $out"
+		return
+	elif [ "$a" = arm ]; then
+		# the kuser helpers page: the value __kuser_get_tls returns is the
+		# one set_tls set (Documentation/arm/kernel_user_helpers.rst)
+		local set got
+		read -r set got < <(sed -n 's/^set_tls(\(0x[0-9a-f]*\)), then __kuser_get_tls at 0xffff0fe0 says \(0x[0-9a-f]*\)$/\1 \2/p' <<< "$out")
+		[ -n "$set" ] && [ "$set" = "$got" ]
+		ok $? "$L vsyscall: the kuser helpers page's __kuser_get_tls returns what set_tls set (${set:-?}, ${got:-?})"
 		return
 	fi
 	# The oracle: grep, run the same way, reads its own /proc/self/maps.
@@ -587,6 +607,17 @@ check_tour_vsyscall() {      # RUNNER ARCH LABEL
 	if [ "$a" = i386 ]; then
 		is "$out" "vdso vsyscall: no legacy vsyscall page on i386 (it is x86_64's); the 32-bit counterpart is the gate, __kernel_vsyscall (vdso gate)" \
 		   "$L tour 9: one line, no such page on i386"
+		return
+	fi
+	if [ "$a" = aarch64 ]; then
+		grep -q '^vdso vsyscall: no legacy vsyscall page on aarch64 ' <<< "$out"
+		ok $? "$L tour 9: no such page on aarch64"
+		return
+	elif [ "$a" = arm ]; then
+		local set got
+		read -r set got < <(sed -n 's/^set_tls(\(0x[0-9a-f]*\)) by the system call, then __kuser_get_tls at 0xffff0fe0, a call to a fixed address: \(0x[0-9a-f]*\) .*/\1 \2/p' <<< "$out")
+		[ -n "$set" ] && [ "$set" = "$got" ]
+		ok $? "$L tour 9: the kuser helpers page's __kuser_get_tls returns what set_tls set (${set:-?}, ${got:-?})"
 		return
 	fi
 	# The oracle: grep, run the same way, reads its own /proc/self/maps.

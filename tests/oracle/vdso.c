@@ -44,8 +44,11 @@ int main(int argc, char **argv)
 		return !(f && fwrite(base, 1, n, f) == n && fclose(f) == 0);
 	}
 	if (argc >= 2 && strcmp(argv[1], "dlvsym") == 0) {
-		void *h = dlopen(sizeof(void *) == 8 ? "linux-vdso.so.1" : "linux-gate.so.1",
-				 RTLD_LAZY | RTLD_NOLOAD);
+		/* the kernel's soname: linux-gate.so.1 for i386's vDSO,
+		 * linux-vdso.so.1 for the others (arm's too) */
+		void *h = dlopen("linux-vdso.so.1", RTLD_LAZY | RTLD_NOLOAD);
+		if (!h)
+			h = dlopen("linux-gate.so.1", RTLD_LAZY | RTLD_NOLOAD);
 		if (!h) {
 			fprintf(stderr, "oracle: dlopen: %s\n", dlerror());
 			return 3;
