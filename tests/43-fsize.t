@@ -23,17 +23,22 @@ for a in $(arches); do
 			skip "$a $r: SIGXFSZ past ulimit -f" "$why"; continue
 		fi
 		cmd=$(runner_cmd "$r" "$a")
-		# `ulimit -f 1`: 1024 bytes; every command here writes more.
+		# `ulimit -f 1`: 1024 bytes; each command here writes more, or is
+		# skipped for writing less.
 		for c in "dump -" syms "read $img" help call; do
 			t="$a $r: ulimit -f 1; vdso ${c%% *}"
 			# Without a limit first: what it says on stderr anyway.
-			timeout "$RUN_TIMEOUT" $cmd "$BUILD/$a/vdso" $c > /dev/null 2> "$D/base"
+			timeout "$RUN_TIMEOUT" $cmd "$BUILD/$a/vdso" $c > "$D/full" 2> "$D/base"
 			base=$?
 			if [ "$base" -gt 1 ]; then
 				fail "$t: runs without a limit (status $base)"; continue
 			fi
 			if [ "$base" = 1 ] && ! grep -q disagree "$D/base"; then
 				skip "$t" "it fails here anyway: $(head -1 "$D/base")"; continue
+			fi
+			# (a small vDSO's symbols, QEMU's for ARM, fit in the limit)
+			if [ "$(stat -c %s "$D/full")" -le 1024 ]; then
+				skip "$t" "it writes $(stat -c %s "$D/full") bytes here, within the limit"; continue
 			fi
 			bash -c 'ulimit -f 1; exec "$@" > "'"$D/out"'" 2> "'"$D/err"'"' - \
 				timeout "$RUN_TIMEOUT" $cmd "$BUILD/$a/vdso" $c 2> /dev/null

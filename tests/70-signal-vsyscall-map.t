@@ -43,11 +43,13 @@ hex() { printf '0x%x' "$(($1))"; }
 
 # code_makes ARCH BYTES NAME THUMB: the bytes `vdso signal` printed after
 # "code there:", disassembled as raw code by the arch's own objdump, move
-# NAME's system call number (by the arch's UAPI <asm/unistd.h>) into the
+# NAME's system call number (by the arch's UAPI <asm/unistd.h>, read by
+# the arch's compiler: arm's EABI numbers need __ARM_EABI__) into the
 # number register (x8, r7) and then make an svc.  THUMB 1: Thumb code.
 code_makes() {
 	local a=$1 bytes=$2 nr f=$T/code-$1.bin m dis
-	nr=$(printf '#include <asm/unistd.h>\n__NR_%s\n' "$3" | cpp -P -nostdinc -I"$BUILD/$a/uapi" - 2> /dev/null | tail -n 1)
+	nr=$(printf '#include <asm/unistd.h>\n__NR_%s\n' "$3" |
+		$(arch_libc_cc "$a") -E -P -nostdinc -I"$BUILD/$a/uapi" -x c - 2> /dev/null | tail -n 1)
 	nr=$((nr)) || return 1
 	xxd -r -p <<< "${bytes// /}" > "$f"
 	m="-m $a"; [ "$a" = arm ] && [ "$4" = 1 ] && m="-m arm -M force-thumb"

@@ -39,10 +39,14 @@ fi
 qemu=$(runner_cmd qemu7 "$arch") || { echo "gdb: $arch does not run here, and $qemu" >&2; exit 1; }
 port=$((20000 + RANDOM % 20000))
 echo "gdb: $arch does not run natively here: $qemu -g $port" >&2
-"$qemu" -g "$port" "$prog" "$@" &
+# (unquoted: the command may carry QEMU's -L for a cross arch's libraries)
+$qemu -g "$port" "$prog" "$@" &
 qpid=$!
 trap 'kill "$qpid" 2> /dev/null' EXIT
-gdb "${flags[@]}" -ex 'set $remote = 1' -ex "file $prog" -ex "target remote :$port" \
+# Debian's gdb knows the machine's own arches; gdb-multiarch all of them.
+gdb=gdb
+case $arch in x86_64 | i386) ;; *) command -v gdb-multiarch > /dev/null && gdb=gdb-multiarch ;; esac
+$gdb "${flags[@]}" -ex 'set $remote = 1' -ex "file $prog" -ex "target remote :$port" \
 	-x "$TOP/tests/gdb/walk.gdb" "${end[@]}"
 status=$?
 wait "$qpid" 2> /dev/null

@@ -19,6 +19,7 @@ want prove perl
 want readelf binutils
 want strace strace
 want gdb gdb                # tests/81-gdb.t, 15-pie.t
+want gdb-multiarch gdb-multiarch  # ... the ARM arches under qemu -g
 want qemu-i386 qemu-user
 want qemu-system-x86_64 qemu-system-x86
 want qemu-system-aarch64 qemu-system-arm  # bookworm's 7.2, as qemu-system-x86
