@@ -80,7 +80,7 @@ check() {            # RUNNER ARCH LABEL
 }
 
 for a in $(arches); do
-	w=8; [ "$a" = i386 ] && w=4
+	w=$(( $(arch_bits "$a") / 8 ))   # the word size
 	if why=$(runner_available native "$a"); then
 		check native "$a" "native $a:" "$w"
 	else

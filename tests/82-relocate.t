@@ -20,8 +20,14 @@ for a in $(arches); do
 	p=$BUILD/$a/relocate
 	readelf -rW "$p" | grep -E '^[0-9a-f]+$' | while read -r x; do printf '0x%x\n' "0x$x"; done |
 		sort > "$W/$a.want"
-	[ -s "$W/$a.want" ]
-	ok $? "$a: readelf -r lists the file's RELR places"
+	if ! readelf -dW "$p" | grep -q '(RELR)'; then
+		# (the Makefile: binutils 2.40 packs x86's only; the lesson walks
+		# DT_RELA or DT_REL then, and the RELR places below are none)
+		skip "$a: readelf -r lists the file's RELR places" "no DT_RELR in $a's relocate: its linker does not pack relative relocations"
+	else
+		[ -s "$W/$a.want" ]
+		ok $? "$a: readelf -r lists the file's RELR places"
+	fi
 	relro=$(readelf -lW "$p" | awk '$1 == "GNU_RELRO" { print $3, $6 }')
 	e_type=$(readelf -hW "$p" | awk '/Type:/ { print $2 }')
 	is "$e_type" "DYN" "$a: readelf says ET_DYN"

@@ -39,7 +39,7 @@ ln -s "$(realpath "$BUILD")" "$S/build"
 
 # The oracle for "is there a vDSO": glibc's getauxval, per arch.
 for a in $(arches); do
-	gcc $(arch_cflags "$a") -O2 -static -o "$S/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> /dev/null ||
+	$(arch_libc_cc "$a") -O2 -static -o "$S/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> /dev/null ||
 		rm -f "$S/auxv-$a"
 done
 
@@ -73,6 +73,8 @@ try_line() {
 				skip "$where: $cmd" "$why"
 				continue
 			fi
+			# objdump of a foreign arch's file: that arch's binutils
+			[ "$prog" = objdump ] && cmd=${cmd/objdump/$(arch_tool "$arch" objdump)}
 			# the program it starts, under the emulator
 			# (the program itself, or setarch's: not a file readelf reads)
 			cmd=$(awk -v q="$q" '{
