@@ -74,7 +74,7 @@ try_line() {
 				continue
 			fi
 			# objdump of a foreign arch's file: that arch's binutils
-			[ "$prog" = objdump ] && cmd=${cmd/objdump/$(arch_tool "$arch" objdump)}
+			cmd=${cmd//objdump /$(arch_tool "$arch" objdump) }
 			# the program it starts, under the emulator
 			# (the program itself, or setarch's: not a file readelf reads)
 			cmd=$(awk -v q="$q" '{
