@@ -74,6 +74,17 @@
 #ifndef ARCH_HOOKS_H
 #define ARCH_HOOKS_H
 
+/* An arch with no gate (ARCH_HAS_GATE 0: every arch but i386) makes a
+ * "gate" call as the raw system call; the entry is never used. */
+#if !ARCH_HAS_GATE
+static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
+				     long a3, long a4, long a5, long a6)
+{
+	(void)entry;
+	return arch_syscall(nr, a1, a2, a3, a4, a5, a6);
+}
+#endif
+
 /* An entry of the vDSO's SysV hash table (DT_HASH): 4 bytes by the gABI,
  * 8 where the arch's ABI made it a doubleword (s390x). */
 #ifndef ARCH_HASH_ENTRY

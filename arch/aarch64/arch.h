@@ -39,13 +39,7 @@ static inline long arch_syscall(long nr, long a1, long a2, long a3,
 }
 
 /* No gate on aarch64: the kernel gives no AT_SYSINFO, `svc` is the only way in. */
-#define ARCH_HAS_GATE 0
-static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
-				     long a3, long a4, long a5, long a6)
-{
-	(void)entry;
-	return arch_syscall(nr, a1, a2, a3, a4, a5, a6);
-}
+#define ARCH_HAS_GATE 0         /* arch_gate_syscall: hooks.h's plain call */
 
 /* How calls with 64-bit quantities are made (asm-generic/unistd.h, 64-bit): */
 #define ARCH_NR_mmap            __NR_mmap   /* offset in bytes */
