@@ -39,6 +39,12 @@ want /usr/aarch64-linux-gnu/include/asm/unistd.h linux-libc-dev-arm64-cross
 want /usr/arm-linux-gnueabihf/include/asm/unistd.h linux-libc-dev-armhf-cross
 want /usr/aarch64-linux-gnu/lib/libc.a libc6-dev-arm64-cross   # their glibc-linked oracles
 want /usr/arm-linux-gnueabihf/lib/libc.a libc6-dev-armhf-cross
+# gcc links a glibc oracle that is not -static against libgcc_s too
+want /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 libgcc-s1-arm64-cross
+want /usr/arm-linux-gnueabihf/lib/libgcc_s.so.1 libgcc-s1-armhf-cross
+want /usr/riscv64-linux-gnu/lib/libgcc_s.so.1 libgcc-s1-riscv64-cross
+want /usr/powerpc64le-linux-gnu/lib/libgcc_s.so.1 libgcc-s1-ppc64el-cross
+want /usr/s390x-linux-gnu/lib/libgcc_s.so.1 libgcc-s1-s390x-cross
 want aarch64-linux-gnu-ld binutils-aarch64-linux-gnu
 want arm-linux-gnueabihf-ld binutils-arm-linux-gnueabihf
 want ld.lld lld               # big-endian fixtures (tests/42-read-parity.t)
@@ -47,13 +53,16 @@ want s390x-linux-gnu-ld binutils-s390x-linux-gnu  # ... s390x's, 8-byte SysV has
 # builds it; gcc-riscv64-linux-gnu conflicts with gcc-multilib too).
 want /usr/riscv64-linux-gnu/include/asm/unistd.h linux-libc-dev-riscv64-cross
 want riscv64-linux-gnu-ld binutils-riscv64-linux-gnu
+want /usr/riscv64-linux-gnu/lib/libc.a libc6-dev-riscv64-cross  # its glibc-linked oracles
 # ppc64le: its UAPI headers and binutils (clang builds it: Debian 12's
 # gcc-powerpc64le-linux-gnu would remove gcc-multilib, as the ARM ones)
 want /usr/powerpc64le-linux-gnu/include/asm/unistd.h linux-libc-dev-ppc64el-cross
 want powerpc64le-linux-gnu-ld binutils-powerpc64le-linux-gnu
+want /usr/powerpc64le-linux-gnu/lib/libc.a libc6-dev-ppc64el-cross  # its glibc-linked oracles
 # s390x: its UAPI headers; clang builds it (gcc-s390x-linux-gnu would
 # remove gcc-multilib, as the ARM ones would)
 want /usr/s390x-linux-gnu/include/asm/unistd.h linux-libc-dev-s390x-cross
+want /usr/s390x-linux-gnu/lib/libc.a libc6-dev-s390x-cross  # its glibc-linked oracles
 want /usr/lib32/libc.so gcc-multilib        # the glibc-linked i386 oracles
 want /usr/include/asm gcc-multilib          # ... whose <errno.h> needs <asm/errno.h> at -m32
 want /usr/include/x86_64-linux-gnu/sys/auxv.h libc6-dev
