@@ -32,6 +32,13 @@
  *   ARCH_HWCAP_NAMES       AT_HWCAP's bits by name, where not x86's CPUID
  *                          ones (demo/auxv.c; riscv64's ISA letters), and
  *                          ARCH_HWCAP2_NAMES AT_HWCAP2's (ppc64le)
+ *   ARCH_CLOCKSOURCES_NO_VDSO  optional: ": " and the names of the
+ *                          clocksources that have no vDSO mode (x86's)
+ *   ARCH_SEE_GATE, ARCH_SEE_SIGNAL, ARCH_SEE_FIXED_PAGE  the files the
+ *                          tour names (see:) for its steps gate, signal
+ *                          and vsyscall: the kernel's, for this arch
+ *   ARCH_GDB_RETURN_ADDRESS  gdb's expression for a signal handler's
+ *                          return address at its first instruction
  *   ARCH_VSYSCALL_PAGE, ARCH_VSYSCALL_TIME   the legacy page and time()'s
  *                          offset in it (0, 0 where there is none)
  *   ARCH_MAX_PAGE_SIZE     optional: the largest page of its kernels, if
@@ -45,6 +52,9 @@
  *                          of the last call), shown by `vdso call` and `check`
  * arch/<name>/sigframe.h   ARCH_KERNEL_SIGNAL_FILE, ARCH_SIGNAL_NEEDS_RESTORER, ARCH_NR_sigreturn,
  *   ARCH_SIGNAL_WITHOUT_VDSO (where a handler returns with no vDSO, in words),
+ *   ARCH_SIGNAL_RESTORER_UNUSED (optional: why sa_restorer counts for
+ *   nothing, where the kernel ignores it: ppc64le; with
+ *   ARCH_SIGNAL_NO_SA_RESTORER, where it cannot even be given: riscv64),
  *   arch_raise_keep, ARCH_KEPT_REGS, arch_try, arch_try_fault,
  *   ARCH_SIGNAL_HANDLER, arch_context_ip, arch_context_set_ip (signal.S)
  * arch/<name>/vdso_calls.h the vDSO's functions, one line each; the gate's
@@ -83,6 +93,12 @@ static inline long arch_gate_syscall(void *entry, long nr, long a1, long a2,
 	(void)entry;
 	return arch_syscall(nr, a1, a2, a3, a4, a5, a6);
 }
+#endif
+
+/* Clocksources with no vDSO mode, by name: none named unless the arch
+ * names them. */
+#ifndef ARCH_CLOCKSOURCES_NO_VDSO
+#define ARCH_CLOCKSOURCES_NO_VDSO ""
 #endif
 
 /* An entry of the vDSO's SysV hash table (DT_HASH): 4 bytes by the gABI,
@@ -160,16 +176,15 @@ struct arch_step {
 	int pc_relative;        /* LOAD: reg is the program counter: value is the next instruction */
 	unsigned long value;    /* see the kinds */
 	long disp;              /* ADD: what is added; LOAD: the displacement */
-	const char *how;        /* OWN_ADDRESS: the instruction ("adrp"), where
-				 * not i386's call of a thunk; LOAD, pc_relative:
-				 * what the pc reads as, where not the next
-				 * instruction; 0 otherwise (the caller zeroes it) */
+	const char *how;        /* LOAD, pc_relative: what the pc reads as, where
+				 * not the next instruction; 0 otherwise (the
+				 * caller zeroes it) */
+	char text[80];          /* OWN_ADDRESS: how the register gets the address,
+				 * in the arch's words ("auipc a3,0xffffe: a3
+				 * takes the pc plus ..."); ADD: the instruction
+				 * as the arch's objdump writes it ("addi
+				 * a3,a3,-1494"); "" otherwise */
 };
-/* How an OWN_ADDRESS step gets the address, in words, with a %s for the
- * register (`vdso map`): i386's thunk, unless the arch says otherwise. */
-#ifndef ARCH_OWN_ADDRESS_STEP
-#define ARCH_OWN_ADDRESS_STEP "call a thunk that loads %s with its return address"
-#endif
 struct arch_walk {
 	unsigned long value[16];
 	unsigned char known[16];

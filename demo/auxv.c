@@ -14,9 +14,9 @@
  * auxvec.h; fs/binfmt_elf.c (create_elf_tables) writes them.  Look at:
  * AT_SYSINFO_EHDR, where the vDSO is; AT_SYSINFO (i386 only), the system
  * call gate; AT_RANDOM, 16 bytes the stack protector's canary comes from;
- * AT_HWCAP, the CPU's features as CPUID leaf 1 gives them in EDX, decoded
- * below by the kernel's names (arch/x86/include/asm/cpufeatures.h), and
- * AT_HWCAP2 (arch/x86/include/uapi/asm/hwcap2.h).
+ * AT_HWCAP, the CPU's features (x86: CPUID leaf 1's EDX), decoded below
+ * by the kernel's names for the arch (arch/<arch>/arch.h says whose), and
+ * AT_HWCAP2 (x86: arch/x86/include/uapi/asm/hwcap2.h).
  *
  * try: LD_SHOW_AUXV=1 /bin/true; gdb -batch -ex starti -ex 'info auxv' build/x86_64/auxv
  * exercise: run it twice under `setarch -R`: AT_SYSINFO_EHDR and the
@@ -55,23 +55,17 @@ static const char *meaning(unsigned long type)
 	return "";
 }
 
+/* The arch's own bits, named in its arch.h (x86: CPUID's; riscv64: one a
+ * base ISA letter); a bit it does not name shows as "?". */
 #ifdef ARCH_HWCAP_NAMES
-/* The arch's own bits, named in its arch.h (riscv64: one a base ISA letter). */
 static const char *const hwcap[32] = ARCH_HWCAP_NAMES;
+#else
+static const char *const hwcap[32] = { 0 };
+#endif
 #ifdef ARCH_HWCAP2_NAMES
 static const char *const hwcap2[32] = ARCH_HWCAP2_NAMES;
 #else
 static const char *const hwcap2[32] = { 0 };
-#endif
-#else
-/* CPUID.1:EDX, bit by bit; "" for a reserved bit. */
-static const char *const hwcap[32] = {
-	"fpu", "vme", "de", "pse", "tsc", "msr", "pae", "mce", "cx8", "apic",
-	"", "sep", "mtrr", "pge", "mca", "cmov", "pat", "pse36", "pn", "clflush",
-	"", "dts", "acpi", "mmx", "fxsr", "sse", "sse2", "ss", "ht", "tm",
-	"ia64", "pbe",
-};
-static const char *const hwcap2[32] = { "ring3mwait", "fsgsbase" };
 #endif
 
 static void bits(struct out *o, const char *name, unsigned long v,
@@ -80,9 +74,9 @@ static void bits(struct out *o, const char *name, unsigned long v,
 	int i;
 
 	out_printf(o, "%s bits:", name);
-	for (i = 0; i < 32; i++)
+	for (i = 0; i < (int)(8 * sizeof v); i++)      /* a 64-bit word may use bit 32 on */
 		if (v >> i & 1)
-			out_printf(o, " %s", names[i] && *names[i] ? names[i] : "?");
+			out_printf(o, " %s", i < 32 && names[i] && *names[i] ? names[i] : "?");
 	out_str(o, v ? "\n" : " none\n");
 }
 

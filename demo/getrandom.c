@@ -72,8 +72,9 @@ int main(int argc, char **argv, char **envp)
 		out_printf(o, "the vDSO's state cannot be had (%s, see errno(3)): the system call serves\n",
 			   errno_name((int)-r));
 	else {
-		out_printf(o, "__vdso_getrandom at 0x%lx, asked for its parameters:\n  a state is %u bytes; mmap prot 0x%x (%s), flags 0x%x (",
-			   (unsigned long)vdso_calls[VDSO_GETRANDOM].fn, info.params.size_of_opaque_state, info.params.mmap_prot,
+		out_printf(o, "%s at 0x%lx, asked for its parameters:\n  a state is %u bytes; mmap prot 0x%x (%s), flags 0x%x (",
+			   vdso_calls[VDSO_GETRANDOM].symbol, (unsigned long)vdso_calls[VDSO_GETRANDOM].fn,
+			   info.params.size_of_opaque_state, info.params.mmap_prot,
 			   info.params.mmap_prot == (PROT_READ | PROT_WRITE) ? "PROT_READ|PROT_WRITE" : "?", info.params.mmap_flags);
 		vdso_out_mmap_flags(o, info.params.mmap_flags);
 		out_printf(o, ")\n  this thread's state: 0x%lx, one of %u in its page (%lu bytes apart)\n",

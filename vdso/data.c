@@ -19,6 +19,7 @@ uintptr_t vdso_show_first_data(struct out *o, uintptr_t fn)
 	unsigned i, k;
 
 	for (i = 0; i < MAX_INSNS; i++, fn += s.len) {
+		s.how = 0;
 		arch_data_step(&walk, vdso_image.bytes, vdso_image.size, fn, &s);
 		if (s.kind == ARCH_STEP_OTHER)
 			continue;
@@ -38,8 +39,9 @@ uintptr_t vdso_show_first_data(struct out *o, uintptr_t fn)
 			continue;
 		}
 		if (s.kind == ARCH_STEP_LOAD) {
-			out_printf(o, ": the address %s (%s+0x%lx) %c 0x%lx\n", s.reg,
-				   s.pc_relative ? "the next instruction, " : "",
+			out_printf(o, ": the address %s (%s%s+0x%lx) %c 0x%lx\n", s.reg,
+				   s.pc_relative ? (s.how ? s.how : "the next instruction") : "",
+				   s.pc_relative ? ", " : "",
 				   (unsigned long)(s.value - ehdr), s.disp < 0 ? '-' : '+',
 				   (unsigned long)(s.disp < 0 ? -s.disp : s.disp));
 			return s.value + (uintptr_t)s.disp;

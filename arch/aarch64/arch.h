@@ -92,6 +92,32 @@ void arch_sigreturn(void);
 #define ARCH_DATA_ADDRESS_HOW "adrp or adr, pc-relative, to a page below"
 #define ARCH_CLOCK_COUNTER "mrs cntvct_el0, the generic timer's virtual count"
 
+/* What `vdso tour` names (see:) for the steps gate, signal and vsyscall:
+ * the kernel's files for this arch.  ARCH_GDB_RETURN_ADDRESS: where gdb
+ * finds a handler's return address at its first instruction: the link
+ * register x30 (arch/arm64/kernel/signal.c, setup_return). */
+#define ARCH_SEE_GATE "arch/aarch64/arch.h (arch_syscall), syscall/call.c; the kernel's " \
+	"arch/arm64/kernel/entry.S, arch/arm64/kernel/entry-common.c (el0_svc), " \
+	"arch/arm64/kernel/syscall.c"
+#define ARCH_SEE_SIGNAL "arch/arm64/kernel/signal.c (setup_return), arch/arm64/kernel/vdso/sigreturn.S"
+#define ARCH_SEE_FIXED_PAGE "arch/arm64/kernel/vdso.c (the vDSO, the only code it maps into a " \
+	"64-bit process), arch/arm64/kernel/kuser32.S (a 32-bit process's kuser helpers)"
+#define ARCH_GDB_RETURN_ADDRESS "$lr"
+
+/* AT_HWCAP and AT_HWCAP2 on arm64: the kernel's HWCAP_* and HWCAP2_*
+ * bits (arch/arm64/include/uapi/asm/hwcap.h, Linux 6.1's), named here as
+ * there, lower case, without the prefix, bit 0 first.  demo/auxv.c names
+ * the bits by them; a later kernel's bits (32 and up) show as "?". */
+#define ARCH_HWCAP_NAMES { "fp", "asimd", "evtstrm", "aes", "pmull", "sha1", \
+	"sha2", "crc32", "atomics", "fphp", "asimdhp", "cpuid", "asimdrdm", "jscvt", \
+	"fcma", "lrcpc", "dcpop", "sha3", "sm3", "sm4", "asimddp", "sha512", "sve", \
+	"asimdfhm", "dit", "uscat", "ilrcpc", "flagm", "ssbs", "sb", "paca", "pacg" }
+#define ARCH_HWCAP2_NAMES { "dcpodp", "sve2", "sveaes", "svepmull", "svebitperm", \
+	"svesha3", "svesm4", "flagm2", "frint", "svei8mm", "svef32mm", "svef64mm", \
+	"svebf16", "i8mm", "bf16", "dgh", "rng", "bti", "mte", "ecv", "afp", "rpres", \
+	"mte3", "sme", "sme_i16i64", "sme_f64f64", "sme_i8i32", "sme_f16f32", \
+	"sme_b16f32", "sme_f32f32", "sme_fa64", "wfxt" }
+
 #include "../hooks.h"
 
 #endif

@@ -107,6 +107,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;
@@ -128,20 +129,33 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		int page = w >> 31;
 		unsigned long v = page ? (at & ~0xfffUL) + (unsigned long)(adr_imm(w) * 4096)
 				       : at + (unsigned long)adr_imm(w);
+		char *t;
 
 		learn(walk, rd, v);
 		step->kind = ARCH_STEP_OWN_ADDRESS;
-		step->how = page ? "adrp" : "adr";
 		step->reg = x_names[rd];
 		step->value = v;
+		/* a page-relative address (adrp: the pc's 4 KiB page plus a
+		 * number of pages), or a pc-relative one (adr) */
+		t = put(put(step->text, page ? "adrp " : "adr "), x_names[rd]);
+		t = put(put(put(t, page ? ", a page-relative address: " : ", a pc-relative address: "),
+			    x_names[rd]), page ? " takes the pc's 4 KiB page plus " : " takes the pc plus ");
+		t = page ? put(put_signed(t, adr_imm(w)), " pages") : put_signed_hex(t, adr_imm(w));
+		*t = 0;
 	} else if ((w & 0xff800000u) == 0x91000000u && known(walk, rn)) {     /* add xd, xn, #imm */
 		long imm = (long)(w >> 10 & 0xfff) << (w >> 22 & 1 ? 12 : 0);
+		unsigned long v = walk->value[rn] + (unsigned long)imm;  /* before rd is learnt: rd may be rn */
+		char *t;
 
-		learn(walk, rd, walk->value[rn] + (unsigned long)imm);
+		learn(walk, rd, v);
 		step->kind = ARCH_STEP_ADD;
 		step->reg = x_names[rd];
-		step->value = walk->value[rn] + (unsigned long)imm;
+		step->value = v;
 		step->disp = imm;
+		/* objdump: add xd, xn, #imm12 (, lsl #12) */
+		t = put(put(put(put(put(step->text, "add "), x_names[rd]), ", "), x_names[rn]), ", #");
+		t = put_hex(t, w >> 10 & 0xfff);
+		*(w >> 22 & 1 ? put(t, ", lsl #12") : t) = 0;
 	} else if ((w & 0x3fc00000u) == 0x39400000u && known(walk, rn)) {     /* ldr{b,h,,} [xn, #imm] */
 		step->kind = ARCH_STEP_LOAD;
 		step->reg = x_names[rn];

@@ -117,6 +117,29 @@ void arch_sigreturn(void);
 #define ARCH_DATA_ADDRESS_HOW "a pc-relative address, to a page below"
 #define ARCH_CLOCK_COUNTER "mrrc cntvct, the generic timer's virtual count"
 
+/* What `vdso tour` names (see:) for the steps gate, signal and vsyscall:
+ * the kernel's files for this arch (and, where an arm64 kernel runs the
+ * program, its compat files).  ARCH_GDB_RETURN_ADDRESS: where gdb finds
+ * a handler's return address at its first instruction: lr
+ * (arch/arm/kernel/signal.c, setup_return). */
+#define ARCH_SEE_GATE "arch/arm/arch.h (arch_syscall), syscall/call.c; the kernel's " \
+	"arch/arm/kernel/entry-common.S (vector_swi); on an arm64 kernel, " \
+	"arch/arm64/kernel/entry-common.c (el0_svc_compat)"
+#define ARCH_SEE_SIGNAL "arch/arm/kernel/signal.c, arch/arm/kernel/sigreturn_codes.S (the sigpage); " \
+	"on an arm64 kernel, arch/arm64/kernel/signal32.c, arch/arm64/kernel/sigreturn32.S"
+#define ARCH_SEE_FIXED_PAGE "arch/arm/kernel/entry-armv.S (__kuser_helper_start), " \
+	"Documentation/arch/arm/kernel_user_helpers.rst; on an arm64 kernel, arch/arm64/kernel/kuser32.S"
+#define ARCH_GDB_RETURN_ADDRESS "$lr"
+
+/* AT_HWCAP and AT_HWCAP2 on 32-bit arm: the kernel's HWCAP_* and
+ * HWCAP2_* bits (arch/arm/include/uapi/asm/hwcap.h, Linux 6.1's), named here as there,
+ * lower case, without the prefix, bit 0 first; "" for a bit it does not
+ * define; a later kernel's bits show as "?" (demo/auxv.c). */
+#define ARCH_HWCAP_NAMES { "swp", "half", "thumb", "26bit", "fast_mult", "fpa", \
+	"vfp", "edsp", "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", \
+	"vfpv3d16", "tls", "vfpv4", "idiva", "idivt", "vfpd32", "lpae", "evtstrm" }
+#define ARCH_HWCAP2_NAMES { "aes", "pmull", "sha1", "sha2", "crc32" }
+
 #include "../hooks.h"
 
 #endif

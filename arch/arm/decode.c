@@ -177,6 +177,7 @@ static void thumb_step(struct arch_walk *walk, const unsigned char *p, size_t av
 			step->reg = r_names[r];
 			step->value = walk->value[r];
 			step->disp = (long)(at + 4);
+			*put(put(put(step->text, "add "), r_names[r]), ", pc") = 0;   /* objdump's words */
 		}
 	} else if ((h & 0xff00u) == 0x4600u) {                  /* mov rd, rm */
 		unsigned rd = (h >> 4 & 8) | (h & 7), rm = h >> 3 & 15;
@@ -211,6 +212,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;

@@ -117,8 +117,6 @@ void arch_sigreturn(void);
  * (arch/powerpc/include/asm/vdso/gettimeofday.h: get_tb). */
 #define ARCH_DATA_ADDRESS_HOW "bcl 20,31 and mflr, then addis and addi, pc-relative, to the pages below"
 #define ARCH_CLOCK_COUNTER "mftb, the time base register"
-/* The step of that walk that gets the address (arch/ppc64le/decode.c). */
-#define ARCH_OWN_ADDRESS_STEP "mflr: %s takes the address bcl 20,31 left in the link register"
 
 /* AT_HWCAP and AT_HWCAP2 on powerpc: the kernel's PPC_FEATURE_* and
  * PPC_FEATURE2_* bits (arch/powerpc/include/uapi/asm/cputable.h), named
@@ -139,6 +137,19 @@ void arch_sigreturn(void);
  * __kernel_sigtramp_rt64 first takes the handler's frame off the stack
  * (arch/ppc64le/decode.c, arch_syscall_stub). */
 #define ARCH_STUB_BYTES 12
+
+/* What `vdso tour` names (see:) for the steps gate, signal and vsyscall:
+ * the kernel's files for this arch (ppc64le's vDSO sources were in
+ * arch/powerpc/kernel/vdso64/ in older kernels).  ARCH_GDB_RETURN_ADDRESS:
+ * where gdb finds a handler's return address at its first instruction:
+ * the link register (arch/powerpc/kernel/signal_64.c). */
+#define ARCH_SEE_GATE "arch/ppc64le/arch.h (arch_syscall), syscall/call.c; the kernel's " \
+	"arch/powerpc/kernel/interrupt_64.S (system_call_common), " \
+	"arch/powerpc/kernel/interrupt.c (system_call_exception)"
+#define ARCH_SEE_SIGNAL "arch/powerpc/kernel/signal_64.c (handle_rt_signal64), " \
+	"arch/powerpc/kernel/vdso/sigtramp64.S"
+#define ARCH_SEE_FIXED_PAGE "arch/powerpc/kernel/vdso.c (the vDSO, the only code it maps into a process)"
+#define ARCH_GDB_RETURN_ADDRESS "$lr"
 
 #include "../hooks.h"
 

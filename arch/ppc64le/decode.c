@@ -132,6 +132,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;
@@ -155,6 +156,8 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 			step->kind = ARCH_STEP_OWN_ADDRESS;
 			step->reg = r_names[rd(w)];
 			step->value = walk->value[LR];
+			*put(put(put(put(put(step->text, "mflr "), r_names[rd(w)]), ": "), r_names[rd(w)]),
+			     " takes the address bcl 20,31 left in the link register") = 0;
 		} else if (tracked(rd(w))) {
 			walk->known[rd(w)] = 0;
 		}
@@ -174,6 +177,9 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->reg = r_names[rd(w)];
 		step->value = v;
 		step->disp = imm;
+		/* objdump: addi rD,rA,SIMM and addis rD,rA,SIMM, in decimal */
+		*put_signed(put(put(put(put(put(step->text, op == 15 ? "addis " : "addi "), r_names[rd(w)]),
+					","), r_names[ra(w)]), ","), simm(w)) = 0;
 	} else if ((op == 32 || op == 34 || op == 40 || op == 42 ||
 		    (op == 58 && (w & 3) != 1)) && known(walk, ra(w))) {
 		/* lwz, lbz, lhz, lha: D form; ld, lwa: DS form (the low

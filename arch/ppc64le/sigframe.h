@@ -27,6 +27,13 @@
 #define ARCH_SIGNAL_WITHOUT_VDSO "with no vDSO a kernel writes `li r0,172; sc` (rt_sigreturn) into the" \
 	" frame on the stack and returns there; sa_restorer is never used (arch/powerpc/kernel/signal_64.c)"
 
+/* Why a handler's sa_restorer counts for nothing here (`vdso signal`
+ * says it beside its SA_RESTORER case, which returns where the others do). */
+#define ARCH_SIGNAL_RESTORER_UNUSED "a powerpc kernel accepts SA_RESTORER and never reads" \
+	" sa_restorer: handle_rt_signal64 sets the link register to the vDSO's" \
+	" __kernel_sigtramp_rt64, or with no vDSO to a trampoline in the frame" \
+	" (arch/powerpc/kernel/signal_64.c)"
+
 /* arch/ppc64le/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);
 #define ARCH_KEPT_REGS "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", \

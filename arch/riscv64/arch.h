@@ -109,8 +109,6 @@ void arch_sigreturn(void);
  * CPU counter they read (arch/riscv/include/asm/vdso/gettimeofday.h). */
 #define ARCH_DATA_ADDRESS_HOW "auipc, pc-relative, to pages below"
 #define ARCH_CLOCK_COUNTER "rdtime, the time CSR"
-/* The step of that walk that gets the address (arch/riscv64/decode.c). */
-#define ARCH_OWN_ADDRESS_STEP "auipc: %s takes the pc plus the upper 20 bits of an offset"
 
 /* AT_HWCAP on riscv: one bit per single-letter ISA extension, bit n for
  * the n-th letter of the alphabet (arch/riscv/include/uapi/asm/hwcap.h,
@@ -118,6 +116,17 @@ void arch_sigreturn(void);
  * demo/auxv.c names the bits by them. */
 #define ARCH_HWCAP_NAMES { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", \
 	"k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z" }
+
+/* What `vdso tour` names (see:) for the steps gate, signal and vsyscall:
+ * the kernel's files for this arch.  ARCH_GDB_RETURN_ADDRESS: where gdb
+ * finds a handler's return address at its first instruction: ra
+ * (arch/riscv/kernel/signal.c, setup_rt_frame). */
+#define ARCH_SEE_GATE "arch/riscv64/arch.h (arch_syscall), syscall/call.c; the kernel's " \
+	"arch/riscv/kernel/entry.S (handle_exception), arch/riscv/kernel/traps.c (do_trap_ecall_u)"
+#define ARCH_SEE_SIGNAL "arch/riscv/kernel/signal.c (setup_rt_frame), arch/riscv/kernel/vdso/rt_sigreturn.S, " \
+	"include/uapi/asm-generic/signal.h (no SA_RESTORER)"
+#define ARCH_SEE_FIXED_PAGE "arch/riscv/kernel/vdso.c (the vDSO, the only code it maps into a process)"
+#define ARCH_GDB_RETURN_ADDRESS "$ra"
 
 #include "../hooks.h"
 

@@ -117,6 +117,12 @@ static int known(const struct arch_walk *walk, unsigned r)
 	return tracked(r) && walk->known[r];
 }
 
+/* "addi rd,rs1,imm", as objdump writes it (the immediate in decimal). */
+static void add_text(char *text, unsigned rd, unsigned rs1, long imm)
+{
+	*put_signed(put(put(put(put(put(text, "addi "), x_names[rd]), ","), x_names[rs1]), ","), imm) = 0;
+}
+
 /* A 32-bit instruction. */
 static void step32(struct arch_walk *walk, uint32_t w, unsigned long at, struct arch_step *step)
 {
@@ -136,6 +142,9 @@ static void step32(struct arch_walk *walk, uint32_t w, unsigned long at, struct 
 		step->kind = ARCH_STEP_OWN_ADDRESS;
 		step->reg = x_names[rd];
 		step->value = v;
+		/* objdump: auipc rd,0xIMM20 */
+		*put(put(put(put_hex(put(put(put(step->text, "auipc "), x_names[rd]), ","), w >> 12),
+			     ": "), x_names[rd]), " takes the pc plus the upper 20 bits of an offset") = 0;
 	} else if (op == 0x13 && f3 == 0 && known(walk, rs1)) {        /* addi rd, rs1, imm */
 		unsigned long v = walk->value[rs1] + (unsigned long)imm12;
 
@@ -144,6 +153,7 @@ static void step32(struct arch_walk *walk, uint32_t w, unsigned long at, struct 
 		step->reg = x_names[rd];
 		step->value = v;
 		step->disp = imm12;
+		add_text(step->text, rd, rs1, imm12);
 	} else if (op == 0x03 && f3 != 7 && known(walk, rs1)) {        /* lb..ld, lbu..lwu */
 		step->kind = ARCH_STEP_LOAD;
 		step->reg = x_names[rs1];
@@ -176,6 +186,7 @@ static void step16(struct arch_walk *walk, unsigned h, struct arch_step *step)
 		step->reg = x_names[rd];
 		step->value = walk->value[rd];
 		step->disp = imm6;
+		add_text(step->text, rd, rd, imm6);     /* objdump writes c.addi so */
 	} else if (q == 0 && (f3 == 2 || f3 == 3) && known(walk, rs1p)) {  /* c.lw, c.ld */
 		long off = (long)((h >> 10 & 7) << 3);
 
@@ -211,6 +222,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;

@@ -28,6 +28,13 @@
 #define ARCH_SIGNAL_WITHOUT_VDSO "a riscv kernel takes no sa_restorer and returns through the vDSO's" \
 	" __vdso_rt_sigreturn; with no vDSO there is none (arch/riscv/kernel/signal.c)"
 
+/* Why a handler's sa_restorer counts for nothing here (`vdso signal`
+ * prints no SA_RESTORER case, and says this instead). */
+#define ARCH_SIGNAL_RESTORER_UNUSED "riscv takes no sa_restorer: its struct sigaction has no such" \
+	" field and its asm/signal.h no SA_RESTORER (include/uapi/asm-generic/signal.h);" \
+	" setup_rt_frame always sets ra to the vDSO's __vdso_rt_sigreturn (arch/riscv/kernel/signal.c)"
+#define ARCH_SIGNAL_NO_SA_RESTORER 1
+
 /* arch/riscv64/signal.S: what each does is told there. */
 unsigned long arch_raise_keep(long pid, long sig);
 #define ARCH_KEPT_REGS "a1", "a2", "a3", "a4", "a5", "a6", \

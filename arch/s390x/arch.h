@@ -100,11 +100,29 @@ void arch_sigreturn(void);
  * vdso64.lds.S places them there), and the CPU counter they read (the TOD
  * clock, by `stcke`: arch/s390/include/asm/vdso/gettimeofday.h).
  */
-/* vdso map's words for larl, the step that gives a register an address
- * of the image's own (arch/s390x/decode.c). */
-#define ARCH_OWN_ADDRESS_STEP "larl: %s takes its own address plus twice a 32-bit offset"
 #define ARCH_DATA_ADDRESS_HOW "larl, pc-relative, to a page below"
 #define ARCH_CLOCK_COUNTER "stcke, the TOD clock (store clock extended)"
+
+/* What `vdso tour` names (see:) for the steps gate, signal and vsyscall:
+ * the kernel's files for this arch (s390's 64-bit vDSO sources are in
+ * arch/s390/kernel/vdso64/, arch/s390/kernel/vdso/ in later kernels).
+ * ARCH_GDB_RETURN_ADDRESS: where gdb finds a handler's return address at
+ * its first instruction: r14 (arch/s390/kernel/signal.c). */
+#define ARCH_SEE_GATE "arch/s390x/arch.h (arch_syscall), syscall/call.c; the kernel's " \
+	"arch/s390/kernel/entry.S (system_call), arch/s390/kernel/syscall.c (__do_syscall)"
+#define ARCH_SEE_SIGNAL "arch/s390/kernel/signal.c (setup_rt_frame), " \
+	"arch/s390/kernel/vdso64/vdso_user_wrapper.S (__kernel_rt_sigreturn)"
+#define ARCH_SEE_FIXED_PAGE "arch/s390/kernel/vdso.c (the vDSO, the only code it maps into a process)"
+#define ARCH_GDB_RETURN_ADDRESS "$r14"
+
+/* AT_HWCAP on s390: the kernel's HWCAP_NR_* bits (arch/s390/include/asm/
+ * elf.h: not UAPI; glibc's bits/hwcap.h has the same values as
+ * HWCAP_S390_*), named here lower case, without the prefix, bit 0 first.
+ * demo/auxv.c names the bits by them; s390 passes no AT_HWCAP2. */
+#define ARCH_HWCAP_NAMES { "esan3", "zarch", "stfle", "msa", "ldisp", "eimm", \
+	"dfp", "hpage", "etf3eh", "high_gprs", "te", "vxrs", "vxrs_bcd", "vxrs_ext", \
+	"gs", "vxrs_ext2", "vxrs_pde", "sort", "dflt", "vxrs_pde2", "nnpa", "pci_mio", \
+	"sie" }
 
 #include "../hooks.h"
 

@@ -110,6 +110,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;
@@ -147,6 +148,8 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->kind = ARCH_STEP_OWN_ADDRESS;
 		step->reg = r_names[r1];
 		step->value = v;
+		*put(put(put(put(put(step->text, "larl "), r_names[r1]), ": "), r_names[r1]),
+		     " takes its own address plus twice a 32-bit offset") = 0;
 	} else if (p[0] == 0xc4 && (x2 == 8 || x2 == 0xc || x2 == 0xd || x2 == 2 || x2 == 5)) {
 		/* lgrl, lgfrl, lrl, llhrl, lhrl: a load at at + 2 * imm32 */
 		step->kind = ARCH_STEP_LOAD;
@@ -163,6 +166,9 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->reg = r_names[r1];
 		step->value = walk->value[r1];
 		step->disp = d;
+		/* objdump: la r1,d2(b2) and lay r1,d2(b2), d2 in decimal */
+		*put(put(put(put_signed(put(put(put(step->text, p[0] == 0x41 ? "la " : "lay "),
+						    r_names[r1]), ","), d), "("), r_names[b2]), ")") = 0;
 	} else if (p[0] == 0xa7 && (x2 == 0xb || x2 == 0xa) && walk->known[r1]) {  /* aghi, ahi */
 		long d = (long)(int16_t)(p[2] << 8 | p[3]);
 
@@ -171,6 +177,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->reg = r_names[r1];
 		step->value = walk->value[r1];
 		step->disp = d;
+		*put_signed(put(put(put(step->text, x2 == 0xb ? "aghi " : "ahi "), r_names[r1]), ","), d) = 0;
 	} else if (((p[0] == 0x58 || p[0] == 0x48 || p[0] == 0x43) ||   /* l, lh, ic: RX */
 		    (p[0] == 0xe3 && (p[5] == 0x04 || p[5] == 0x02 ||     /* lg, ltg */
 				      p[5] == 0x14 || p[5] == 0x16 ||     /* lgf, llgf */

@@ -302,6 +302,7 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 	step->kind = ARCH_STEP_UNKNOWN;
 	step->len = 0;
 	step->reg = 0;
+	step->text[0] = 0;
 	step->pc_relative = 0;
 	step->value = 0;
 	step->disp = 0;
@@ -323,6 +324,8 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 			step->kind = ARCH_STEP_OWN_ADDRESS;
 			step->reg = reg_names[r];
 			step->value = next;
+			*put(put(put(step->text, "call a thunk that loads "), reg_names[r]),
+			     " with its return address") = 0;
 		}
 	} else if ((in.op == 0x05 || (in.op == 0x81 && in.has_modrm && in.mod == 3 && in.reg == 0)) &&
 		   walk->known[r = in.op == 0x05 ? 0 : in.rm]) {  /* add $imm, REG */
@@ -331,6 +334,8 @@ void arch_data_step(struct arch_walk *walk, const unsigned char *image, size_t s
 		step->reg = reg_names[r];
 		step->value = walk->value[r];
 		step->disp = in.imm;
+		/* objdump's AT&T syntax: the 32-bit immediate, unsigned */
+		*put(put(put_hex(put(step->text, "add $"), (uint32_t)in.imm), ","), reg_names[r]) = 0;
 	} else if (in.has_modrm && in.rip) {
 		step->kind = ARCH_STEP_LOAD;
 		step->reg = "%rip";

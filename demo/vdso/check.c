@@ -808,7 +808,7 @@ static void check_getrandom(void)
 	section("getrandom: the vDSO's, its state, against the system call");
 	if (!has_vdso(VDSO_GETRANDOM)) {
 		skip("getrandom", vdso_status ? no_vdso(VDSO_GETRANDOM)
-			: "no __vdso_getrandom here (Linux 6.11 brought it, to x86_64 first): the system call serves");
+			: "no getrandom in this vDSO (Linux 6.11 brought it, to x86_64 first): the system call serves");
 		return;
 	}
 	r = vdso_getrandom_info(&info);
@@ -1159,6 +1159,32 @@ static void check_emulation(void)
 }
 
 /*
+ * A function that reads no clocksource (getcpu, clock_getres) entered the
+ * kernel: its first bytes say whether it is a stub that only makes the
+ * system call (arch_has_syscall_insn, arch/<arch>/decode.c): QEMU's
+ * functions all are, and so is a kernel's own where its arch answers
+ * nothing in user space yet (riscv's __vdso_getcpu, arch/riscv/kernel/
+ * vdso/getcpu.S).  An image whose addresses are already relocated is an
+ * emulator's (see check_emulation).
+ */
+static void todo_no_clocksource(const struct vdso_call *c, const char *release)
+{
+	/* the function's address as the decoder takes it (arm: Thumb's bit 0
+	 * set, as the tour hands it over) */
+	uintptr_t f = c ? (uintptr_t)c->fn : 0, at = (uintptr_t)vdso_image.bytes;
+	size_t room = f >= at && f - at < vdso_image.size ? vdso_image.size - (f - at) : 0;
+
+	if (room && arch_has_syscall_insn((const unsigned char *)f, room < 17 ? room : 17))
+		out_printf(o, " # TODO on %s: %s is a stub, a system call instruction among its"
+			   " first bytes: %s", release, c->symbol, vdso_image.bias == 0
+			   ? "an emulated vDSO's (its addresses already relocated)"
+			   : "the kernel's own, which answers nothing in user space");
+	else
+		out_printf(o, " # TODO on %s: %s reads no clocksource, yet made the system call"
+			   " (an emulated vDSO?)", release, c && c->symbol ? c->symbol : "it");
+}
+
+/*
  * served: which calls through the vDSO entered the kernel, proved by
  * vdso/served.c.  A CPU-time clock must (the vDSO has none); a coarse
  * clock and time() read the data page alone, so a kernel's vDSO serves
@@ -1202,6 +1228,8 @@ static void check_served(void)
 		if (kernel && kind == 'D')
 			out_printf(o, " # TODO on %s: an emulated vDSO (QEMU's stubs) makes the"
 				   " system call", release);
+		else if (kernel && kind == 'O')
+			todo_no_clocksource(served_call(i), release);
 		else if (kernel && kind != 'C')
 			out_printf(o, " # TODO on %s: a clocksource with no vDSO mode"
 				   " (VDSO_CLOCKMODE_NONE, lib/vdso/gettimeofday.c), or an emulated"

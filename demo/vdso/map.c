@@ -131,12 +131,11 @@ static int walk_to_data(struct out *o, uintptr_t fn, uintptr_t *target)
 			out_printf(o, "a call to +0x%lx, followed\n", (unsigned long)(step.value - ehdr));
 			at = step.value, step.len = 0;
 			break;
-		case ARCH_STEP_OWN_ADDRESS:
-			out_printf(o, ARCH_OWN_ADDRESS_STEP ", %s\n", step.reg, from_image(step.value));
+		case ARCH_STEP_OWN_ADDRESS:     /* the arch's words: arch/<arch>/decode.c */
+			out_printf(o, "%s, %s\n", step.text, from_image(step.value));
 			break;
-		case ARCH_STEP_ADD:
-			out_printf(o, "add $0x%x to %s: it holds %s\n", (unsigned)step.disp,
-				   step.reg, from_image(step.value));
+		case ARCH_STEP_ADD:             /* the instruction, in the arch's syntax */
+			out_printf(o, "%s: %s holds %s\n", step.text, step.reg, from_image(step.value));
 			break;
 		case ARCH_STEP_LOAD:
 			*target = step.value + (uintptr_t)step.disp;

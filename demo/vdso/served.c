@@ -108,6 +108,12 @@ const char *served_name(unsigned i)
 	return i < NPROBES ? vdso_calls[probes[i].id].name : 0;
 }
 
+/* The table's entry for probe i (its symbol, its address), or 0. */
+const struct vdso_call *served_call(unsigned i)
+{
+	return i < NPROBES ? &vdso_calls[probes[i].id] : 0;
+}
+
 const char *served_arg(unsigned i)
 {
 	return i < NPROBES ? probes[i].arg : 0;

@@ -18,6 +18,7 @@ void served_print_clock(struct out *o);  /* the tour's line, CLOCK_MONOTONIC */
  * clocksource's counter; 'O' other); 0 past the last. */
 const char *served_name(unsigned i);
 const char *served_arg(unsigned i);
+const struct vdso_call *served_call(unsigned i);
 char served_kind(unsigned i);
 
 #endif

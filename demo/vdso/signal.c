@@ -254,12 +254,13 @@ static void runner_line(struct out *o)
 {
 	struct elf_sym s;
 	unsigned n = sigreturn_symbols();
+	int named = vdso_status == 0 && ARCH_VDSO_RT_SIGRETURN &&
+		    elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &s) == 0;
 
 	out_str(o, "here: ");
 	if (vdso_status != 0)
 		out_printf(o, "no vDSO (%s): ", vdso_why_absent());
-	else if (ARCH_VDSO_RT_SIGRETURN &&
-		 elf_lookup(&vdso_image, ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION, &s) == 0) {
+	else if (named) {
 		/* aarch64 has the rt one only, and ppc64le's is named sigtramp
 		 * (arch/<arch>/vdso_calls.h): asked for by name, before the count */
 		out_str(o, "the vDSO exports ");
@@ -272,11 +273,16 @@ static void runner_line(struct out *o)
 		out_printf(o, "the vDSO has %u symbol(s) named *sigreturn*: ", n);
 	if (ARCH_SIGNAL_NEEDS_RESTORER)
 		out_str(o, "only sa_restorer can serve, and without it the signal is fatal\n");
-	else if (vdso_status != 0)
+	else if (!named && n == 0)      /* no vDSO, or nothing in it says where */
 		out_str(o, ARCH_SIGNAL_WITHOUT_VDSO "; an emulator decides for itself:"
 			" the cases below show where\n");
 	else
+#ifdef ARCH_SIGNAL_RESTORER_UNUSED
+		out_str(o, "every handler returns there, SA_RESTORER or not: "
+			ARCH_SIGNAL_RESTORER_UNUSED "\n");
+#else
 		out_str(o, "a handler without SA_RESTORER returns there, as the cases below show\n");
+#endif
 }
 
 int cmd_signal(int argc, char **argv)
@@ -292,6 +298,19 @@ int cmd_signal(int argc, char **argv)
 		   ARCH_NAME, ARCH_KERNEL_SIGNAL_FILE);
 	runner_line(o);
 	for (i = 0; i < ncases; i++) {
+#ifdef ARCH_SIGNAL_NO_SA_RESTORER
+		if (cases[i].flags & SA_RESTORER) {     /* no such case: say why */
+			out_printf(o, "case %u: SIGUSR1, SA_SIGINFO and SA_RESTORER: none on %s,"
+				   " which takes no sa_restorer (said above)\n", i + 1, ARCH_NAME);
+			continue;
+		}
+#endif
+#ifdef ARCH_SIGNAL_RESTORER_UNUSED
+		if (cases[i].flags & SA_RESTORER)
+			out_printf(o, "case %u: SIGUSR1, %s, which counts for nothing: %s\n", i + 1,
+				   cases[i].what, ARCH_SIGNAL_RESTORER_UNUSED);
+		else
+#endif
 		out_printf(o, "case %u: SIGUSR1, %s\n", i + 1, cases[i].what);
 		out_flush(o);           /* the child starts with an empty buffer */
 		if ((pid = sys_fork()) == 0)

@@ -276,7 +276,7 @@ static int call(void)
 			"[vvar_vclock]: " ARCH_DATA_ADDRESS_HOW "), reads there the kernel's\n"
 			"sequence count and the clock's base and scale, reads the CPU's counter\n"
 			"(" ARCH_CLOCK_COUNTER ") and scales it: all in user mode, no switch to the kernel\n"
-			"(unless the clocksource has no vDSO mode: hpet, acpi_pm)\n");
+			"(unless the clocksource has no vDSO mode" ARCH_CLOCKSOURCES_NO_VDSO ")\n");
 	served_print_clock(o);
 	return 0;
 }
@@ -384,8 +384,7 @@ static const struct step {
 	  "%V dump v.so && objdump -d v.so; %Lclock; %V bench --rounds 1",
 	  call },
 	{ "gate", "how the other system calls enter",
-	  "arch/i386/enter.S, syscall/call.c; the kernel's "
-	  "arch/x86/entry/vdso/vdso32/system_call.S, arch/x86/entry/entry_32.S",
+	  ARCH_SEE_GATE,         /* arch/<arch>/arch.h: the arch's own files */
 	  "%Lgate; %V gate   # gdb, i386: x/12i at AT_SYSINFO", gate },
 	{ "getrandom", "random bytes with no system call",
 	  "vdso/getrandom.c, demo/vdso/call.c, demo/getrandom.c; the kernel's lib/vdso/getrandom.c, "
@@ -393,13 +392,12 @@ static const struct step {
 	  "%Lgetrandom; %V call getrandom; strace -e getrandom %V tour 7",
 	  getrandom_step },
 	{ "signal", "where a signal handler returns",
-	  "demo/vdso/signal.c, demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's arch/x86/kernel/signal_32.c, "
-	  "signal_64.c, arch/x86/entry/vdso/vdso32/sigreturn.S; sigaction(2), sigreturn(2)",
+	  "demo/vdso/signal.c, demo/signal.c, arch/" ARCH_NAME "/sigframe.h; the kernel's "
+	  ARCH_SEE_SIGNAL "; sigaction(2), sigreturn(2)",
 	  "%Lsignal; %V signal; gdb -batch -ex 'handle SIGUSR1 nostop noprint' -ex 'break *handler' "
-	  "-ex r -ex 'x/2i *(void **)$sp' %Lsignal", signal_step },
+	  "-ex r -ex 'x/2i " ARCH_GDB_RETURN_ADDRESS "' %Lsignal", signal_step },
 	{ "vsyscall", "the legacy page, and why a call through it traps",
-	  "vdso/vsyscall.c, demo/vdso/vsyscall.c, demo/vsyscall.c; the kernel's arch/x86/entry/vsyscall/vsyscall_64.c, "
-	  "Documentation/admin-guide/kernel-parameters.txt (vsyscall=)",
+	  "vdso/vsyscall.c, demo/vdso/vsyscall.c, demo/vsyscall.c; the kernel's " ARCH_SEE_FIXED_PAGE,
 	  "%Lvsyscall; %V vsyscall; grep vsyscall /proc/self/maps; cat /proc/cmdline",
 	  vsyscall_step },
 	{ "trace", "the calls strace cannot see",
