@@ -117,7 +117,8 @@ static int known(const struct arch_walk *walk, unsigned r)
 	return tracked(r) && walk->known[r];
 }
 
-/* "addi rd,rs1,imm", as objdump writes it (the immediate in decimal). */
+/* "addi rd,rs1,imm", as objdump -M no-aliases writes it (the immediate in
+ * decimal; objdump's default calls it "add"). */
 static void add_text(char *text, unsigned rd, unsigned rs1, long imm)
 {
 	*put_signed(put(put(put(put(put(text, "addi "), x_names[rd]), ","), x_names[rs1]), ","), imm) = 0;
@@ -186,7 +187,7 @@ static void step16(struct arch_walk *walk, unsigned h, struct arch_step *step)
 		step->reg = x_names[rd];
 		step->value = walk->value[rd];
 		step->disp = imm6;
-		add_text(step->text, rd, rd, imm6);     /* objdump writes c.addi so */
+		*put_signed(put(put(put(step->text, "c.addi "), x_names[rd]), ","), imm6) = 0;
 	} else if (q == 0 && (f3 == 2 || f3 == 3) && known(walk, rs1p)) {  /* c.lw, c.ld */
 		long off = (long)((h >> 10 & 7) << 3);
 
