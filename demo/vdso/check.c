@@ -1172,11 +1172,17 @@ static void todo_no_clocksource(const struct vdso_call *c, const char *release)
 	/* the function's address as the decoder takes it (arm: Thumb's bit 0
 	 * set, as the tour hands it over) */
 	uintptr_t f = c ? (uintptr_t)c->fn : 0, at = (uintptr_t)vdso_image.bytes;
-	size_t room = f >= at && f - at < vdso_image.size ? vdso_image.size - (f - at) : 0;
+	size_t room = f >= at && f - at < vdso_image.size ? vdso_image.size - (f - at) : 0, len = 17;
+	struct elf_sym sym;
+	unsigned i;
 
-	if (room && arch_has_syscall_insn((const unsigned char *)f, room < 17 ? room : 17))
-		out_printf(o, " # TODO on %s: %s is a stub, a system call instruction among its"
-			   " first bytes: %s", release, c->symbol, vdso_image.bias == 0
+	/* the whole function, by its symbol's size, where it has one */
+	for (i = 0; room && i < vdso_image.nsyms; i++)
+		if (elf_symbol(&vdso_image, i, &sym) == 0 && sym.shndx != 0 && sym.addr == f && sym.size)
+			len = sym.size;
+	if (room && arch_has_syscall_insn((const unsigned char *)f, room < len ? room : len))
+		out_printf(o, " # TODO on %s: %s is a stub, a system call instruction in its"
+			   " code: %s", release, c->symbol, vdso_image.bias == 0
 			   ? "an emulated vDSO's (its addresses already relocated)"
 			   : "the kernel's own, which answers nothing in user space");
 	else
