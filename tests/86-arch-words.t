@@ -176,7 +176,7 @@ check_auxv() {          # RUNNER ARCH
 		bad=$(paste -d' ' <(tr ' ' '\n' <<< "$want") <(tr ' ' '\n' <<< "$got") |
 			awk '{ n = split($1, a, "|"); ok = 0; for (i = 1; i <= n; i++) if (a[i] == $2) ok = 1; if (!ok) print }')
 		[ -n "$got" ] && [ "$(wc -w <<< "$got")" = "$(wc -w <<< "$want")" ] && [ -z "$bad" ]
-		ok $? "$L: $h $v named as ${header##*/include/} names its bits${bad:+ (not: $bad)}"
+		ok $? "$L: $h $v named as ${header#"${header%/*/*}/"} names its bits${bad:+ (not: $bad)}"
 	done
 }
 
