@@ -102,7 +102,10 @@ arch_libc_cc() { CC=gcc arch_cc "$1"; }
 arch_sysroot() {
 	local t
 	for t in $(awk -v a="$1" '!/^#/ && $1 == a { gsub(/,/, " ", $3); print $3 }' "$ARCH_LIST"); do
-		[ -d "/usr/$t/lib" ] && ls "/usr/$t"/lib/ld-linux* > /dev/null 2>&1 && { echo "/usr/$t"; return; }
+		# the loader: ld-linux-*.so.N on most arches, ld64.so.N on
+		# ppc64le (ld64.so.2) and s390x (ld64.so.1)
+		compgen -G "/usr/$t/lib/ld-linux*" > /dev/null || compgen -G "/usr/$t/lib/ld64.so.*" > /dev/null &&
+			{ echo "/usr/$t"; return; }
 	done
 }
 

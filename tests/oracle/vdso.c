@@ -44,11 +44,15 @@ int main(int argc, char **argv)
 		return !(f && fwrite(base, 1, n, f) == n && fclose(f) == 0);
 	}
 	if (argc >= 2 && strcmp(argv[1], "dlvsym") == 0) {
-		/* the kernel's soname: linux-gate.so.1 for i386's vDSO,
-		 * linux-vdso.so.1 for the others (arm's too) */
-		void *h = dlopen("linux-vdso.so.1", RTLD_LAZY | RTLD_NOLOAD);
-		if (!h)
-			h = dlopen("linux-gate.so.1", RTLD_LAZY | RTLD_NOLOAD);
+		/* glibc names the vDSO by its soname: linux-gate.so.1 for
+		 * i386's, linux-vdso64.so.1 for ppc64's and s390x's (their
+		 * vdso Makefiles, -soname), linux-vdso.so.1 for the others */
+		static const char *const names[] = {
+			"linux-vdso.so.1", "linux-gate.so.1", "linux-vdso64.so.1", "linux-vdso32.so.1",
+		};
+		void *h = 0;
+		for (unsigned i = 0; !h && i < sizeof names / sizeof names[0]; i++)
+			h = dlopen(names[i], RTLD_LAZY | RTLD_NOLOAD);
 		if (!h) {
 			fprintf(stderr, "oracle: dlopen: %s\n", dlerror());
 			return 3;
