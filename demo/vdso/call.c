@@ -647,7 +647,10 @@ int cmd_call(int argc, char **argv)
 	out_str(o, sys_gate ? "the gate (AT_SYSINFO)" : ARCH_RAW_ENTRY);
 	out_str(o, "; time tolerance 50 ms\n");
 	served_print(o);
-	show_error_flag(o);
+	/* Only in the full run: a run that names functions makes the calls
+	 * of their rows and no other, so that a trace of it counts them. */
+	if (argc < 2)
+		show_error_flag(o);
 	if (disagreements) {
 		char count[24];
 
