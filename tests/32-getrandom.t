@@ -3,9 +3,9 @@
 # every runner: `vdso call getrandom` and the getrandom rows of `vdso bench`.
 #
 # Which path should serve is read from the image, not assumed: readelf
-# finds __vdso_getrandom in it (x86_64 kernels from 6.11), or not (i386,
-# QEMU, older kernels), when the system call serves, through the gate if
-# getauxval finds AT_SYSINFO.
+# finds __vdso_getrandom in it (x86_64 kernels from 6.11; __kernel_getrandom
+# on aarch64, ppc64le and s390x), or not (i386, QEMU, older kernels), when
+# the system call serves, through the gate if getauxval finds AT_SYSINFO.
 #
 # Natively, strace shows what entered the kernel, with the raw arguments
 # (the buffer's address):
@@ -36,7 +36,7 @@ check_call() {       # RUNNER ARCH BITS LABEL
 	oracle=$(run_on "$r" "$a" "$O/auxv-$a")
 	echo "$oracle" | grep -q '^32 ' && want=gate
 	if echo "$oracle" | grep -q '^33 ' && run_on "$r" "$a" "$O/vdso-$a" image "$img" > /dev/null &&
-	   readelf --dyn-syms -W "$img" | grep -q ' __vdso_getrandom@'; then
+	   readelf --dyn-syms -W "$img" | grep -Eq ' (__vdso_|__kernel_)getrandom@'; then
 		want=vdso
 	fi
 	run_on "$r" "$a" "$BUILD/$a/vdso" call getrandom > "$out" 2>&1; status=$?
@@ -138,7 +138,7 @@ for a in $(arches); do
 		elif ! command -v strace > /dev/null; then
 			skip "$L strace" "strace not installed"
 		elif [ "$WANT" != vdso ]; then
-			skip "$L strace: no system call by the vDSO" "no __vdso_getrandom here (readelf)"
+			skip "$L strace: no system call by the vDSO" "no vDSO getrandom here (readelf)"
 		else
 			check_strace "$a" "$L"
 		fi
