@@ -72,10 +72,11 @@ for a in $(arches); do
 		skip "$L the new line at work" "$a's time line has no time(2) twin (asm-generic: gettimeofday, which answers 0, not the second)"; continue
 	fi
 
-	# Which path: the vDSO if the image has __vdso_time (readelf on the dump).
+	# Which path: the vDSO if the image has its time function (readelf on
+	# the dump): __vdso_time on x86, __kernel_time on ppc64le.
 	want=syscall
 	if run_on "$runner" "$a" "$V" dump "$D/image-$a" > /dev/null 2>&1 &&
-	   readelf --dyn-syms -W "$D/image-$a" | grep -q ' __vdso_time@'; then
+	   readelf --dyn-syms -W "$D/image-$a" | grep -Eq ' (__vdso_|__kernel_)time@'; then
 		want=vdso
 	elif [ "$(arch_bits "$a")" = 32 ] && run_on "$runner" "$a" "$V" auxv | grep -q '^AT_SYSINFO:'; then
 		want=gate
@@ -105,7 +106,7 @@ for a in $(arches); do
 	ok $? "$L bench: a row for time_again, both paths timed" || diag "$out"
 
 	out=$(run_on "$runner" "$a" "$V" check 2> /dev/null)
-	printf '%s\n' "$out" | grep -Eq "^ok [0-9]+ - time_again (\(__vdso_time\): the vDSO answered [0-9]+, the system call [0-9]+|generic # SKIP)"
+	printf '%s\n' "$out" | grep -Eq "^ok [0-9]+ - time_again (\((__vdso_|__kernel_)time\): the vDSO answered [0-9]+, the system call [0-9]+|generic # SKIP)"
 	ok $? "$L check: a line for time_again" || diag "$(printf '%s\n' "$out" | grep -i time_again)"
 done
 
