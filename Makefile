@@ -5,7 +5,7 @@
 #   make CC=clang OPT=-O0 V=1
 #   make run             builds this machine's arch only, runs build/<arch>/vdso natively
 #   make prog SRC=~/mine.c  your own one-file program, for every arch
-#   make boot [KERNEL=5.10|6.1|6.12|7.2] [CPU=..] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
+#   make boot [KERNEL=5.10|6.1|6.12|7.2|armmp] [CPU=..] [ARCH=..] [CMD=..] [APPEND=..]  it as /init in QEMU
 #   make table           what each kernel's vDSO offers, from the boots
 #   make gdb [ARCH=i386] [PROG=stack] [ASLR=on]  a program under gdb (tests/gdb/)
 #   make test            everything the tests need, then all the tests
@@ -299,7 +299,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 TESTS_LONG := tests/20-reader.t tests/60-robust.t tests/50-boot.t
 TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 # The arches not in the test matrix are built too (not their unit tests):
-# tests/53-boot-arm.t boots them.
+# tests/53-boot-non-x86.t boots them.
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)bash tests/setup/crossgcc.sh $(BUILD) || echo "make: the ARM arches are built with clang instead" >&2
@@ -318,17 +318,18 @@ bench:
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all
 	$(Q)bash tests/bench/run.sh
 
-# make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=Skylake-Client|EPYC]
+# make boot [ARCH=x86_64|i386|aarch64|arm|riscv64|ppc64le|s390x]
+# [KERNEL=5.10|6.1|6.12|7.2|armmp] [CPU=Skylake-Client|EPYC]
 # [CMD="auxv"] [APPEND="vdso=0"]: the program as /init under a Debian kernel
-# (default 6.1) in qemu-system-x86_64 (CPU: its -cpu model), APPEND added
-# to the kernel's command line;
-# tests/boot/boot.sh tells the rest.
-KERNEL ?= 6.1
+# (default 6.1; 6.12 for riscv64 and ppc64le, their only one) in the arch's
+# qemu-system emulator (CPU: its -cpu model), APPEND added to the kernel's
+# command line; tests/boot/boot.sh tells the rest.
+KERNEL ?=
 .PHONY: boot
 boot:
 	$(Q)st=0; for a in $(ARCH); do \
 		$(MAKE) --no-print-directory ARCH=$$a all || exit; \
-		BUILD='$(BUILD)' bash tests/boot/boot.sh -k '$(KERNEL)' -c '$(CPU)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
+		BUILD='$(BUILD)' bash tests/boot/boot.sh $(if $(KERNEL),-k '$(KERNEL)') -c '$(CPU)' -a '$(APPEND)' $$a $(CMD) || st=$$?; \
 	done; exit $$st
 
 # make table: the table of what each kernel's vDSO offers (tests/README.md),

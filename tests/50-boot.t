@@ -171,6 +171,12 @@ for k in $KERNELS; do
 		[ -x "$BUILD/$a/vdso" ] || continue
 		boot_variants "$a" "$k" | awk -F'|' -v k="$k" '{ print ($4 == "" ? 0 : 1), k, $1 }'
 	done
+	# the other arches' rows of the table (tests/boot/table.sh), booted
+	# here alongside rather than one by one when the table is made
+	for b in $NON_X86_BOOTS; do
+		bk=${b%%:*} ba=${b#*:} ba=${ba%%:*}
+		[ "${bk/armmp/6.1}" = "$k" ] && [ -x "$BUILD/$ba/vdso" ] && echo "0 $bk $ba"
+	done
 done | sort -s -k1,1 | cut -d' ' -f2- > "$D/boots"
 xargs -P "$BOOT_JOBS" -L 1 bash -c '. "$TOP/tests/boot/matrix.sh"; boot_variant "$1" "$2" "$3" "$4"' _ \
 	< <(sed "s|\$| $D $BOOT_LIMIT|" "$D/boots")

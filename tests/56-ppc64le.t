@@ -16,11 +16,7 @@
 #     with CR0.SO set and EINVAL as <asm-generic/errno-base.h> numbers
 #     it, read as EINVAL, and the system call answers EINVAL;
 #   - check: the plan counts its lines, and no "not ok".
-# Then one boot of Debian's 6.12 ppc64le kernel (tests/boot/boot.sh, the
-# pseries machine in software, about 45 s here) with syms, call, check,
-# signal and the image, judged as tests/53-boot-arm.t judges the ARM
-# boots: the image by readelf, syms against it, each call's path against
-# what it exports, the error flag, check, and the signal's return.
+# (The booted 6.12 kernel's vDSO is tests/53-boot-non-x86.t's.)
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
@@ -142,118 +138,5 @@ PY
 	grep -qE "^ok [0-9]+ - clock id -1: CR0.SO set, result register $EINVAL, read as EINVAL; the system call: EINVAL$" "$T/$r-vdso-check.out"
 	ok $? "$r: vdso check tests the error flag"
 done
-
-# ---- the booted kernel ----------------------------------------------------
-BOOT_LIMIT=${BOOT_LIMIT:-240}
-section() {
-	sed -n "/^=== vdso-boot: begin $2 ===\$/,/^=== vdso-boot: end $2 /p" "$1" | sed '1d;$d'
-}
-# The candidates of a call in the arch's table, in order: "name sym sym...".
-candidates() {
-	awk '/^[ \t]*(CALL|ALSO)\(/ {
-		line = $0; sub(/^[ \t]*/, "", line)
-		kind = substr(line, 1, 4); sub(/^(CALL|ALSO)\(/, "", line)
-		n = split(line, f, ",")
-		for (i = 1; i <= n; i++) gsub(/^[ \t"]+|[ \t"]+$/, "", f[i])
-		if (kind == "CALL") { id = f[1]; name[id] = f[2]; order[++k] = id; sym = f[4] }
-		else sym = f[2]
-		if (sym != "NO_VDSO_SYMBOL") cands[id] = cands[id] " " sym
-	}
-	END { for (i = 1; i <= k; i++) print name[order[i]] cands[order[i]] }' "$TOP/arch/$A/vdso_calls.h"
-}
-STEPS="syms call check signal dump"
-t="6.12 $A"
-OUT=$T/boot-6.12
-mkdir -p "$OUT"
-LOG=$OUT/console.log ERR=$OUT/boot.err
-if ! command -v qemu-system-ppc64 > /dev/null; then
-	skip "$t: boot as /init" "qemu-system-ppc64 not installed (Debian: qemu-system-ppc, 7.2 as the x86 one)"
-	done_testing
-fi
-"$TOP/tests/boot/boot.sh" -k 6.12 -o "$OUT" -t "$BOOT_LIMIT" "$A" syms + call + check + signal + image > /dev/null 2> "$ERR"
-STATUS=$?
-if [ "$STATUS" = 125 ] && grep -q 'no .* kernel' "$ERR"; then
-	skip "$t: boot as /init" "$(tail -n 1 "$ERR" | sed 's/^boot: //')"
-	done_testing
-fi
-secs=$(cat "$OUT/time" 2>/dev/null || echo ?)
-diag "$t: $(grep -m1 '^boot: ' "$ERR" | sed 's/; append.*//'): $secs s"
-qemu=$(sed -n 's/.*QEMU ended with status \([0-9]*\).*/\1/p' "$ERR" | tail -1)
-is "${qemu:-none}" 0 "$t: QEMU ended by itself, with status 0 ($secs s)"
-grep -q "=== vdso-boot: init pid=1 arch=$A ===\$" "$LOG"     # the kernel's last line may precede it
-ok $? "$t: the program ran as /init, process 1"
-got=$(sed -n 's/^=== vdso-boot: begin \(.*\) ===$/\1/p' "$LOG" | tr '\n' ' ')
-is "$got" "$STEPS " "$t: init ran the steps in order"
-for s in $STEPS; do
-	st=$(sed -n "s/^=== vdso-boot: end $s status=\([0-9]*\).*/\1/p" "$LOG" | tail -1)
-	is "${st:-none}" 0 "$t: step '$s' ended with status=0"
-done
-grep -q '^=== vdso-boot: power off status=0 ===$' "$LOG" && grep -q 'reboot: Power down' "$LOG"
-ok $? "$t: init powered the machine off, its last line not lost"
-
-# The image: byte for byte, read by readelf, of this arch.
-img=$OUT/ttyS1.bin
-want=$(sed -n 's/^dump: cksum \([0-9]* [0-9]*\)$/\1/p' "$LOG" | tail -1)
-is "$(cksum < "$img" 2>/dev/null)" "${want:-(no cksum line)}" "$t: the image came back byte for byte (cksum and size as init computed them)"
-"$READELF" -a -W "$img" > "$OUT/readelf.txt" 2> "$OUT/readelf.err"
-[ $? -eq 0 ] && [ ! -s "$OUT/readelf.err" ]
-ok $? "$t: readelf -a -W reads the image with no warning"
-grep -q 'Class: *ELF64$' "$OUT/readelf.txt" && grep -q 'Machine: *PowerPC64$' "$OUT/readelf.txt" &&
-	grep -q "Data: *2's complement, little endian$" "$OUT/readelf.txt"
-ok $? "$t: the image is ELF64, PowerPC64, little-endian"
-# Its size by its own headers: the section headers' end, far past PT_LOAD.
-shoff=$(awk '/Start of section headers:/ { print $5 }' "$OUT/readelf.txt")
-shnum=$(awk '/Number of section headers:/ { print $5 }' "$OUT/readelf.txt")
-shsize=$(awk '/Size of section headers:/ { print $5 }' "$OUT/readelf.txt")
-load=$(awk '$1 == "LOAD" { print $5; exit }' "$OUT/readelf.txt")
-size=$(sed -n 's/^image: .*, \([0-9]*\) bytes by its own headers$/\1/p' "$LOG" | head -1)
-# (whole pages of the kernel's size: its config says 4 KiB or 64 KiB)
-page=65536
-grep -q '^CONFIG_PPC_4K_PAGES=y' "$BUILD/cache/kernel-6.12-powerpc64le/config" 2>/dev/null && page=4096
-end=$((shoff + shnum * shsize))
-is "$size" "$(((end + page - 1) / page * page))" "$t: syms sized the image by its section headers' end, $end bytes, in pages of $page ($size; PT_LOAD's file size is $((load)))"
-
-# syms against readelf.
-section "$LOG" syms | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.inside"
-"$READELF" --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ { $1 = $1; print }' > "$OUT/syms.readelf"
-diff_ok "$OUT/syms.readelf" "$OUT/syms.inside" "$t: readelf --dyn-syms of the image lists what syms printed inside ($(wc -l < "$OUT/syms.inside") symbols)"
-for f in __kernel_get_tbfreq __kernel_sync_dicache __kernel_get_syscall_map; do
-	grep -q " $f@@LINUX_2.6.15\$" "$OUT/syms.readelf"
-	ok $? "$t: the image exports $f (readelf), outside the call table: no system call twin"
-done
-
-# call: each function's path against what readelf says the image exports.
-call=$(section "$LOG" call)
-paths=$(sed -n 's/^paths: //p' <<< "$call")
-exports=" $("$READELF" --dyn-syms -W "$img" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $4 != "OBJECT" { sub(/@.*/, "", $8); print $8 }' | tr '\n' ' ')"
-while read -r name cands; do
-	want=syscall
-	for c in $cands; do
-		[[ "$exports" == *" $c "* ]] && { want="vdso($c)"; break; }
-	done
-	item=$(grep -oE "(^| )$name=[a-z]+(\([^)]*\))?" <<< "$paths" | tr -d ' ')
-	is "${item#*=}" "$want" "$t: $name: ${want/syscall/no candidate (${cands:-none}) exported: the system call}"
-done < <(candidates)
-grep -q "^error flag: clock_gettime(-1) through the vDSO came back with CR0.SO set and $EINVAL in the result register,\$" <<< "$call" &&
-	grep -q '^  which the runtime reads as EINVAL; the system call (sc) answers EINVAL: the same$' <<< "$call"
-ok $? "$t: the kernel's vDSO says a bad clock id with CR0.SO and EINVAL ($EINVAL), read as EINVAL, as the system call"
-
-# check: the kernel's vDSO passes every check that runs, the error flag's too.
-chk=$(section "$LOG" check)
-n=$(grep -c '^ok ' <<< "$chk")
-[ "$n" -gt 0 ] && ! grep -q '^not ok ' <<< "$chk"
-ok $? "$t: check inside: $n checks, none failed"
-grep -qE "^ok [0-9]+ - clock id -1: CR0.SO set, result register $EINVAL, read as EINVAL; the system call: EINVAL\$" <<< "$chk"
-ok $? "$t: check inside tests the error flag"
-
-# signal: a handler returns to __kernel_sigtramp_rt64, at readelf's offset.
-tramp=$("$READELF" --dyn-syms -W "$img" | awk '$8 ~ /^__kernel_sigtramp_rt64@/ { print $2 }')
-vaddr=$(awk '$1 == "LOAD" { print $3; exit }' "$OUT/readelf.txt")
-want=$(printf '+0x%x' $((0x$tramp - vaddr)))
-sig=$(section "$LOG" signal)
-got=$(grep -c "return address 0x[0-9a-f]*: __kernel_sigtramp_rt64@LINUX_2.6.15+0x0 in the vDSO ($want)" <<< "$sig")
-is "$got" 2 "$t: both handlers return to __kernel_sigtramp_rt64, at readelf's offset $want (SA_RESTORER or not)"
-grep -q "code there: .*: system call $(awk '$2 == "__NR_rt_sigreturn" { print $3 }' $UAPI/asm/unistd_64.h) (rt_sigreturn) by sc" <<< "$sig"
-ok $? "$t: the trampoline decoded: rt_sigreturn by sc"
 
 done_testing

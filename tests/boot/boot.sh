@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/boot/boot.sh - boot the vdso program as /init under a real kernel.
 #
-#   make boot [ARCH=x86_64|i386] [KERNEL=5.10|6.1|6.12|7.2] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
+#   make boot [ARCH=x86_64|i386|aarch64|arm|riscv64|ppc64le|s390x] [KERNEL=5.10|6.1|6.12|7.2|armmp] [CPU=EPYC] [CMD="auxv"] [APPEND="vdso=0"]
 #   tests/boot/boot.sh [-k KERNEL] [-c CPU] [-a PARAMS] [-f FILE]... [-o DIR] [-t SECONDS] [-i LIST] ARCH [COMMAND [ARG...]]
 #
 # The ARM machines: ARCH=aarch64 boots Debian's arm64 kernel (KERNEL=6.1 or
@@ -100,8 +100,8 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || die "$USAGE"
 ARCH=$1
 shift
-# riscv64 has one kernel, trixie's 6.12: the default there.
-[ "$ARCH" = riscv64 ] && [ "$KVERSION_GIVEN" = 0 ] && KVERSION=6.12
+# riscv64 and ppc64le have one kernel here, 6.12: the default there.
+case $ARCH in riscv64 | ppc64le) [ "$KVERSION_GIVEN" = 0 ] && KVERSION=6.12 ;; esac
 SERIES=$KVERSION
 case $ARCH:$KVERSION in
 x86_64:5.10 | x86_64:6.1 | x86_64:6.12 | x86_64:7.2 | i386:5.10 | i386:6.1 | i386:6.12 | i386:7.2) ;;

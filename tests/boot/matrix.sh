@@ -34,12 +34,20 @@ BOOT_LESSONS_ARG=VDSO_LESSONS=$(printf '/%s,' $BOOT_LESSONS | sed 's/,$//')
 BOOT_KERNELS=${BOOT_KERNELS:-$BOOT_KERNELS_ALL}
 declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 	[6.12]="6.12 (bookworm-backports)" [7.2]="7.2 (sid)" [armmp]="6.1 armmp (Debian 12)")
+# boot_kernel_name KERNEL ARCH: the kernel's name in the table (riscv64's
+# 6.12 is trixie's: bookworm has no riscv64).
+boot_kernel_name() {
+	case $2:$1 in riscv64:6.12) echo "6.12 (trixie)" ;; *) echo "${BOOT_KERNEL_NAME[$1]}" ;; esac
+}
 
-# The ARM rows of the table, KERNEL:ARCH:CPU (tests/boot/boot.sh's -k, its
-# arch and QEMU's -cpu for the virt machine): Debian's arm64 kernels for
-# aarch64 and, through their compat layer (vdso32), for arm; the armmp
-# kernel (ARMv7) for arm.  One boot each, every step, /proc mounted
-# (the variant named ARCH); tests/53-boot-arm.t boots the same kernels.
+# The rows of the table for the arches other than x86, KERNEL:ARCH:CPU
+# (tests/boot/boot.sh's -k, its arch and QEMU's -cpu): Debian's arm64
+# kernels for aarch64 and, through their compat layer (vdso32), for arm;
+# the armmp kernel (ARMv7) for arm; trixie's riscv64 kernel; the ppc64le
+# kernel on pseries (POWER9); the s390x kernels on s390-ccw-virtio (-cpu
+# qemu, QEMU's model in software, its default there).  One boot each,
+# every step, /proc mounted (the variant named ARCH);
+# tests/53-boot-non-x86.t boots the same kernels.
 # The AMD model without cmpxchg16b: under Debian 12's QEMU 7.2 in software
 # (TCG), the 6.12 kernel's use of it (the slab allocator's per-CPU
 # cmpxchg16b through %gs) now and then left a wrong value in a register
@@ -51,11 +59,12 @@ declare -A BOOT_KERNEL_NAME=([5.10]="5.10 (Debian 11)" [6.1]="6.1 (Debian 12)"
 # instruction is gone, and the kernel does without it.
 AMD_CPU="EPYC,-cx16"
 
-ARM_BOOTS="6.1:aarch64:max 6.12:aarch64:max 6.1:arm:max 6.12:arm:max armmp:arm:cortex-a15"
+NON_X86_BOOTS="6.1:aarch64:max 6.12:aarch64:max 6.1:arm:max 6.12:arm:max armmp:arm:cortex-a15
+	6.12:riscv64:rv64 6.12:ppc64le:power9 6.1:s390x:qemu 6.12:s390x:qemu"
 
 boot_variants() {        # boot_variants ARCH [KERNEL]
 	local a=$1 none=vdso=0 b
-	for b in $ARM_BOOTS; do
+	for b in $NON_X86_BOOTS; do
 		[[ $b == "${2:-}:$a:"* ]] && { echo "$a|${b##*:}|VDSO_PROC=1|"; return; }
 	done
 	[ "$a" = i386 ] && none=vdso32=0
@@ -71,6 +80,8 @@ boot_variant() {
 	local k=$1 name=$2 out=$3/$1/$2 limit=$4 a=${2%%-*} line cpu params cmd st
 	line=$(boot_variants "$a" "$k" | grep "^$name|") || { echo "matrix: no variant $name" >&2; return 2; }
 	IFS='|' read -r _ cpu params cmd <<< "$line"
+	# pseries boots slowest (SLOF, then the kernel): twice the time
+	[ "$a" = ppc64le ] && limit=$((2 * limit))
 	rm -rf "$out"
 	mkdir -p "$out"
 	# VDSO_LESSON=/data, VDSO_LESSONS=/stack,...: the lessons go into the

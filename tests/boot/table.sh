@@ -81,6 +81,8 @@ kernel_dir() {
 	case $2:$1 in
 	*:armmp) echo kernel-6.1-armmp ;;
 	aarch64:* | arm:*) echo "kernel-$1-arm64" ;;
+	riscv64:* | s390x:*) echo "kernel-$1-$2" ;;
+	ppc64le:*) echo "kernel-$1-powerpc64le" ;;
 	*) echo "kernel-$1" ;;
 	esac
 }
@@ -89,7 +91,9 @@ kernel_dir() {
 gate_of() {
 	case $1 in
 	x86_64) echo "none (syscall)" ;;
-	aarch64 | arm) echo "none (svc)" ;;
+	aarch64 | arm | s390x) echo "none (svc)" ;;
+	riscv64) echo "none (ecall)" ;;
+	ppc64le) echo "none (sc)" ;;
 	*) gate "$2" ;;
 	esac
 }
@@ -170,13 +174,13 @@ boot_row() {
 	if [ ! -s "$o/ttyS1.bin" ] || ! grep -q '^=== vdso-boot: power off' "$o/console.log" 2>/dev/null; then
 		if ! boot_variant "$k" "$v" "$DIR" "$LIMIT"; then
 			why=$(grep '^boot: ' "$o/boot.err" | tail -n 1 | sed 's/^boot: //')
-			row "${BOOT_KERNEL_NAME[$k]}" "$a" "$cpu" "not booted: ${why:-?}" - - - - - - - - - - - -
+			row "$(boot_kernel_name "$k" "$a")" "$a" "$cpu" "not booted: ${why:-?}" - - - - - - - - - - - -
 			return
 		fi
 	fi
 	log=$o/console.log img=$o/ttyS1.bin
 	g=$(gate_of "$a" "$img")
-	row "${BOOT_KERNEL_NAME[$k]}" "$a" "$cpu" "$(functions "$img")" "$(stat -c %s "$img")" "$(hashes "$img")" \
+	row "$(boot_kernel_name "$k" "$a")" "$a" "$cpu" "$(functions "$img")" "$(stat -c %s "$img")" "$(hashes "$img")" \
 		"$(pages "$log")" "$(time_reads "$log")" "$g" "$(vsyscall "$log")" "$(getrandom_state "$log")" \
 		"$(aux_clocks "$BUILD/cache/$(kernel_dir "$k" "$a")/config" "$log")" "$(timens "$log")" "$(served "$log")" \
 		"$(served "$log" "call clocksource=hpet")" "$(served "$log" "call clocksource=acpi_pm")"
@@ -225,7 +229,7 @@ host_row() {
 			done
 		done
 	done
-	for b in $ARM_BOOTS; do
+	for b in $NON_X86_BOOTS; do
 		k=${b%%:*} a=${b#*:} a=${a%%:*}
 		# armmp is a 6.1 kernel: booted where 6.1 is
 		[[ " $BOOT_KERNELS " == *" ${k/armmp/6.1} "* ]] && boot_row "$k" "$a" "${b##*:}"
