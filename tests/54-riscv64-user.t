@@ -15,7 +15,7 @@
 #   - signal: the handler returned to the image's __vdso_rt_sigreturn, at
 #     the offset readelf gives it (QEMU 10), or to QEMU 7.2's own code;
 #   - check: no "not ok" line.
-# (The booted kernel's vDSO, with hwprobe, is tests/53-boot-arm.t's.)
+# (The booted kernel's vDSO, with hwprobe, is tests/53-boot-non-x86.t's.)
 
 . "$(dirname "$0")/tap.sh"
 . "$TOP/tests/runners.sh"

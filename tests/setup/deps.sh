@@ -25,7 +25,7 @@ want qemu-system-x86_64 qemu-system-x86
 want qemu-system-aarch64 qemu-system-arm  # bookworm's 7.2, as qemu-system-x86
 want qemu-system-riscv64 qemu-system-misc  # the same 7.2: replaces nothing
 want /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin opensbi  # its firmware
-want qemu-system-ppc64 qemu-system-ppc  # the ppc64le boot (56-ppc64le): the same 7.2, replaces nothing
+want qemu-system-ppc64 qemu-system-ppc  # the ppc64le boot (53-boot-non-x86): the same 7.2, replaces nothing
 want cpio cpio
 want python3 python3
 want flock util-linux
