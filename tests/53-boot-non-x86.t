@@ -194,7 +194,7 @@ for _ in range(200):
 	got=$(sed -n 's/^it reads 0x[0-9a-f]* = AT_SYSINFO_EHDR \([-+]0x[0-9a-f]*\): .*/\1/p' <<< "$map")
 	is "${got:-none}" "${want:-(objdump found no larl and load)}" \
 		"$t: map: the first data load is at AT_SYSINFO_EHDR ${want:-?}, as objdump reads brasl, larl and the load"
-	walk_larl=$(sed -n 's/^  +0x\([0-9a-f]*\): [0-9a-f ]*: larl: .*/\1/p' <<< "$map" | head -1)
+	walk_larl=$(sed -n 's/^  +0x\([0-9a-f]*\): [0-9a-f ]*: larl[ :].*/\1/p' <<< "$map" | head -1)
 	is "${walk_larl:-none}" "${larl_at:-?}" "$t: map: its larl at +0x${larl_at:-?}, where objdump reads it"
 }
 
