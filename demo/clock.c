@@ -44,9 +44,11 @@ static unsigned long size;
 /* Is [off, off + len) inside the image?  Every read below asks first. */
 static int inside(unsigned long off, unsigned long len) { return off <= size && len <= size - off; }
 
-/* Are the image's pages mapped?  (vec a static: a lean program has no canary) */
+/* Are the image's pages mapped?  (vec a static: a lean program has no canary)
+ * mincore fills a byte a page; no Linux page is under 4 KiB (arm64's may
+ * be 16 or 64 KiB, powerpc's 64), so 16 bytes serve an image of 64 KiB. */
 static unsigned char vec[16];
-static int mapped(void) { return size <= sizeof vec * 4096 && /* x86 pages: 4 KiB */
+static int mapped(void) { return size <= sizeof vec * 4096 &&
 			  arch_syscall(__NR_mincore, (long)base, (long)size, (long)vec, 0, 0, 0) == 0; }
 
 static void *find(const char *name)

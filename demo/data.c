@@ -29,6 +29,7 @@
  */
 #include <lib/lib.h>
 #include <linux/time.h>
+#include <start/start.h>
 #include <vdso/served.h>
 
 static struct out *o = &out_stdout;
@@ -103,9 +104,12 @@ int main(int argc, char **argv, char **envp)
 	else if (!data)
 		out_str(o, "  no [vvar] here: nothing beside the image for it to read\n");
 	if (at) {
+		unsigned long pagesz = 4096, in = (unsigned long)(at - page.start); /* a word: no 64-bit division on i386 */
+
+		auxv_get(AT_PAGESZ, &pagesz);   /* 64 KiB on some arm64 and ppc64le kernels */
 		out_str(o, "it lands at "), from_image(at);
 		out_printf(o, page.end ? ": %s page %lu, offset 0x%lx\n" : ": in no mapping named here\n", page.name,
-			   (unsigned long)((at - page.start) >> 12), (unsigned long)((at - page.start) & 0xfff));
+			   in / pagesz, in % pagesz);
 	}
 	if (at && at < ehdr && (!page.end || !strncmp(page.name, "[vvar]", 6)))
 		watch_count((const volatile uint32_t *)at);
