@@ -8,13 +8,16 @@
 #           order from the kernel's fs/binfmt_elf.c; gdb: tests/81-gdb.t
 #   auxv    glibc's getauxval (tests/oracle/auxv.c) for the values that are
 #           the same in every process; natively, /proc/cpuinfo's flags for
-#           the AT_HWCAP bits it names
+#           the AT_HWCAP bits it names; on ARM, the names of the arch's
+#           UAPI asm/hwcap.h (tests/lessons/hwcap.py)
 #   find    its own two ways must agree; the [vdso] line's length is the
 #           size by the headers
 #   lookup  every number recomputed from the dumped image (`vdso dump`) by
 #           tests/lessons/lookup.py, which reads the ELF with struct
 #   clock   `date` (within 10 s); natively strace: no clock_gettime call;
-#           stripped under 2 KiB (gcc -O2, the default build)
+#           stripped by the arch's own strip, under 2 KiB (gcc -O2, the
+#           default build), or where the arch cannot, under its measured
+#           limit, said with why (clock_limit)
 #   data    the pages' names, distances and sizes: tests/oracle/vvar.c
 #           (glibc's getauxval and /proc/self/maps, on the same runner);
 #           the decoded first data access: objdump on the dumped image
@@ -30,9 +33,11 @@
 #           lesson's 12 bytes, at most the vDSO's own 32-byte reseed, and
 #           the state in the page the mmap of the prot and flags it printed
 #           returned; if not, the trace shows the two system calls
-#   signal  the return address: nm's arch_sigreturn (x86_64, and i386
-#           without a vDSO), or __kernel_rt_sigreturn's st_value in the
-#           dumped image by readelf (i386 with a vDSO)
+#   signal  the return address: nm's arch_sigreturn (x86_64, arm, and the
+#           others without a vDSO; never on riscv64 and ppc64le, which
+#           take no sa_restorer), or the vDSO's trampoline's st_value in
+#           the dumped image by readelf (sigreturn_symbol); the number its
+#           code puts in rt_sigreturn's register, by the arch's asm/unistd.h
 #   vsyscall  the mode: /proc/self/maps as grep reads it on the same
 #           runner; time() through the page: `date` (within 10 s)
 #   tour    every step prints its title, see: and try:; `tour 4` carries
@@ -65,17 +70,35 @@ for a in $(arches); do m=$(arch_bits "$a")
 	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$a.log"
 done
 
-# The sizes, stripped (the issue asks for them); clock must stay under 2 KiB.
+# The sizes, stripped by each arch's own strip (the issue asks for them).
+# clock must stay under 2 KiB where the arch's code is dense enough for
+# it: x86's instructions of 1 to 15 bytes, riscv64's compressed ones of 2
+# (rv64gc's C extension).  Where it is not, the limit is the size measured
+# here (gcc 12 -O2, the default build) with a little room, and why:
+clock_limit() {      # ARCH -> BYTES WHY
+	case $1 in
+	aarch64) echo "2304 every instruction 4 bytes (A64 has no short form), and BFD's aarch64 ld keeps an empty .got and .got.plt (48 bytes and two section headers) in a static program" ;;
+	arm)     echo "2112 -marm: every instruction 4 bytes (the ARM state, not Thumb-2), and the .ARM.attributes section strip keeps" ;;
+	ppc64le) echo "2816 every instruction 4 bytes, and the ELFv2 ABI's TOC: each function's global entry point sets r2 (two instructions), each call saves and restores it, and a .got and a .toc section" ;;
+	s390x)   echo "2304 z/Architecture instructions are 2, 4 or 6 bytes, mostly 4 and 6: about as many as x86_64 needs here, 4.5 bytes each on average against its 3.6" ;;
+	*)       echo "2048 under 2 KiB" ;;
+	esac
+}
 for a in $(arches); do
-	sizes=
+	sizes= s=$(arch_tool "$a" strip)
 	for l in stack auxv find lookup clock data gate getrandom signal vsyscall; do
-		strip -o "$T/$l-$a.stripped" "$BUILD/$a/$l"
-		sizes="$sizes $l $(stat -c %s "$T/$l-$a.stripped")"
+		"$s" -o "$T/$l-$a.stripped" "$BUILD/$a/$l"
+		sizes="$sizes $l $(stat -c %s "$T/$l-$a.stripped" 2> /dev/null)"
 	done
-	diag "$a stripped sizes:$sizes"
-	n=$(stat -c %s "$T/clock-$a.stripped")
-	[ "$n" -lt 2048 ]
-	ok $? "$a: clock stripped is under 2 KiB ($n bytes)"
+	diag "$a stripped sizes ($s):$sizes"
+	n=$(stat -c %s "$T/clock-$a.stripped" 2> /dev/null)
+	read -r limit why <<< "$(clock_limit "$a")"
+	[ -n "$n" ] && [ "$n" -lt "$limit" ]; st=$?
+	if [ "$limit" = 2048 ]; then
+		ok $st "$a: clock stripped is under 2 KiB (${n:-no} bytes)"
+	else
+		ok $st "$a: clock stripped is under $limit bytes (${n:-no} bytes), not 2 KiB: $why"
+	fi
 done
 
 # field TEXT REGEX: the first capture of a sed -E expression, first match.
@@ -107,8 +130,12 @@ check_stack() {      # RUNNER ARCH LABEL
 	ok $? "$L stack: sp 16-byte aligned at _start"
 	# The string area, drawn high to low, in the kernel's order
 	# (fs/binfmt_elf.c): each area's name, then the edge below it.
+	# (AT_PLATFORM only where getauxval finds one: QEMU gives none for
+	# riscv64, ppc64le and s390x, and a riscv kernel none at all)
+	local platform=
+	run_on "$r" "$a" "$T/auxv-$a" | grep -q '^15 ' && platform="AT_PLATFORM "
 	is "$(printf '%s\n' "$out" | sed -nE 's/^ +\| (AT_RANDOM|AT_PLATFORM|argv strings|envp strings|AT_EXECFN).*/\1/p' | tr '\n' ' ')" \
-		"AT_EXECFN envp strings argv strings AT_PLATFORM AT_RANDOM " "$L stack: file name > envp > argv > platform > random bytes"
+		"AT_EXECFN envp strings argv strings ${platform}AT_RANDOM " "$L stack: file name > envp > argv > ${platform:+platform > }random bytes"
 	addrs=$(printf '%s\n' "$out" | sed -nE 's/^  (0x[0-9a-f]+) \+-.*/\1/p')
 	[ -n "$addrs" ] && [ "$(printf '%s\n' $addrs | while read -r x; do echo $((x)); done | sort -rn | tr '\n' ' ')" = \
 	  "$(printf '%s\n' $addrs | while read -r x; do echo $((x)); done | tr '\n' ' ')" ]
@@ -141,8 +168,10 @@ check_auxv() {       # RUNNER ARCH BITS LABEL
 	ok $bad "$L auxv: $n process-independent values equal getauxval's"
 	# The oracle cannot tell an AT_HWCAP2 of 0 from none (tests/oracle/auxv.c):
 	# the lesson's own AT_HWCAP2 line is compared only when its value is not 0.
-	is "$(printf '%s\n' "$out" | awk '$1 ~ /^[0-9]+$/ && !($1 == 26 && $3 == "0x0") { print $1 }' | sort -n | tr '\n' ' ')" \
-	   "$(printf '%s\n' "$oracle" | awk '{ print $1 }' | sort -n | tr '\n' ' ')" "$L auxv: the types getauxval finds"
+	# (each type once: powerpc's kernel gives AT_IGNOREPPC twice, its
+	# arch/powerpc/include/asm/elf.h, ARCH_DLINFO; getauxval names it once)
+	is "$(printf '%s\n' "$out" | awk '$1 ~ /^[0-9]+$/ && !($1 == 26 && $3 == "0x0") { print $1 }' | sort -nu | tr '\n' ' ')" \
+	   "$(printf '%s\n' "$oracle" | awk '{ print $1 }' | sort -nu | tr '\n' ' ')" "$L auxv: the types getauxval finds"
 	if [ "$r" = native ]; then
 		local flags missing=
 		flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
@@ -150,6 +179,19 @@ check_auxv() {       # RUNNER ARCH BITS LABEL
 			case $flags in *" $f "*) ;; *) missing="$missing $f" ;; esac
 		done
 		is "$missing" "" "$L auxv: every AT_HWCAP bit named is in /proc/cpuinfo's flags"
+	fi
+	# ARM: the bits' names, by the arch's own UAPI asm/hwcap.h (its
+	# cross sysroot), each set bit of the values getauxval gave
+	local h=$(arch_sysroot "$a")/include/asm/hwcap.h
+	case $a in aarch64 | arm) ;; *) h= ;; esac
+	if [ -n "$h" ] && [ -f "$h" ]; then
+		for t in 16:HWCAP_:AT_HWCAP 26:HWCAP2_:AT_HWCAP2; do
+			set -- ${t//:/ }
+			v=$(printf '%s\n' "$oracle" | awk -v t="$1" '$1 == t { print $2 }')
+			[ -n "$v" ] || continue
+			is "$(field "$out" "^$3 bits:(.*)\$")" "$(python3 "$TOP/tests/lessons/hwcap.py" "$h" "$2" "$v")" \
+			   "$L auxv: the $3 bits of $v by the names of ${h#/usr/}"
+		done
 	fi
 	if printf '%s\n' "$oracle" | grep -q '^33 '; then
 		! printf '%s\n' "$out" | grep -q 'no AT_SYSINFO_EHDR'
@@ -189,7 +231,7 @@ check_find() {       # RUNNER ARCH LABEL
 }
 
 check_lookup() {     # RUNNER ARCH LABEL
-	local r=$1 a=$2 L=$3 out d name want
+	local r=$1 a=$2 L=$3 out d name want ver
 	out=$(run_on "$r" "$a" "$BUILD/$a/lookup") || { fail "$L lookup runs"; return; }
 	if [ "$HAVE_VDSO" = 0 ]; then
 		is "$out" "no vDSO here: the auxiliary vector has no AT_SYSINFO_EHDR" "$L lookup: one line, no vDSO"
@@ -198,8 +240,11 @@ check_lookup() {     # RUNNER ARCH LABEL
 	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a.so" > "$T/$r-$a.dump.log" 2>&1
 	d=$(sed -n 's/.* bytes from \(0x[0-9a-f]*\).*/\1/p' "$T/$r-$a.dump.log")
 	name=$(field "$out" '^lookup of ([^@]+)@.*')
+	# the version the lesson asks for: the arch's own (LINUX_2.6 on x86,
+	# LINUX_2.6.39 on arm64, ...); the version line is the script's, from the Verdefs
+	ver=$(field "$out" '^lookup of [^@]+@([^ ]+) .*')
 	want=$(python3 "$TOP/tests/lessons/lookup.py" "$T/$r-$a.so" "$d" \
-		"$(field "$out" '^lookup of .* at (0x[0-9a-f]+)$')" "$name" LINUX_2.6 2>&1)
+		"$(field "$out" '^lookup of .* at (0x[0-9a-f]+)$')" "$name" "$ver" 2>&1)
 	printf '%s\n' "$out" > "$T/$r-$a.lookup"
 	printf '%s\n' "$want" > "$T/$r-$a.lookup.want"
 	diff_ok "$T/$r-$a.lookup" "$T/$r-$a.lookup.want" "$L lookup: every number, recomputed from the dump"
@@ -211,7 +256,7 @@ check_lookup() {     # RUNNER ARCH LABEL
 	is "$(field "$tour" '^bucket: (h % [0-9]+ = [0-9]+) ->.*')" "$(field "$want" '^bucket: (h % [0-9]+ = [0-9]+) ->.*')" "$L tour 4: the bucket"
 	# its own image address: QEMU's moves from run to run
 	want=$(python3 "$TOP/tests/lessons/lookup.py" "$T/$r-$a.so" "$d" \
-		"$(field "$tour" '^.* in the vDSO at (0x[0-9a-f]+)$')" "$name" LINUX_2.6 2>&1)
+		"$(field "$tour" '^.* in the vDSO at (0x[0-9a-f]+)$')" "$name" "$ver" 2>&1)
 	is "$(field "$tour" '^(address: .*)$')" "$(field "$want" '^(address: .*)$')" "$L tour 4: st_value + load bias = the address"
 }
 
@@ -230,6 +275,21 @@ check_clock() {      # RUNNER ARCH LABEL
 		! grep -q 'clock_gettime' "$T/clock-$a.strace" && grep -q '^[0-9]* *mincore' "$T/clock-$a.strace"
 		ok $? "$L clock: no clock_gettime system call (strace)"
 	fi
+}
+
+# syscall_insn ARCH: the system call instruction as objdump prints it
+# (an extended regular expression), by the table of syscall(2),
+# "Architecture calling conventions"
+syscall_insn() {
+	case $1 in
+	x86_64) echo 'syscall' ;;
+	i386) echo 'int +\$0x80' ;;
+	aarch64) echo $'svc\t#0x0' ;;
+	arm) echo $'svc\t0(x0+)?' ;;
+	riscv64) echo 'ecall' ;;
+	ppc64le) echo 'sc' ;;
+	s390x) echo $'svc\t0' ;;
+	esac
 }
 
 check_data() {       # RUNNER ARCH BITS LABEL
@@ -259,19 +319,32 @@ check_data() {       # RUNNER ARCH BITS LABEL
 	local dis line last
 	local sv ssz
 	read -r sv ssz <<< "$(readelf --dyn-syms -W "$so" | awk -v s="$sym" '{ n = $8; sub(/@.*/, "", n) } n == s { print $2, $3; exit }')"
-	dis=$(objdump -d --start-address=0x$sv --stop-address=$((0x$sv + ssz)) "$so" | grep -E $'^ *[0-9a-f]+:\t')
+	# (arm: a Thumb function's st_value is odd, bit 0 the Thumb bit; its
+	# code starts one byte lower)
+	[ "$a" = arm ] && sv=$(printf '%x' $((0x$sv & ~1)))
+	dis=$($(arch_tool "$a" objdump) -d --start-address=0x$sv --stop-address=$((0x$sv + ssz)) "$so" | grep -E $'^ *[0-9a-f]+:\t')
 	last=$(printf '%s\n' "$out" | grep -E '^  \+0x[0-9a-f]+:' | tail -1)
 	off=$(field "$last" '^  \+(0x[0-9a-f]+):.*')
 	if printf '%s\n' "$last" | grep -q ': the system call, before any data: this vDSO is a stub$'; then
-		line=$(printf '%s\n' "$dis" | grep -m1 -E $'\t(syscall|int +\\$0x80) *$')
+		line=$(printf '%s\n' "$dis" | grep -m1 -E $'\t('"$(syscall_insn "$a")"$') *$')
 	else
 		line=$(printf '%s\n' "$dis" | grep -m1 '(%rip)')
 	fi
 	if [ "$a" != x86_64 ] && ! printf '%s\n' "$last" | grep -q 'this vDSO is a stub$'; then
 		skip "$L data: the first data access, against objdump" "no oracle here for $a: its data address is register-relative"
 	else
-		is "$off" "$(printf '0x%x' $((16#$(field "$line" '^ *([0-9a-f]+):.*') - vaddr + foff)))" "$L data: the instruction's offset, as objdump finds the first such in $sym"
-		is "$(field "$last" '^  \+0x[0-9a-f]+: ([0-9a-f ]+):.*')" "$(printf '%s\n' "$line" | awk -F'\t' '{ sub(/ +$/, "", $2); print $2 }')" "$L data: its bytes, as objdump reads them"
+		local bytes ioff
+		ioff=$((16#$(field "$line" '^ *([0-9a-f]+):.*') - vaddr + foff))
+		bytes=$(printf '%s\n' "$line" | awk -F'\t' '{ sub(/ +$/, "", $2); print $2 }')
+		# objdump shows x86's, ppc64le's and s390x's bytes one by one, the
+		# others' instruction as a number (aarch64's d4000001): those
+		# bytes are read from the image, as many as its digits say
+		case $bytes in
+		*" "*) ;;
+		*) bytes=$(od -An -tx1 -j "$ioff" -N $((${#bytes} / 2)) "$so" | sed 's/^ *//; s/ *$//') ;;
+		esac
+		is "$off" "$(printf '0x%x' "$ioff")" "$L data: the instruction's offset, as objdump finds the first such in $sym"
+		is "$(field "$last" '^  \+0x[0-9a-f]+: ([0-9a-f ]+):.*')" "$bytes" "$L data: its bytes, as objdump reads them"
 		if printf '%s\n' "$line" | grep -q '(%rip)'; then
 			at=$(field "$line" '.*# ([0-9a-f]+) .*')
 			is "$(field "$out" '^it lands at AT_SYSINFO_EHDR (.0x[0-9a-f]+):.*')" \
@@ -313,10 +386,13 @@ check_gate() {       # RUNNER ARCH LABEL
 		is "$out" 'x86_64: no gate, AT_SYSINFO absent: every x86_64 CPU has `syscall`, so there is nothing to choose' "$L gate: no gate on x86_64"
 		return
 	fi
-	if [ "$a" = aarch64 ] || [ "$a" = arm ]; then
-		# ARM: no AT_SYSINFO (the getauxval oracle), svc the only way in
+	if [ "$a" != i386 ]; then
+		# no AT_SYSINFO (the getauxval oracle); the one way in, as
+		# syscall(2) names it
+		local insn
+		case $a in aarch64 | arm) insn='svc #0' ;; riscv64) insn=ecall ;; ppc64le) insn=sc ;; s390x) insn='svc 0' ;; esac
 		! run_on "$r" "$a" "$T/auxv-$a" | grep -q '^32 ' &&
-			[ "$out" = "$a: no gate, AT_SYSINFO absent: every $a CPU has \`svc #0\`, so there is nothing to choose" ]
+			[ "$out" = "$a: no gate, AT_SYSINFO absent: every $a CPU has \`$insn\`, so there is nothing to choose" ]
 		ok $? "$L gate: no gate on $a, and getauxval finds no AT_SYSINFO: $out"
 		return
 	fi
@@ -406,43 +482,77 @@ check_getrandom_safety() {  # LABEL OUTPUT PROT FLAGS
 	ok $? "$L getrandom: the state's zero bytes, $z1 then $z2: the sentence is the one their difference calls for"
 }
 
-# __kernel_rt_sigreturn's offset in a dumped image, by readelf: its
-# st_value less the first PT_LOAD's vaddr, plus that segment's offset.
-rt_sigreturn_offset() {      # IMAGE
+# sigreturn_symbol ARCH: the vDSO's sigreturn trampoline, where the kernel
+# returns a handler installed without SA_RESTORER (its vDSO linker
+# script: arch/x86/entry/vdso/vdso32/vdso32.lds.S, arch/arm64/kernel/vdso/
+# vdso.lds.S, arch/riscv/kernel/vdso/vdso.lds.S, arch/powerpc/kernel/vdso/
+# vdso64.lds.S, arch/s390/kernel/vdso64/vdso64.lds.S); none on x86_64,
+# which insists on SA_RESTORER, nor on arm, whose kernel returns through
+# its sigpage (arch/arm/kernel/signal.c)
+sigreturn_symbol() {
+	case $1 in
+	i386 | aarch64 | s390x) echo __kernel_rt_sigreturn ;;
+	riscv64) echo __vdso_rt_sigreturn ;;
+	ppc64le) echo __kernel_sigtramp_rt64 ;;
+	esac
+}
+
+# nr_rt_sigreturn ARCH: __NR_rt_sigreturn by the arch's own UAPI header,
+# through its C preprocessor
+nr_rt_sigreturn() {
+	local x
+	x=$(printf '#include <asm/unistd.h>\nrt_sigreturn = __NR_rt_sigreturn\n' | $(arch_libc_cc "$1") -E -P - 2> /dev/null |
+		sed -n 's/^rt_sigreturn = //p')
+	echo $((x))
+}
+
+# A trampoline's offset in a dumped image, by readelf: its st_value less
+# the first PT_LOAD's vaddr, plus that segment's offset.
+rt_sigreturn_offset() {      # IMAGE [SYMBOL]
 	local v load
-	v=$(readelf --dyn-syms -W "$1" | awk '$8 ~ /^__kernel_rt_sigreturn@/ { print "0x" $2; exit }')
+	v=$(readelf --dyn-syms -W "$1" | awk -v s="${2:-__kernel_rt_sigreturn}" '$8 ~ "^" s "@" { print "0x" $2; exit }')
 	load=$(readelf -lW "$1" | awk '$1 == "LOAD" { print $3, $2; exit }')
 	set -- $load
 	printf '0x%x' $((${v:-0} - ${1:-0} + ${2:-0}))
 }
 
 check_signal() {     # RUNNER ARCH LABEL
-	local r=$1 a=$2 L=$3 out ret want off so
+	local r=$1 a=$2 L=$3 out ret want off so tramp
 	out=$(run_on "$r" "$a" "$BUILD/$a/signal") || { fail "$L signal runs"; return; }
 	printf '%s\n' "$out" | grep -qx 'back in main: rt_sigreturn restored the interrupted code.s registers'
 	ok $? "$L signal: the handler returned, and the code carried on"
 	ret=$(field "$out" '^the handler ran; it was to return to (0x[0-9a-f]+) .*')
-	# (arm: no sigreturn in its vDSO, the sigpage serves: SA_RESTORER here)
-	if [ "$a" = x86_64 ] || [ "$HAVE_VDSO" = 0 ] || [ "$a" = arm ]; then
-		if [ "$a" = i386 ]; then
+	tramp=$(sigreturn_symbol "$a")
+	# its code makes rt_sigreturn: the number, by the arch's own header
+	is "$(field "$out" '^its code: .*[^0-9]([0-9]+)[^0-9]* \(__NR_rt_sigreturn\);.*')" "$(nr_rt_sigreturn "$a")" \
+	   "$L signal: its code makes rt_sigreturn"
+	want=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+	if [ -z "$tramp" ] || [ "$HAVE_VDSO" = 0 ]; then
+		if [ -n "$tramp" ]; then
 			is "$(printf '%s\n' "$out" | head -1)" \
-			   "no vDSO here: no __kernel_rt_sigreturn to return to: SA_RESTORER, as on x86_64" \
+			   "no vDSO here: no $tramp to return to: SA_RESTORER, as on x86_64" \
 			   "$L signal: one line, no vDSO"
 		fi
-		want=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
-		is "$((ret))" "$((want))" "$L signal: it returns to arch_sigreturn, at $want by nm"
+		case $a in
+		riscv64 | ppc64le)
+			# their kernels take no sa_restorer (arch/riscv/kernel/
+			# signal.c, arch/powerpc/kernel/signal_64.c): with no vDSO
+			# QEMU returns through a page of its own
+			[ -n "$ret" ] && [ "$((ret))" != "$((want))" ]
+			ok $? "$L signal: it returns elsewhere than arch_sigreturn (at $want by nm): $a takes no sa_restorer" ;;
+		*)
+			is "$((ret))" "$((want))" "$L signal: it returns to arch_sigreturn, at $want by nm" ;;
+		esac
 		return
 	fi
-	# i386 with a vDSO: __kernel_rt_sigreturn, by readelf on the dumped image
+	# with a vDSO: its trampoline, by readelf on the dumped image
 	so=$T/$r-$a-signal.so
 	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
-	off=$(rt_sigreturn_offset "$so")
-	is "$(field "$out" '^0x[0-9a-f]+ is __kernel_rt_sigreturn@LINUX_2\.[0-9.]+, at \+(0x[0-9a-f]+) in the vDSO at .*')" "$off" \
-	   "$L signal: it returns to __kernel_rt_sigreturn, at +$off in the vDSO by readelf"
+	off=$(rt_sigreturn_offset "$so" "$tramp")
+	is "$(field "$out" "^0x[0-9a-f]+ is $tramp@LINUX_[0-9.]+, at \\+(0x[0-9a-f]+) in the vDSO at .*")" "$off" \
+	   "$L signal: it returns to $tramp, at +$off in the vDSO by readelf"
 	base=$(field "$out" '.* in the vDSO at (0x[0-9a-f]+)$')
 	is "$((ret))" "$((base + off))" "$L signal: the return address is the vDSO's address plus that"
-	printf '%s\n' "$out" | grep -Eqx 'its code: (mov \$173,%eax \(__NR_rt_sigreturn\); int \$0x80|mov x8, #139 \(__NR_rt_sigreturn\); svc #0)'
-	ok $? "$L signal: its code makes rt_sigreturn"
 }
 
 check_vsyscall() {   # RUNNER ARCH LABEL
@@ -453,8 +563,10 @@ check_vsyscall() {   # RUNNER ARCH LABEL
 		   "$L vsyscall: one line, no such page on i386"
 		return
 	fi
-	if [ "$a" = aarch64 ]; then
-		is "$(wc -l <<< "$out")" 1 "$L vsyscall: one line, no such page on aarch64: $out"
+	if [ "$a" != x86_64 ] && [ "$a" != arm ]; then
+		# the page is x86_64's (arch/x86/entry/vsyscall/vsyscall_64.c)
+		[ "$(wc -l <<< "$out")" = 1 ] && grep -q "^$a: no vsyscall page (it is x86_64's)" <<< "$out"
+		ok $? "$L vsyscall: one line, no such page on $a: $out"
 		return
 	elif [ "$a" = arm ]; then
 		# the kuser helpers page: the value __kuser_get_tls returns is the
@@ -587,8 +699,17 @@ check_tour_signal() {        # RUNNER ARCH LABEL
 	out=$(tour_step "$r" "$a" 8) || { fail "$L tour 8 runs, status 0"; return; }
 	want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
 	got=$(sed -n '/^case 1:/,/^case 2:/p' <<< "$out" | sed -n 's/.*return address 0x[0-9a-f]*: arch_sigreturn (linked at \(0x[0-9a-f]*\)).*/\1/p')
-	is "$((${got:-0}))" "$((want))" "$L tour 8: with SA_RESTORER the handler returns to arch_sigreturn, at $want by nm"
-	grep -q '^  code there: .*: system call [0-9]* (rt_sigreturn) by ' <<< "$out"
+	case $a in
+	riscv64 | ppc64le)
+		# no sa_restorer on these (check_signal): case 1 returns elsewhere
+		local ret1
+		ret1=$(sed -n '/^case 1:/,/^case 2:/p' <<< "$out" | sed -n 's/^  in the handler: return address \(0x[0-9a-f]*\):.*/\1/p')
+		[ -n "$ret1" ] && [ -z "$got" ]
+		ok $? "$L tour 8: with SA_RESTORER the handler returns elsewhere (${ret1:-?}) than arch_sigreturn (at $want by nm): $a takes no sa_restorer" ;;
+	*)
+		is "$((${got:-0}))" "$((want))" "$L tour 8: with SA_RESTORER the handler returns to arch_sigreturn, at $want by nm" ;;
+	esac
+	grep -q "^  code there: .*: system call $(nr_rt_sigreturn "$a") (rt_sigreturn) by " <<< "$out"
 	ok $? "$L tour 8: the code there makes rt_sigreturn" || diag "$out"
 	if [ "$a" = i386 ] && [ "$HAVE_VDSO" = 1 ]; then
 		# without SA_RESTORER: __kernel_rt_sigreturn, by readelf on the dumped image
@@ -609,9 +730,9 @@ check_tour_vsyscall() {      # RUNNER ARCH LABEL
 		   "$L tour 9: one line, no such page on i386"
 		return
 	fi
-	if [ "$a" = aarch64 ]; then
-		grep -q '^vdso vsyscall: no legacy vsyscall page on aarch64 ' <<< "$out"
-		ok $? "$L tour 9: no such page on aarch64"
+	if [ "$a" != x86_64 ] && [ "$a" != arm ]; then
+		grep -q "^vdso vsyscall: no legacy vsyscall page on $a " <<< "$out"
+		ok $? "$L tour 9: no such page on $a"
 		return
 	elif [ "$a" = arm ]; then
 		local set got
@@ -679,7 +800,10 @@ for a in $(arches); do
 		skip "boot $a: vdso tour as /init" "$why"
 		continue
 	fi
-	"$TOP/tests/boot/boot.sh" -o "$T/boot-$a" "$a" tour > /dev/null 2> "$T/boot-$a.err"
+	# (ppc64le: Debian's 6.12 is its one kernel here, tests/boot/boot.sh;
+	# the image too, for readelf)
+	k=; [ "$a" = ppc64le ] && k="-k 6.12"
+	"$TOP/tests/boot/boot.sh" -o "$T/boot-$a" $k "$a" tour + image > /dev/null 2> "$T/boot-$a.err"
 	is "$?" 0 "boot $a: vdso tour as /init, status 0"
 	log=$T/boot-$a/console.log
 	out=$(sed -n '/^=== vdso-boot: begin tour ===$/,/^=== vdso-boot: end tour /p' "$log")
@@ -695,8 +819,15 @@ for a in $(arches); do
 			printf '%s\n' "$out" | grep -Eqx 'mode by the probes: (emulate|xonly|none)'
 		ok $? "boot $a: tour 9: no /proc, the mode by the probes ($(field "$out" '^mode by the probes: (.*)$'))"
 	fi
-	is "$(field "$out" '^the call table holds (0x[0-9a-f]+) for clock_gettime.*')" \
-	   "$(x=$(field "$out" '^address: st_value .* = (0x[0-9a-f]+)$'); echo "${x:-(no address: line)}")" "boot $a: the call table holds the address the lookup found"
+	if [ -s "$T/boot-$a/ttyS1.bin" ] && ! readelf -dW "$T/boot-$a/ttyS1.bin" | grep -q '(GNU_HASH)'; then
+		# arm64's kernel links its vDSOs with --hash-style=sysv
+		# (arch/arm64/kernel/vdso/Makefile, vdso32/Makefile)
+		printf '%s\n' "$out" | grep -qx 'no clock_gettime or no GNU hash table in this vDSO: nothing to trace'
+		ok $? "boot $a: readelf finds no GNU hash table in the kernel's vDSO, and step 4 says so in one line"
+	else
+		is "$(field "$out" '^the call table holds (0x[0-9a-f]+) for clock_gettime.*')" \
+		   "$(x=$(field "$out" '^address: st_value .* = (0x[0-9a-f]+)$'); echo "${x:-(no address: line)}")" "boot $a: the call table holds the address the lookup found"
+	fi
 	printf '%s\n' "$out" | grep -q '^no system call on its way'
 	ok $? "boot $a: the call is no stub"
 done

@@ -17,10 +17,17 @@ cls = img[4]
 bits = 64 if cls == 2 else 32
 W = 'Q' if bits == 64 else 'I'
 mask = (1 << bits) - 1
+order = '>' if img[5] == 2 else '<'    # EI_DATA: ELFDATA2MSB (s390x) or LSB
 
 
 def u(fmt, off):
-    return struct.unpack_from('<' + fmt, img, off)
+    return struct.unpack_from(order + fmt, img, off)
+
+
+# The SysV hash table's words: 32 bits, but 64 on 64-bit s390 (EM_S390,
+# 22), as its psABI and binutils' elf64-s390.c (sh_entsize 8) have them.
+machine, = u('H', 0x12)
+H, HS = ('Q', 8) if machine == 22 and bits == 64 else ('I', 4)
 
 
 if bits == 64:
@@ -181,19 +188,19 @@ for m in ['__vdso_nothing', '__vdso_fork', '__vdso_open', '__vdso_exit']:
         p('       a clear bit: not here, and no bucket was read')
         break
     p('       both set: a false positive, try the next name')
-nbucket, nchain = u('II', hash_off)
+nbucket, nchain = u(H + H, hash_off)
 p('')
 p('SysV hash table at offset 0x%x: %u buckets, %u symbols' % (hash_off, nbucket, nchain))
 h = elf_hash(name)
 p('hash:  ELF hash of "%s" = 0x%x' % (name, h))
-i, = u('I', hash_off + 8 + (h % nbucket) * 4)
+i, = u(H, hash_off + 2 * HS + (h % nbucket) * HS)
 p('bucket: h %% %u = %u -> symbol %u' % (nbucket, h % nbucket, i))
 while i:
     sname, _ = sym(i)
     if sname == name:
         p('symbol %u "%s": found, the same symbol' % (i, sname))
         break
-    j, = u('I', hash_off + 8 + (nbucket + i) * 4)
+    j, = u(H, hash_off + 2 * HS + (nbucket + i) * HS)
     p('symbol %u "%s": not it; chain[%u] -> %u' % (i, sname, i, j))
     i = j
 print('\n'.join(out))
