@@ -243,6 +243,10 @@ struct arch_kernel_sigaction {
 	uint64_t mask_for_qemu_7;
 };
 
+/* Not stack-protected: its two locals are the records the kernel reads
+ * and fills, of its own size or larger, and a canary check here would
+ * pull the canary into every program that links sys.o (riscv's hello). */
+__attribute__((no_stack_protector))
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 		      struct kernel_sigaction *old)
 {
