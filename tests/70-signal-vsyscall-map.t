@@ -52,10 +52,23 @@ code_makes() {
 		$(arch_libc_cc "$a") -E -P -nostdinc -I"$BUILD/$a/uapi" -x c - 2> /dev/null | tail -n 1)
 	nr=$((nr)) || return 1
 	xxd -r -p <<< "${bytes// /}" > "$f"
-	m="-m $a"; [ "$a" = arm ] && [ "$4" = 1 ] && m="-m arm -M force-thumb"
+	case $a in
+	riscv64) m="-m riscv:rv64" ;;
+	ppc64le) m="-m powerpc:common64 -EL" ;;
+	s390x) m="-m s390:64-bit" ;;
+	*) m="-m $a"; [ "$a" = arm ] && [ "$4" = 1 ] && m="-m arm -M force-thumb" ;;
+	esac
 	dis=$($(arch_tool "$a" objdump) -D -b binary $m "$f" 2> /dev/null)
-	grep -Eq "movs?[[:space:]]+(x8|w8|r7), #($nr|0x$(printf %x "$nr"))([^0-9a-f]|\$)" <<< "$dis" &&
-		grep -Eq '[[:space:]]svc[[:space:]]' <<< "$dis"
+	local n="($nr|0x$(printf %x "$nr"))([^0-9a-fx]|\$)"
+	case $a in
+	# the number in a7, then ecall (riscv); in r0, then sc (powerpc)
+	riscv64) grep -Eq "li[[:space:]]+a7,$n" <<< "$dis" && grep -Eq '[[:space:]]ecall' <<< "$dis" ;;
+	ppc64le) grep -Eq "li[[:space:]]+r0,$n" <<< "$dis" && grep -Eq '[[:space:]]sc$' <<< "$dis" ;;
+	# s390's svc carries the number as its operand: the first svc's
+	s390x) grep -Em1 '[[:space:]]svc[[:space:]]' <<< "$dis" | grep -Eq "svc[[:space:]]+$n" ;;
+	*) grep -Eq "movs?[[:space:]]+(x8|w8|r7), #$n" <<< "$dis" &&
+		grep -Eq '[[:space:]]svc[[:space:]]' <<< "$dis" ;;
+	esac
 }
 
 # The offset of a dynamic symbol in a dumped image: st_value minus the
@@ -141,7 +154,21 @@ check_signal() {        # RUNNER ARCH
 	want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" {print $1}')
 	# (vdso is a PIE: it prints each address as it is and as linked, which nm shows)
 	got=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*return address 0x[0-9a-f]*: arch_sigreturn (linked at 0x\([0-9a-f]*\)).*/\1/p')
-	is "$(hex 0x$got)" "$(hex 0x$want)" "$L: SA_RESTORER: the handler returns to arch_sigreturn (nm: $want)"
+	if [ $a = riscv64 ] || [ $a = ppc64le ]; then
+		# These kernels never return to sa_restorer: riscv's struct
+		# sigaction has no such field (asm-generic/signal.h without
+		# SA_RESTORER; arch/riscv/kernel/signal.c returns through the
+		# vDSO), powerpc sets the link register to the vDSO's trampoline
+		# or one it writes on the stack (arch/powerpc/kernel/signal_64.c).
+		# The handler returns where it does without SA_RESTORER (case 2).
+		local r1 r2
+		r1=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/^  in the handler: return address \(0x[0-9a-f]*\).*/\1/p')
+		r2=$(sed -n '/^case 2:/,/^case 3:/p' "$out" | sed -n 's/^  in the handler: return address \(0x[0-9a-f]*\).*/\1/p')
+		[ -z "$got" ] && [ -n "$r1" ] && [ "$r1" = "$r2" ]
+		ok $? "$L: SA_RESTORER ignored by $a's kernel: the handler returns where case 2's does (${r1:-?}), not to arch_sigreturn (nm: $want)"
+	else
+		is "$(hex 0x$got)" "$(hex 0x$want)" "$L: SA_RESTORER: the handler returns to arch_sigreturn (nm: $want)"
+	fi
 	local start size ip
 	read -r start size < <(nm -S "$BUILD/$a/vdso" | awk '$4 == "arch_raise_keep" {print $1, $2}')
 	ip=$(sed -n '/^case 1:/,/^case 2:/p' "$out" | sed -n 's/.*interrupted at 0x[0-9a-f]*: arch_raise_keep+0x[0-9a-f]* (linked at 0x\([0-9a-f]*\)).*/\1/p')
@@ -152,7 +179,8 @@ check_signal() {        # RUNNER ARCH
 
 	# the runner line, against readelf on this runner's own vDSO
 	local nsig=-1
-	[ -s "$so" ] && nsig=$(readelf --dyn-syms -W "$so" | grep -c 'sigreturn')
+	# (powerpc names its trampolines __kernel_sigtramp_rt64 and the like)
+	[ -s "$so" ] && nsig=$(readelf --dyn-syms -W "$so" | grep -Ec 'sigreturn|sigtramp')
 	local here; here=$(grep '^here:' "$out")
 	if [ "$nsig" = -1 ]; then
 		[[ $here == "here: no vDSO"* ]]; ok $? "$L: no vDSO here, it says so: $here"
@@ -161,9 +189,11 @@ check_signal() {        # RUNNER ARCH
 		[[ $here == *"through its sigpage"* ]]; ok $? "$L: readelf finds no sigreturn symbol, it names the sigpage"
 	elif [ "$nsig" = 0 ]; then
 		[[ $here == *"exports no sigreturn symbol"* ]]; ok $? "$L: readelf finds no sigreturn symbol, it says so"
-	elif [ $a = aarch64 ]; then
-		[[ $here == *"exports __kernel_rt_sigreturn ("* ]]
-		ok $? "$L: readelf finds $nsig sigreturn symbol, it names it"
+	elif [ "$nsig" = 1 ]; then
+		local one
+		one=$(readelf --dyn-syms -W "$so" | awk '$8 ~ /sigreturn|sigtramp/ { sub(/@.*/, "", $8); print $8 }')
+		[[ $here == *"exports $one ("* ]]
+		ok $? "$L: readelf finds $nsig sigreturn symbol, it names it ($one)"
 	else
 		[[ $here == *"__kernel_sigreturn and __kernel_rt_sigreturn"* ]]
 		ok $? "$L: readelf finds $nsig sigreturn symbols, it names them"
@@ -205,6 +235,34 @@ check_signal() {        # RUNNER ARCH
 			[[ $c2 == *"__kernel_rt_sigreturn@LINUX_2.6.39+0x0 in the vDSO (+$rt)"* ]]
 			ok $? "$L: that code is __kernel_rt_sigreturn (readelf: +$rt, $(readelf --dyn-syms -W "$so" | awk '$8 ~ /^__kernel_rt_sigreturn/ { print $4; exit }'))"
 		fi
+	elif [ $a = riscv64 ] || [ $a = ppc64le ] || [ $a = s390x ]; then
+		# Without SA_RESTORER the kernel (or the emulator) returns
+		# through code of its own: the vDSO's trampoline, or a page or
+		# frame it wrote.  Judged by the arch's objdump on the bytes
+		# `vdso signal` printed there; where that is in the vDSO, by
+		# readelf (the symbol at that offset) and by the dumped image's
+		# own bytes (xxd).  Only s390 has an old, non-rt frame for a
+		# 64-bit task (arch/s390/kernel/signal.c setup_frame; riscv and
+		# powerpc64 give every handler an rt frame).
+		local cases=2 c cs call ret bytes line sym off
+		[ $a = s390x ] && cases=3
+		is "$(grep -c '^case' "$out")" $cases "$L: $cases cases$([ $cases = 3 ] && echo ', the old frame too on s390x')"
+		for ((c = 2; c <= cases; c++)); do
+			cs=$c2 call=rt_sigreturn
+			[ $c = 3 ] && cs=$c3 call=sigreturn
+			ret=$(sed -n 's/^  in the handler: return address \(0x[0-9a-f]*\):.*/\1/p' <<< "$cs" | head -n 1)
+			bytes=$(sed -n 's/^  code there: \([0-9a-f ]*\):.*/\1/p' <<< "$cs")
+			[ -n "$ret" ] && code_makes $a "$bytes" $call 0 && [[ $cs == *"fate: exited 0"* ]]
+			ok $? "$L: case $c, no SA_RESTORER: the handler returns to code that makes $call ($(arch_tool $a objdump) on its bytes: $bytes), and the child exits 0"
+			line=$(grep -m1 '^  in the handler: return address ' <<< "$cs")
+			if [[ $line == *" in the vDSO (+0x"* ]]; then
+				sym=$(sed -n 's/.*: \([A-Za-z0-9_]*\)@[A-Z0-9_.]*+0x0 in the vDSO (+\(0x[0-9a-f]*\))$/\1/p' <<< "$line")
+				off=$(sed -n 's/.* in the vDSO (+\(0x[0-9a-f]*\))$/\1/p' <<< "$line")
+				[ -n "$sym" ] && [ "$(sym_offset "$so" "$sym")" = "$off" ] &&
+					[ "$(xxd -s $((off)) -l 4 -p "$so")" = "$(tr -d ' ' <<< "$bytes" | cut -c1-8)" ]
+				ok $? "$L: case $c: that code is ${sym:-?} (readelf: +${off:-?}), the dumped vDSO's bytes there"
+			fi
+		done
 	elif [ "$nsig" -gt 0 ]; then
 		local rt old
 		rt=$(sym_offset "$so" __kernel_rt_sigreturn) && old=$(sym_offset "$so" __kernel_sigreturn)
@@ -242,15 +300,15 @@ check_vsyscall() {      # RUNNER ARCH
 		grep -q 'no legacy vsyscall page on i386.*the gate' "$out"; ok $? "$L: there is no page, the gate is the counterpart"
 		return
 	fi
-	if [ $a = aarch64 ] || [ $a = arm ]; then
+	if [ $a != x86_64 ]; then
 		# The counterpart on arm: the kuser helpers page at 0xffff0000
 		# (Documentation/arm/kernel_user_helpers.rst), as the runner's
-		# maps show it to a libc program; aarch64 has none.
+		# maps show it to a libc program; the other arches have none.
 		local kuser
 		kuser=$(run_on $r $a "$T/maps-$a" | grep '^ffff0000-ffff1000 r-xp ')
-		if [ $a = aarch64 ]; then
+		if [ $a != arm ]; then
 			is "$(wc -l < "$out")" 1 "$L: one line"
-			[ -z "$kuser" ] && grep -q 'no legacy vsyscall page on aarch64.*nor any page of code at a fixed address' "$out"
+			[ -z "$kuser" ] && grep -q "no legacy vsyscall page on $a.*nor any page of code at a fixed address" "$out"
 			ok $? "$L: no page, none at a fixed address (the maps have none at 0xffff0000)"
 		elif [ -n "$kuser" ]; then
 			grep -q '^kuser helpers page at 0xffff0000 (r-xp ' "$out"
@@ -346,13 +404,13 @@ check_map() {           # RUNNER ARCH
 	v=$(printf '%x' $((0x${v:-0} & ~1)))        # arm: Thumb's bit 0
 	dis=$($(arch_tool "$a" objdump) -d -w --no-show-raw-insn --start-address=0x$v --stop-address=$((0x$v + ${sz:-0})) "$so" | grep '^ *[0-9a-f]*:')
 	[ -n "$dis" ]; ok $? "$L: objdump disassembles ${tf:-the time function} in the dump"
-	if [[ $dis != *"(%rip)"* ]] && ! grep -Eqw 'call|ldr|bl' <<< "$dis" && grep -Eq 'syscall|int +\$0x80|svc' <<< "$dis"; then
+	if [[ $dis != *"(%rip)"* ]] && ! grep -Eqw 'call|ldr|bl' <<< "$dis" && grep -Eq 'syscall|int +\$0x80|svc|ecall|[[:space:]]sc$' <<< "$dis"; then
 		grep -q ': a system call: this function has no data load' "$out"
 		ok $? "$L: $tf makes a system call (objdump agrees: no data load)"
 		return
 	fi
-	if [ $a = aarch64 ] || [ $a = arm ]; then
-		skip "$L: $tf's first data address, by objdump" "this test decodes objdump's text for x86 only (an ARM kernel's vDSO is met only natively on ARM, and in `make boot ARCH=aarch64 CMD=map`)"
+	if [ $a != x86_64 ] && [ $a != i386 ]; then
+		skip "$L: $tf's first data address, by objdump" "this test decodes objdump's text for x86 only (a $a kernel's vDSO is met only natively on $a, and in \`make boot ARCH=$a CMD=map\`)"
 		return
 	fi
 	want=$(python3 - "$a" "$fn" "$so" << 'EOF'
