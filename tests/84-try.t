@@ -43,17 +43,34 @@ for a in $(arches); do
 		rm -f "$S/auxv-$a"
 done
 
+# vdso_name FROM TO SYMBOL: the name of TO's vDSO function for the call
+# that FROM names SYMBOL, by the arches' tables (arch/<arch>/vdso_calls.h:
+# CALL(ID, name, twin, symbol, ...) and ALSO(ID, symbol, ...)); SYMBOL
+# itself where FROM's table has no such symbol or TO has no such call.
+vdso_name() {
+	local id want
+	id=$(sed -n 's/^[[:space:]]*\(CALL\|ALSO\)(\([A-Z_0-9]*\),.*"'"$3"'".*/\2/p' "$TOP/arch/$1/vdso_calls.h" | head -n 1)
+	[ -n "$id" ] && want=$(sed -n 's/^[[:space:]]*CALL('"$id"',[^"]*"[^"]*",[^"]*"[^"]*",[^"]*"\([^"]*\)".*/\1/p' "$TOP/arch/$2/vdso_calls.h")
+	echo "${want:-$3}"
+}
+
 # try_line RUNNER ARCH WHERE LINE: each command of LINE, judged as above.
 try_line() {
-	local runner=$1 arch=$2 where=$3 line=$4 cmd prog out st q why
+	local runner=$1 arch=$2 where=$3 line=$4 cmd prog out st q why unwritten=
 	line=${line%%   #*}
 	q=$(runner_cmd "$runner" "$arch")
+	# each line starts in an empty folder: what it reads, it wrote itself
+	find "$S" -maxdepth 1 -type f ! -name 'auxv-*' -delete
 	while [ -n "$line" ]; do
 		cmd=${line%%; *}
 		[ "$cmd" = "$line" ] && line= || line=${line#*; }
 		prog=$(awk '{ for (i = 1; i <= NF; i++) if ($i !~ /=/) { print $i; exit } }' <<< "$cmd")
 		if ! command -v "$prog" > /dev/null && [ ! -x "$S/$prog" ]; then
 			skip "$where: $cmd" "$prog is not installed"
+			continue
+		fi
+		if [ -n "$unwritten" ] && grep -qw -- "$unwritten" <<< "$cmd"; then
+			skip "$where: $cmd" "it reads $unwritten, which the dump skipped before it would have written"
 			continue
 		fi
 		if [ -n "$q" ]; then
@@ -71,6 +88,8 @@ try_line() {
 			esac
 			if [ -n "$why" ]; then
 				skip "$where: $cmd" "$why"
+				# the file a skipped dump would have written
+				[[ $cmd == *" dump "* ]] && unwritten=$(awk '{ for (i = 1; i < NF; i++) if ($i == "dump") print $(i + 1) }' <<< "$cmd")
 				continue
 			fi
 			# objdump of a foreign arch's file: that arch's binutils
@@ -117,6 +136,10 @@ for r in $(all_runners); do
 				# the arch's own path, unless the line names its arch elsewhere
 				grep -qw -- "$named" <<< "${line//build\/$named\//}" && continue
 				line=${line//build\/$named\//build\/$a\/}
+				# a vDSO function it names: the arch's own name for it
+				for sym in $(grep -Eo '__(vdso|kernel)_[a-z_0-9]+' <<< "$line" | sort -u); do
+					line=${line//$sym/$(vdso_name "$named" "$a" "$sym")}
+				done
 			fi
 			try_line "$r" "$a" "$r $a lesson $l" "$line"
 			# and the try: lines it prints as it runs (getrandom's)
