@@ -113,12 +113,21 @@ check_dump() {       # RUNNER ARCH
 	is "$(leftovers "$W" "$soname")" "" "$L dump: no temporary left"
 	diag "$L: dumped $size bytes from $base"
 
-	# The tools accept it without a word.
-	# (the arch's own binutils: the machine's objdump knows x86 only, and
-	# its readelf warns of the 8-byte aligned GNU property note QEMU's
-	# aarch64 image has, which aarch64's readelf reads)
+	# The tools accept it without a word (the arch's own binutils: the
+	# machine's objdump knows x86 only).  One word is the image's, not the
+	# dump's: QEMU 10's aarch64 vDSO puts its 20-byte build-id note after
+	# an 8-aligned property note in a PT_NOTE aligned to 8, and readelf,
+	# stepping by 8, warns of it.  That warning passes only where
+	# tests/tools/note_steps.py finds such a note in the file's own bytes.
 	$(arch_tool "$a" readelf) -a -W "$D" > "$W/readelf" 2> "$W/readelf.err"
-	is "$?:$(cat "$W/readelf.err")" "0:" "$L readelf -a -W: no warnings"
+	local st=$? notes
+	if [ -s "$W/readelf.err" ] && notes=$(python3 "$TOP/tests/tools/note_steps.py" "$D") &&
+		! grep -qv -e '^readelf: Warning: note with invalid namesz and/or descsz found at offset 0x[0-9a-f]*$' \
+			-e '^readelf: Warning:  type: 0x[0-9a-f]*, namesize: 0x[0-9a-f]*, descsize: 0x[0-9a-f]*, alignment: 8$' "$W/readelf.err"; then
+		diag "$L readelf warns of the image's own notes: $notes"
+		: > "$W/readelf.err"
+	fi
+	is "$st:$(cat "$W/readelf.err")" "0:" "$L readelf -a -W: no warnings"
 	$(arch_tool "$a" objdump) -d "$D" > "$W/objdump" 2> "$W/objdump.err"
 	is "$?:$(cat "$W/objdump.err")" "0:" "$L objdump -d: no warnings"
 	grep -q '^Disassembly of section .text:' "$W/objdump"
