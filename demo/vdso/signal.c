@@ -263,10 +263,17 @@ static void runner_line(struct out *o)
 	else if (named) {
 		/* aarch64 has the rt one only, and ppc64le's is named sigtramp
 		 * (arch/<arch>/vdso_calls.h): asked for by name, before the count */
+		/* (out_str, not "%s": where the names are null constants,
+		 * x86_64's, gcc -O0 warns of the branch named never takes) */
 		out_str(o, "the vDSO exports ");
-		if (ARCH_VDSO_SIGRETURN)
-			out_printf(o, "%s and ", ARCH_VDSO_SIGRETURN);
-		out_printf(o, "%s (%s): ", ARCH_VDSO_RT_SIGRETURN, ARCH_VDSO_SIGRETURN_VERSION);
+		if (ARCH_VDSO_SIGRETURN) {
+			out_str(o, ARCH_VDSO_SIGRETURN);
+			out_str(o, " and ");
+		}
+		out_str(o, ARCH_VDSO_RT_SIGRETURN);
+		out_str(o, " (");
+		out_str(o, ARCH_VDSO_SIGRETURN_VERSION);
+		out_str(o, "): ");
 	} else if (n == 0)
 		out_printf(o, "the vDSO exports no sigreturn symbol: ");
 	else
