@@ -305,7 +305,7 @@ test:
 	$(Q)bash tests/setup/crossgcc.sh $(BUILD) || echo "make: the ARM arches are built with clang instead" >&2
 	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
 	$(Q)$(MAKE) --no-print-directory ARCH="$(filter-out $(ARCHES),$(ALL_ARCHES))" all
-	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
+	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove --timer -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
 
 # make test-quick: the same tests, every runner once, but tests/50-boot.t
 # boots one kernel (6.1) instead of the four: for the edit-compile loop.
