@@ -42,6 +42,28 @@ D=$BUILD/test/trace
 rm -rf "$D"; mkdir -p "$D"
 [ -n "${TRACE_T_NS:-}" ] || diag "not in a pid namespace (unshare -fp failed or not root)"
 
+# Nothing here may hang the suite: every command runs under timeout, and
+# a process started in the background is waited for by wait_bounded.
+# wait_bounded PID SECONDS: wait for PID, a child of this shell; if it has
+# not ended after SECONDS, its state (from /proc) becomes diagnostics and
+# it is killed.  The status is PID's, or 137 when it was killed.
+wait_bounded() {
+	local dog st
+	rm -f "$D/watchdog.$1"
+	( sleep "$2"
+	  { grep -E '^(State|TracerPid|SigPnd|ShdPnd)' "/proc/$1/status"
+	    echo "wchan: $(cat "/proc/$1/wchan" 2>/dev/null)"; } > "$D/watchdog.$1" 2>/dev/null
+	  kill -KILL "$1" 2>/dev/null ) &
+	dog=$!
+	wait "$1"; st=$?
+	kill "$dog" 2>/dev/null; wait "$dog" 2>/dev/null
+	if [ -s "$D/watchdog.$1" ]; then
+		diag "process $1 had not ended after $2 s; killed. It was:"
+		sed 's/^/#   /' "$D/watchdog.$1"
+	fi
+	return $st
+}
+
 # Normalize trace lines as the programs print theirs: no [pid N], no
 # " = 0" result, no <vdso...> mark.
 normal() {
@@ -170,11 +192,11 @@ for a in $(arches); do
 	sleep 1.5
 	vdso_mem $lp > "$D/during.bin"
 	kill -INT $tp
-	wait $tp
+	wait_bounded $tp 20
 	ok $? "$a -p: SIGINT detaches, status 0"
 	vdso_mem $lp > "$D/after.bin"
-	"$V" dump "$D/fresh.bin" > /dev/null
-	wait $lp
+	timeout 20 "$V" dump "$D/fresh.bin" > /dev/null 2>&1
+	wait_bounded $lp 30
 	ok $? "$a -p: the process went on to its end, status 0"
 	n=$(cmp -l "$D/fresh.bin" "$D/during.bin" 2> /dev/null | awk '$3 == 314' | wc -l)
 	ok $(( n > 0 ? 0 : 1 )) "$a -p: while attached, $n bytes of the vDSO are int3 (0xcc)"
@@ -203,14 +225,14 @@ for a in $(arches); do
 		grep -q "$2" "$D/err" || { fail "$a: $1: the line says $2"; return; }
 		pass "$a: $1: the line says $2"
 	}
-	"$V" trace -- "$D/no-such-program" > /dev/null 2> "$D/err"; rc=$?
+	timeout 20 "$V" trace -- "$D/no-such-program" > /dev/null 2> "$D/err"; rc=$?
 	one "a command that does not exist" ENOENT
 	( sleep 5 & echo $! > "$D/gone"; wait ) ; gone=$(cat "$D/gone")
-	"$V" trace -p "$gone" > /dev/null 2> "$D/err"; rc=$?
+	timeout 20 "$V" trace -p "$gone" > /dev/null 2> "$D/err"; rc=$?
 	one "a process that does not exist (any more)" ESRCH
 	if command -v setpriv > /dev/null && [ "$(id -u)" = 0 ]; then
 		sleep 5 & sp=$!
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$V" trace -p $sp > /dev/null 2> "$D/err"; rc=$?
+		timeout 20 setpriv --reuid=65534 --regid=65534 --clear-groups "$V" trace -p $sp > /dev/null 2> "$D/err"; rc=$?
 		kill $sp; wait $sp 2> /dev/null
 		one "another user's process" EPERM
 	else
@@ -220,7 +242,7 @@ for a in $(arches); do
 	gcc -std=gnu11 -O2 -o "$DENY" "$TOP/tests/robust/deny.c" 2> /dev/null
 	nr=$(awk '$2 == "__NR_ptrace" { print $3 }' "$(readlink -f "$BUILD/x86_64/uapi/asm")/unistd_${a/x86_/}.h" 2>/dev/null)
 	[ "$a" = i386 ] && nr=$(awk '$2 == "__NR_ptrace" { print $3 }' "$(readlink -f "$BUILD/x86_64/uapi/asm")/unistd_32.h")
-	"$DENY" "$a" "$nr=EPERM" -- "$V" trace date > /dev/null 2> "$D/err"; rc=$?
+	timeout 20 "$DENY" "$a" "$nr=EPERM" -- "$V" trace date > /dev/null 2> "$D/err"; rc=$?
 	one "ptrace denied by a seccomp filter" EPERM
 	if q=$(runner_available qemu7 "$a"); then
 		timeout 20 /usr/bin/qemu-$a "$V" trace date > /dev/null 2> "$D/err"; rc=$?
