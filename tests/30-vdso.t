@@ -5,7 +5,9 @@
 # glibc sees it, strace (or QEMU's own syscall log) for which path served
 # a call.  What a runner should offer is read from the oracle there, not
 # written here: a vDSO where getauxval finds AT_SYSINFO_EHDR, a gate where
-# it finds AT_SYSINFO.
+# it finds AT_SYSINFO.  Two arches show more in `vdso call`: riscv64 each
+# key of riscv_hwprobe both ways, ppc64le its error flag (CR0.SO, and the
+# errno in r3 against its <asm/errno.h> and the trace).
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
@@ -244,12 +246,63 @@ check_call() {       # RUNNER ARCH LABEL HAS_VDSO SYMS
 		fi
 		is "$got" "$want" "$L call: $f served by $want"
 	done
+	[ "$a" = riscv64 ] && check_pairs "$r" "$a" "$L" "$has" "$syms" "$out"
 	out=$(VDSO=off run_on "$r" "$a" "$BUILD/$a/vdso" call 2>&1)
 	is "$(echo "$out" | sed -n 's/^paths: //p' | grep -o '=[a-z]*' | sort -u | tr -d '\n')" "=syscall" \
 		"$L call: VDSO=off: every function by the raw syscall"
 	run_on "$r" "$a" "$BUILD/$a/vdso" call clock_gettime nosuch > /dev/null 2> "$O/err"
 	is "$?" 2 "$L call: an unknown name is a usage error (exit 2)"
 	is "$(wc -l < "$O/err")" 1 "$L call: ... with one line on stderr"
+}
+
+# riscv64's riscv_hwprobe asks key-value pairs (the keys of its table,
+# ARCH_VDSO_PAIRS_KEYS in arch/riscv64/vdso_calls.h): a row for each key,
+# its two values judged with the other rows (tests/tools/call_rows.awk),
+# and where the image has no __vdso_riscv_hwprobe (QEMU's has none; `vdso
+# syms`, held to readelf above), a line that says both columns are the
+# system call's.
+check_pairs() {      # RUNNER ARCH LABEL HAS_VDSO SYMS CALL-OUTPUT
+	local r=$1 a=$2 L=$3 has=$4 syms=$5 out=$6 keys rows
+	keys=$(grep -o '{ [0-9]*, "[A-Z_0-9]*" }' "$TOP/arch/$a/vdso_calls.h" | tr -d '{},"' | awk '{ print $1, $2 }')
+	rows=$(echo "$out" | awk '$1 == "riscv_hwprobe" && $2 == "key" { n = $NF; gsub(/[()]/, "", n); print $3, n }')
+	is "$rows" "$keys" "$L call: riscv_hwprobe asks each of the $(echo "$keys" | wc -l) keys of arch/$a/vdso_calls.h, by its number and name"
+	if [ "$has" = 1 ] && echo "$syms" | grep -q '__vdso_riscv_hwprobe@@'; then
+		! echo "$out" | grep -q '^riscv_hwprobe: this vDSO has no such function'
+		ok $? "$L call: the image has __vdso_riscv_hwprobe: not said to be missing"
+	else
+		echo "$out" | grep -qx 'riscv_hwprobe: this vDSO has no such function: both columns are the system call'
+		ok $? "$L call: $([ "$has" = 1 ] && echo 'no __vdso_riscv_hwprobe in the image' || echo 'no vDSO'): one line says both columns are the system call's"
+	fi
+}
+
+# ppc64le: a vDSO function says an error as `sc` does, CR0.SO set and a
+# positive errno in r3 (the kernel's arch/powerpc/kernel/vdso/
+# gettimeofday.S, cvdso_call: `crset so; neg r3, r3`), which the runtime
+# turns into -errno (arch/ppc64le/arch.h).  `vdso call` shows it with a bad
+# clock id: r3 must hold EINVAL as the arch's <asm/errno.h> (asm-generic/
+# errno-base.h) numbers it, and every clock_gettime(-1) the trace (strace,
+# QEMU's log) shows must have failed with that errno: the system call's
+# answer, and under QEMU its vDSO stub's.  A good clock: CR0.SO clear, 0.
+check_error_flag() { # RUNNER ARCH LABEL HAS_VDSO
+	local r=$1 a=$2 L=$3 has=$4 out einval t=$O/flag-$1-$2 calls bad
+	out=$(run_on_traced "$r" "$a" "$t" "$BUILD/$a/vdso" call 2> /dev/null)
+	if [ "$has" = 0 ]; then
+		echo "$out" | grep -qx 'error flag (CR0.SO): not shown: no vDSO clock_gettime here'
+		ok $? "$L call: no vDSO: the error flag is not shown, and one line says why"
+		return
+	fi
+	einval=$(printf '#include <asm/errno.h>\nEINVAL\n' | $(arch_libc_cc "$a") -E -P -nostdinc -I"$BUILD/$a/uapi" -x c - 2> /dev/null | tail -n 1)
+	is "$(echo "$out" | grep '^error flag: ')" \
+	   "error flag: clock_gettime(-1) through the vDSO came back with CR0.SO set and $einval in the result register," \
+	   "$L call: a bad clock id through the vDSO: CR0.SO set, r3 holds EINVAL (${einval:-?} by <asm/errno.h>)"
+	echo "$out" | grep -Eqx '  which the runtime reads as EINVAL; the system call \(sc\) answers EINVAL: the same'
+	ok $? "$L call: the runtime reads it as EINVAL, and says the system call answers EINVAL"
+	calls=$(own_calls "$t" | grep -Ec '^[0-9]+ +clock_gettime\((-1|0xffffffff(ffffffff)?)[ ,]')
+	bad=$(own_calls "$t" | grep -E '^[0-9]+ +clock_gettime\((-1|0xffffffff(ffffffff)?)[ ,]' | grep -Ecv "= -1 (errno=$einval |EINVAL )")
+	[ "$calls" -ge 1 ] && [ "$bad" = 0 ]
+	ok $? "$L call: the trace: each of its $calls clock_gettime(-1) calls failed with errno $einval (EINVAL)"
+	echo "$out" | grep -qx '  clock_gettime(MONOTONIC) through the vDSO: CR0.SO clear, 0 in the result register'
+	ok $? "$L call: a good clock id through the vDSO: CR0.SO clear, 0 in r3"
 }
 
 # Which path served clock_gettime, seen from outside: count the
@@ -336,6 +389,7 @@ for a in $(arches); do
 		check_syms "$r" "$a" "$m" "$L" "$HAS_VDSO"
 		syms=$(run_on "$r" "$a" "$BUILD/$a/vdso" syms 2> /dev/null)
 		check_call "$r" "$a" "$L" "$HAS_VDSO" "$syms"
+		[ "$a" = ppc64le ] && check_error_flag "$r" "$a" "$L" "$HAS_VDSO"
 		check_getcpu "$r" "$a" "$L"
 		check_trace "$r" "$a" "$L" "$HAS_VDSO"
 		check_gate "$r" "$a" "$L" "$HAS_GATE" "$HAS_VDSO"
