@@ -15,6 +15,8 @@
 #     image, skipped elsewhere; the time namespace checks run natively as
 #     root (skipped elsewhere only for a refusal of the environment's,
 #     named: EPERM, ENOSYS, no CONFIG_TIME_NS, no /proc);
+#   - ppc64le: the error flag tested, a bad clock id's CR0.SO and r3 (the
+#     errno of the arch's <asm/errno.h>), a good one's;
 #   - the marks of an emulation it names (a PT_LOAD with RWE flags, no
 #     "Linux" note, addresses already relocated) are those readelf finds.
 # The /init boot runs `vdso check` in tests/50-boot.t.
@@ -97,6 +99,19 @@ check_runner() {     # RUNNER ARCH BITS LABEL
 	else
 		grep -q '^ok [0-9]* - getrandom # SKIP no getrandom in this vDSO' "$out"
 		ok $? "$L check: no vDSO getrandom (readelf): skipped, saying so"
+	fi
+
+	# ppc64le's error flag (tests/30-vdso.t shows it through `vdso call`,
+	# with the trace): a bad clock id through the vDSO must come back with
+	# CR0.SO set and EINVAL, as the arch's <asm/errno.h> numbers it, in r3;
+	# a good one with CR0.SO clear and 0.
+	if [ "$a" = ppc64le ]; then
+		local einval
+		einval=$(printf '#include <asm/errno.h>\nEINVAL\n' | $(arch_libc_cc "$a") -E -P -nostdinc -I"$BUILD/$a/uapi" -x c - 2> /dev/null | tail -n 1)
+		grep -Eqx "ok [0-9]+ - clock id -1: CR0.SO set, result register $einval, read as EINVAL; the system call: EINVAL" "$out"
+		ok $? "$L check: tests the error flag: clock id -1 through the vDSO, CR0.SO set, r3 holds EINVAL (${einval:-?} by <asm/errno.h>)"
+		grep -Eqx 'ok [0-9]+ - clock MONOTONIC: CR0.SO clear, result register 0' "$out"
+		ok $? "$L check: ... and a good clock id: CR0.SO clear, r3 0"
 	fi
 
 	# Time namespaces: natively as root, made and seen; elsewhere made, or
