@@ -1,15 +1,18 @@
 #!/bin/bash
-# tests/80-lessons.t - the lesson programs (demo/stack.c, auxv.c, find.c,
-# lookup.c, clock.c, data.c, gate.c, getrandom.c, signal.c, vsyscall.c) and
+# tests/80-lessons.t - the lesson programs (demo/hello.c, stack.c, auxv.c,
+# find.c, lookup.c, clock.c, data.c, gate.c, getrandom.c, signal.c,
+# vsyscall.c; relocate.c is tests/82-relocate.t's) and
 # `vdso tour`, on every runner and arch.
 #
 # Each is judged by something that shares no code with it:
+#   hello   the line its source's GREETING holds, and status 0
 #   stack   the argv and envp it was given (env -i), the string area's
 #           order from the kernel's fs/binfmt_elf.c; gdb: tests/81-gdb.t
 #   auxv    glibc's getauxval (tests/oracle/auxv.c) for the values that are
 #           the same in every process; natively, /proc/cpuinfo's flags for
-#           the AT_HWCAP bits it names; on ARM, the names of the arch's
-#           UAPI asm/hwcap.h (tests/lessons/hwcap.py)
+#           the AT_HWCAP bits it names; on ARM and ppc64le, the names of
+#           the arch's UAPI asm/hwcap.h or asm/cputable.h
+#           (tests/lessons/hwcap.py)
 #   find    its own two ways must agree; the [vdso] line's length is the
 #           size by the headers
 #   lookup  every number recomputed from the dumped image (`vdso dump`) by
@@ -118,6 +121,13 @@ why_for() {
 	fi
 }
 
+check_hello() {      # RUNNER ARCH LABEL
+	local r=$1 a=$2 L=$3 out st want
+	want=$(sed -n 's/^#define GREETING "\(.*\)\\n"$/\1/p' "$TOP/demo/hello.c")
+	out=$(run_on "$r" "$a" "$BUILD/$a/hello"); st=$?
+	is "$st:$out" "0:$want" "$L hello: status 0, and the line of demo/hello.c's GREETING"
+}
+
 check_stack() {      # RUNNER ARCH LABEL
 	local r=$1 a=$2 L=$3 out addrs cmd
 	# env -i outside the emulator: QEMU hands its own environment on
@@ -184,12 +194,19 @@ check_auxv() {       # RUNNER ARCH BITS LABEL
 		done
 		is "$missing" "" "$L auxv: every AT_HWCAP bit named is in /proc/cpuinfo's flags"
 	fi
-	# ARM: the bits' names, by the arch's own UAPI asm/hwcap.h (its
-	# cross sysroot), each set bit of the values getauxval gave
-	local h=$(arch_sysroot "$a")/include/asm/hwcap.h
-	case $a in aarch64 | arm) ;; *) h= ;; esac
-	if [ -n "$h" ] && [ -f "$h" ]; then
-		for t in 16:HWCAP_:AT_HWCAP 26:HWCAP2_:AT_HWCAP2; do
+	# ARM and ppc64le: the bits' names, by the arch's own UAPI header
+	# (its cross sysroot's asm/hwcap.h; powerpc's asm/cputable.h, whose
+	# PPC_FEATURE_* and PPC_FEATURE2_* are AT_HWCAP's and AT_HWCAP2's),
+	# each set bit of the values getauxval gave
+	local h= p1=HWCAP_ p2=HWCAP2_
+	case $a in
+	aarch64 | arm) h=$(arch_sysroot "$a")/include/asm/hwcap.h ;;
+	ppc64le) h=$(arch_sysroot "$a")/include/asm/cputable.h p1=PPC_FEATURE_ p2=PPC_FEATURE2_ ;;
+	esac
+	if [ -n "$h" ] && [ ! -f "$h" ]; then
+		skip "$L auxv: the AT_HWCAP bits by the names of the arch's header" "no $h (Debian: linux-libc-dev-<arch>-cross)"
+	elif [ -n "$h" ]; then
+		for t in 16:$p1:AT_HWCAP 26:$p2:AT_HWCAP2; do
 			set -- ${t//:/ }
 			v=$(printf '%s\n' "$oracle" | awk -v t="$1" '$1 == t { print $2 }')
 			[ -n "$v" ] || continue
@@ -784,6 +801,7 @@ for r in $(all_runners); do
 		fi
 		HAVE_VDSO=1
 		run_on "$r" "$a" "$T/auxv-$a" | grep -q '^33 ' || HAVE_VDSO=0
+		check_hello "$r" "$a" "$L"
 		check_stack "$r" "$a" "$L"
 		check_auxv "$r" "$a" "$m" "$L"
 		check_find "$r" "$a" "$L"
