@@ -296,15 +296,15 @@ run:
 # the shared downloads in build/cache/ take a lock): one job per CPU, the
 # longest files first, so that the jobs end together.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-TESTS_LONG := tests/20-reader.t tests/60-robust.t tests/50-boot.t
+TESTS_LONG := tests/10-unit.t tests/50-boot.t tests/60-robust.t tests/20-reader.t
 TESTS := $(TESTS_LONG) $(filter-out $(TESTS_LONG),$(sort $(wildcard tests/*.t)))
 # The arches not in the test matrix are built too (not their unit tests):
 # tests/53-boot-non-x86.t boots them.
 test:
 	$(Q)bash tests/setup/deps.sh
 	$(Q)bash tests/setup/crossgcc.sh $(BUILD) || echo "make: the ARM arches are built with clang instead" >&2
-	$(Q)$(MAKE) --no-print-directory ARCH="$(ARCHES)" all units
-	$(Q)$(MAKE) --no-print-directory ARCH="$(filter-out $(ARCHES),$(ALL_ARCHES))" all
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) ARCH="$(ARCHES)" all units
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) ARCH="$(filter-out $(ARCHES),$(ALL_ARCHES))" all
 	$(Q)$(if $(BOOT_KERNELS),BOOT_KERNELS='$(BOOT_KERNELS)') prove --timer -j$(JOBS) $(if $(filter 1,$(V)),-v) $(TESTS)
 
 # make test-quick: the same tests, every runner once, but tests/50-boot.t

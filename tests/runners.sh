@@ -41,27 +41,42 @@ sysroot_option() {
 	[ -z "$r" ] || echo " -L $r"
 }
 
-# runner_cmd RUNNER ARCH: what to put before the program (empty for native);
-# status 1 and a reason on stdout if there is no such emulator.
-runner_cmd() {
+# runner_set RUNNER ARCH: sets RUNNER_CMD to what to put before the program
+# (empty for native), or returns 1 with the reason in RUNNER_WHY if there
+# is no such emulator.  No subshell and, once QEMU 10 is fetched, no other
+# process: run_on calls it for every program run, thousands of times in a
+# test run, and a fork here costs more than starting QEMU does.
+runner_set() {
+	local q
+	RUNNER_CMD= RUNNER_WHY=
 	case $1 in
-	native) ;;
+	native) return 0 ;;
 	qemu7)
-		local q=/usr/bin/qemu-$2
-		[ -x "$q" ] || { echo "qemu-user 7.2 not installed (no $q)"; return 1; }
-		echo "$q$(sysroot_option "$2")" ;;
+		q=/usr/bin/qemu-$2
+		[ -x "$q" ] || { RUNNER_WHY="qemu-user 7.2 not installed (no $q)"; return 1; } ;;
 	qemu10)
-		local q=$BUILD/cache/qemu10/bin/qemu-$2 log=$BUILD/cache/qemu10.log
-		# The fetch is instant once done; its last stderr line says why not.
-		mkdir -p "$BUILD/cache"
-		if ! "$TOP/tests/setup/qemu10.sh" "$BUILD" 2> "$log"; then
-			tail -n 1 "$log" | sed 's/^qemu10: //'
-			return 1
-		fi
-		echo "$q$(sysroot_option "$2")" ;;
+		q=$BUILD/cache/qemu10/bin/qemu-$2
+		# Fetched already (tests/setup/qemu10.sh's stamp and emulator)?
+		# Else the fetch, whose last stderr line says why not.
+		if [ ! -f "$BUILD/cache/qemu10/stamp" ] || [ ! -x "$q" ]; then
+			local log=$BUILD/cache/qemu10.log
+			mkdir -p "$BUILD/cache"
+			if ! "$TOP/tests/setup/qemu10.sh" "$BUILD" 2> "$log"; then
+				RUNNER_WHY=$(tail -n 1 "$log" | sed 's/^qemu10: //')
+				return 1
+			fi
+		fi ;;
 	*)
-		echo "unknown runner '$1'"; return 1 ;;
+		RUNNER_WHY="unknown runner '$1'"; return 1 ;;
 	esac
+	arch_sysroot_set "$2"
+	RUNNER_CMD=$q${ARCH_SYSROOT:+ -L $ARCH_SYSROOT}
+}
+
+# runner_cmd RUNNER ARCH: RUNNER_CMD on stdout; status 1 and the reason on
+# stdout if there is no such emulator.
+runner_cmd() {
+	if runner_set "$1" "$2"; then echo "$RUNNER_CMD"; else echo "$RUNNER_WHY"; return 1; fi
 }
 
 # A probe for ARCH: a static program that only calls exit(0), built once
@@ -98,23 +113,34 @@ arch_libc_cc() { CC=gcc arch_cc "$1"; }
 # arch_sysroot ARCH: where a cross arch's glibc lives (/usr/TRIPLE, from
 # Debian's libc6-<arch>-cross), for QEMU's -L: a dynamically linked
 # oracle's loader and libraries are found there.  Empty for the machine's
-# own libraries (x86).
-arch_sysroot() {
-	local t
-	for t in $(awk -v a="$1" '!/^#/ && $1 == a { gsub(/,/, " ", $3); print $3 }' "$ARCH_LIST"); do
-		# the loader: ld-linux-*.so.N on most arches, ld64.so.N on
-		# ppc64le (ld64.so.2) and s390x (ld64.so.1)
-		compgen -G "/usr/$t/lib/ld-linux*" > /dev/null || compgen -G "/usr/$t/lib/ld64.so.*" > /dev/null &&
-			{ echo "/usr/$t"; return; }
-	done
+# own libraries (x86).  arch_sysroot_set sets ARCH_SYSROOT instead, with
+# bash's own read and compgen: no process.
+arch_sysroot_set() {
+	local name bits triples rest t
+	ARCH_SYSROOT=
+	while read -r name bits triples rest; do
+		[ "$name" = "$1" ] || continue
+		for t in ${triples//,/ }; do
+			# the loader: ld-linux-*.so.N on most arches, ld64.so.N on
+			# ppc64le (ld64.so.2) and s390x (ld64.so.1)
+			if compgen -G "/usr/$t/lib/ld-linux*" > /dev/null ||
+				compgen -G "/usr/$t/lib/ld64.so.*" > /dev/null; then
+				ARCH_SYSROOT=/usr/$t
+				return
+			fi
+		done
+		return
+	done < "$ARCH_LIST"
 }
+arch_sysroot() { arch_sysroot_set "$1"; [ -z "$ARCH_SYSROOT" ] || echo "$ARCH_SYSROOT"; }
 
 runner_probe() {
 	local p=$BUILD/test/runners/probe-$1 flags cc
-	flags=$(arch_cflags "$1")
-	cc=$(arch_cc "$1")
-	[ -n "$flags" ] && [ -f "$BUILD/$1/libruntime.a" ] || return 1
-	if [ ! -x "$p" ]; then
+	[ -f "$BUILD/$1/libruntime.a" ] || return 1
+	if [ ! -x "$p" ] || [ "$p" -ot "$BUILD/$1/libruntime.a" ]; then
+		flags=$(arch_cflags "$1")
+		[ -n "$flags" ] || return 1
+		cc=$(arch_cc "$1")
 		mkdir -p "${p%/*}"
 		printf '%s\n' '#include "arch.h"' \
 			'void _start(void) { arch_syscall(__NR_exit, 0, 0, 0, 0, 0, 0); }' |
@@ -152,10 +178,9 @@ runner_available() {
 
 # run_on RUNNER ARCH PROG [ARGS...]
 run_on() {
-	local cmd
-	cmd=$(runner_cmd "$1" "$2") || { echo "run_on: $cmd" >&2; return 125; }
+	runner_set "$1" "$2" || { echo "run_on: $RUNNER_WHY" >&2; return 125; }
 	shift 2
-	timeout "$RUN_TIMEOUT" $cmd "$@"
+	timeout "$RUN_TIMEOUT" $RUNNER_CMD "$@"
 }
 
 # run_on_traced RUNNER ARCH OUTFILE PROG [ARGS...]: natively by strace,
@@ -163,7 +188,8 @@ run_on() {
 # so that the program's stderr stays its own.  Lines start with the pid.
 run_on_traced() {
 	local cmd out=$3
-	cmd=$(runner_cmd "$1" "$2") || { echo "run_on_traced: $cmd" >&2; return 125; }
+	runner_set "$1" "$2" || { echo "run_on_traced: $RUNNER_WHY" >&2; return 125; }
+	cmd=$RUNNER_CMD
 	shift 3
 	if [ -z "$cmd" ]; then
 		timeout "$RUN_TIMEOUT" strace -f -qq -o "$out" "$@"
