@@ -37,6 +37,8 @@
 #     rt_sigreturn (or sigreturn, s390x's old frame);
 #   - ppc64le: the image's size by its section headers, the exports outside
 #     the call table, and the error convention (CR0.SO set, EINVAL in r3).
+# Then `vdso read` of every image sent back, by each native build, at
+# readelf parity (symbols, versions, dynamic table), in both byte orders.
 # Last, the table of what each kernel's vDSO offers (functions, versions,
 # hash tables), from readelf, as diagnostics (tests/README.md's table has
 # these kernels' rows, made by tests/boot/table.sh).
@@ -342,6 +344,49 @@ for b in $BOOTS; do
 	TABLE+=("$t: $funcs| hash: $hashes| $secs s")
 done
 for row in "${TABLE[@]}"; do diag "$row"; done
+
+# `vdso read` at readelf parity on every image these boots sent back, in
+# both byte orders (s390x's is big-endian): each native build of vdso
+# reads each image, and its symbols, version sections and dynamic table
+# must be readelf's (tests/oracle/read_parity.py, as tests/42 and 44 do
+# with the machine's libraries and QEMU's images).
+P=$D/parity
+rm -rf "$P"
+mkdir -p "$P"
+declare -A IMAGES       # "ORDER BITS" -> the boots whose image that is
+for b in $BOOTS; do
+	k=${b%%:*} a=${b#*:}
+	[ -s "$D/$k-$a/ttyS1.bin" ] || continue
+	cp "$D/$k-$a/ttyS1.bin" "$P/$k-$a.so"
+	# e_ident[EI_CLASS] (1: 32-bit, 2: 64-bit), e_ident[EI_DATA] (1: little, 2: big)
+	read -r class data <<< "$(od -An -tu1 -j4 -N2 "$P/$k-$a.so")"
+	key="$([ "$data" = 2 ] && echo big || echo little) $([ "$class" = 1 ] && echo 32 || echo 64)"
+	IMAGES[$key]="${IMAGES[$key]:-}${IMAGES[$key]:+, }$k $a"
+done
+PROGS=
+for a in $(arches); do
+	runner_available native "$a" > /dev/null && PROGS="$PROGS $BUILD/$a/vdso"
+done
+if [ ${#IMAGES[@]} = 0 ]; then
+	skip "vdso read of the booted images, at readelf parity" "no boot above sent an image back"
+elif [ -z "$PROGS" ]; then
+	skip "vdso read of the booted images, at readelf parity" "no arch of this tree runs natively here"
+else
+	for order in little big; do
+		python3 "$TOP/tests/oracle/read_parity.py" $([ $order = big ] && echo --big-endian) \
+			$PROGS -- "$P" > "$P/$order.out" 2> "$P/$order.err"
+		for bits in 32 64; do
+			[ -n "${IMAGES[$order $bits]:-}" ] || continue
+			read -r _ _ found _ <<< "$(grep "^FOUND $bits " "$P/$order.out")"
+			for p in $PROGS; do
+				read -r _ _ _ compared differ <<< "$(grep "^RESULT $p $bits " "$P/$order.out")"
+				[ "${found:-0}" -gt 0 ] && [ "${compared:-0}" = "$found" ] && [ "$differ" = 0 ]
+				ok $? "native $(basename "$(dirname "$p")") vdso read of the booted $order-endian $bits-bit images (${compared:-0} of ${found:-0}: ${IMAGES[$order $bits]}): symbols, versions and dynamic tables as readelf's"
+				grep "^DIFF $p $bits " "$P/$order.out" | cut -d' ' -f4- | sed 's/^/# /'
+			done
+		done
+	done
+fi
 
 # riscv64's `vdso map` inside the booted kernel, /proc mounted: its walk
 # from __vdso_clock_gettime to the first data load (auipc, addi, a load)
