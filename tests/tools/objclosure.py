@@ -6,22 +6,20 @@ One object a line, ROOT itself not listed.  Weak references count as needs;
 `main` and the stack protector's two symbols, which every program has, do
 not (as in objcycles.py).
 """
-import subprocess, sys
+import sys
+
+from objsyms import symbols
 
 IGNORED = {"main", "__stack_chk_guard", "__stack_chk_fail"}
 
 root, objs = sys.argv[1], sys.argv[2:]
 defines, needs = {}, {}
+table = symbols([root] + objs)
 for o in set(objs) | {root}:
-    out = subprocess.run(["nm", o], capture_output=True, text=True, check=True).stdout
-    needs[o] = set()
-    for line in out.splitlines():
-        f = line.split()
-        if len(f) == 2 and f[0] in ("U", "w", "v"):
-            if f[1] not in IGNORED:
-                needs[o].add(f[1])
-        elif len(f) == 3 and f[1] not in ("U", "w", "v"):
-            defines.setdefault(f[2], o)
+    defined, needed = table[o]
+    needs[o] = needed - IGNORED
+    for s in defined:
+        defines.setdefault(s, o)
 
 seen, todo = set(), [root]
 while todo:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """tests/tools/objcycles.py OBJ... - the graph of which object file needs a
-symbol that another defines (from nm), and its cycles.
+symbol that another defines (from nm, one run for all: objsyms.py), and
+its cycles.
 
 Prints one line per cycle found ("a.o -> b.o -> a.o"), nothing if there
 is none; exit status 1 if there is one.  Weak references count as needs:
@@ -9,22 +10,20 @@ the start-up code calls in every program as libc's does, and the stack
 protector's `__stack_chk_guard` and `__stack_chk_fail`, which the compiler
 itself makes every protected function use.
 """
-import subprocess, sys
+import sys
+
+from objsyms import symbols
 
 IGNORED = {"main", "__stack_chk_guard", "__stack_chk_fail"}
 
 objs = sys.argv[1:]
 defines, needs = {}, {}
+table = symbols(objs)
 for o in objs:
-    out = subprocess.run(["nm", o], capture_output=True, text=True, check=True).stdout
-    needs[o] = set()
-    for line in out.splitlines():
-        f = line.split()
-        if len(f) == 2 and f[0] in ("U", "w", "v"):
-            if f[1] not in IGNORED:
-                needs[o].add(f[1])
-        elif len(f) == 3 and f[1] not in ("U", "w", "v"):
-            defines.setdefault(f[2], o)
+    defined, needed = table[o]
+    needs[o] = needed - IGNORED
+    for s in defined:
+        defines.setdefault(s, o)
 edges = {o: sorted({defines[s] for s in needs[o] if s in defines and defines[s] != o})
          for o in objs}
 
