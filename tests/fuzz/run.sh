@@ -23,7 +23,9 @@
 # style, with and without versions, shaped like a shared object and like
 # a vDSO), big-endian ones as tests/42-read-parity.t builds them, this
 # machine's vDSO for both arches (tests/oracle/vdso.c image), QEMU 10's
-# if tests/setup/qemu10.sh has fetched it, the hostile images of
+# for every target it carries if tests/setup/qemu10.sh has fetched it,
+# the real kernels' images the boot tests sent back (every arch, both
+# byte orders) if they have run, the hostile images of
 # tests/fuzz/make_hostile.py, and tests/fuzz/corpus/.  What the campaign
 # learns stays in build/fuzz/corpus-<bits>/ for the next run; what it finds
 # (crash-*, timeout-*, oom-*) lands in build/fuzz/artifacts/.  A finding,
@@ -142,6 +144,16 @@ done
 # The vDSO image of every target QEMU 10 carries (tests/44-qemu-images.t).
 for q in "$BUILD"/cache/qemu10/bin/qemu-*; do
 	[ -x "$q" ] && python3 "$TOP/tests/oracle/embedded_vdso.py" "$q" "$S/live" > /dev/null 2>> "$S/live.log"
+done
+
+# The real kernels' images that the booted tests sent back, if they have
+# run (tests/50-boot.t: x86; tests/53-boot-non-x86.t: ARM, riscv64,
+# ppc64le, s390x big-endian), each named for its folder.
+for img in "$BUILD"/test/boot/*/*/ttyS1.bin "$BUILD"/test/boot-non-x86/*/ttyS1.bin; do
+	[ -s "$img" ] || continue
+	name=${img%/ttyS1.bin}
+	name=${name#"$BUILD"/test/}
+	cp "$img" "$S/live/booted-${name//\//-}.so"
 done
 
 python3 "$SRC/make_hostile.py" "$S/hostile" --at 0x500000001001 --at 0x58001001 "$S"/live/*.so \
