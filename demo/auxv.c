@@ -56,27 +56,30 @@ static const char *meaning(unsigned long type)
 }
 
 /* The arch's own bits, named in its arch.h (x86: CPUID's; riscv64: one a
- * base ISA letter); a bit it does not name shows as "?". */
+ * base ISA letter), one name for each bit of the word (64 on a 64-bit
+ * arch: arm64's AT_HWCAP2 uses bit 32 on); a bit it does not name shows
+ * as "?". */
+#define WORD_BITS (8 * sizeof(unsigned long))
 #ifdef ARCH_HWCAP_NAMES
-static const char *const hwcap[32] = ARCH_HWCAP_NAMES;
+static const char *const hwcap[WORD_BITS] = ARCH_HWCAP_NAMES;
 #else
-static const char *const hwcap[32] = { 0 };
+static const char *const hwcap[WORD_BITS] = { 0 };
 #endif
 #ifdef ARCH_HWCAP2_NAMES
-static const char *const hwcap2[32] = ARCH_HWCAP2_NAMES;
+static const char *const hwcap2[WORD_BITS] = ARCH_HWCAP2_NAMES;
 #else
-static const char *const hwcap2[32] = { 0 };
+static const char *const hwcap2[WORD_BITS] = { 0 };
 #endif
 
 static void bits(struct out *o, const char *name, unsigned long v,
-		 const char *const names[32])
+		 const char *const names[WORD_BITS])
 {
-	int i;
+	unsigned i;
 
 	out_printf(o, "%s bits:", name);
-	for (i = 0; i < (int)(8 * sizeof v); i++)      /* a 64-bit word may use bit 32 on */
+	for (i = 0; i < WORD_BITS; i++)
 		if (v >> i & 1)
-			out_printf(o, " %s", i < 32 && names[i] && *names[i] ? names[i] : "?");
+			out_printf(o, " %s", names[i] && *names[i] ? names[i] : "?");
 	out_str(o, v ? "\n" : " none\n");
 }
 

@@ -106,8 +106,9 @@ void arch_sigreturn(void);
 
 /* AT_HWCAP and AT_HWCAP2 on arm64: the kernel's HWCAP_* and HWCAP2_*
  * bits (arch/arm64/include/uapi/asm/hwcap.h, Linux 6.1's), named here as
- * there, lower case, without the prefix, bit 0 first.  demo/auxv.c names
- * the bits by them; a later kernel's bits (32 and up) show as "?". */
+ * there, lower case, without the prefix, bit 0 first (AT_HWCAP2 goes on
+ * past bit 31).  demo/auxv.c names the bits by them; a later kernel's
+ * bits show as "?". */
 #define ARCH_HWCAP_NAMES { "fp", "asimd", "evtstrm", "aes", "pmull", "sha1", \
 	"sha2", "crc32", "atomics", "fphp", "asimdhp", "cpuid", "asimdrdm", "jscvt", \
 	"fcma", "lrcpc", "dcpop", "sha3", "sm3", "sm4", "asimddp", "sha512", "sve", \
@@ -116,7 +117,7 @@ void arch_sigreturn(void);
 	"svesha3", "svesm4", "flagm2", "frint", "svei8mm", "svef32mm", "svef64mm", \
 	"svebf16", "i8mm", "bf16", "dgh", "rng", "bti", "mte", "ecv", "afp", "rpres", \
 	"mte3", "sme", "sme_i16i64", "sme_f64f64", "sme_i8i32", "sme_f16f32", \
-	"sme_b16f32", "sme_f32f32", "sme_fa64", "wfxt" }
+	"sme_b16f32", "sme_f32f32", "sme_fa64", "wfxt", "ebf16", "sve_ebf16" }
 
 #include "../hooks.h"
 
