@@ -23,7 +23,7 @@
  * standard); the gABI, "Hash Table"; the LSB, "Symbol Versioning".
  *
  * try: build/x86_64/vdso dump v.so && readelf -I -V --dyn-syms v.so; build/x86_64/vdso tour lookup
- * exercise: set name to "__vdso_time" in main: another bucket, another
+ * exercise: set name to symbols[1] in main: another bucket, another
  *   chain, and another picture; readelf -I v.so counts each chain's length.
  */
 #include <lib/lib.h>
@@ -34,7 +34,25 @@
 static const char *const symbols[] = { ARCH_VDSO_CALLS(FIRST, VDSO_NOTHING) };
 #define FIRST_VERSION(id, name, twin, symbol, version, time64) version,
 static const char *const versions[] = { ARCH_VDSO_CALLS(FIRST_VERSION, VDSO_NOTHING) };
-static const char *const missing[] = { "__vdso_nothing", "__vdso_fork", "__vdso_open", "__vdso_exit" };
+/* Names no vDSO exports, spelled as this arch's are: the prefix of the
+ * table's first symbol ("__vdso_", or "__kernel_" on aarch64, ppc64le and
+ * s390x), then a word.  Most stop at the bloom filter. */
+static const char *const missing_words[] = { "nothing", "fork", "open", "exit" };
+
+static const char *missing_name(const char *symbol, const char *word, char *buf, size_t size)
+{
+	size_t n = 2, len = strlen(word);       /* past the leading "__" */
+
+	while (symbol[n] && symbol[n] != '_')
+		n++;
+	if (symbol[n] == '_')
+		n++;
+	if (n + len + 1 > size)
+		return word;
+	memcpy(buf, symbol, n);
+	memcpy(buf + n, word, len + 1);
+	return buf;
+}
 
 static struct out *o = &out_stdout;
 static struct elf_image img;
@@ -50,6 +68,7 @@ int main(int argc, char **argv, char **envp)
 	struct elf_sym s, r;
 	uint32_t h, i, word = 0, k;
 	size_t size;
+	char buf[48];
 	int err, next;
 
 	(void)argc, (void)argv, (void)envp;
@@ -90,9 +109,11 @@ int main(int argc, char **argv, char **envp)
 	if (elf_lookup(&img, name, version, &r) == 0)   /* the reader's own walk */
 		out_printf(o, "elf_lookup says: 0x%lx (%s)\n", (unsigned long)r.addr, r.addr == s.addr ? "the same" : "DIFFERENT");
 
-	for (k = 0, st.maybe = 1; k < sizeof missing / sizeof missing[0] && st.maybe; k++) {
-		elf_gnu_first(&img, &g, missing[k], &st);
-		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing[k], st.hash);
+	for (k = 0, st.maybe = 1; k < sizeof missing_words / sizeof missing_words[0] && st.maybe; k++) {
+		const char *missing = missing_name(name, missing_words[k], buf, sizeof buf);
+
+		elf_gnu_first(&img, &g, missing, &st);
+		out_printf(o, "\nmissing: GNU hash of \"%s\" = 0x%x\n", missing, st.hash);
 		vdso_show_bloom(o, &g, &st);
 		out_str(o, st.maybe ? "       both set: a false positive, try the next name\n"
 			: "       a clear bit: not here, and no bucket was read\n");

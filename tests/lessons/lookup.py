@@ -180,7 +180,10 @@ value = (value + delta) & mask
 bias = (addr + load[0] - (load[1] + delta)) & mask
 p('address: st_value 0x%x + load bias 0x%x = 0x%x' % (value, bias, (value + bias) & mask))
 p('elf_lookup says: 0x%x (the same)' % ((value + bias) & mask))
-for m in ['__vdso_nothing', '__vdso_fork', '__vdso_open', '__vdso_exit']:
+# the missing names: the looked-up name's prefix ("__vdso_", "__kernel_"),
+# then a word
+prefix = name[:name.index('_', 2) + 1]
+for m in [prefix + w for w in ('nothing', 'fork', 'open', 'exit')]:
     p('')
     h = gnu_hash(m)
     p('missing: GNU hash of "%s" = 0x%x' % (m, h))
