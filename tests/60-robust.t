@@ -36,8 +36,14 @@ T=20            # seconds: a run that takes longer has hung
 # must say so in exactly one line, "vdso: ..."; neither may die by a signal
 # (a status over 128, as the shell and timeout report it) or hang (124).
 answered() {
-	local want=$1 label=$2 lines why=
-	lines=$(wc -l < "$R/err")
+	local want=$1 label=$2 lines why= err
+	# stderr read by bash, not wc and grep: the suite judges some thousand
+	# runs.  Its lines, counted as wc -l does: a last one without its
+	# newline is not one.
+	mapfile err < "$R/err"
+	lines=${#err[@]}
+	[ "$lines" = 0 ] || [[ ${err[-1]} == *$'\n' ]] || lines=$((lines - 1))
+	printf -v ERR_TEXT '%s' "${err[@]}"    # for the caller's further looks
 	case $rc in
 	124)	why="hung (killed after $T s)" ;;
 	12[5-9]|1[3-9][0-9]|2[0-9][0-9])
@@ -50,7 +56,7 @@ answered() {
 		esac
 	fi
 	if [ -z "$why" ] && [ "$rc" != 0 ]; then
-		[ "$lines" = 1 ] && grep -q '^vdso: ' "$R/err" ||
+		[ "$lines" = 1 ] && [[ ${err[0]} == "vdso: "* || ${err[1]-} == "vdso: "* ]] ||
 			why="stderr is not one line 'vdso: ...' ($lines lines)"
 	fi
 	if [ -z "$why" ]; then
@@ -59,6 +65,14 @@ answered() {
 		fail "$label"
 		diag "$why" "$(head -c 400 "$R/err")"
 	fi
+}
+
+# unless_skipped CMD...: CMD, or nothing (status 0) while the cases are
+# printed skipped (native_cases): their verdict is not read then, and the
+# runs cost, one process each, on every arch this machine does not run.
+unless_skipped() {
+	[ -n "$SKIPPING" ] && return 0
+	"$@"
 }
 
 # ---------------------------------------------------------------------------
@@ -186,7 +200,7 @@ ok $? "the read driver builds (tests/robust/readall.c)" || sed 's/^/# /' "$R/rea
 read_group() {
 	local a=$1 label=$2
 	shift 2
-	"$R/readall" $T "$NATIVE" "$@" > "$R/readall.out" 2>&1
+	unless_skipped "$R/readall" $T "$NATIVE" "$@" > "$R/readall.out" 2>&1
 	[ -x "$R/readall" ] && tail -n 1 "$R/readall.out" | grep -q "^$# files, 0 not answered\$"
 	ok $? "vdso read ($a), $label: $# images, each read (exit 0) or refused in one line (exit 1)" ||
 		head -n 5 "$R/readall.out" | sed 's/^/# /'
@@ -273,7 +287,7 @@ fi
 run() {
 	local a=$1
 	shift
-	timeout $T "$NATIVE" "$@" > "$R/out" 2> "$R/err"
+	unless_skipped timeout $T "$NATIVE" "$@" > "$R/out" 2> "$R/err"
 	rc=$?
 }
 
@@ -334,10 +348,10 @@ for a in $ARCHES; do
 		skip "$L read a file without permission" "root, and setpriv cannot drop to uid 65534"
 		skip "$L dump into a directory without permission" "root, and setpriv cannot drop to uid 65534"
 	else
-		timeout $T $AS_USER "$NATIVE" read "$D/secret.so" > "$R/out" 2> "$R/err"; rc=$?
+		unless_skipped timeout $T $AS_USER "$NATIVE" read "$D/secret.so" > "$R/out" 2> "$R/err"; rc=$?
 		answered 1 "$L read a file without permission (mode 000, uid $( $AS_USER id -u))"
 		grep -q EACCES "$R/err"; ok $? "$L ... says EACCES"
-		timeout $T $AS_USER "$NATIVE" dump "$D/ro/x.so" > "$R/out" 2> "$R/err"; rc=$?
+		unless_skipped timeout $T $AS_USER "$NATIVE" dump "$D/ro/x.so" > "$R/out" 2> "$R/err"; rc=$?
 		answered 1 "$L dump into a directory without permission"
 		[ ! -e "$D/ro/x.so" ] && [ -z "$(ls -A "$D/ro")" ]
 		ok $? "$L ... and leaves nothing there"
@@ -345,7 +359,7 @@ for a in $ARCHES; do
 	# A file size limit: the dump fails half-way (EFBIG, SIGXFSZ ignored)
 	# and leaves no file, neither the name nor a temporary.
 	mkdir -p "$D/limit-$a"
-	(ulimit -f 4; exec timeout $T "$NATIVE" dump "$D/limit-$a/x.so") > "$R/out" 2> "$R/err"
+	if [ -z "$SKIPPING" ]; then (ulimit -f 4; exec timeout $T "$NATIVE" dump "$D/limit-$a/x.so"); fi > "$R/out" 2> "$R/err"
 	rc=$?
 	answered 1 "$L dump beyond a 4 KiB file size limit (ulimit -f)"
 	[ -z "$(ls -A "$D/limit-$a")" ]
@@ -364,13 +378,13 @@ for a in $ARCHES; do
 		args=$c
 		[ "$c" = summary ] && args=
 		L="$a: vdso $c"
-		timeout $T "$NATIVE" $args >&- 2> "$R/err"; rc=$?
+		unless_skipped timeout $T "$NATIVE" $args >&- 2> "$R/err"; rc=$?
 		answered 1 "$L, standard output closed"
-		case $c in dump\ --check|bench*) ;; *) grep -q EBADF "$R/err" || diag "no EBADF: $(cat "$R/err")" ;; esac
-		to_closed_pipe timeout $T "$NATIVE" $args 2> "$R/err"; rc=$?
+		case $c in dump\ --check|bench*) ;; *) [[ $ERR_TEXT == *EBADF* ]] || diag "no EBADF: $(cat "$R/err")" ;; esac
+		unless_skipped to_closed_pipe timeout $T "$NATIVE" $args 2> "$R/err"; rc=$?
 		answered 1 "$L, to a pipe nobody reads"
-		grep -q 'EPIPE' "$R/err" || diag "no EPIPE: $(cat "$R/err")"
-		timeout $T "$NATIVE" $args > /dev/full 2> "$R/err"; rc=$?
+		[[ $ERR_TEXT == *EPIPE* ]] || diag "no EPIPE: $(cat "$R/err")"
+		unless_skipped timeout $T "$NATIVE" $args > /dev/full 2> "$R/err"; rc=$?
 		answered 1 "$L, to /dev/full"
 	done
 done
@@ -378,8 +392,8 @@ skipping ""
 # The reader really gone, in a shell pipeline (the pipe fills, then breaks).
 for a in $ARCHES; do
 	native_cases $a "$BUILD/$a/vdso"
-	{ timeout $T "$NATIVE" read "$H/synthetic--verdef-walk.so" 2> "$R/err"; echo $? > "$R/rc"; } | head -c 100 > /dev/null
-	rc=$(cat "$R/rc")
+	{ unless_skipped timeout $T "$NATIVE" read "$H/synthetic--verdef-walk.so" 2> "$R/err"; echo $? > "$R/rc"; } | head -c 100 > /dev/null
+	read -r rc < "$R/rc"
 	answered 1 "$a: vdso read of 12 MB of listing | head -c 100: EPIPE in one line, not SIGPIPE"
 done
 skipping ""
@@ -509,16 +523,16 @@ skipping ""
 # runs its command.  `vdso boot` elsewhere is a usage error.
 for a in $ARCHES; do
 	native_cases $a "$BUILD/$a/vdso"
-	(timeout $T "$NATIVE" boot > "$R/out" 2> "$R/err"); rc=$?
+	(unless_skipped timeout $T "$NATIVE" boot > "$R/out" 2> "$R/err"); rc=$?
 	answered 2 "$a: vdso boot, not as process 1: a usage error"
 	if [ "$(id -u)" != 0 ] || ! unshare -fp true 2> /dev/null; then
 		skip "$a: vdso as process 1 of a PID namespace" "unshare -fp fails here (not root?)"
 		continue
 	fi
-	(timeout $T unshare -fp "$NATIVE" --version > "$R/out" 2> "$R/err"); rc=$?
+	(unless_skipped timeout $T unshare -fp "$NATIVE" --version > "$R/out" 2> "$R/err"); rc=$?
 	answered 0 "$a: vdso --version as process 1 of a PID namespace: exit 0"
 	is "$(cat "$R/out")" "$("$NATIVE" --version)" "$a: ... and prints its version, no boot markers"
-	(timeout $T unshare -fp "$NATIVE" read "$R/nonexistent" > "$R/out" 2> "$R/err"); rc=$?
+	(unless_skipped timeout $T unshare -fp "$NATIVE" read "$R/nonexistent" > "$R/out" 2> "$R/err"); rc=$?
 	answered 1 "$a: vdso read of a missing file as process 1: its own exit status"
 done
 skipping ""
@@ -532,7 +546,7 @@ else
 	for a in $ARCHES; do
 		native_cases $a "$BUILD/$a/vdso"
 		for c in "--proc $R/proc-$a.so" "--check"; do
-			unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+			unless_skipped unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
 				timeout $T "$NATIVE" dump $c > "$R/out" 2> "$R/err"
 			rc=$?
 			answered 1 "$a: vdso dump $c without /proc: one line"
