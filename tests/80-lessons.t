@@ -60,6 +60,7 @@
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
 source "$TOP/tests/tools/gate_form.sh"
+source "$TOP/tests/tools/oracle_cc.sh"
 
 T=$BUILD/test/lessons
 rm -rf "$T"
@@ -67,9 +68,9 @@ mkdir -p "$T"
 make -C "$TOP" --no-print-directory all > "$T/make.log" 2>&1
 ok $? "make" || sed 's/^/# /' "$T/make.log" | tail -20
 for a in $(arches); do m=$(arch_bits "$a")
-	$(arch_libc_cc "$a") -O2 -static -o "$T/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> "$T/auxv-$a.log"
+	oracle_cc "$a" "$T/auxv-$a" "$TOP/tests/oracle/auxv.c" -O2 -static 2> "$T/auxv-$a.log"
 	ok $? "build the getauxval oracle ($a)" || sed 's/^/# /' "$T/auxv-$a.log"
-	$(arch_libc_cc "$a") -O2 -static -o "$T/vvar-$a" "$TOP/tests/oracle/vvar.c" 2> "$T/vvar-$a.log"
+	oracle_cc "$a" "$T/vvar-$a" "$TOP/tests/oracle/vvar.c" -O2 -static 2> "$T/vvar-$a.log"
 	ok $? "build the data pages' oracle ($a)" || sed 's/^/# /' "$T/vvar-$a.log"
 done
 
@@ -108,8 +109,16 @@ for a in $(arches); do
 	fi
 done
 
-# field TEXT REGEX: the first capture of a sed -E expression, first match.
-field() { printf '%s\n' "$1" | sed -nE "s/$2/\\1/p" | head -1; }
+# field TEXT REGEX: the first capture of an extended regular expression,
+# on the first line it matches.  Every REGEX here spans its whole line
+# (^ or .* at its start, $ or .* at its end), so this is what
+# sed -nE "s/REGEX/\1/p" | head -1 printed, without starting them.
+field() {
+	local line
+	while IFS= read -r line; do
+		[[ $line =~ $2 ]] && { printf '%s\n' "${BASH_REMATCH[1]}"; return; }
+	done <<< "$1"
+}
 
 # why_for PAGE-NS SYSCALL-NS: the why line a vsyscall lesson owes its own
 # two times: "why" (a fault: the page over twice the system call), or
@@ -147,7 +156,7 @@ check_stack() {      # RUNNER ARCH LABEL
 	# (AT_PLATFORM only where getauxval finds one: QEMU gives none for
 	# riscv64, ppc64le and s390x, and a riscv kernel none at all)
 	local platform=
-	run_on "$r" "$a" "$T/auxv-$a" | grep -q '^15 ' && platform="AT_PLATFORM "
+	grep -q '^15 ' <<< "$ORACLE" && platform="AT_PLATFORM "
 	is "$(printf '%s\n' "$out" | sed -nE 's/^ +\| (AT_RANDOM|AT_PLATFORM|argv strings|envp strings|AT_EXECFN).*/\1/p' | tr '\n' ' ')" \
 		"AT_EXECFN envp strings argv strings ${platform}AT_RANDOM " "$L stack: file name > envp > argv > ${platform:+platform > }random bytes"
 	addrs=$(printf '%s\n' "$out" | sed -nE 's/^  (0x[0-9a-f]+) \+-.*/\1/p')
@@ -172,7 +181,7 @@ check_stack() {      # RUNNER ARCH LABEL
 check_auxv() {       # RUNNER ARCH BITS LABEL
 	local r=$1 a=$2 m=$3 L=$4 out oracle bad=0 n=0 t v name want
 	out=$(run_on "$r" "$a" "$BUILD/$a/auxv") || { fail "$L auxv runs"; return; }
-	oracle=$(run_on "$r" "$a" "$T/auxv-$a") || { fail "$L auxv oracle runs"; return; }
+	oracle=$ORACLE; [ "$ORACLE_STATUS" = 0 ] || { fail "$L auxv oracle runs"; return; }
 	while read -r t name v _; do
 		case $t in 6|11|12|13|14|17|23|51) ;; *) continue ;; esac
 		want=$(printf '%s\n' "$oracle" | awk -v t="$t" '$1 == t { print $2 }')
@@ -258,7 +267,6 @@ check_lookup() {     # RUNNER ARCH LABEL
 		is "$out" "no vDSO here: the auxiliary vector has no AT_SYSINFO_EHDR" "$L lookup: one line, no vDSO"
 		return
 	fi
-	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a.so" > "$T/$r-$a.dump.log" 2>&1
 	d=$(sed -n 's/.* bytes from \(0x[0-9a-f]*\).*/\1/p' "$T/$r-$a.dump.log")
 	name=$(field "$out" '^lookup of ([^@]+)@.*')
 	# the version the lesson asks for: the arch's own (LINUX_2.6 on x86,
@@ -332,14 +340,13 @@ check_data() {       # RUNNER ARCH BITS LABEL
 		ok $? "$L data: no [vvar] in the oracle's maps, and one line says so"
 	fi
 	# The first data access, against objdump on a dump of the same image.
-	so=$T/data-$r-$a.so
-	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
+	so=$IMAGE
 	sym=$(field "$out" '^([_a-z0-9]+) at AT_SYSINFO_EHDR .*')
 	# an objdump address less the first PT_LOAD's vaddr, plus its offset: the offset in the image
-	read -r vaddr foff <<< "$(readelf -lW "$so" | awk '$1 == "LOAD" { print $3, $2; exit }')"
+	read -r vaddr foff <<< "$(awk '$1 == "LOAD" { print $3, $2; exit }' <<< "$IMAGE_SEGMENTS")"
 	local dis line last
 	local sv ssz
-	read -r sv ssz <<< "$(readelf --dyn-syms -W "$so" | awk -v s="$sym" '{ n = $8; sub(/@.*/, "", n) } n == s { print $2, $3; exit }')"
+	read -r sv ssz <<< "$(awk -v s="$sym" '{ n = $8; sub(/@.*/, "", n) } n == s { print $2, $3; exit }' <<< "$IMAGE_SYMBOLS")"
 	# (arm: a Thumb function's st_value is odd, bit 0 the Thumb bit; its
 	# code starts one byte lower)
 	[ "$a" = arm ] && sv=$(printf '%x' $((0x$sv & ~1)))
@@ -412,7 +419,7 @@ check_gate() {       # RUNNER ARCH LABEL
 		# syscall(2) names it
 		local insn
 		case $a in aarch64 | arm) insn='svc #0' ;; riscv64) insn=ecall ;; ppc64le) insn=sc ;; s390x) insn='svc 0' ;; esac
-		! run_on "$r" "$a" "$T/auxv-$a" | grep -q '^32 ' &&
+		! grep -q '^32 ' <<< "$ORACLE" &&
 			[ "$out" = "$a: no gate, AT_SYSINFO absent: every $a CPU has \`$insn\`, so there is nothing to choose" ]
 		ok $? "$L gate: no gate on $a, and getauxval finds no AT_SYSINFO: $out"
 		return
@@ -423,9 +430,8 @@ check_gate() {       # RUNNER ARCH LABEL
 	fi
 	at=$(field "$out" '^AT_SYSINFO (0x[0-9a-f]+): .*')
 	base=$(field "$out" '^AT_SYSINFO .* in the vDSO at (0x[0-9a-f]+)$')
-	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a-gate.so" > "$T/$r-$a-gate.log" 2>&1
 	# objdump on the raw bytes, from the gate's offset in the image to its ret
-	want=$(objdump -D -b binary -m i386 --start-address=$((at - base)) --stop-address=$((at - base + 32)) "$T/$r-$a-gate.so" |
+	want=$(objdump -D -b binary -m i386 --start-address=$((at - base)) --stop-address=$((at - base + 32)) "$IMAGE" |
 		awk -F'\t' 'NF >= 3 { sub(/ +$/, "", $3); gsub(/ +/, " ", $3); print $3; if ($3 ~ /^ret/) exit }')
 	got=$(printf '%s\n' "$out" | sed -n 's/^  0x[0-9a-f]*:  \([0-9a-f][0-9a-f] \)* *//p' | sed 's/ \+/ /g')
 	is "$got" "$want" "$L gate: the instructions objdump decodes at AT_SYSINFO"
@@ -442,8 +448,7 @@ check_getrandom() {  # RUNNER ARCH LABEL
 	if [ "$HAVE_VDSO" = 0 ]; then
 		is "$(printf '%s\n' "$out" | head -1)" "no vDSO here: the system call serves" "$L getrandom: one line, no vDSO"
 	else
-		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$T/$r-$a-random.so" > /dev/null 2>&1
-		if ! readelf --dyn-syms -W "$T/$r-$a-random.so" | grep -q ' __vdso_getrandom@'; then
+		if ! grep -q ' __vdso_getrandom@' <<< "$IMAGE_SYMBOLS"; then
 			is "$(printf '%s\n' "$out" | head -1)" \
 			   "no getrandom in this vDSO (Linux 6.11 brought it, to x86_64 first; QEMU's has none): the system call serves" \
 			   "$L getrandom: readelf finds no __vdso_getrandom, and the lesson says so"
@@ -527,12 +532,12 @@ nr_rt_sigreturn() {
 	echo $((x))
 }
 
-# A trampoline's offset in a dumped image, by readelf: its st_value less
+# A trampoline's offset in the dumped image, by readelf: its st_value less
 # the first PT_LOAD's vaddr, plus that segment's offset.
-rt_sigreturn_offset() {      # IMAGE [SYMBOL]
+rt_sigreturn_offset() {      # SYMBOL
 	local v load
-	v=$(readelf --dyn-syms -W "$1" | awk -v s="${2:-__kernel_rt_sigreturn}" '$8 ~ "^" s "@" { print "0x" $2; exit }')
-	load=$(readelf -lW "$1" | awk '$1 == "LOAD" { print $3, $2; exit }')
+	v=$(awk -v s="$1" '$8 ~ "^" s "@" { print "0x" $2; exit }' <<< "$IMAGE_SYMBOLS")
+	load=$(awk '$1 == "LOAD" { print $3, $2; exit }' <<< "$IMAGE_SEGMENTS")
 	set -- $load
 	printf '0x%x' $((${v:-0} - ${1:-0} + ${2:-0}))
 }
@@ -545,9 +550,9 @@ check_signal() {     # RUNNER ARCH LABEL
 	ret=$(field "$out" '^the handler ran; it was to return to (0x[0-9a-f]+) .*')
 	tramp=$(sigreturn_symbol "$a")
 	# its code makes rt_sigreturn: the number, by the arch's own header
-	is "$(field "$out" '^its code: .*[^0-9]([0-9]+)[^0-9]* \(__NR_rt_sigreturn\);.*')" "$(nr_rt_sigreturn "$a")" \
+	is "$(field "$out" '^its code: .*[^0-9]([0-9]+)[^0-9]* \(__NR_rt_sigreturn\);.*')" "${NR_RT_SIGRETURN[$a]}" \
 	   "$L signal: its code makes rt_sigreturn"
-	want=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+	want=${SIGNAL_RESTORER[$a]}
 	if [ -z "$tramp" ] || [ "$HAVE_VDSO" = 0 ]; then
 		if [ -n "$tramp" ]; then
 			is "$(printf '%s\n' "$out" | head -1)" \
@@ -567,9 +572,7 @@ check_signal() {     # RUNNER ARCH LABEL
 		return
 	fi
 	# with a vDSO: its trampoline, by readelf on the dumped image
-	so=$T/$r-$a-signal.so
-	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
-	off=$(rt_sigreturn_offset "$so" "$tramp")
+	off=$(rt_sigreturn_offset "$tramp")
 	is "$(field "$out" "^0x[0-9a-f]+ is $tramp@LINUX_[0-9.]+, at \\+(0x[0-9a-f]+) in the vDSO at .*")" "$off" \
 	   "$L signal: it returns to $tramp, at +$off in the vDSO by readelf"
 	base=$(field "$out" '.* in the vDSO at (0x[0-9a-f]+)$')
@@ -656,7 +659,7 @@ tour_step() {        # RUNNER ARCH STEP
 check_tour_gate() {          # RUNNER ARCH LABEL
 	# tour 6 names the gate's form from its bytes: objdump decodes the
 	# same runner's vDSO (tests/tools/gate_form.sh)
-	local r=$1 a=$2 L=$3 out so want
+	local r=$1 a=$2 L=$3 out want
 	if [ "$a" != i386 ]; then
 		skip "$L tour 6: the gate's form against objdump" "no gate on $a"
 		return
@@ -665,9 +668,7 @@ check_tour_gate() {          # RUNNER ARCH LABEL
 		return
 	fi
 	out=$(tour_step "$r" "$a" 6) || { fail "$L tour 6 runs, status 0"; return; }
-	so=$T/tour6-$r-$a.so
-	run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
-	want=$(gate_form_by_objdump "$so")
+	want=$(gate_form_by_objdump "$IMAGE")
 	is "$(gate_form_said "$out")" "${want:-(objdump finds no way in)}" \
 	   "$L tour 6: the form it names is the one objdump decodes at __kernel_vsyscall (${want:-none})"
 }
@@ -680,9 +681,7 @@ check_tour_getrandom() {     # RUNNER ARCH LABEL
 		printf '%s\n' "$out" | grep -Eqx "no vDSO here: the system call serves, 16 bytes: $hex"
 		ok $? "$L tour 7: one line, no vDSO: the system call serves" || diag "$out"
 	else
-		so=$T/tour7-$r-$a.so
-		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
-		if ! readelf --dyn-syms -W "$so" | grep -q ' __vdso_getrandom@'; then
+		if ! grep -q ' __vdso_getrandom@' <<< "$IMAGE_SYMBOLS"; then
 			printf '%s\n' "$out" | grep -Eqx "no getrandom in this vDSO \(Linux 6.11 brought it, to x86_64 first; QEMU's has none\): the system call serves, 16 bytes: $hex"
 			ok $? "$L tour 7: readelf finds no __vdso_getrandom, and one line says the system call serves" || diag "$out"
 		elif [ "$r" != native ]; then
@@ -718,7 +717,7 @@ check_tour_signal() {        # RUNNER ARCH LABEL
 	# it whole): here, that the step is that command, by its numbers
 	local r=$1 a=$2 L=$3 out want got so off
 	out=$(tour_step "$r" "$a" 8) || { fail "$L tour 8 runs, status 0"; return; }
-	want=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+	want=${VDSO_RESTORER[$a]}
 	got=$(sed -n '/^case 1:/,/^case 2:/p' <<< "$out" | sed -n 's/.*return address 0x[0-9a-f]*: arch_sigreturn (linked at \(0x[0-9a-f]*\)).*/\1/p')
 	case $a in
 	riscv64 | ppc64le)
@@ -737,13 +736,11 @@ check_tour_signal() {        # RUNNER ARCH LABEL
 	*)
 		is "$((${got:-0}))" "$((want))" "$L tour 8: with SA_RESTORER the handler returns to arch_sigreturn, at $want by nm" ;;
 	esac
-	grep -q "^  code there: .*: system call $(nr_rt_sigreturn "$a") (rt_sigreturn) by " <<< "$out"
+	grep -q "^  code there: .*: system call ${NR_RT_SIGRETURN[$a]} (rt_sigreturn) by " <<< "$out"
 	ok $? "$L tour 8: the code there makes rt_sigreturn" || diag "$out"
 	if [ "$a" = i386 ] && [ "$HAVE_VDSO" = 1 ]; then
 		# without SA_RESTORER: __kernel_rt_sigreturn, by readelf on the dumped image
-		so=$T/tour8-$r-$a.so
-		run_on "$r" "$a" "$BUILD/$a/vdso" dump "$so" > /dev/null 2>&1
-		off=$(rt_sigreturn_offset "$so")
+		off=$(rt_sigreturn_offset __kernel_rt_sigreturn)
 		is "$(sed -n '/^case 2:/,/^case 3:/p' <<< "$out" | sed -n 's/.*return address 0x[0-9a-f]*: __kernel_rt_sigreturn@LINUX_2.5+0x0 in the vDSO (+\(0x[0-9a-f]*\))$/\1/p')" "$off" \
 		   "$L tour 8: without SA_RESTORER it returns to __kernel_rt_sigreturn, at +$off in the vDSO by readelf"
 	fi
@@ -791,6 +788,7 @@ check_tour_vsyscall() {      # RUNNER ARCH LABEL
 	is "$(awk '/^why: / { print $1, $2; exit }' <<< "$out")" "$want" "$L tour 9: the why line its own times call for (${page:-?} ns, ${sys:-?} ns)"
 }
 
+declare -A NR_RT_SIGRETURN SIGNAL_RESTORER VDSO_RESTORER
 for r in $(all_runners); do
 	for a in $(arches); do
 		m=$(arch_bits "$a")
@@ -799,8 +797,25 @@ for r in $(all_runners); do
 			skip "$L the lessons" "$why"
 			continue
 		fi
+		# the getauxval oracle, run once here for every check that asks it
+		ORACLE=$(run_on "$r" "$a" "$T/auxv-$a"); ORACLE_STATUS=$?
 		HAVE_VDSO=1
-		run_on "$r" "$a" "$T/auxv-$a" | grep -q '^33 ' || HAVE_VDSO=0
+		grep -q '^33 ' <<< "$ORACLE" || HAVE_VDSO=0
+		# one dump of the runner's vDSO, and readelf's symbols and
+		# segments of it, for every check that judges by the image
+		IMAGE= IMAGE_SYMBOLS= IMAGE_SEGMENTS=
+		if [ "$HAVE_VDSO" = 1 ]; then
+			IMAGE=$T/$r-$a.so
+			run_on "$r" "$a" "$BUILD/$a/vdso" dump "$IMAGE" > "$T/$r-$a.dump.log" 2>&1
+			IMAGE_SYMBOLS=$(readelf --dyn-syms -W "$IMAGE")
+			IMAGE_SEGMENTS=$(readelf -lW "$IMAGE")
+		fi
+		# what is the same for every runner of an arch, found once
+		if [ -z "${NR_RT_SIGRETURN[$a]:-}" ]; then
+			NR_RT_SIGRETURN[$a]=$(nr_rt_sigreturn "$a")
+			SIGNAL_RESTORER[$a]=$(nm "$BUILD/$a/signal" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+			VDSO_RESTORER[$a]=$(nm "$BUILD/$a/vdso" | awk '$3 == "arch_sigreturn" { print "0x" $1 }')
+		fi
 		check_hello "$r" "$a" "$L"
 		check_stack "$r" "$a" "$L"
 		check_auxv "$r" "$a" "$m" "$L"

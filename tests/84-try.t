@@ -28,6 +28,7 @@
 
 source "$(dirname "$0")/tap.sh"
 source "$TOP/tests/runners.sh"
+source "$TOP/tests/tools/oracle_cc.sh"
 
 make -C "$TOP" --no-print-directory all > "$BUILD/try.log" 2>&1
 ok $? "make all" || sed 's/^/# /' "$BUILD/try.log" | tail -20
@@ -39,7 +40,7 @@ ln -s "$(realpath "$BUILD")" "$S/build"
 
 # The oracle for "is there a vDSO": glibc's getauxval, per arch.
 for a in $(arches); do
-	$(arch_libc_cc "$a") -O2 -static -o "$S/auxv-$a" "$TOP/tests/oracle/auxv.c" 2> /dev/null ||
+	oracle_cc "$a" "$S/auxv-$a" "$TOP/tests/oracle/auxv.c" -O2 -static 2> /dev/null ||
 		rm -f "$S/auxv-$a"
 done
 
@@ -55,16 +56,27 @@ vdso_name() {
 }
 
 # try_line RUNNER ARCH WHERE LINE: each command of LINE, judged as above.
+# (OBJDUMP: the arch's objdump, set with the runner and arch below)
 try_line() {
-	local runner=$1 arch=$2 where=$3 line=$4 cmd prog out st q why unwritten=
+	local runner=$1 arch=$2 where=$3 line=$4 cmd prog out st q why unwritten= f words i
+	local -a files=()
 	line=${line%%   #*}
-	q=$(runner_cmd "$runner" "$arch")
+	runner_set "$runner" "$arch"; q=$RUNNER_CMD
 	# each line starts in an empty folder: what it reads, it wrote itself
-	find "$S" -maxdepth 1 -type f ! -name 'auxv-*' -delete
+	# (its plain files, dot files too, but not links, nor the oracles)
+	for f in "$S"/* "$S"/.*; do
+		[[ -f $f && ! -L $f && ${f##*/} != auxv-* ]] && files+=("$f")
+	done
+	[ ${#files[@]} = 0 ] || rm -f "${files[@]}"
 	while [ -n "$line" ]; do
 		cmd=${line%%; *}
 		[ "$cmd" = "$line" ] && line= || line=${line#*; }
-		prog=$(awk '{ for (i = 1; i <= NF; i++) if ($i !~ /=/) { print $i; exit } }' <<< "$cmd")
+		# the program: the first word that is not an assignment
+		read -ra words <<< "$cmd"
+		prog=
+		for ((i = 0; i < ${#words[@]}; i++)); do
+			[[ ${words[i]} == *=* ]] || { prog=${words[i]}; break; }
+		done
 		if ! command -v "$prog" > /dev/null && [ ! -x "$S/$prog" ]; then
 			skip "$where: $cmd" "$prog is not installed"
 			continue
@@ -82,8 +94,12 @@ try_line() {
 			*" dump "*)
 				if [ ! -x "$S/auxv-$arch" ]; then
 					why="no glibc for $arch to ask getauxval whether there is a vDSO"
-				elif ! (cd "$S" && $q "$S/auxv-$arch") | grep -q '^33 '; then
-					why="no vDSO to dump under $runner (getauxval: no AT_SYSINFO_EHDR)"
+				else
+					# asked once a runner and arch
+					[ -n "${EHDR_ON[$runner $arch]:-}" ] ||
+						EHDR_ON[$runner $arch]=$( (cd "$S" && $q "$S/auxv-$arch") | grep -q '^33 ' && echo yes || echo no)
+					[ "${EHDR_ON[$runner $arch]}" = yes ] ||
+						why="no vDSO to dump under $runner (getauxval: no AT_SYSINFO_EHDR)"
 				fi ;;
 			esac
 			if [ -n "$why" ]; then
@@ -93,13 +109,20 @@ try_line() {
 				continue
 			fi
 			# objdump of a foreign arch's file: that arch's binutils
-			cmd=${cmd//objdump /$(arch_tool "$arch" objdump) }
+			cmd=${cmd//objdump /$OBJDUMP }
 			# the program it starts, under the emulator
-			# (the program itself, or setarch's: not a file readelf reads)
-			cmd=$(awk -v q="$q" '{
-				for (i = 1; i <= NF && ($i ~ /=/ || $i == "setarch" || $i ~ /^-/); i++) ;
-				if ($i ~ /(^|\/)build\/[a-z0-9_]+\/[a-z]/) $i = q " " $i
-			} 1' <<< "$cmd")
+			# (the program itself, or setarch's: not a file readelf reads):
+			# the first word that is no assignment, setarch nor option,
+			# if it names a program under build/; the words then joined
+			# by single spaces
+			read -ra words <<< "$cmd"
+			for ((i = 0; i < ${#words[@]}; i++)); do
+				[[ ${words[i]} == *=* || ${words[i]} == setarch || ${words[i]} == -* ]] || break
+			done
+			if [[ ${words[i]:-} =~ (^|/)build/[a-z0-9_]+/[a-z] ]]; then
+				words[i]="$q ${words[i]}"
+				cmd="${words[*]}"
+			fi
 		fi
 		out=$(cd "$S" && timeout 60 bash -c "$cmd" 2>&1 < /dev/null)
 		st=$?
@@ -116,6 +139,8 @@ try_line() {
 	done
 }
 
+declare -A OBJDUMP_OF LINE_FOR EHDR_ON
+FIRST_ARCH=$(arches | cut -d' ' -f1)
 for r in $(all_runners); do
 	for a in $(arches); do
 		if ! why=$(runner_available "$r" "$a"); then
@@ -123,24 +148,36 @@ for r in $(all_runners); do
 			continue
 		fi
 		q=$(runner_cmd "$r" "$a")
+		[ -n "${OBJDUMP_OF[$a]:-}" ] || OBJDUMP_OF[$a]=$(arch_tool "$a" objdump)
+		OBJDUMP=${OBJDUMP_OF[$a]}
 		for c in "$TOP"/demo/*.c; do
-			l=$(basename "$c" .c)
-			line=$(sed -n 's/^ \* try: //p' "$c")
+			l=${c##*/} l=${l%.c}
+			# the lesson's line for this arch: the same for every runner,
+			# made once ("-" where the line is not for this arch)
+			if [ -z "${LINE_FOR[$l $a]+set}" ]; then
+				line=$(sed -n 's/^ \* try: //p' "$c")
+				named=$(grep -o 'build/[a-z0-9_]*/' <<< "$line" | head -1 | cut -d/ -f2)
+				if [ -n "$line" ] && [ -n "$named" ] && [ "$named" != "$a" ]; then
+					# the arch's own path, unless the line names its arch elsewhere
+					if grep -qw -- "$named" <<< "${line//build\/$named\//}"; then
+						line=-
+					else
+						line=${line//build\/$named\//build\/$a\/}
+						# a vDSO function it names: the arch's own name for it
+						for sym in $(grep -Eo '__(vdso|kernel)_[a-z_0-9]+' <<< "$line" | sort -u); do
+							line=${line//$sym/$(vdso_name "$named" "$a" "$sym")}
+						done
+					fi
+				fi
+				LINE_FOR[$l $a]=$line
+			fi
+			line=${LINE_FOR[$l $a]}
 			if [ -z "$line" ]; then
-				[ "$r $a" = "native $(arches | cut -d' ' -f1)" ] &&
+				[ "$r $a" = "native $FIRST_ARCH" ] &&
 					fail "lesson $l: a try: line in its opening comment"
 				continue
 			fi
-			named=$(grep -o 'build/[a-z0-9_]*/' <<< "$line" | head -1 | cut -d/ -f2)
-			if [ -n "$named" ] && [ "$named" != "$a" ]; then
-				# the arch's own path, unless the line names its arch elsewhere
-				grep -qw -- "$named" <<< "${line//build\/$named\//}" && continue
-				line=${line//build\/$named\//build\/$a\/}
-				# a vDSO function it names: the arch's own name for it
-				for sym in $(grep -Eo '__(vdso|kernel)_[a-z_0-9]+' <<< "$line" | sort -u); do
-					line=${line//$sym/$(vdso_name "$named" "$a" "$sym")}
-				done
-			fi
+			[ "$line" = - ] && continue
 			try_line "$r" "$a" "$r $a lesson $l" "$line"
 			# and the try: lines it prints as it runs (getrandom's)
 			while read -r printed; do
