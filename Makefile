@@ -44,9 +44,16 @@ SRC_FILE := $(if $(SRC),$(if $(filter /%,$(SRC)),$(SRC),$(abspath $(PWD)/$(SRC))
 .DEFAULT_GOAL := all
 
 ifneq ($(words $(ARCH)),1)
-# More than one arch: build each with this same Makefile.
-all units prog:
-	$(Q)for a in $(ARCH); do $(MAKE) --no-print-directory ARCH=$$a $(if $(SRC),SRC='$(SRC_FILE)') $@ || exit; done
+# More than one arch: build each with this same Makefile, one arch after
+# the other, every goal asked (say `all units`) in the one make of that
+# arch: with -j, a make per goal would build the same arch twice at once,
+# and the two would race for its generated headers (build/ARCH/gen/).
+ARCH_GOALS := $(or $(filter all units prog,$(MAKECMDGOALS)),all)
+all units prog: each-arch
+	@:
+.PHONY: each-arch
+each-arch:
+	$(Q)for a in $(ARCH); do $(MAKE) --no-print-directory ARCH=$$a $(if $(SRC),SRC='$(SRC_FILE)') $(ARCH_GOALS) || exit; done
 else
 # ---- one arch --------------------------------------------------------------
 OUT := $(BUILD)/$(ARCH)
