@@ -34,13 +34,6 @@ arches() { awk '!/^#/ && NF && !/# not in the test matrix yet/ { printf "%s%s", 
 arch_bits() { awk -v a="$1" '!/^#/ && $1 == a { print $2 }' "$ARCH_LIST"; }
 arch_cflags() { awk -v a="$1" '!/^#/ && $1 == a { sub(/#.*/, ""); $1 = $2 = $3 = ""; sub(/^ */, ""); print }' "$ARCH_LIST"; }
 
-# " -L SYSROOT" for QEMU where ARCH's glibc is a cross one (arch_sysroot).
-sysroot_option() {
-	local r
-	r=$(arch_sysroot "$1")
-	[ -z "$r" ] || echo " -L $r"
-}
-
 # runner_set RUNNER ARCH: sets RUNNER_CMD to what to put before the program
 # (empty for native), or returns 1 with the reason in RUNNER_WHY if there
 # is no such emulator.  No subshell and, once QEMU 10 is fetched, no other
